@@ -1,0 +1,3 @@
+"""zhkg: knowledge graphs from Chinese political and government news."""
+
+__version__ = "0.1.0"

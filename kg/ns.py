@@ -1,0 +1,49 @@
+"""RDF namespaces. `KG` is closed over the terms declared in ontology/kg.ttl
+(tests/test_ns.py checks the two agree), so a typo fails at import, not in
+a silently wrong graph."""
+
+from __future__ import annotations
+
+from rdflib import Namespace
+from rdflib.namespace import (DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, TIME,
+                              XSD, ClosedNamespace, ORG)
+
+KG_NS = "https://w3id.org/zhkg/ns#"
+DEFAULT_BASE = "https://w3id.org/zhkg/id/"
+
+KG = ClosedNamespace(KG_NS, [
+    # classes
+    "Person", "Organization", "Post", "Role", "PostHolding", "Meeting",
+    "Campaign", "Document", "Place", "SourceDocument", "Sentence",
+    "OrganizationType", "OrganizationTypes",
+    # properties
+    "orgType", "jurisdiction", "post", "asOf", "chair", "speaker", "mentions",
+    "launchedBy", "readAt", "divisionCode", "divisionLevel", "mentionCount",
+    # organisation types (skos:Concept, skos:notation in ontology/kg.ttl)
+    "PartyCommittee", "Government", "DisciplineCommission",
+    "PoliticalLegalCommission", "PeoplesCongress", "CPPCC", "Court",
+    "Procuratorate", "PublicSecurity", "PartyDepartment",
+    "GovernmentDepartment", "Military", "MassOrganization", "OtherOrganization",
+])
+
+SCHEMA = Namespace("https://schema.org/")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+
+PREFIXES = {
+    "kg": KG_NS,
+    "org": str(ORG),
+    "prov": str(PROV),
+    "schema": str(SCHEMA),
+    "foaf": str(FOAF),
+    "skos": str(SKOS),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "owl": str(OWL),
+    "xsd": str(XSD),
+    "dcterms": str(DCTERMS),
+    "time": str(TIME),
+    "nif": str(NIF),
+}
+
+__all__ = ["KG", "SCHEMA", "NIF", "ORG", "PROV", "FOAF", "SKOS", "RDF", "RDFS",
+           "OWL", "XSD", "DCTERMS", "TIME", "PREFIXES", "KG_NS", "DEFAULT_BASE"]
