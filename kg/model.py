@@ -1,0 +1,202 @@
+"""The one data model that flows through the stages.
+
+Every stage takes and returns these frozen objects; nothing passes dicts or
+rdflib terms before the RDF stage. A `Mention` can only be made by slicing a
+`Document`'s text, so its offsets and its surface form cannot disagree, and
+every normalised span maps back to the characters of the original file
+through the document's `OffsetMap`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Literal
+
+MentionKind = Literal["person", "role", "organization", "place", "meeting",
+                      "document", "campaign", "date"]
+
+
+@dataclass(frozen=True, slots=True)
+class OffsetMap:
+    """For each character of the normalised text, the span of the original
+    text it came from. Characters that normalisation dropped (pinyin glosses)
+    are covered by no entry, so they never leak into a mapped span."""
+
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) of the normalised span [start, end)."""
+        if not 0 <= start < end <= len(self.starts):
+            raise ValueError(f"span {start}:{end} outside 0:{len(self.starts)}")
+        return self.starts[start], self.ends[end - 1]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input file, decoded and normalised.
+
+    Attributes:
+        id: stable identifier (derived from content and name, not run order).
+        path: the path as the user gave it.
+        raw_text: the decoded original text; offsets in the graph point here.
+        text: normalised text (glosses removed, simplified, NFKC, unified
+            punctuation) that the recognisers read.
+        hant_text: where the source was traditional, the normalised text
+            before conversion to simplified (same length as `text`), else None.
+        offsets: maps `text` back to `raw_text`.
+        date: the publication date, if known.
+        encoding: how the bytes were decoded.
+    """
+
+    id: str
+    path: str
+    raw_text: str
+    text: str
+    hant_text: str | None
+    offsets: OffsetMap
+    date: dt.date | None = None
+    encoding: str = "utf-8"
+
+    @property
+    def is_traditional(self) -> bool:
+        return self.hant_text is not None
+
+    def original_span(self, start: int, end: int) -> tuple[int, int]:
+        return self.offsets.to_original(start, end)
+
+    def hant(self, start: int, end: int) -> str | None:
+        """The traditional form of a normalised span, where it differs."""
+        if self.hant_text is None:
+            return None
+        form = self.hant_text[start:end]
+        return form if form != self.text[start:end] else None
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence as a span of the normalised text of one document."""
+
+    doc_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of normalised text recognised as something.
+
+    Build with `Mention.of`, which slices the text itself.
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    kind: MentionKind
+    sentence: int
+
+    @classmethod
+    def of(cls, doc: Document, start: int, end: int, kind: MentionKind,
+           sentence: int) -> Mention:
+        if not 0 <= start < end <= len(doc.text):
+            raise ValueError(f"mention {start}:{end} outside {doc.path}")
+        return cls(doc.id, start, end, doc.text[start:end], kind, sentence)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """An administrative division from the gazetteer."""
+
+    code: str
+    name: str
+    level: str
+    parent: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class OrgRef:
+    """An organisation resolved to its canonical name and jurisdiction."""
+
+    label: str
+    org_type: str
+    place: Place | None
+    aliases: tuple[str, ...] = ()
+    parent: OrgRef | None = None
+
+    @property
+    def key(self) -> str:
+        return f"{self.org_type}|{self.place.code if self.place else ''}|{self.label}"
+
+
+@dataclass(frozen=True, slots=True)
+class PostRef:
+    """One position in one organisation."""
+
+    role: str
+    org: OrgRef | None
+    label: str
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return f"{self.org.key if self.org else ''}|{self.role}"
+
+
+@dataclass(frozen=True, slots=True)
+class PostHolding:
+    """Person `person` held `post`, per `mention` (the name in its title chain)."""
+
+    person: Mention
+    post: PostRef
+    title: Mention
+
+
+@dataclass(frozen=True, slots=True)
+class MeetingFact:
+    label: str
+    aliases: tuple[str, ...]
+    mention: Mention
+    date: dt.date | None
+    place: Place | None
+    organizers: tuple[OrgRef, ...] = ()
+    chair: tuple[Mention, ...] = ()
+    speakers: tuple[Mention, ...] = ()
+    campaigns: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentFact:
+    title: str
+    mention: Mention
+    publishers: tuple[OrgRef, ...]
+    read_at: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class CampaignFact:
+    key: str
+    label: str
+    surface: str
+    mention: Mention
+    place: Place | None = None
+    launched_by: tuple[OrgRef, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything one document yields; the unit the map step returns."""
+
+    doc: Document
+    sentences: tuple[Sentence, ...]
+    doc_place: Place | None
+    places: tuple[tuple[Place, Mention | None], ...]
+    holdings: tuple[PostHolding, ...]
+    organizations: tuple[tuple[OrgRef, Mention], ...]
+    meetings: tuple[MeetingFact, ...]
+    documents: tuple[DocumentFact, ...]
+    campaigns: tuple[CampaignFact, ...]
+    warnings: tuple[str, ...] = field(default=())

@@ -1,0 +1,29 @@
+"""Shared fixtures: the seed document, its gold file, and its built graph."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "qinzhou-2007-04-03.txt"
+SEED_GOLD = ROOT / "tests" / "gold" / "qinzhou-2007-04-03.yaml"
+
+
+def shared_data() -> Path:
+    """The public NER corpora (never copied into the repository)."""
+    return Path(os.environ.get("ZHKG_DATA", ROOT.parent / "shared" / "data"))
+
+
+@pytest.fixture(scope="session")
+def seed_extraction():
+    from kg.pipeline import process_file
+    return process_file(SEED, shown_as="seeds/qinzhou-2007-04-03.txt")
+
+
+@pytest.fixture(scope="session")
+def seed_graph(seed_extraction):
+    from kg.rdf import build_graph
+    return build_graph([seed_extraction])
