@@ -1,0 +1,127 @@
+"""The per-document pipeline: file → Document → Extraction.
+
+Each document is processed on its own, so this is the map step that runs in
+worker processes; merging into one graph happens in `kg.rdf`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from kg import recognize as rec
+from kg import relate
+from kg.errors import InputError
+from kg.ingest import date_from_metadata, decode, document_id
+from kg.lexicon import load_lexicon
+from kg.model import Document, Extraction, PostHolding, Sentence
+from kg.normalize import normalize, split_sentences
+from kg.patterns import Patterns, patterns
+from kg.segment import segment
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def load_document(path: Path, *, date: dt.date | None = None, shown_as: str | None = None) -> Document:
+    """Read, decode and normalise one file.
+
+    Args:
+        date: overrides any date found in metadata or text.
+        shown_as: the path as the user gave it (kept in the graph).
+    """
+    name = shown_as or str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise InputError(name, f"the file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from exc
+    raw, encoding = decode(data, name)
+    return make_document(raw, doc_id=document_id(path, data), path=name,
+                         date=date or date_from_metadata(path), encoding=encoding)
+
+
+def make_document(raw: str, *, doc_id: str, path: str, date: dt.date | None = None,
+                  encoding: str = "utf-8") -> Document:
+    text, hant, offsets = normalize(raw)
+    if not text.strip():
+        raise InputError(path, "no text left after normalisation")
+    return Document(doc_id, path, raw, text, hant, offsets,
+                    date or date_from_text(text, patterns()), encoding)
+
+
+def date_from_text(text: str, pats: Patterns) -> dt.date | None:
+    """The report's date: a full date in its lead, else month and day in the
+    lead with the latest year the report names (reports review last year
+    and plan this one)."""
+    lead = text[:300]
+    m = pats.date.search(lead)
+    if m is None:
+        return None
+    year = m.group("year")
+    if year is None:
+        years = [int(y.group("year")) for y in pats.year.finditer(text)]
+        if not years:
+            return None
+        year = max(years)
+    try:
+        return dt.date(int(year), int(m.group("month")), int(m.group("day")))
+    except ValueError:
+        return None
+
+
+def extract(doc: Document) -> Extraction:
+    """Everything one document says, as facts with their mentions."""
+    lex, pats = load_lexicon(), patterns()
+    sentences = tuple(Sentence(doc.id, i, s, e, doc.text[s:e])
+                      for i, (s, e) in enumerate(split_sentences(doc.text)))
+    tokens_end = {end for _, end in segment(doc.text)}
+    places = rec.find_places(doc, sentences, lex, pats)
+    doc_place = rec.choose_doc_place(places, doc)
+    context = rec.context_places(doc_place, lex.gazetteer)
+    orgs = rec.find_orgs(doc, sentences, lex, pats, context)
+    chains = rec.find_title_chains(doc, sentences, tokens_end, lex, pats, context)
+    holdings = tuple(PostHolding(name, post, title.mention)
+                     for chain in chains for name in chain.names
+                     for title, post in zip(chain.titles, chain.posts()))
+    for chain in chains:
+        for title in chain.titles:
+            if title.org is not None:
+                orgs.append((title.org, title.mention))
+    people = _people(doc, sentences, chains)
+    meetings = relate.find_meetings(doc, sentences, lex, pats, context, places, orgs)
+    meetings = relate.attach_participants(doc, sentences, meetings, people, lex)
+    documents = relate.find_documents(doc, sentences, lex, pats, orgs, meetings)
+    campaigns = relate.find_campaigns(doc, sentences, lex, pats, context, documents)
+    meetings = relate.attach_campaigns(meetings, campaigns)
+    return Extraction(doc=doc, sentences=sentences, doc_place=doc_place,
+                      places=tuple(places), holdings=holdings, organizations=tuple(orgs),
+                      meetings=tuple(meetings), documents=tuple(documents),
+                      campaigns=tuple(campaigns))
+
+
+def _people(doc: Document, sentences: tuple[Sentence, ...], chains) -> list:
+    """Every mention of a person the document introduced with a title,
+    including later mentions by name alone (张健强调…)."""
+    from kg.model import Mention
+    titled = [name for chain in chains for name in chain.names]
+    covered = {(m.start, m.end) for m in titled}
+    names = sorted({m.text for m in titled}, key=len, reverse=True)
+    mentions = list(titled)
+    for name in names:
+        start = doc.text.find(name)
+        while start != -1:
+            end = start + len(name)
+            if (start, end) not in covered and not any(s <= start < e for s, e in covered):
+                sent = next(s for s in sentences if s.start <= start < s.end) if any(
+                    s.start <= start < s.end for s in sentences) else None
+                if sent is not None:
+                    mentions.append(Mention.of(doc, start, end, "person", sent.index))
+                    covered.add((start, end))
+            start = doc.text.find(name, end)
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def process_file(path: Path, *, date: dt.date | None = None, shown_as: str | None = None) -> Extraction:
+    return extract(load_document(path, date=date, shown_as=shown_as))

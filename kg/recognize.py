@@ -1,0 +1,292 @@
+"""Recognise places, organisations, title chains and person names.
+
+Everything here reads the normalised text of one document and returns spans
+(`Mention`) with what they resolve to. Abbreviations are resolved against the
+document's place: 区委 in a 秦州区 article is 秦州区委, 市委 is the committee of
+the city that contains it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from kg.lexicon import Gazetteer, Lexicon
+from kg.model import Document, Mention, OrgRef, Place, PostRef, Sentence
+from kg.patterns import HAN, PUNCTUATION, Patterns
+
+_HAN_CHAR = re.compile(f"[{HAN}]")
+# single characters that end a clause after a name, never a name itself
+_FUNCTION_CHARS = set("在和等的与及就对向为是也都又将被把")
+_FOREIGN_NAME = re.compile(f"[{HAN}]{{1,8}}(?:·[{HAN}]{{1,10}})+")
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """One title of a chain: 区委常委 → organisation 区委, role 常委."""
+
+    mention: Mention
+    role: str
+    org: OrgRef | None
+
+
+@dataclass(frozen=True, slots=True)
+class TitleChain:
+    """区委常委、纪委书记牟建林: titles shared by the names that follow."""
+
+    titles: tuple[Title, ...]
+    names: tuple[Mention, ...]
+    sentence: int
+    end: int  # end of the last name
+
+    def posts(self) -> tuple[PostRef, ...]:
+        return tuple(post_of(t) for t in self.titles)
+
+
+def post_of(title: Title) -> PostRef:
+    org = title.org
+    if org is None:
+        return PostRef(title.role, None, title.role)
+    label = org.label + title.role
+    aliases = tuple(alias + title.role for alias in org.aliases)
+    if org.org_type == "government" and org.place is not None:
+        # a government post is named after the place: 秦州区副区长
+        aliases = (label, *aliases)
+        label = org.place.name + title.role
+    return PostRef(title.role, org, label, tuple(dict.fromkeys(a for a in aliases if a != label)))
+
+
+# ---------------------------------------------------------------- places
+
+def find_places(doc: Document, sentences: tuple[Sentence, ...], lex: Lexicon,
+                pats: Patterns) -> list[tuple[Place, Mention]]:
+    """Full division names in the text, disambiguated by the others named."""
+    gaz = lex.gazetteer
+    raw: list[tuple[int, int, list[Place], int]] = []
+    for sent in sentences:
+        for m in pats.place.finditer(doc.text, sent.start, sent.end):
+            raw.append((m.start(), m.end(), gaz.by_name[m.group()], sent.index))
+    unique = {cands[0].code for _, _, cands, _ in raw if len(cands) == 1}
+    found = []
+    for start, end, cands, sent in raw:
+        place = _disambiguate(cands, unique, gaz)
+        if place is not None:
+            found.append((place, Mention.of(doc, start, end, "place", sent)))
+    return found
+
+
+def _disambiguate(cands: list[Place], known: set[str], gaz: Gazetteer) -> Place | None:
+    if len(cands) == 1:
+        return cands[0]
+    # 朝阳区 is in Beijing and in Changchun: keep the one whose parents (or
+    # children) the text also names
+    fitting = [p for p in cands
+               if any(a.code in known for a in gaz.ancestors(p))
+               or any(p in gaz.ancestors(gaz.by_code[k]) for k in known)]
+    return fitting[0] if len(fitting) == 1 else None
+
+
+def choose_doc_place(places: list[tuple[Place, Mention]], doc: Document) -> Place | None:
+    """The place a report is about: the first named in its lead, else the most named.
+
+    A report that says 全区 or 我区 is about a district; prefer one.
+    """
+    if not places:
+        return None
+    lead = [p for p, m in places if m.sentence <= 1]
+    counts = Counter(p for p, _ in places)
+    candidates = lead or [p for p, _ in counts.most_common()]
+    for marker in ("区", "县", "市", "州", "旗", "省"):
+        if f"全{marker}" in doc.text or f"我{marker}" in doc.text:
+            for place in candidates:
+                if place.name.endswith(marker):
+                    return place
+    return candidates[0]
+
+
+def context_places(doc_place: Place | None, gaz: Gazetteer) -> list[Place]:
+    return gaz.chain(doc_place) if doc_place else []
+
+
+def place_at_level(marker: str, context: list[Place]) -> Place | None:
+    """The place in the context chain that a level marker (区, 市...) denotes."""
+    for place in context:
+        if place.name.endswith(marker):
+            return place
+    return None
+
+
+# ---------------------------------------------------------------- organisations
+
+def resolve_org(m: re.Match, lex: Lexicon, context: list[Place],
+                level_place: Place | None) -> OrgRef | None:
+    """An organisation named by a match of `Patterns.org`.
+
+    Args:
+        level_place: the place of the title before it in a chain, used for
+            bare names (纪委 after 区委常委 is the district's 纪委).
+    """
+    if m.group("national"):
+        name = m.group("national")
+        body = lex.national.get(name) or next(
+            b for b in lex.national.values() if name in b.aliases)
+        aliases = tuple(a for a in (*body.aliases, name) if a != body.label)
+        return OrgRef(body.label, body.org_type, None, tuple(dict.fromkeys(aliases)))
+    kind = lex.bodies[m.group("suffix")]
+    place_name, level = m.group("place"), m.group("level")
+    if place_name:
+        place = _place_named(place_name, lex.gazetteer, context)
+        if place is None:
+            return None
+        if level and not place.name.endswith(level):
+            return None
+    elif level:
+        place = place_at_level(level, context)
+    elif kind.bare:
+        place = level_place or (context[0] if context else None)
+    else:
+        return None
+    if place is None:
+        return None
+    label = kind.label.format(place=place.name)
+    aliases = tuple(a.format(place=place.name) for a in kind.aliases)
+    surface = m.group()
+    if surface != label and surface not in aliases and place_name:
+        aliases += (surface,)
+    return OrgRef(label, kind.org_type, place, aliases)
+
+
+def _place_named(name: str, gaz: Gazetteer, context: list[Place]) -> Place | None:
+    cands = gaz.by_name.get(name, [])
+    if len(cands) == 1:
+        return cands[0]
+    for place in cands:
+        if place in context or any(c in gaz.ancestors(place) for c in context):
+            return place
+    return None
+
+
+def find_orgs(doc: Document, sentences: tuple[Sentence, ...], lex: Lexicon,
+              pats: Patterns, context: list[Place]) -> list[tuple[OrgRef, Mention]]:
+    found = []
+    for sent in sentences:
+        for m in pats.org.finditer(doc.text, sent.start, sent.end):
+            org = resolve_org(m, lex, context, None)
+            if org is not None:
+                found.append((org, Mention.of(doc, m.start(), m.end(), "organization", sent.index)))
+    return found
+
+
+# ---------------------------------------------------------------- title chains
+
+def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens_end: set[int],
+                      lex: Lexicon, pats: Patterns, context: list[Place]) -> list[TitleChain]:
+    """Titles followed by the names that hold them.
+
+    区委常委、区政府副区长王小林 → two posts, one person;
+    中央军委副主席张震、张万年 → one post, two people.
+    """
+    chains = []
+    for sent in sentences:
+        for m in pats.chain.finditer(doc.text, sent.start, sent.end):
+            titles = _parse_titles(doc, m.start(), m.end(), sent.index, lex, pats, context)
+            if not titles:
+                continue
+            names = person_names(doc, titles[-1].mention.end, sent, tokens_end, lex, pats)
+            if names:
+                chains.append(TitleChain(tuple(titles), tuple(names), sent.index, names[-1].end))
+    return chains
+
+
+def _parse_titles(doc: Document, start: int, end: int, sentence: int, lex: Lexicon,
+                  pats: Patterns, context: list[Place]) -> list[Title]:
+    titles: list[Title] = []
+    pos = start
+    level_place = None
+    while pos < end:
+        m = pats.title.match(doc.text, pos, end)
+        if m is None:
+            pos += 1
+            continue
+        org = None
+        if m.group("org"):
+            om = pats.org.match(doc.text, m.start("org"), m.end("org"))
+            org = resolve_org(om, lex, context, level_place)
+        if org is not None and org.place is not None:
+            level_place = org.place
+        titles.append(Title(Mention.of(doc, m.start(), m.end(), "role", sentence),
+                            m.group("role"), org or _implied_org(m.group("role"), lex, context)))
+        pos = m.end()
+        if doc.text.startswith(("、", "兼", "和"), pos):
+            pos += 1
+    return titles
+
+
+def _implied_org(role: str, lex: Lexicon, context: list[Place]) -> OrgRef | None:
+    """The body a bare role belongs to: 副区长 → the district government."""
+    implied = lex.roles.get(role, "")
+    if not implied:
+        return None
+    if implied in lex.national:
+        body = lex.national[implied]
+        return OrgRef(body.label, body.org_type, None, body.aliases)
+    level, suffix = implied[0], implied[1:]
+    kind = lex.bodies.get(suffix)
+    place = place_at_level(level, context)
+    if kind is None or place is None:
+        return None
+    return OrgRef(kind.label.format(place=place.name), kind.org_type, place,
+                  tuple(a.format(place=place.name) for a in kind.aliases))
+
+
+def person_names(doc: Document, pos: int, sent: Sentence, tokens_end: set[int],
+                 lex: Lexicon, pats: Patterns) -> list[Mention]:
+    """Names starting at `pos`, joined by 、 (张震、张万年)."""
+    names = []
+    while True:
+        length = name_length(doc.text, pos, sent.end, tokens_end, lex, pats)
+        if not length:
+            break
+        names.append(Mention.of(doc, pos, pos + length, "person", sent.index))
+        pos += length
+        if not doc.text.startswith("、", pos):
+            break
+        pos += 1
+    return names
+
+
+def name_length(text: str, pos: int, limit: int, tokens_end: set[int], lex: Lexicon,
+                pats: Patterns) -> int:
+    """How many characters from `pos` form a person's name (0 if none).
+
+    A name is a surname and one or two more characters, or a foreign name
+    with ·; where it ends is decided by what may follow a name (同志, 主持,
+    punctuation...) and by jieba's token boundaries.
+    """
+    foreign = _FOREIGN_NAME.match(text, pos, limit)
+    if foreign:
+        return foreign.end() - pos
+    if text.startswith(tuple(lex.compound_surnames), pos):
+        lengths = (3, 4)
+    elif pos < limit and text[pos] in lex.surnames:
+        lengths = (2, 3)
+    else:
+        return 0
+    best, best_score = 0, 0
+    for length in lengths:
+        end = pos + length
+        if end > limit or not all(_HAN_CHAR.match(c) for c in text[pos:end]):
+            continue
+        if any(c in PUNCTUATION for c in text[pos:end]):
+            continue
+        if text[end - 1] in _FUNCTION_CHARS:
+            continue  # 李鹏在 is 李鹏 + 在
+        score = 0
+        if pats.followers.match(text, end, limit):
+            score += 2
+        if end in tokens_end:
+            score += 1
+        if score > best_score or (score == best_score and score and length > best):
+            best, best_score = length, score
+    return best if best_score >= 2 else 0

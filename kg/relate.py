@@ -1,0 +1,189 @@
+"""Relate what was recognised: meetings and who chaired or spoke at them,
+documents and who issued them, campaigns and who launched them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kg.lexicon import Lexicon, short_name
+from kg.model import (CampaignFact, Document, DocumentFact, MeetingFact, Mention, OrgRef,
+                      Place, Sentence)
+from kg.patterns import Patterns
+from kg.recognize import TitleChain, place_at_level
+
+_BRACKETS = re.compile(r"[（）()]")
+_PUBLISH_GLUE = re.compile(r"(?:联合)?(?:印发|下发|发布|出台|制定|颁布)?(?:了|的)?$")
+
+
+def find_meetings(doc: Document, sentences: tuple[Sentence, ...], lex: Lexicon,
+                  pats: Patterns, context: list[Place],
+                  places: list[tuple[Place, Mention]],
+                  orgs: list[tuple[OrgRef, Mention]]) -> list[MeetingFact]:
+    """Meetings held (召开, 举行): 秦州区召开全区政法、综治暨禁毒工作会议."""
+    meetings = []
+    whole = lex.words("whole_level")
+    for sent in sentences:
+        for m in pats.meeting.finditer(doc.text, sent.start, sent.end):
+            name = m.group("name")
+            subject_place = next((p for p, pm in places if pm.end == m.start()), None)
+            organizers = tuple(o for o, om in orgs if om.end == m.start())
+            place = subject_place
+            prefix = next((w for w in whole if name.startswith(w)), None)
+            bare_name = name[len(prefix):] if prefix else name
+            if prefix:
+                place = place_at_level(prefix[1], context) or place
+            if place is None and organizers:
+                place = organizers[0].place
+            if place is None and context:
+                place = context[0]
+            label = name
+            if place is not None and not name.startswith(place.name):
+                label = place.name + bare_name
+            aliases = tuple(dict.fromkeys(a for a in (name, bare_name) if a != label))
+            meetings.append(MeetingFact(
+                label=label, aliases=aliases,
+                mention=Mention.of(doc, m.start("name"), m.end("name"), "meeting", sent.index),
+                date=_date_in(doc, sent, pats) or doc.date,
+                place=place, organizers=organizers))
+    return meetings
+
+
+def _date_in(doc: Document, sent: Sentence, pats: Patterns) -> dt.date | None:
+    m = pats.date.search(doc.text, sent.start, sent.end)
+    if m is None:
+        return None
+    year = int(m.group("year")) if m.group("year") else (doc.date.year if doc.date else None)
+    if year is None:
+        return None
+    try:
+        return dt.date(year, int(m.group("month")), int(m.group("day")))
+    except ValueError:
+        return None
+
+
+def meeting_at(meetings: list[MeetingFact], sentence: int) -> int | None:
+    """Index of the meeting a sentence reports on: the last one held before it."""
+    current = None
+    for i, meeting in enumerate(meetings):
+        if meeting.mention.sentence <= sentence:
+            current = i
+    return current
+
+
+def attach_participants(doc: Document, sentences: tuple[Sentence, ...],
+                        meetings: list[MeetingFact], people: list[Mention],
+                        lex: Lexicon) -> list[MeetingFact]:
+    """Chairs (会议由…宋建平主持) and speakers (…张健同志…强调) of meetings."""
+    chairs: dict[int, list[Mention]] = {}
+    speakers: dict[int, list[Mention]] = {}
+    speech = lex.words("speech_verbs")
+    for person in people:
+        which = meeting_at(meetings, person.sentence)
+        if which is None:
+            continue
+        sent = sentences[person.sentence]
+        after = doc.text[person.end:sent.end]
+        after_name = after[2:] if after.startswith("同志") else after
+        before = doc.text[sent.start:person.start]
+        if after_name.startswith(lex.words("chair_verbs")) and ("由" in before or not before):
+            chairs.setdefault(which, []).append(person)
+        elif any(verb in after_name for verb in speech) and "由" not in before:
+            speakers.setdefault(which, []).append(person)
+    out = []
+    for i, meeting in enumerate(meetings):
+        out.append(MeetingFact(
+            meeting.label, meeting.aliases, meeting.mention, meeting.date, meeting.place,
+            meeting.organizers, tuple(chairs.get(i, ())), tuple(speakers.get(i, ())),
+            meeting.campaigns))
+    return out
+
+
+def find_documents(doc: Document, sentences: tuple[Sentence, ...], lex: Lexicon,
+                   pats: Patterns, orgs: list[tuple[OrgRef, Mention]],
+                   meetings: list[MeetingFact]) -> list[DocumentFact]:
+    """Documents in 《》 and the bodies that issued them (区委、区政府《…》)."""
+    found = []
+    ends = {m.end: (o, m) for o, m in orgs}
+    for sent in sentences:
+        for m in pats.book_title.finditer(doc.text, sent.start, sent.end):
+            publishers = _publishers_before(doc, sent, m.start(), ends)
+            if not publishers:
+                continue
+            read_at = None
+            before = doc.text[sent.start:m.start()]
+            which = meeting_at(meetings, sent.index)
+            if which is not None and any(v in before for v in lex.words("read_verbs")):
+                read_at = meetings[which].label
+            found.append(DocumentFact(
+                title=m.group("title"),
+                mention=Mention.of(doc, m.start("title"), m.end("title"), "document", sent.index),
+                publishers=tuple(publishers), read_at=read_at))
+    return found
+
+
+def _publishers_before(doc: Document, sent: Sentence, pos: int,
+                       ends: dict[int, tuple[OrgRef, Mention]]) -> list[OrgRef]:
+    glue = _PUBLISH_GLUE.search(doc.text, sent.start, pos)
+    pos = glue.start() if glue else pos
+    publishers: list[OrgRef] = []
+    while pos in ends:
+        org, mention = ends[pos]
+        publishers.insert(0, org)
+        pos = mention.start
+        if pos - 1 >= sent.start and doc.text[pos - 1] in "、和与及":
+            pos -= 1
+        else:
+            break
+    return list(dict.fromkeys(publishers))
+
+
+def find_campaigns(doc: Document, sentences: tuple[Sentence, ...], lex: Lexicon,
+                   pats: Patterns, context: list[Place],
+                   documents: list[DocumentFact]) -> list[CampaignFact]:
+    """Quoted names of drives: “平安秦州”建设, “严打”专项整治斗争."""
+    after_words = sorted(lex.words("campaign_after"), key=len, reverse=True)
+    not_after = tuple(lex.words("campaign_not_after"))
+    launch = lex.words("launch_verbs")
+    found = []
+    for sent in sentences:
+        for m in pats.quote.finditer(doc.text, sent.start, sent.end):
+            rest = doc.text[m.end():sent.end]
+            if rest.startswith(not_after):
+                continue
+            marker = next((w for w in after_words if rest.startswith(w)), None)
+            if marker is None:
+                continue
+            core = m.group("core")
+            key = _BRACKETS.sub("", core)
+            launched_by: tuple[OrgRef, ...] = ()
+            for d in documents:
+                inside = d.mention.start <= m.start() and m.end() <= d.mention.end
+                if inside and any(v in doc.text[d.mention.start:m.start()] for v in launch):
+                    launched_by = d.publishers
+            found.append(CampaignFact(
+                key=key, label=key, surface=core + marker,
+                mention=Mention.of(doc, m.start("core"), m.end("core"), "campaign", sent.index),
+                place=_place_in(key, context), launched_by=launched_by))
+    return found
+
+
+def _place_in(name: str, context: list[Place]) -> Place | None:
+    """The context place a campaign is named after: 平安秦州 → 秦州区."""
+    for place in context:
+        if place.name in name or short_name(place.name) in name:
+            return place
+    return None
+
+
+def attach_campaigns(meetings: list[MeetingFact],
+                     campaigns: list[CampaignFact]) -> list[MeetingFact]:
+    """Campaigns named in a meeting's report are mentioned at that meeting."""
+    mentioned: dict[int, list[str]] = {}
+    for campaign in campaigns:
+        which = meeting_at(meetings, campaign.mention.sentence)
+        if which is not None:
+            mentioned.setdefault(which, []).append(campaign.key)
+    return [MeetingFact(m.label, m.aliases, m.mention, m.date, m.place, m.organizers,
+                        m.chair, m.speakers, tuple(dict.fromkeys(mentioned.get(i, ()))))
+            for i, m in enumerate(meetings)]

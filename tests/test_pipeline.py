@@ -1,0 +1,88 @@
+"""Extraction on the seed and on short snippets modelled on real reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.pipeline import extract, make_document
+
+
+def holdings(text: str, **kw) -> set[tuple[str, str]]:
+    x = extract(make_document(text, doc_id="t", path="t.txt", **kw))
+    return {(h.person.text, h.post.label) for h in x.holdings}
+
+
+def test_extract_seed_title_chains(seed_extraction):
+    got = {(h.person.text, h.post.label) for h in seed_extraction.holdings}
+    assert got == {
+        ("宋建平", "秦州区委副书记"),
+        ("牟建林", "秦州区委常委"), ("牟建林", "秦州区纪委书记"),
+        ("王小林", "秦州区委常委"), ("王小林", "秦州区副区长"),
+        ("张健", "天水市委常委"), ("张健", "秦州区委书记"),
+    }
+
+
+def test_extract_seed_place_date_and_meeting(seed_extraction):
+    x = seed_extraction
+    assert x.doc_place.name == "秦州区" and x.doc.date == dt.date(2007, 4, 3)
+    (meeting,) = x.meetings
+    assert meeting.label == "秦州区政法、综治暨禁毒工作会议"
+    assert [m.text for m in meeting.chair] == ["宋建平"]
+    assert [m.text for m in meeting.speakers] == ["牟建林", "王小林", "张健"]
+    assert set(meeting.campaigns) == {"严打", "平安秦州", "无毒县区", "转变作风抓落实年"}
+
+
+def test_extract_seed_documents_have_two_publishers(seed_extraction):
+    docs = {d.title: ([o.label for o in d.publishers], d.read_at)
+            for d in seed_extraction.documents}
+    assert docs["关于命名2006年度秦州区平安乡镇、街道的决定"] == (
+        ["秦州区委", "秦州区政府"], "秦州区政法、综治暨禁毒工作会议")
+    assert docs["关于在全区开展“转变作风抓落实年”活动的意见"] == (["秦州区委", "秦州区政府"], None)
+
+
+def test_extract_seed_campaigns_not_ideologies(seed_extraction):
+    keys = {c.key for c in seed_extraction.campaigns}
+    assert keys == {"严打", "平安秦州", "无毒县区", "转变作风抓落实年"}
+    launched = {c.key: {o.label for o in c.launched_by} for c in seed_extraction.campaigns
+                if c.launched_by}
+    assert launched == {"转变作风抓落实年": {"秦州区委", "秦州区政府"}}
+
+
+def test_extract_mentions_slice_the_text(seed_extraction):
+    x = seed_extraction
+    for h in x.holdings:
+        assert x.doc.text[h.person.start:h.person.end] == h.person.text
+        a, b = x.doc.original_span(h.person.start, h.person.end)
+        assert x.doc.raw_text[a:b] == x.doc.hant_text[h.person.start:h.person.end]
+
+
+def test_extract_city_abbreviation_resolves_to_the_containing_city():
+    got = holdings("4月3日，秦州区召开会议。市委常委、区委书记张健同志讲话。")
+    assert got == {("张健", "天水市委常委"), ("张健", "秦州区委书记")}
+
+
+def test_extract_explicit_place_beats_document_place():
+    got = holdings("甘肃省委副书记、省长徐守盛在兰州市主持召开会议。")
+    assert ("徐守盛", "甘肃省委副书记") in got and ("徐守盛", "甘肃省省长") in got
+
+
+def test_extract_shared_title_for_coordinated_names():
+    got = holdings("中央军委副主席张震、张万年出席会议。")
+    assert got == {("张震", "中央军委副主席"), ("张万年", "中央军委副主席")}
+
+
+def test_extract_two_and_three_character_names():
+    assert holdings("国务院总理李鹏在会上讲话。") == {("李鹏", "国务院总理")}
+    assert holdings("国务院副总理钱其琛会见了代表团。") == {("钱其琛", "国务院副总理")}
+
+
+def test_extract_date_from_text_when_no_metadata():
+    doc = make_document("2008年5月12日，汶川县召开会议。", doc_id="t", path="t.txt")
+    assert doc.date == dt.date(2008, 5, 12)
+
+
+@pytest.mark.parametrize("text", ["会议由区委副书记主持。", "区委书记强调了四点意见。"])
+def test_extract_title_without_name_gives_no_holding(text):
+    assert holdings(text) == set()
