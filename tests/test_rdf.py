@@ -1,0 +1,84 @@
+"""The RDF stage: provenance, offsets, labels, SHACL, determinism."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from rdflib import Literal, URIRef
+from rdflib.compare import isomorphic
+
+from kg.ns import KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA
+from kg.rdf import build_graph
+from kg.validate import validate
+from tests.conftest import ROOT, SEED
+
+ENTITY_CLASSES = (KG.Person, KG.Organization, KG.Post, KG.Role, KG.PostHolding, KG.Meeting,
+                  KG.Campaign, KG.Document, KG.Place)
+
+
+def test_rdf_seed_conforms_to_shapes(seed_graph):
+    validate(seed_graph)
+
+
+def test_rdf_every_entity_and_relation_node_has_a_sentence(seed_graph):
+    for cls in ENTITY_CLASSES:
+        nodes = set(seed_graph.subjects(RDF.type, cls))
+        assert nodes, cls
+        for node in nodes:
+            sentences = set(seed_graph.objects(node, PROV.wasDerivedFrom))
+            assert sentences and all((s, RDF.type, KG.Sentence) in seed_graph for s in sentences)
+
+
+def test_rdf_sentence_offsets_point_into_the_original_file(seed_graph):
+    raw = SEED.read_text(encoding="utf-8")
+    sentences = set(seed_graph.subjects(RDF.type, KG.Sentence))
+    assert len(sentences) >= 8
+    for s in sentences:
+        begin = int(seed_graph.value(s, NIF.beginIndex))
+        end = int(seed_graph.value(s, NIF.endIndex))
+        assert str(seed_graph.value(s, NIF.anchorOf)) == raw[begin:end]
+    source = seed_graph.value(predicate=RDF.type, object=KG.SourceDocument, any=False)
+    assert str(seed_graph.value(source, NIF.isString)) == raw
+
+
+def test_rdf_labels_simplified_traditional_and_pinyin(seed_graph):
+    person = next(s for s in seed_graph.subjects(RDFS.label, Literal("张健", lang="zh-Hans")))
+    labels = set(seed_graph.objects(person, RDFS.label))
+    assert Literal("張健", lang="zh-Hant") in labels
+    assert Literal("Zhāng Jiàn", lang="zh-Latn-pinyin") in labels
+    assert "/person/zhang-jian-" in str(person)
+
+
+def test_rdf_post_holding_has_date_post_and_organisation(seed_graph):
+    q = """SELECT ?post ?org ?date WHERE {
+      ?h a kg:PostHolding ; org:member ?p ; kg:post/rdfs:label ?post ;
+         org:organization/rdfs:label ?org ; kg:asOf ?date ;
+         org:memberDuring/time:inside/time:inXSDDate ?date .
+      ?p rdfs:label "张健"@zh-Hans .
+      FILTER(langMatches(lang(?post), "zh-Hans") && langMatches(lang(?org), "zh-Hans")) }"""
+    rows = {(str(a), str(b), str(c)) for a, b, c in seed_graph.query(q)}
+    assert rows == {("秦州区委书记", "秦州区委", "2007-04-03"), ("天水市委常委", "天水市委", "2007-04-03")}
+
+
+def test_rdf_place_containment_from_the_gazetteer(seed_graph):
+    q = """SELECT ?a ?b WHERE { ?x schema:containedInPlace ?y .
+      ?x rdfs:label ?a . ?y rdfs:label ?b .
+      FILTER(langMatches(lang(?a), "zh-Hans") && langMatches(lang(?b), "zh-Hans")) }"""
+    assert {(str(a), str(b)) for a, b in seed_graph.query(q)} == {
+        ("秦州区", "天水市"), ("天水市", "甘肃省")}
+
+
+def test_rdf_adding_a_document_twice_changes_nothing(seed_extraction, seed_graph):
+    assert isomorphic(build_graph([seed_extraction, seed_extraction]), seed_graph)
+
+
+def _build(out):
+    subprocess.run([sys.executable, "-m", "kg.cli", "build", str(SEED), "-o", str(out), "-q"],
+                   check=True, cwd=ROOT)
+    return out.read_bytes()
+
+
+def test_rdf_two_builds_give_byte_identical_turtle(tmp_path):
+    # separate processes: different hash seeds, same bytes
+    assert _build(tmp_path / "a.ttl") == _build(tmp_path / "b.ttl")
