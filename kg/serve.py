@@ -1,0 +1,331 @@
+"""A read-only SPARQL 1.1 Protocol endpoint over one graph, for local use.
+
+`/sparql` answers GET `?query=` and POST (form or application/sparql-query)
+with SPARQL JSON, CSV or TSV results, or Turtle/N-Triples for CONSTRUCT and
+DESCRIBE. `/` is a page to type queries into. Updates and SERVICE are refused,
+and every query runs under a time limit and a row cap (see docs/sparql.md).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import ipaddress
+import json
+import re
+import socket
+import sys
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import parse_qs, urlsplit
+
+from kg.errors import QueryError, UsageError
+from kg.store import (QueryTimeout, format_csv, format_json, format_rdf, format_tsv,
+                      list_bundled, load_query, run_query)
+
+SOLUTION_TYPES = {
+    "application/sparql-results+json": format_json,
+    "application/json": format_json,
+    "text/csv": format_csv,
+    "text/tab-separated-values": format_tsv,
+}
+GRAPH_TYPES = {
+    "text/turtle": lambda r: format_rdf(r, syntax="turtle"),
+    "application/n-triples": lambda r: format_rdf(r, syntax="ntriples"),
+}
+
+# Tokens that can hide the word SERVICE without it being the keyword: comments,
+# strings, IRIs, variables, language tags, prefixed names and blank nodes.
+_SPARQL_TOKEN = re.compile(r"""
+      \#[^\r\n]*
+    | '''(?:[^'\\]|\\.|'(?!''))*''' | \"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+    | '(?:[^'\\\r\n]|\\.)*' | "(?:[^"\\\r\n]|\\.)*"
+    | <[^<>"{}|^`\\\x00-\x20]*>
+    | [?$]\w+
+    | @[A-Za-z]+(?:-[A-Za-z0-9]+)*
+    | (?:[^\W\d][\w.\-]*)?:(?:[\w.\-:%]|\\.)*
+    | (?P<word>[^\W\d]\w*)
+""", re.X)
+
+
+def uses_service(query_text: str) -> bool:
+    """Whether a query calls SERVICE, which would make the server fetch URLs.
+
+    A lexical check on SPARQL's own token rules, so the word inside a string,
+    comment, IRI or name (`"SERVICE"`, `?service`, `ex:service`) does not count.
+    """
+    return any((m["word"] or "").upper() == "SERVICE" for m in _SPARQL_TOKEN.finditer(query_text))
+
+
+class SparqlServer(ThreadingHTTPServer):
+    """The HTTP server; its limits are attributes the handler reads."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], store, *, timeout_s: float, max_results: int,
+                 max_request_bytes: int, max_running: int) -> None:
+        if ":" in address[0]:
+            self.address_family = socket.AF_INET6
+        super().__init__(address, _Handler)
+        self.store = store
+        self.timeout_s = timeout_s
+        self.max_results = max_results
+        self.max_request_bytes = max_request_bytes
+        self.slots = threading.BoundedSemaphore(max_running)
+        self.page, self.page_policy = _page()
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{f'[{host}]' if ':' in host else host}:{port}/"
+
+
+def make_server(store, *, host: str = "127.0.0.1", port: int = 0, timeout_s: float = 10.0,
+                max_results: int = 10000, max_request_bytes: int = 1_000_000,
+                max_running: int = 4, allow_remote: bool = False) -> SparqlServer:
+    """Binds (but does not start) an endpoint; run it with `serve_forever()`.
+
+    Args:
+        store: a pyoxigraph store from `kg.store.open_store`.
+        host, port: where to listen; port 0 picks a free port (see `.url`).
+        timeout_s: per-query time limit; slower queries get 503.
+        max_results: rows (or triples) returned at most; more are cut off and
+            the response carries `X-Result-Truncated: true`.
+        max_request_bytes: a longer query or request body gets 413.
+        max_running: queries executing at once, counting timed-out ones that
+            Oxigraph is still finishing; further queries wait for a free slot
+            within their time limit, then get 503.
+        allow_remote: required to listen on anything but loopback, since the
+            endpoint has no authentication.
+
+    Raises:
+        UsageError: a non-loopback host without allow_remote, or the port is taken.
+    """
+    if not allow_remote and not _is_loopback(host):
+        raise UsageError(f"refusing to listen on {host!r}: the endpoint has no authentication, "
+                         "so it only binds to loopback (127.0.0.1) unless remote access is "
+                         "explicitly allowed")
+    try:
+        return SparqlServer((host, port), store, timeout_s=timeout_s, max_results=max_results,
+                            max_request_bytes=max_request_bytes, max_running=max_running)
+    except OSError as e:
+        raise UsageError(f"cannot listen on {host}:{port} ({e.strerror}); "
+                         "choose another port with --port") from None
+
+
+def serve(store, *, host: str = "127.0.0.1", port: int = 7878, **options) -> None:
+    """Serves `store` (from `kg.store.open_store`) until Ctrl-C; options as for make_server."""
+    server = make_server(store, host=host, port=port, **options)
+    print(f"zhkg: query page {server.url}, SPARQL endpoint {server.url}sparql "
+          "(Ctrl-C stops)", file=sys.stderr)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+
+
+def _is_loopback(host: str) -> bool:
+    try:
+        addresses = {info[4][0] for info in socket.getaddrinfo(host, None)}
+    except socket.gaierror:
+        raise UsageError(f"cannot resolve the host name {host!r}") from None
+    return all(ipaddress.ip_address(a.split("%")[0]).is_loopback for a in addresses)
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: SparqlServer
+    protocol_version = "HTTP/1.1"  # keep-alive: clients reuse one connection
+    server_version = "zhkg-sparql"
+    # headers and body go out in two writes; with Nagle on, a kept-alive client
+    # waits out its delayed ACK (~40 ms) on every response
+    disable_nagle_algorithm = True
+
+    def do_GET(self) -> None:
+        self.started = time.perf_counter()
+        url = urlsplit(self.path)
+        if url.path == "/":
+            self._send(200, self.server.page.encode(), "text/html; charset=utf-8",
+                       {"Content-Security-Policy": self.server.page_policy})
+        elif url.path == "/sparql":
+            if len(url.query) > self.server.max_request_bytes:
+                return self._refuse(413, "the query is longer than this endpoint accepts")
+            self._answer(parse_qs(url.query, keep_blank_values=True))
+        else:
+            self._refuse(404, "not found: the endpoint is /sparql, the query page is /")
+
+    def do_POST(self) -> None:
+        self.started = time.perf_counter()
+        url = urlsplit(self.path)
+        if url.path != "/sparql":
+            return self._refuse(404, "not found: POST queries to /sparql")
+        try:
+            length = int(self.headers["Content-Length"])
+        except (TypeError, ValueError):
+            return self._refuse(411, "a POST needs a Content-Length header")
+        if length > self.server.max_request_bytes:
+            self.close_connection = True  # the unread body must not be taken as a request
+            return self._refuse(413, f"the request body is {length} bytes; this endpoint "
+                                     f"accepts at most {self.server.max_request_bytes}")
+        body = self.rfile.read(length)
+        kind = self.headers.get_content_type()
+        if kind == "application/sparql-update":
+            return self._refuse(403, "this endpoint is read-only: SPARQL Update is refused")
+        try:
+            text = body.decode("utf-8")
+        except UnicodeDecodeError:
+            return self._refuse(400, "the request body is not UTF-8")
+        params = parse_qs(url.query, keep_blank_values=True)
+        if kind == "application/sparql-query":
+            params["query"] = [text, *params.get("query", [])]
+        elif kind == "application/x-www-form-urlencoded":
+            params.update(parse_qs(text, keep_blank_values=True))
+        else:
+            return self._refuse(415, "send the query as application/sparql-query or as "
+                                     "application/x-www-form-urlencoded query=...")
+        self._answer(params)
+
+    def _answer(self, params: dict[str, list[str]]) -> None:
+        if "update" in params:
+            return self._refuse(403, "this endpoint is read-only: SPARQL Update is refused")
+        if "default-graph-uri" in params or "named-graph-uri" in params:
+            return self._refuse(400, "default-graph-uri and named-graph-uri are not supported; "
+                                     "use FROM or GRAPH in the query")
+        if len(params.get("query", [])) != 1:
+            return self._refuse(400, "expected exactly one query, e.g. /sparql?query=ASK{}")
+        query = params["query"][0]
+        if uses_service(query):
+            return self._refuse(403, "SERVICE (federated query) is refused: this endpoint "
+                                     "does not fetch from other servers")
+        try:
+            result = run_query(self.server.store, query, timeout_s=self.server.timeout_s,
+                               limit=self.server.max_results, slots=self.server.slots)
+        except QueryTimeout as e:
+            return self._refuse(503, str(e), retry=True)
+        except QueryError as e:
+            return self._refuse(400, str(e))
+        offered = GRAPH_TYPES if result.kind == "graph" else SOLUTION_TYPES
+        chosen = _negotiate(self.headers.get("Accept") or "*/*", list(offered))
+        if chosen is None:
+            return self._refuse(406, "cannot answer in the requested type; available: "
+                                     + ", ".join(offered))
+        body = offered[chosen](result)
+        headers = {"X-Result-Truncated": "true"} if result.truncated else {}
+        self._send(200, body if isinstance(body, bytes) else body.encode(),
+                   f"{chosen}; charset=utf-8", headers)
+
+    def _refuse(self, status: int, message: str, *, retry: bool = False) -> None:
+        self._send(status, (message + "\n").encode(), "text/plain; charset=utf-8",
+                   {"Retry-After": "5"} if retry else {})
+
+    def _send(self, status: int, body: bytes, kind: str, headers: dict[str, str]) -> None:
+        self.send_response(status)
+        for name, value in {"Content-Type": kind, "Content-Length": str(len(body)),
+                            "X-Content-Type-Options": "nosniff", "Cache-Control": "no-store",
+                            **headers}.items():
+            self.send_header(name, value)
+        self.end_headers()
+        try:
+            self.wfile.write(body)
+        except (BrokenPipeError, ConnectionResetError):
+            self.close_connection = True  # the client left; nothing to tell it
+        elapsed = (time.perf_counter() - self.started) * 1000
+        shown = self.requestline if len(self.requestline) <= 160 else self.requestline[:157] + "..."
+        extra = " truncated" if "X-Result-Truncated" in headers else ""
+        sys.stderr.write(f"{self.client_address[0]} \"{shown}\" {status} {len(body)}B "
+                         f"{elapsed:.1f}ms{extra}\n")
+
+    def log_request(self, code="-", size="-") -> None:
+        """Silenced: `_send` writes one line per request, with timing."""
+
+
+def _negotiate(accept: str, offered: list[str]) -> str | None:
+    """The offered type the client prefers most (q-values), the first on a tie."""
+    ranges = []
+    for position, part in enumerate(accept.split(",")):
+        media, *params = [p.strip() for p in part.split(";")]
+        q = next((p[2:] for p in params if p.startswith("q=")), "1")
+        try:
+            ranges.append((-float(q), position, media.lower()))
+        except ValueError:
+            continue
+    for negative_q, _, media in sorted(ranges):
+        if negative_q >= 0:
+            break
+        for kind in offered:
+            if media in (kind, "*/*", kind.split("/")[0] + "/*"):
+                return kind
+    return None
+
+
+def _page() -> tuple[str, str]:
+    """The query page and a Content-Security-Policy admitting only its inline code."""
+    queries = {name: load_query(name) for name in list_bundled()}
+    data = json.dumps(queries, ensure_ascii=False).replace("<", "\\u003c")
+    script = _SCRIPT.replace("BUNDLED", data)
+    first = next(iter(queries.values()), "SELECT * WHERE { ?s ?p ?o } LIMIT 20")
+    parts = {"style": _STYLE, "script": script, "query": html.escape(first)}
+    page = re.sub(r"\{\{(\w+)\}\}", lambda m: parts[m[1]], _HTML)  # one pass: no re-expansion
+
+    def digest(code: str) -> str:
+        return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode()).digest()).decode() + "'"
+
+    policy = (f"default-src 'none'; script-src {digest(script)}; style-src {digest(_STYLE)}; "
+              "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'")
+    return page, policy
+
+
+_STYLE = """
+body{font:14px/1.4 system-ui,sans-serif;margin:1.5em}textarea{width:100%;height:14em;font:13px monospace}
+table{border-collapse:collapse;margin-top:1em}td,th{border:1px solid #ccc;padding:2px 6px;vertical-align:top}
+th{background:#eee}#status{margin-left:1em;color:#555}pre{white-space:pre-wrap}
+"""
+
+_SCRIPT = """
+const bundled = BUNDLED;
+const pick = document.getElementById('bundled'), box = document.getElementById('query');
+for (const name of Object.keys(bundled)) pick.add(new Option(name, name));
+pick.onchange = () => { if (pick.value) box.value = bundled[pick.value]; };
+const show = (value) => value === undefined ? '' : value.value;
+document.getElementById('run').onclick = async () => {
+  const out = document.getElementById('out'), status = document.getElementById('status');
+  out.replaceChildren(); status.textContent = 'running…';
+  const started = performance.now();
+  const response = await fetch('sparql', {method: 'POST', body: box.value, headers: {
+    'Content-Type': 'application/sparql-query',
+    'Accept': 'application/sparql-results+json, text/turtle;q=0.9'}});
+  const ms = Math.round(performance.now() - started);
+  const kind = response.headers.get('Content-Type') || '';
+  if (!response.ok || !kind.startsWith('application/sparql-results+json')) {
+    const pre = document.createElement('pre'); pre.textContent = await response.text();
+    out.append(pre); status.textContent = response.status + ' · ' + ms + ' ms'; return;
+  }
+  const data = await response.json();
+  if ('boolean' in data) { out.textContent = String(data.boolean); status.textContent = ms + ' ms'; return; }
+  const table = document.createElement('table'), head = table.insertRow();
+  for (const v of data.head.vars) { const th = document.createElement('th'); th.textContent = '?' + v; head.append(th); }
+  for (const row of data.results.bindings) {
+    const tr = table.insertRow();
+    for (const v of data.head.vars) tr.insertCell().textContent = show(row[v]);
+  }
+  out.append(table);
+  const cut = response.headers.get('X-Result-Truncated') === 'true' ? ' (truncated)' : '';
+  status.textContent = data.results.bindings.length + ' rows' + cut + ' · ' + ms + ' ms';
+};
+"""
+
+_HTML = """<!doctype html>
+<html lang="zh-Hans"><head><meta charset="utf-8"><title>zhkg SPARQL</title>
+<style>{{style}}</style></head><body>
+<h1>zhkg SPARQL</h1>
+<p>Prefixes kg:, org:, prov:, schema:, rdfs:, nif: … are predeclared. Endpoint: <code>/sparql</code>.</p>
+<label>Bundled query <select id="bundled"><option value="">—</option></select></label>
+<textarea id="query" spellcheck="false">{{query}}</textarea>
+<button id="run">Run</button><span id="status"></span>
+<div id="out"></div>
+<script>{{script}}</script>
+</body></html>
+"""
