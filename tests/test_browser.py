@@ -1,0 +1,182 @@
+"""The drawn page in a real browser: headless Chromium, opened from disk, network denied.
+
+Skips when no Chromium is installed, except in CI (CI=true), where it fails:
+a viewer nobody has opened in a browser is not tested.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import struct
+import subprocess
+import zlib
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from kg.draw import draw_graph
+from test_draw import ENTITY_COUNT, ZHANG, qinzhou_graph, synthetic_graph
+
+FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    # any request that slipped through would go to a closed port and resolve nowhere
+    "--proxy-server=127.0.0.1:9", "--host-resolver-rules=MAP * ~NOTFOUND",
+    "--window-size=1280,800",
+]
+
+
+@pytest.fixture(scope="session")
+def chromium() -> str:
+    for name in ("chromium", "chromium-browser", "google-chrome"):
+        found = shutil.which(name)
+        if found:
+            return found
+    message = "no Chromium found (apt-get install chromium)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message + ": the browser tests must run in CI")
+    pytest.skip(message)
+
+
+def run_chromium(browser: str, page: Path, profile: Path, *args: str, query: str = "",
+                 budget_ms: int = 15_000, timeout: float = 180) -> str:
+    """Open ``page`` from disk and return what Chromium printed (the DOM with --dump-dom)."""
+    url = page.resolve().as_uri() + (f"#q={quote(query)}" if query else "")
+    proc = subprocess.Popen(
+        [browser, *FLAGS, f"--user-data-dir={profile}", f"--virtual-time-budget={budget_ms}",
+         *args, url],
+        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        out, _ = proc.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(proc.pid, signal.SIGKILL)  # the renderer and GPU processes too
+        proc.communicate()
+        pytest.fail(f"Chromium did not finish {page.name} within {timeout} s: the page hangs")
+    assert proc.returncode == 0, f"Chromium exited with {proc.returncode}"
+    return out.decode("utf-8")
+
+
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+         "track", "wbr"}
+
+
+class _Dom(HTMLParser):
+    """Body attributes, the text inside each element with an id, and the <script> count."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__()
+        self.body: dict[str, str | None] = {}
+        self.scripts = 0
+        self.text: dict[str, str] = {}
+        self._stack: list[tuple[str, str | None]] = []
+        self.feed(html)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        self.scripts += tag == "script"
+        if tag == "body":
+            self.body = attributes
+        if attributes.get("id"):
+            self.text.setdefault(attributes["id"], "")
+        if tag not in _VOID:
+            self._stack.append((tag, attributes.get("id")))
+
+    def handle_endtag(self, tag: str) -> None:
+        while self._stack and self._stack.pop()[0] != tag:
+            pass
+
+    def handle_data(self, data: str) -> None:
+        for _, element in self._stack:
+            if element:
+                self.text[element] += data
+
+
+def png_colours(path: Path, box: tuple[int, int, int, int]) -> set[bytes]:
+    """Distinct RGB values inside box (left, top, right, bottom) of an 8-bit, non-interlaced PNG."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
+    at, idat = 8, b""
+    while at < len(data):
+        length, kind = struct.unpack(">I4s", data[at:at + 8])
+        chunk = data[at + 8:at + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour_type, _, _, interlace = struct.unpack(">IIBBBBB", chunk)
+        elif kind == b"IDAT":
+            idat += chunk
+        at += 12 + length
+    assert depth == 8 and interlace == 0 and colour_type in (2, 6)
+    bpp = 3 if colour_type == 2 else 4
+    raw, stride = zlib.decompress(idat), width * bpp
+    previous, colours = bytearray(stride), set()
+    for y in range(height):
+        row = raw[y * (stride + 1):(y + 1) * (stride + 1)]
+        kind, line = row[0], bytearray(row[1:])
+        for i in range(stride):
+            a = line[i - bpp] if i >= bpp else 0
+            b, c = previous[i], previous[i - bpp] if i >= bpp else 0
+            if kind == 1:
+                line[i] = (line[i] + a) & 255
+            elif kind == 2:
+                line[i] = (line[i] + b) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (a + b) // 2) & 255
+            elif kind == 4:
+                p = a + b - c
+                pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
+                line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 255
+        if box[1] <= y < box[3]:
+            colours.update(bytes(line[x * bpp:x * bpp + 3])
+                           for x in range(box[0], min(box[2], width)))
+        previous = line
+    return colours
+
+
+@pytest.fixture(scope="module")
+def sample_page(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("browser") / "qinzhou.html"
+    draw_graph(qinzhou_graph(), out)
+    return out
+
+
+def test_browser_counts_nodes_and_finds_zhang_jian(chromium: str, sample_page: Path,
+                                                   tmp_path: Path) -> None:
+    dom = _Dom(run_chromium(chromium, sample_page, tmp_path / "profile", "--dump-dom",
+                            query="张健"))
+    assert dom.body.get("data-ready") == "true", "the page's script did not finish"
+    assert dom.body.get("data-node-count") == str(ENTITY_COUNT)
+    assert dom.text["node-count"] == str(ENTITY_COUNT)
+    assert dom.body.get("data-selected") == str(ZHANG)
+    assert dom.body.get("data-match-count") == "1"
+    # the payload sentence shows as text in the details panel and ran nowhere
+    assert "<script>alert(1)</script>" in dom.text["details"]
+    assert dom.scripts == 2
+
+
+def test_browser_pinyin_search(chromium: str, sample_page: Path, tmp_path: Path) -> None:
+    dom = _Dom(run_chromium(chromium, sample_page, tmp_path / "profile", "--dump-dom",
+                            query="song jian"))
+    assert dom.body.get("data-match-count") == "1"
+    assert dom.body.get("data-selected", "").endswith("/person/song-jian-ping-91c0")
+
+
+def test_browser_screenshot_is_not_blank(chromium: str, sample_page: Path,
+                                         tmp_path: Path) -> None:
+    shot = tmp_path / "shot.png"
+    run_chromium(chromium, sample_page, tmp_path / "profile", f"--screenshot={shot}")
+    # the graph canvas, right of the side panel and below the header, holds drawn nodes
+    assert len(png_colours(shot, (340, 50, 1280, 800))) > 1
+
+
+def test_browser_5000_nodes_stay_interactive(chromium: str, tmp_path: Path) -> None:
+    page = tmp_path / "big.html"
+    summary = draw_graph(synthetic_graph(2250), page, max_nodes=10_000)
+    assert summary.nodes_drawn == 4950 and not summary.truncated
+    dom = _Dom(run_chromium(chromium, page, tmp_path / "profile", "--dump-dom",
+                            query="人物1234", timeout=120))
+    assert dom.body.get("data-ready") == "true"
+    assert dom.body.get("data-node-count") == str(summary.nodes_drawn)
+    assert dom.body.get("data-selected") == "https://w3id.org/zhkg/id/person/p1234"

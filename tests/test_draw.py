@@ -1,0 +1,335 @@
+"""kg.draw: RDF → entity graph → one offline HTML page.
+
+`qinzhou_graph` is the hand-built sample that test_export.py and test_browser.py
+import too: two source documents, people with posts, a meeting, a document with
+two publishers, a campaign, and a sentence carrying an HTML and a CSV payload.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdflib import BNode, Literal, URIRef
+
+from kg.draw import DrawSummary, draw_graph, entity_graph
+from kg.errors import UsageError
+# XSD and TIME only through ns: pytest probes module globals and those two warn
+from kg import ns
+from kg.ns import DCTERMS, FOAF, KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS
+
+ID = "https://w3id.org/zhkg/id/"
+PAYLOAD = '张健称"=cmd"<script>alert(1)</script>。'
+
+
+def iri(path: str) -> URIRef:
+    return URIRef(ID + path)
+
+
+ZHANG = iri("person/zhang-jian-3f2a")
+SONG = iri("person/song-jian-ping-91c0")
+MEETING = iri("meeting/qin-zhou-zheng-fa-b3e1")
+CAMPAIGN = iri("campaign/ping-an-qin-zhou-77d2")
+DOC1 = iri("source/qinzhou-2007-04-03")
+DOC2 = iri("source/tianshui-2007-05-01")
+
+
+def qinzhou_graph() -> rdflib.Graph:
+    """A small graph in the zhkg vocabulary, written out by hand."""
+    g = rdflib.Graph()
+    sentences: dict[str, URIRef] = {}
+
+    def source(doc: URIRef, path: str, date: str, texts: list[tuple[str, str]]) -> None:
+        full = "".join(t for _, t in texts)
+        g.add((doc, RDF.type, KG.SourceDocument))
+        g.add((doc, DCTERMS.source, Literal(path)))
+        g.add((doc, SCHEMA.datePublished, Literal(date, datatype=ns.XSD.date)))
+        g.add((doc, NIF.isString, Literal(full)))
+        at = 0
+        for key, text in texts:
+            s = URIRef(f"{doc}#char={at},{at + len(text)}")
+            sentences[key] = s
+            g.add((s, RDF.type, KG.Sentence))
+            g.add((s, NIF.referenceContext, doc))
+            g.add((s, NIF.beginIndex, Literal(at, datatype=ns.XSD.nonNegativeInteger)))
+            g.add((s, NIF.endIndex, Literal(at + len(text), datatype=ns.XSD.nonNegativeInteger)))
+            g.add((s, NIF.anchorOf, Literal(text)))
+            at += len(text)
+
+    source(DOC1, "seeds/qinzhou-2007-04-03.txt", "2007-04-03", [
+        ("chair", "4月3日，秦州区政法、综治暨禁毒工作会议召开，区委副书记宋建平主持会议。"),
+        ("zhang", "天水市委常委、秦州区委书记张健作重要讲话。"),
+        ("payload", PAYLOAD),
+        ("doc", "会议宣读了秦州区委、秦州区政府《关于表彰综治工作先进集体的决定》。"),
+        ("campaign", "全面推进“平安秦州”建设。"),
+    ])
+    source(DOC2, "news/tianshui-2007-05-01.txt", "2007-05-01", [
+        ("later", "天水市委常委张健出席会议。"),
+    ])
+
+    def entity(node: URIRef, cls: URIRef, label: str, *keys: str, pinyin: str | None = None,
+               extra: tuple[URIRef, ...] = ()) -> URIRef:
+        for c in (cls, *extra):
+            g.add((node, RDF.type, c))
+        g.add((node, RDFS.label, Literal(label, lang="zh-Hans")))
+        if pinyin:
+            g.add((node, RDFS.label, Literal(pinyin, lang="zh-Latn-pinyin")))
+        for key in keys:
+            g.add((node, PROV.wasDerivedFrom, sentences[key]))
+        return node
+
+    qinzhou = entity(iri("place/qin-zhou-qu-6205"), KG.Place, "秦州区", "chair",
+                     pinyin="Qínzhōu Qū", extra=(SCHEMA.AdministrativeArea,))
+    tianshui = entity(iri("place/tian-shui-shi-6205"), KG.Place, "天水市", "zhang",
+                      pinyin="Tiānshuǐ Shì")
+    g.add((qinzhou, SCHEMA.containedInPlace, tianshui))
+    g.add((qinzhou, KG.divisionCode, Literal("620502")))
+
+    def org(slug: str, label: str, place: URIRef, kind: URIRef, *keys: str) -> URIRef:
+        node = entity(iri("org/" + slug), KG.Organization, label, *keys, extra=(ORG.Organization,))
+        g.add((node, KG.jurisdiction, place))
+        g.add((node, KG.orgType, kind))
+        return node
+
+    g.add((KG.PartyCommittee, SKOS.prefLabel, Literal("党委", lang="zh-Hans")))
+    g.add((KG.PartyCommittee, SKOS.notation, Literal("party-committee")))
+    qz_party = org("qin-zhou-qu-wei", "秦州区委", qinzhou, KG.PartyCommittee, "zhang", "doc")
+    g.add((qz_party, SKOS.altLabel, Literal("中共秦州区委", lang="zh-Hans")))
+    qz_gov = org("qin-zhou-qu-zheng-fu", "秦州区政府", qinzhou, KG.Government, "doc")
+    ts_party = org("tian-shui-shi-wei", "天水市委", tianshui, KG.PartyCommittee, "zhang", "later")
+
+    roles = {name: entity(iri("role/" + slug), KG.Role, name, key)
+             for name, slug, key in [("书记", "shu-ji", "zhang"), ("常委", "chang-wei", "zhang"),
+                                     ("副书记", "fu-shu-ji", "chair")]}
+
+    def post(slug: str, label: str, organisation: URIRef, role: str, key: str) -> URIRef:
+        node = entity(iri("post/" + slug), KG.Post, label, key, extra=(ORG.Post,))
+        g.add((node, ORG.postIn, organisation))
+        g.add((organisation, ORG.hasPost, node))
+        g.add((node, ORG.role, roles[role]))
+        return node
+
+    secretary = post("qin-zhou-qu-wei-shu-ji", "秦州区委书记", qz_party, "书记", "zhang")
+    standing = post("tian-shui-shi-wei-chang-wei", "天水市委常委", ts_party, "常委", "zhang")
+    deputy = post("qin-zhou-qu-wei-fu-shu-ji", "秦州区委副书记", qz_party, "副书记", "chair")
+
+    entity(ZHANG, KG.Person, "张健", "zhang", "payload", "later", pinyin="Zhāng Jiàn",
+           extra=(FOAF.Person,))
+    entity(SONG, KG.Person, "宋建平", "chair")
+
+    def holding(slug: str, person: URIRef, held: URIRef, organisation: URIRef, role: str,
+                key: str, date: str) -> None:
+        h = iri("holding/" + slug)
+        g.add((h, RDF.type, KG.PostHolding))
+        g.add((h, ORG.member, person))
+        g.add((h, KG.post, held))
+        g.add((h, ORG.organization, organisation))
+        g.add((h, ORG.role, roles[role]))
+        g.add((h, KG.asOf, Literal(date, datatype=ns.XSD.date)))
+        during, inside = BNode(), BNode()
+        g.add((h, ORG.memberDuring, during))
+        g.add((during, ns.TIME.inside, inside))
+        g.add((inside, ns.TIME.inXSDDate, Literal(date, datatype=ns.XSD.date)))
+        g.add((h, PROV.wasDerivedFrom, sentences[key]))
+        g.add((person, ORG.holds, held))
+
+    holding("zhang-jian-shu-ji", ZHANG, secretary, qz_party, "书记", "zhang", "2007-04-03")
+    holding("zhang-jian-chang-wei", ZHANG, standing, ts_party, "常委", "zhang", "2007-04-03")
+    holding("song-jian-ping-fu-shu-ji", SONG, deputy, qz_party, "副书记", "chair", "2007-04-03")
+
+    entity(MEETING, KG.Meeting, "秦州区政法、综治暨禁毒工作会议", "chair", extra=(SCHEMA.Event,))
+    g.add((MEETING, SCHEMA.startDate, Literal("2007-04-03", datatype=ns.XSD.date)))
+    g.add((MEETING, SCHEMA.location, qinzhou))
+    g.add((MEETING, KG.chair, SONG))
+    g.add((MEETING, KG.speaker, ZHANG))
+    g.add((MEETING, KG.mentions, CAMPAIGN))
+    entity(CAMPAIGN, KG.Campaign, "平安秦州", "campaign")
+    g.add((CAMPAIGN, KG.launchedBy, qz_party))
+    g.add((CAMPAIGN, SCHEMA.location, qinzhou))
+    decision = entity(iri("document/guan-yu-biao-zhang-4c1d"), KG.Document,
+                      "关于表彰综治工作先进集体的决定", "doc")
+    g.add((decision, SCHEMA.publisher, qz_party))
+    g.add((decision, SCHEMA.publisher, qz_gov))
+    g.add((decision, KG.readAt, MEETING))
+    return g
+
+
+# 2 people, 2 places, 3 organisations, 3 roles, 3 posts, a meeting, a campaign, a document
+ENTITY_COUNT = 16
+
+
+class _Refs(HTMLParser):
+    """Collects the URLs a page would load: script src, link href, and so on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loads: list[str] = []
+        self.scripts = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.scripts += tag == "script"
+        for name, value in attrs:
+            if name in ("src", "href") and value:
+                self.loads.append(value)
+
+
+@pytest.fixture(scope="module")
+def page(tmp_path_factory: pytest.TempPathFactory) -> tuple[str, DrawSummary]:
+    out = tmp_path_factory.mktemp("draw") / "qinzhou.html"
+    summary = draw_graph(qinzhou_graph(), out, title="秦州 <测试>")
+    return out.read_text(encoding="utf-8"), summary
+
+
+def page_data(html: str) -> dict:
+    match = re.search(r"const DATA = (\{.*?\});\n", html)
+    return json.loads(match.group(1))
+
+
+def test_entity_graph_has_domain_entities_only() -> None:
+    g = entity_graph(qinzhou_graph())
+    assert g.number_of_nodes() == ENTITY_COUNT
+    assert g.nodes[str(ZHANG)]["class"] == "Person"
+    assert g.nodes[str(ZHANG)]["pinyin"] == "Zhāng Jiàn"
+    assert str(DOC1) not in g and not any("#char=" in n for n in g)
+
+
+def test_entity_graph_holding_becomes_dated_edge() -> None:
+    g = entity_graph(qinzhou_graph())
+    held = [(v, d) for _, v, d in g.out_edges(str(ZHANG), data=True) if d["relation"] == "任职"]
+    assert {g.nodes[v]["label"] for v, _ in held} == {"秦州区委书记", "天水市委常委"}
+    assert {d["date"] for _, d in held} == {"2007-04-03"}
+    # org:holds is not drawn a second time beside the holding, nor org:hasPost beside org:postIn
+    assert len(held) == 2
+    secretary = next(v for v, _ in held if g.nodes[v]["label"] == "秦州区委书记")
+    assert [d["relation"] for _, _, d in g.in_edges(secretary, data=True)] == ["任职"]
+
+
+def test_entity_graph_facts_name_concepts_by_label() -> None:
+    g = entity_graph(qinzhou_graph())
+    assert ("orgType", "党委") in g.nodes[str(iri("org/qin-zhou-qu-wei"))]["facts"]
+    assert ("divisionCode", "620502") in g.nodes[str(iri("place/qin-zhou-qu-6205"))]["facts"]
+
+
+def test_entity_graph_document_has_two_publishers_and_computed_pinyin() -> None:
+    g = entity_graph(qinzhou_graph())
+    doc = next(n for n, d in g.nodes(data=True) if d["class"] == "Document")
+    publishers = {g.nodes[v]["label"] for _, v, d in g.out_edges(doc, data=True)
+                  if d["relation"] == "发布"}
+    assert publishers == {"秦州区委", "秦州区政府"}
+    assert g.nodes[str(SONG)]["pinyin"] == "Sòng Jiànpíng"
+
+
+def test_entity_graph_edge_sources_are_shared_sentences() -> None:
+    g = entity_graph(qinzhou_graph())
+    chair = next(d for _, v, d in g.out_edges(str(MEETING), data=True) if v == str(SONG))
+    assert chair["relation"] == "主持"
+    assert [g.graph["sentences"][s][2][:5] for s in chair["sources"]] == ["4月3日，"]
+
+
+def test_draw_summary_counts(page: tuple[str, DrawSummary]) -> None:
+    html, summary = page
+    assert summary == DrawSummary(nodes_drawn=ENTITY_COUNT, edges_drawn=summary.edges_drawn,
+                                  nodes_in_graph=ENTITY_COUNT, truncated=False)
+    assert summary.edges_drawn == len(page_data(html)["edges"]) > 20
+    assert f'data-node-count="{ENTITY_COUNT}"' in html
+
+
+def test_draw_page_is_self_contained(page: tuple[str, DrawSummary]) -> None:
+    html, _ = page
+    refs = _Refs()
+    refs.feed(html)
+    assert refs.loads == []
+    assert refs.scripts == 2
+    assert '<meta charset="utf-8">' in html
+    assert "vis.Network" in html and len(html) > 400_000  # vis-network itself is inline
+
+
+def test_draw_escapes_document_text(page: tuple[str, DrawSummary]) -> None:
+    html, _ = page
+    assert "<script>alert(1)" not in html
+    assert "<title>秦州 &lt;测试&gt;</title>" in html
+    sentences = [s for s, _ in page_data(html)["sentences"]]
+    assert PAYLOAD in sentences  # kept verbatim in the data, rendered through textContent
+    assert "innerHTML" not in html.split("const DATA")[1]
+
+
+def test_draw_tooltips_cite_sentence_and_document(page: tuple[str, DrawSummary]) -> None:
+    data = page_data(page[0])
+    zhang = next(n for n in data["nodes"] if n["iri"] == str(ZHANG))
+    cited = [data["sentences"][i] for i in zhang["src"]]
+    assert [data["docs"][d] for _, d in cited] == ["news/tianshui-2007-05-01.txt"] + [
+        "seeds/qinzhou-2007-04-03.txt"] * 2
+    assert all(e["src"] for e in data["edges"])
+    assert all(n["src"] for n in data["nodes"])
+
+
+def test_draw_is_deterministic(tmp_path: Path) -> None:
+    a, b = tmp_path / "a.html", tmp_path / "b.html"
+    draw_graph(qinzhou_graph(), a)
+    draw_graph(qinzhou_graph(), b)
+    assert a.read_bytes() == b.read_bytes()
+
+
+def test_draw_focus_keeps_ego_network(tmp_path: Path) -> None:
+    summary = draw_graph(qinzhou_graph(), tmp_path / "ego.html", focus="张健", depth=1)
+    labels = {n["label"] for n in page_data((tmp_path / "ego.html").read_text("utf-8"))["nodes"]}
+    assert labels == {"张健", "秦州区委书记", "天水市委常委", "秦州区政法、综治暨禁毒工作会议"}
+    assert summary.nodes_drawn == 4 and summary.nodes_in_graph == ENTITY_COUNT
+    assert draw_graph(qinzhou_graph(), tmp_path / "iri.html", focus=str(ZHANG),
+                      depth=0).nodes_drawn == 1
+
+
+def test_draw_unknown_focus_is_usage_error(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match="王五"):
+        draw_graph(qinzhou_graph(), tmp_path / "x.html", focus="王五")
+
+
+def test_draw_truncates_to_most_connected(tmp_path: Path) -> None:
+    summary = draw_graph(qinzhou_graph(), tmp_path / "t.html", max_nodes=5)
+    html = (tmp_path / "t.html").read_text("utf-8")
+    assert summary.truncated and summary.nodes_drawn == 5
+    assert 'id="truncated"' in html
+    g = entity_graph(qinzhou_graph())
+    top = sorted(g.nodes, key=lambda n: (-g.degree(n), n))[:5]
+    assert {n["iri"] for n in page_data(html)["nodes"]} == set(top)
+    assert str(iri("org/qin-zhou-qu-wei")) in top
+
+
+def synthetic_graph(n_people: int) -> rdflib.Graph:
+    """People holding posts in organisations: about 2.2 entities per person."""
+    g = rdflib.Graph()
+    n_orgs = max(1, n_people // 5)
+    for o in range(n_orgs):
+        org = iri(f"org/o{o}")
+        g.add((org, RDF.type, KG.Organization))
+        g.add((org, RDFS.label, Literal(f"机构{o}", lang="zh-Hans")))
+        if o:
+            g.add((org, ORG.subOrganizationOf, iri(f"org/o{(o - 1) // 3}")))
+    for p in range(n_people):
+        person, post = iri(f"person/p{p}"), iri(f"post/p{p}")
+        g.add((person, RDF.type, KG.Person))
+        g.add((person, RDFS.label, Literal(f"人物{p}", lang="zh-Hans")))
+        g.add((person, RDFS.label, Literal(f"renwu {p}", lang="zh-Latn-pinyin")))
+        g.add((post, RDF.type, KG.Post))
+        g.add((post, RDFS.label, Literal(f"职务{p}", lang="zh-Hans")))
+        g.add((post, ORG.postIn, iri(f"org/o{p % n_orgs}")))
+        g.add((person, ORG.holds, post))
+    return g
+
+
+@pytest.mark.parametrize("people", [450, 2250])
+def test_draw_large_graph_is_fast_and_static(tmp_path: Path, people: int) -> None:
+    g = synthetic_graph(people)
+    started = time.perf_counter()
+    summary = draw_graph(g, tmp_path / "big.html", max_nodes=10_000)
+    elapsed = time.perf_counter() - started
+    assert summary.nodes_drawn == summary.nodes_in_graph == people * 2 + people // 5
+    data = page_data((tmp_path / "big.html").read_text("utf-8"))
+    assert data["physics"] is False
+    assert len({(n["x"], n["y"]) for n in data["nodes"]}) == summary.nodes_drawn
+    assert elapsed < 30
