@@ -38,6 +38,10 @@ class InputError(KGError):
                 where += f":{column}"
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self):
+        # worker processes send these back to the parent: keep them picklable
+        return (_make_input_error, (self.path, self.reason, self.line, self.column))
+
 
 class QueryError(KGError):
     """A SPARQL query is malformed or names an unknown bundled query."""
@@ -49,6 +53,10 @@ class QueryError(KGError):
         self.column = column
         where = f"line {line}, column {column}: " if line is not None else ""
         super().__init__(f"SPARQL query: {where}{reason}")
+
+    def __reduce__(self):
+        return (type(self), (self.reason,), {"line": self.line, "column": self.column,
+                                             "args": self.args})
 
 
 class ShapeViolation(KGError):
@@ -64,4 +72,12 @@ class GoldError(KGError):
 
     def __init__(self, path: str, reason: str) -> None:
         self.path = str(path)
+        self.reason = reason
         super().__init__(f"{path}: {reason}")
+
+    def __reduce__(self):
+        return (GoldError, (self.path, self.reason))
+
+
+def _make_input_error(path: str, reason: str, line: int | None, column: int | None) -> InputError:
+    return InputError(path, reason, line=line, column=column)

@@ -1,0 +1,39 @@
+# make demo: a fresh .venv, the project installed, the seed built, drawn and queried.
+# make test: the whole test suite.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+KG     := $(BIN)/kg
+SEEDS  := seeds
+OUT    := out
+
+.PHONY: demo test install bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	mkdir -p $(OUT)
+	$(KG) build $(SEEDS) -o $(OUT)/graph.ttl --validate
+	$(KG) draw $(OUT)/graph.ttl -o $(OUT)/graph.html
+	@echo
+	@echo "== Who held which post, as of when (kg query $(OUT)/graph.ttl people-posts) =="
+	$(KG) query $(OUT)/graph.ttl people-posts
+	@echo
+	@echo "Open $(OUT)/graph.html in a browser; more queries: $(KG) query --list"
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(OUT) .pytest_cache .hypothesis

@@ -1,0 +1,283 @@
+"""The `kg` command line.
+
+Exit status: 0 success; 1 some inputs failed (the rest were processed, each
+failure reported with file and reason); 2 bad usage or a bad query.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from kg.errors import GoldError, InputError, KGError, QueryError, ShapeViolation, UsageError
+
+GRAPH_SUFFIXES = (".ttl", ".nt", ".jsonld", ".trig", ".nq")
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a date as YYYY-MM-DD, got {value!r}") from None
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"expected a whole number of at least 1, got {value!r}")
+    return number
+
+
+def is_store(path: Path) -> bool:
+    """An Oxigraph on-disk store is a folder that RocksDB manages."""
+    return path.is_dir() and (path / "CURRENT").is_file()
+
+
+# ---------------------------------------------------------------- commands
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from kg.build import BuildReport, Progress, default_workers, extract_all
+    from kg.rdf import GraphBuilder
+    from kg.ns import DEFAULT_BASE
+
+    out = Path(args.output)
+    if out.suffix.lower() not in GRAPH_SUFFIXES and out.suffix:
+        raise UsageError(f"cannot write {out}: the output's suffix must be one of "
+                         f"{', '.join(GRAPH_SUFFIXES)}, or a folder (no suffix) for a store")
+    report = BuildReport()
+    builder = GraphBuilder(base=args.base or DEFAULT_BASE)
+    progress = None if args.quiet else Progress()
+    workers = args.workers or default_workers()
+    for extraction in extract_all(args.sources, date=args.date, workers=workers,
+                                  strict=args.strict, report=report, progress=progress):
+        builder.add(extraction)
+    for failure in report.failures:
+        print(f"kg build: skipped {failure}", file=sys.stderr)
+    if report.done == 0:
+        print("kg build: no document could be read; nothing written", file=sys.stderr)
+        return 1
+    if args.validate:
+        from kg.validate import validate
+        validate(builder.graph)
+    _write(builder.graph, out)
+    if not args.quiet:
+        print(f"kg build: {report.done} document(s), {len(builder.graph):,} triples → {out}"
+              + (f"; {len(report.failures)} failed" if report.failures else ""),
+              file=sys.stderr)
+    return 1 if report.failures else 0
+
+
+def _write(graph, out: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if out.suffix:
+        from kg.export import export_graph
+        export_graph(graph, out)
+    else:
+        from kg.store import load_into_store
+        load_into_store(out, graph)
+
+
+def load_graph(path: Path):
+    """An rdflib graph from a graph file or a store folder."""
+    if not path.exists():
+        raise UsageError(f"{path}: no such file or folder")
+    if is_store(path):
+        from kg.store import store_to_rdflib
+        return store_to_rdflib(path)
+    from kg.export import import_graph
+    return import_graph(path)
+
+
+def _graph_or_build(path: Path, *, date: dt.date | None = None):
+    """A graph file or store as it is; sources (text files, folders) built first."""
+    if path.suffix.lower() in GRAPH_SUFFIXES or is_store(path):
+        return load_graph(path), []
+    from kg.build import BuildReport, extract_all
+    from kg.rdf import build_graph
+    report = BuildReport()
+    graph = build_graph(list(extract_all([str(path)], date=date, report=report)))
+    return graph, report.failures
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    from kg import store as kgstore
+    from kg.store import list_bundled, load_query, open_store, run_query
+    if args.list:
+        for name, description in sorted(list_bundled().items()):
+            print(f"{name:<20} {description}")
+        return 0
+    if not args.graph or not (args.query or args.file):
+        raise UsageError("kg query GRAPH QUERY: give a graph and a query (text, a bundled "
+                         "name, or -f FILE.rq); `kg query --list` lists the bundled ones")
+    text = load_query(Path(args.file) if args.file else args.query)
+    bindings = {}
+    for item in args.param or []:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise UsageError(f"--param expects NAME=VALUE, got {item!r}")
+        bindings[name.lstrip("?$")] = value
+    store = open_store(Path(args.graph))
+    result = run_query(store, text, bindings=bindings, timeout_s=args.timeout, limit=args.limit)
+    formatter = {"table": kgstore.format_table, "csv": kgstore.format_csv,
+                 "tsv": kgstore.format_tsv, "json": kgstore.format_json}[args.format]
+    output = formatter(result)
+    sys.stdout.write(output if output.endswith("\n") else output + "\n")
+    return 0
+
+
+def cmd_draw(args: argparse.Namespace) -> int:
+    from kg.draw import draw_graph
+    graph = load_graph(Path(args.graph))
+    summary = draw_graph(graph, Path(args.output), focus=args.focus, depth=args.depth,
+                         max_nodes=args.max_nodes)
+    print(f"kg draw: {summary} → {args.output}", file=sys.stderr)
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from kg.export import export_graph
+    export_graph(load_graph(Path(args.graph)), Path(args.output))
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.serve import serve
+    from kg.store import open_store
+    serve(open_store(Path(args.graph)), host=args.host, port=args.port,
+          timeout_s=args.timeout, max_results=args.max_results)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from kg.evaluate import format_scores, score
+    if args.corpus:
+        from kg.ner_eval import evaluate_corpus
+        print(evaluate_corpus(Path(args.corpus), args.corpus_format, limit=args.limit))
+        return 0
+    if not args.graph or not args.gold:
+        raise UsageError("kg eval GRAPH GOLD.yaml...: give a graph (or sources) and gold files")
+    graph, failures = _graph_or_build(Path(args.graph), date=args.date)
+    for failure in failures:
+        print(f"kg eval: skipped {failure}", file=sys.stderr)
+    print(format_scores(score(graph, [Path(g) for g in args.gold]), errors=args.errors))
+    return 1 if failures else 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from kg.validate import validate
+    validate(load_graph(Path(args.graph)))
+    print(f"{args.graph}: conforms to the SHACL shapes")
+    return 0
+
+
+# ---------------------------------------------------------------- parser
+
+def make_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="kg", description="Build, query and draw knowledge graphs of Chinese political news.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("build", help="extract from documents and write a graph",
+                       description="Read files or folders of documents (UTF-8, GB18030, Big5, "
+                                   "UTF-16; simplified or traditional) and write the graph.")
+    p.add_argument("sources", nargs="+", metavar="SRC", help="files or folders of documents")
+    p.add_argument("-o", "--output", required=True, metavar="OUT",
+                   help="graph file (.ttl .nt .jsonld .trig) or a folder for an on-disk store")
+    p.add_argument("--workers", type=_positive, metavar="N",
+                   help="extraction processes (default: all cores)")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
+                   help="publication date of the documents, overriding metadata and text")
+    p.add_argument("--base", metavar="IRI", help="base of instance IRIs "
+                   "(default https://w3id.org/zhkg/id/)")
+    p.add_argument("--strict", action="store_true", help="stop at the first bad input")
+    p.add_argument("--validate", action="store_true", help="check the graph against the SHACL shapes")
+    p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary")
+    p.set_defaults(run=cmd_build)
+
+    p = sub.add_parser("query", help="run SPARQL over a graph file or store",
+                       description="Run a SPARQL query: its text, a bundled query's name "
+                                   "(see --list), or -f FILE.rq.")
+    p.add_argument("graph", nargs="?", metavar="GRAPH")
+    p.add_argument("query", nargs="?", metavar="QUERY")
+    p.add_argument("-f", "--file", metavar="FILE.rq")
+    p.add_argument("--format", choices=["table", "csv", "json", "tsv"], default="table")
+    p.add_argument("--param", action="append", metavar="NAME=VALUE",
+                   help="bind ?NAME to VALUE (a literal) before running; repeatable")
+    p.add_argument("--timeout", type=float, default=None, metavar="SECONDS")
+    p.add_argument("--limit", type=int, default=None, metavar="ROWS")
+    p.add_argument("--list", action="store_true", help="list the bundled queries")
+    p.set_defaults(run=cmd_query)
+
+    p = sub.add_parser("draw", help="write an interactive HTML graph that works offline")
+    p.add_argument("graph", metavar="GRAPH")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.html")
+    p.add_argument("--focus", metavar="NAME", help="only the neighbourhood of this entity")
+    p.add_argument("--depth", type=_positive, default=1, metavar="N")
+    p.add_argument("--max-nodes", type=_positive, default=1500, metavar="N")
+    p.set_defaults(run=cmd_draw)
+
+    p = sub.add_parser("export", help="convert a graph to another format",
+                       description="Formats by suffix: .ttl .nt .jsonld .trig .graphml .csv")
+    p.add_argument("graph", metavar="GRAPH")
+    p.add_argument("-o", "--output", required=True, metavar="OUT")
+    p.set_defaults(run=cmd_export)
+
+    p = sub.add_parser("serve", help="a read-only SPARQL endpoint on this machine")
+    p.add_argument("graph", metavar="GRAPH")
+    p.add_argument("--port", type=int, default=7878)
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS")
+    p.add_argument("--max-results", type=_positive, default=10000, metavar="ROWS")
+    p.set_defaults(run=cmd_serve)
+
+    p = sub.add_parser("eval", help="precision, recall and F1 against gold files",
+                       description="Score a graph (or sources, built first) against gold YAML "
+                                   "files, or score entity spans on a public NER corpus.")
+    p.add_argument("graph", nargs="?", metavar="GRAPH")
+    p.add_argument("gold", nargs="*", metavar="GOLD.yaml")
+    p.add_argument("--errors", action="store_true", help="list misses and extras")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--corpus", metavar="PATH", help="a public NER corpus file")
+    p.add_argument("--format", dest="corpus_format", choices=["bio", "bmes", "cluener"],
+                   default="bio", help="the corpus's format")
+    p.add_argument("--limit", type=int, default=None, metavar="SENTENCES")
+    p.set_defaults(run=cmd_eval)
+
+    p = sub.add_parser("validate", help="check a graph against the SHACL shapes")
+    p.add_argument("graph", metavar="GRAPH")
+    p.set_defaults(run=cmd_validate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = make_parser()
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except (UsageError, QueryError) as exc:
+        print(f"kg {args.command}: {exc}", file=sys.stderr)
+        return 2
+    except (InputError, GoldError, ShapeViolation) as exc:
+        print(f"kg {args.command}: {exc}", file=sys.stderr)
+        return 1
+    except KGError as exc:
+        print(f"kg {args.command}: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"kg {args.command}: {where}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"kg {args.command}: interrupted; files already written are intact", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

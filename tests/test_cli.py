@@ -1,0 +1,66 @@
+"""The command line end to end, in-process."""
+
+from __future__ import annotations
+
+import json
+
+from kg.cli import main
+from tests.conftest import SEED, SEED_GOLD
+
+
+def test_cli_build_query_people_posts(tmp_path, capsys):
+    out = tmp_path / "g.ttl"
+    assert main(["build", str(SEED), "-o", str(out), "-q", "--validate"]) == 0
+    assert main(["query", str(out), "people-posts"]) == 0
+    table = capsys.readouterr().out
+    assert "张健" in table and "秦州区委书记" in table and "2007-04-03" in table
+    assert "區(qū)委書記張健同志" in table  # the original sentence, as written
+
+
+def test_cli_query_holders_binds_the_post(tmp_path, capsys):
+    out = tmp_path / "g.ttl"
+    main(["build", str(SEED), "-o", str(out), "-q"])
+    capsys.readouterr()
+    assert main(["query", str(out), "holders", "--param", "post=秦州区委书记", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["results"]["bindings"]
+    assert [r["person"]["value"] for r in rows] == ["张健"]
+
+
+def test_cli_build_reports_bad_files_and_finishes_the_batch(tmp_path, capsys):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a-empty.txt").write_bytes(b"")
+    (tmp_path / "in" / "b-binary.txt").write_bytes(b"\x00\x01\x02\xff" * 100)
+    (tmp_path / "in" / "c-seed.txt").write_bytes(SEED.read_bytes())
+    out = tmp_path / "g.ttl"
+    assert main(["build", str(tmp_path / "in"), "-o", str(out), "-q", "--workers", "1"]) == 1
+    err = capsys.readouterr().err
+    assert "a-empty.txt: the file is empty" in err
+    assert "b-binary.txt: binary data" in err
+    assert "张健" in out.read_text(encoding="utf-8")
+
+
+def test_cli_build_strict_stops_at_first_failure(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"")
+    assert main(["build", str(tmp_path / "a.txt"), str(SEED), "-o", str(tmp_path / "g.ttl"),
+                 "-q", "--strict"]) == 1
+    assert not (tmp_path / "g.ttl").exists()
+
+
+def test_cli_eval_builds_sources_first(capsys):
+    assert main(["eval", str(SEED), str(SEED_GOLD)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[-1].split()[:4] == ["all", "1.000", "1.000", "1.000"]
+
+
+def test_cli_bad_usage_exits_2(tmp_path, capsys):
+    assert main(["build", str(SEED), "-o", str(tmp_path / "g.xyz")]) == 2
+    assert "suffix must be one of" in capsys.readouterr().err
+    assert main(["query", str(SEED_GOLD.parent / "nope.ttl"), "people-posts"]) == 2
+
+
+def test_cli_malformed_sparql_names_line_and_column(tmp_path, capsys):
+    out = tmp_path / "g.ttl"
+    main(["build", str(SEED), "-o", str(out), "-q"])
+    capsys.readouterr()
+    assert main(["query", str(out), "SELECT ?x WHERE {\n  ?x ?y }"]) == 2
+    assert "line 2" in capsys.readouterr().err
