@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 
@@ -135,7 +136,10 @@ def cmd_draw(args: argparse.Namespace) -> int:
     graph = load_graph(Path(args.graph))
     summary = draw_graph(graph, Path(args.output), focus=args.focus, depth=args.depth,
                          max_nodes=args.max_nodes)
-    print(f"kg draw: {summary} → {args.output}", file=sys.stderr)
+    note = (f" (the {summary.nodes_drawn:,} most connected of {summary.nodes_in_graph:,}; "
+            "use --focus or --max-nodes)") if summary.truncated else ""
+    print(f"kg draw: {summary.nodes_drawn:,} nodes, {summary.edges_drawn:,} edges{note} "
+          f"→ {args.output}", file=sys.stderr)
     return 0
 
 
@@ -159,13 +163,36 @@ def cmd_eval(args: argparse.Namespace) -> int:
         from kg.ner_eval import evaluate_corpus
         print(evaluate_corpus(Path(args.corpus), args.corpus_format, limit=args.limit))
         return 0
-    if not args.graph or not args.gold:
-        raise UsageError("kg eval GRAPH GOLD.yaml...: give a graph (or sources) and gold files")
-    graph, failures = _graph_or_build(Path(args.graph), date=args.date)
+    if not args.graph:
+        raise UsageError("kg eval GRAPH GOLD.yaml...: give a graph (or sources) and gold "
+                         "files, or only gold files (or a folder of them) to build their sources")
+    data_dir = Path(args.data) if args.data else default_data_dir()
+    first = Path(args.graph)
+    if first.suffix in (".yaml", ".yml") or (first.is_dir() and any(first.glob("*.yaml"))):
+        gold = _gold_files([args.graph, *args.gold])
+        print(format_scores(score(None, gold, data_dir=data_dir), errors=args.errors))
+        return 0
+    if not args.gold:
+        raise UsageError("kg eval GRAPH GOLD.yaml...: no gold files given")
+    graph, failures = _graph_or_build(first, date=args.date)
     for failure in failures:
         print(f"kg eval: skipped {failure}", file=sys.stderr)
-    print(format_scores(score(graph, [Path(g) for g in args.gold]), errors=args.errors))
+    print(format_scores(score(graph, _gold_files(args.gold)), errors=args.errors))
     return 1 if failures else 0
+
+
+def _gold_files(names: list[str]) -> list[Path]:
+    files = []
+    for name in names:
+        path = Path(name)
+        files += sorted(path.glob("*.yaml")) if path.is_dir() else [path]
+    return files
+
+
+def default_data_dir() -> Path:
+    """The public corpora: $ZHKG_DATA, else ../shared/data beside the checkout."""
+    env = os.environ.get("ZHKG_DATA")
+    return Path(env) if env else Path.cwd().parent / "shared" / "data"
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -246,6 +273,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", dest="corpus_format", choices=["bio", "bmes", "cluener"],
                    default="bio", help="the corpus's format")
     p.add_argument("--limit", type=int, default=None, metavar="SENTENCES")
+    p.add_argument("--data", metavar="DIR", help="where the public corpora are "
+                   "(default: $ZHKG_DATA, else ../shared/data)")
     p.set_defaults(run=cmd_eval)
 
     p = sub.add_parser("validate", help="check a graph against the SHACL shapes")

@@ -49,7 +49,9 @@ def test_cli_build_strict_stops_at_first_failure(tmp_path):
 def test_cli_eval_builds_sources_first(capsys):
     assert main(["eval", str(SEED), str(SEED_GOLD)]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[-1].split()[:4] == ["all", "1.000", "1.000", "1.000"]
+    rows = {line.split()[0]: line.split()[1:4] for line in out.splitlines()[1:]}
+    assert rows["all"] == ["1.000", "1.000", "1.000"]
+    assert rows["holdings"] == ["1.000", "1.000", "1.000"]
 
 
 def test_cli_bad_usage_exits_2(tmp_path, capsys):
