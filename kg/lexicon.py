@@ -118,8 +118,20 @@ def short_name(name: str) -> str:
 
 
 @dataclass(frozen=True)
+class RoleRow:
+    implies: str     # the body a bare role belongs to (区政府, 国务院), or ""
+    canonical: str   # the role's canonical word where the surface differs (外长 → 部长)
+    after_name: bool  # also follows a name: 李鹏委员长
+
+
+@dataclass(frozen=True)
 class Lexicon:
     roles: dict[str, str]
+    role_rows: dict[str, RoleRow]
+    head_roles: frozenset[str]
+    countries: frozenset[str]
+    org_suffixes: dict[str, tuple[str, str]]
+    translit: frozenset[str]
     bodies: dict[str, BodyKind]
     national: dict[str, NationalBody]
     surnames: frozenset[str]
@@ -133,7 +145,13 @@ class Lexicon:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    roles = {row["role"]: row["implies"] or "" for row in _tsv("roles.tsv")}
+    role_table = _tsv("roles.tsv")
+    roles = {row["role"]: row["implies"] or "" for row in role_table}
+    role_rows = {row["role"]: RoleRow(row["implies"] or "", row["as"] or "",
+                                      row["after_name"] == "yes") for row in role_table}
+    # heads of a government: they follow a bare place or country (河南省省长, 法国总统)
+    head_roles = frozenset(r for r, row in role_rows.items()
+                           if row.implies == "国务院" or row.implies.endswith("政府"))
     bodies = {}
     for row in _tsv("bodies.tsv"):
         bodies[row["suffix"]] = BodyKind(
@@ -148,10 +166,27 @@ def load_lexicon() -> Lexicon:
     names = [line.strip() for line in _data("surnames.txt").splitlines()
              if line.strip() and not line.startswith("#")]
     triggers = {key: tuple(value) for key, value in yaml.safe_load(_data("triggers.yaml")).items()}
+    suffixes = {row["suffix"]: (row["type"], row["party_type"] or "")
+                for row in _tsv("org_suffixes.tsv")}
+    for suffix, kind in bodies.items():
+        suffixes.setdefault(suffix, (kind.org_type, ""))
+    translit = "".join(line for line in _data("translit_chars.txt").splitlines()
+                       if line and not line.startswith("#"))
     return Lexicon(
-        roles=roles, bodies=bodies, national=national,
+        roles=roles, role_rows=role_rows, head_roles=head_roles, countries=_countries(),
+        org_suffixes=suffixes, translit=frozenset(translit),
+        bodies=bodies, national=national,
         surnames=frozenset(n for n in names if len(n) == 1),
         compound_surnames=frozenset(n for n in names if len(n) == 2),
         triggers=triggers,
         gazetteer=Gazetteer(_tsv("divisions.tsv")),
     )
+
+
+def _countries() -> frozenset[str]:
+    """Chinese names of the world's countries, from CLDR (via babel)."""
+    from babel import Locale
+    names = Locale("zh").territories
+    return frozenset(name for code, name in names.items()
+                     if len(code) == 2 and code.isalpha() and len(name) >= 2
+                     and "特别行政区" not in name)

@@ -10,7 +10,7 @@ import datetime as dt
 from pathlib import Path
 
 from kg import recognize as rec
-from kg import relate
+from kg import relate, titles
 from kg.errors import InputError
 from kg.ingest import date_from_metadata, decode, document_id
 from kg.lexicon import load_lexicon
@@ -81,7 +81,7 @@ def extract(doc: Document) -> Extraction:
     doc_place = rec.choose_doc_place(places, doc)
     context = rec.context_places(doc_place, lex.gazetteer)
     orgs = rec.find_orgs(doc, sentences, lex, pats, context)
-    chains = rec.find_title_chains(doc, sentences, tokens_end, lex, pats, context)
+    chains = titles.find_title_chains(doc, sentences, tokens_end, context)
     holdings = tuple(PostHolding(name, post, title.mention)
                      for chain in chains for name in chain.names
                      for title, post in zip(chain.titles, chain.posts()))

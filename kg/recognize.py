@@ -10,51 +10,15 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from kg.lexicon import Gazetteer, Lexicon
-from kg.model import Document, Mention, OrgRef, Place, PostRef, Sentence
+from kg.model import Document, Mention, OrgRef, Place, Sentence
 from kg.patterns import HAN, PUNCTUATION, Patterns
 
 _HAN_CHAR = re.compile(f"[{HAN}]")
 # single characters that end a clause after a name, never a name itself
 _FUNCTION_CHARS = set("在和等的与及就对向为是也都又将被把")
 _FOREIGN_NAME = re.compile(f"[{HAN}]{{1,8}}(?:·[{HAN}]{{1,10}})+")
-
-
-@dataclass(frozen=True, slots=True)
-class Title:
-    """One title of a chain: 区委常委 → organisation 区委, role 常委."""
-
-    mention: Mention
-    role: str
-    org: OrgRef | None
-
-
-@dataclass(frozen=True, slots=True)
-class TitleChain:
-    """区委常委、纪委书记牟建林: titles shared by the names that follow."""
-
-    titles: tuple[Title, ...]
-    names: tuple[Mention, ...]
-    sentence: int
-    end: int  # end of the last name
-
-    def posts(self) -> tuple[PostRef, ...]:
-        return tuple(post_of(t) for t in self.titles)
-
-
-def post_of(title: Title) -> PostRef:
-    org = title.org
-    if org is None:
-        return PostRef(title.role, None, title.role)
-    label = org.label + title.role
-    aliases = tuple(alias + title.role for alias in org.aliases)
-    if org.org_type == "government" and org.place is not None:
-        # a government post is named after the place: 秦州区副区长
-        aliases = (label, *aliases)
-        label = org.place.name + title.role
-    return PostRef(title.role, org, label, tuple(dict.fromkeys(a for a in aliases if a != label)))
 
 
 # ---------------------------------------------------------------- places
@@ -178,74 +142,14 @@ def find_orgs(doc: Document, sentences: tuple[Sentence, ...], lex: Lexicon,
     return found
 
 
-# ---------------------------------------------------------------- title chains
-
-def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens_end: set[int],
-                      lex: Lexicon, pats: Patterns, context: list[Place]) -> list[TitleChain]:
-    """Titles followed by the names that hold them.
-
-    区委常委、区政府副区长王小林 → two posts, one person;
-    中央军委副主席张震、张万年 → one post, two people.
-    """
-    chains = []
-    for sent in sentences:
-        for m in pats.chain.finditer(doc.text, sent.start, sent.end):
-            titles = _parse_titles(doc, m.start(), m.end(), sent.index, lex, pats, context)
-            if not titles:
-                continue
-            names = person_names(doc, titles[-1].mention.end, sent, tokens_end, lex, pats)
-            if names:
-                chains.append(TitleChain(tuple(titles), tuple(names), sent.index, names[-1].end))
-    return chains
-
-
-def _parse_titles(doc: Document, start: int, end: int, sentence: int, lex: Lexicon,
-                  pats: Patterns, context: list[Place]) -> list[Title]:
-    titles: list[Title] = []
-    pos = start
-    level_place = None
-    while pos < end:
-        m = pats.title.match(doc.text, pos, end)
-        if m is None:
-            pos += 1
-            continue
-        org = None
-        if m.group("org"):
-            om = pats.org.match(doc.text, m.start("org"), m.end("org"))
-            org = resolve_org(om, lex, context, level_place)
-        if org is not None and org.place is not None:
-            level_place = org.place
-        titles.append(Title(Mention.of(doc, m.start(), m.end(), "role", sentence),
-                            m.group("role"), org or _implied_org(m.group("role"), lex, context)))
-        pos = m.end()
-        if doc.text.startswith(("、", "兼", "和"), pos):
-            pos += 1
-    return titles
-
-
-def _implied_org(role: str, lex: Lexicon, context: list[Place]) -> OrgRef | None:
-    """The body a bare role belongs to: 副区长 → the district government."""
-    implied = lex.roles.get(role, "")
-    if not implied:
-        return None
-    if implied in lex.national:
-        body = lex.national[implied]
-        return OrgRef(body.label, body.org_type, None, body.aliases)
-    level, suffix = implied[0], implied[1:]
-    kind = lex.bodies.get(suffix)
-    place = place_at_level(level, context)
-    if kind is None or place is None:
-        return None
-    return OrgRef(kind.label.format(place=place.name), kind.org_type, place,
-                  tuple(a.format(place=place.name) for a in kind.aliases))
-
+# ---------------------------------------------------------------- names
 
 def person_names(doc: Document, pos: int, sent: Sentence, tokens_end: set[int],
-                 lex: Lexicon, pats: Patterns) -> list[Mention]:
+                 lex: Lexicon, pats: Patterns, *, foreign: bool = False) -> list[Mention]:
     """Names starting at `pos`, joined by 、 (张震、张万年)."""
     names = []
     while True:
-        length = name_length(doc.text, pos, sent.end, tokens_end, lex, pats)
+        length = name_length(doc.text, pos, sent.end, tokens_end, lex, pats, foreign=foreign)
         if not length:
             break
         names.append(Mention.of(doc, pos, pos + length, "person", sent.index))
@@ -257,16 +161,21 @@ def person_names(doc: Document, pos: int, sent: Sentence, tokens_end: set[int],
 
 
 def name_length(text: str, pos: int, limit: int, tokens_end: set[int], lex: Lexicon,
-                pats: Patterns) -> int:
+                pats: Patterns, *, foreign: bool = False) -> int:
     """How many characters from `pos` form a person's name (0 if none).
 
     A name is a surname and one or two more characters, or a foreign name
     with ·; where it ends is decided by what may follow a name (同志, 主持,
     punctuation...) and by jieba's token boundaries.
     """
-    foreign = _FOREIGN_NAME.match(text, pos, limit)
+    dotted = _FOREIGN_NAME.match(text, pos, limit)
+    if dotted and all(c in lex.translit or c == "·" or c in lex.surnames
+                      for c in dotted.group()[:2]):
+        return dotted.end() - pos
     if foreign:
-        return foreign.end() - pos
+        length = _transliterated(text, pos, limit, lex, pats)
+        if length:
+            return length
     if text.startswith(tuple(lex.compound_surnames), pos):
         lengths = (3, 4)
     elif pos < limit and text[pos] in lex.surnames:
@@ -290,3 +199,16 @@ def name_length(text: str, pos: int, limit: int, tokens_end: set[int], lex: Lexi
         if score > best_score or (score == best_score and score and length > best):
             best, best_score = length, score
     return best if best_score >= 2 else 0
+
+
+def _transliterated(text: str, pos: int, limit: int, lex: Lexicon, pats: Patterns) -> int:
+    """A transliterated foreign name (叶利钦, 若斯潘): the longest run of
+    characters typical of transliterations that a name may end with."""
+    end = pos
+    while end < limit and end - pos < 8 and text[end] in lex.translit:
+        end += 1
+    while end - pos >= 2:
+        if pats.followers.match(text, end, limit):
+            return end - pos
+        end -= 1
+    return 0

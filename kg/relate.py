@@ -10,7 +10,7 @@ from kg.lexicon import Lexicon, short_name
 from kg.model import (CampaignFact, Document, DocumentFact, MeetingFact, Mention, OrgRef,
                       Place, Sentence)
 from kg.patterns import Patterns
-from kg.recognize import TitleChain, place_at_level
+from kg.recognize import place_at_level
 
 _BRACKETS = re.compile(r"[（）()]")
 _PUBLISH_GLUE = re.compile(r"(?:联合)?(?:印发|下发|发布|出台|制定|颁布)?(?:了|的)?$")
