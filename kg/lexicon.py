@@ -17,7 +17,8 @@ import yaml
 
 from kg.model import Place
 
-LEVEL_MARKERS = "省市县区州旗乡镇"
+# 区委 names the district's committee, 自治区党委 the region's; longest first
+LEVEL_MARKERS = ("自治区", "自治州", "自治县", "省", "市", "县", "区", "州", "旗", "乡", "镇")
 # Suffixes dropped to get a division's short name: 天水市 → 天水
 _SHORT_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州",
                    "自治县", "自治旗", "地区", "林区", "省", "市", "区", "县", "盟", "旗")

@@ -36,7 +36,7 @@ def _org_pattern(lex: Lexicon, *, named: bool) -> str:
         national_names.update(body.aliases)
     places = trie_regex(lex.gazetteer.by_name)
     suffixes = trie_regex(lex.bodies)
-    local = (group("place", places) + "?" + group("level", f"[{LEVEL_MARKERS}]") + "?"
+    local = (group("place", places) + "?" + group("level", "|".join(LEVEL_MARKERS)) + "?"
              + group("suffix", suffixes))
     return (group("cpc", "中共") + "?"
             + "(?:" + group("national", trie_regex(national_names)) + "|" + local + ")")
@@ -59,7 +59,7 @@ def patterns() -> Patterns:
         place=re.compile(trie_regex(lex.gazetteer.by_name)),
         place_short=re.compile(trie_regex(lex.gazetteer.by_short)),
         followers=re.compile("|".join(map(re.escape, followers))
-                             + "|[，。、；：！？（）“”《]|$"),
+                             + "|[，。、；：！？（）“”《\\d]|$"),
         meeting=re.compile(
             f"(?P<verb>{meeting_verbs})了?(?P<name>[^，。；：！？“”《》\n]{{2,40}}?(?:{meeting_heads}))(?!议)"),
         quote=re.compile(r"“(?P<core>[^“”\n]{1,30})”"),

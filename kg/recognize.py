@@ -23,14 +23,26 @@ _FOREIGN_NAME = re.compile(f"[{HAN}]{{1,8}}(?:·[{HAN}]{{1,10}})+")
 
 # ---------------------------------------------------------------- places
 
-def find_places(doc: Document, sentences: tuple[Sentence, ...], lex: Lexicon,
-                pats: Patterns) -> list[tuple[Place, Mention]]:
-    """Full division names in the text, disambiguated by the others named."""
+def find_places(doc: Document, sentences: tuple[Sentence, ...], tokens: dict[int, int],
+                lex: Lexicon, pats: Patterns) -> list[tuple[Place, Mention]]:
+    """Division names in the text, disambiguated by the others named.
+
+    A name counts only where it starts a word (not 礼县 inside 崇礼县). Short
+    names (天水, 广西) count for provinces and prefectures, and for counties
+    when three characters or more (龙泉驿).
+    """
     gaz = lex.gazetteer
     raw: list[tuple[int, int, list[Place], int]] = []
     for sent in sentences:
         for m in pats.place.finditer(doc.text, sent.start, sent.end):
-            raw.append((m.start(), m.end(), gaz.by_name[m.group()], sent.index))
+            if m.start() in tokens:
+                raw.append((m.start(), m.end(), gaz.by_name[m.group()], sent.index))
+        for m in pats.place_short.finditer(doc.text, sent.start, sent.end):
+            cands = [p for p in gaz.by_short[m.group()]
+                     if p.level != "county" or len(m.group()) >= 3]
+            if cands and m.start() in tokens and not any(s <= m.start() < e for s, e, _, _ in raw):
+                raw.append((m.start(), m.end(), cands, sent.index))
+    raw.sort()
     unique = {cands[0].code for _, _, cands, _ in raw if len(cands) == 1}
     found = []
     for start, end, cands, sent in raw:
@@ -74,9 +86,13 @@ def context_places(doc_place: Place | None, gaz: Gazetteer) -> list[Place]:
 
 
 def place_at_level(marker: str, context: list[Place]) -> Place | None:
-    """The place in the context chain that a level marker (区, 市...) denotes."""
+    """The place in the context chain that a level marker (区, 市...) denotes.
+
+    自治区 also names a province-level region; 区 never does (广西区 is read
+    as the region only through its full name).
+    """
     for place in context:
-        if place.name.endswith(marker):
+        if place.name.endswith(marker) and not (marker == "区" and place.level == "province"):
             return place
     return None
 
@@ -144,12 +160,12 @@ def find_orgs(doc: Document, sentences: tuple[Sentence, ...], lex: Lexicon,
 
 # ---------------------------------------------------------------- names
 
-def person_names(doc: Document, pos: int, sent: Sentence, tokens_end: set[int],
+def person_names(doc: Document, pos: int, sent: Sentence, tokens: dict[int, int],
                  lex: Lexicon, pats: Patterns, *, foreign: bool = False) -> list[Mention]:
     """Names starting at `pos`, joined by 、 (张震、张万年)."""
     names = []
     while True:
-        length = name_length(doc.text, pos, sent.end, tokens_end, lex, pats, foreign=foreign)
+        length = name_length(doc.text, pos, sent.end, tokens, lex, pats, foreign=foreign)
         if not length:
             break
         names.append(Mention.of(doc, pos, pos + length, "person", sent.index))
@@ -160,18 +176,29 @@ def person_names(doc: Document, pos: int, sent: Sentence, tokens_end: set[int],
     return names
 
 
-def name_length(text: str, pos: int, limit: int, tokens_end: set[int], lex: Lexicon,
+def name_length(text: str, pos: int, limit: int, tokens: dict[int, int], lex: Lexicon,
                 pats: Patterns, *, foreign: bool = False) -> int:
     """How many characters from `pos` form a person's name (0 if none).
 
-    A name is a surname and one or two more characters, or a foreign name
-    with ·; where it ends is decided by what may follow a name (同志, 主持,
-    punctuation...) and by jieba's token boundaries.
+    A name is a surname and one or two more characters, a name jieba's
+    dictionary knows (叶利钦), a foreign name with · (安瓦尔·易卜拉欣), or, after
+    a foreign title, a run of transliteration characters; where it ends is
+    decided by what may follow a name (同志, 主持, punctuation...) and by
+    jieba's token boundaries.
     """
+    from kg.segment import known_names
     dotted = _FOREIGN_NAME.match(text, pos, limit)
-    if dotted and all(c in lex.translit or c == "·" or c in lex.surnames
-                      for c in dotted.group()[:2]):
-        return dotted.end() - pos
+    if dotted:
+        # the name ends where something that is no transliteration follows:
+        # 埃娃·斯拉夫科夫斯卡|一行
+        for end in range(text.index("·", pos) + 2, dotted.end() + 1):
+            if pats.followers.match(text, end, limit) and (end == limit or text[end] not in lex.translit):
+                return end - pos
+    token_end = tokens.get(pos)
+    if token_end and token_end <= limit and text[pos:token_end] in known_names():
+        next_end = tokens.get(token_end, token_end)
+        if pats.followers.match(text, token_end, limit) or next_end - token_end >= 2:
+            return token_end - pos  # jieba cut out a name its dictionary knows: 胡锦涛|圆满
     if foreign:
         length = _transliterated(text, pos, limit, lex, pats)
         if length:
@@ -179,9 +206,10 @@ def name_length(text: str, pos: int, limit: int, tokens_end: set[int], lex: Lexi
     if text.startswith(tuple(lex.compound_surnames), pos):
         lengths = (3, 4)
     elif pos < limit and text[pos] in lex.surnames:
-        lengths = (2, 3)
+        lengths = (2, 3, 4)  # four only for names like 巴音朝鲁, when nothing shorter fits
     else:
         return 0
+    tokens_end = set(tokens.values())
     best, best_score = 0, 0
     for length in lengths:
         end = pos + length
@@ -196,6 +224,8 @@ def name_length(text: str, pos: int, limit: int, tokens_end: set[int], lex: Lexi
             score += 2
         if end in tokens_end:
             score += 1
+        if length == 4 and best_score >= 2:
+            continue
         if score > best_score or (score == best_score and score and length > best):
             best, best_score = length, score
     return best if best_score >= 2 else 0

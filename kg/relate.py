@@ -32,7 +32,7 @@ def find_meetings(doc: Document, sentences: tuple[Sentence, ...], lex: Lexicon,
             prefix = next((w for w in whole if name.startswith(w)), None)
             bare_name = name[len(prefix):] if prefix else name
             if prefix:
-                place = place_at_level(prefix[1], context) or place
+                place = place_at_level(prefix[1:], context) or place
             if place is None and organizers:
                 place = organizers[0].place
             if place is None and context:
