@@ -132,7 +132,8 @@ class Lexicon:
     head_roles: frozenset[str]
     countries: frozenset[str]
     org_suffixes: dict[str, tuple[str, str]]
-    translit: frozenset[str]
+    translit: frozenset[str]      # characters a transliterated name starts with
+    translit_any: frozenset[str]  # ... and goes on with
     bodies: dict[str, BodyKind]
     national: dict[str, NationalBody]
     surnames: frozenset[str]
@@ -171,11 +172,12 @@ def load_lexicon() -> Lexicon:
                 for row in _tsv("org_suffixes.tsv")}
     for suffix, kind in bodies.items():
         suffixes.setdefault(suffix, (kind.org_type, ""))
-    translit = "".join(line for line in _data("translit_chars.txt").splitlines()
-                       if line and not line.startswith("#"))
+    translit_start, translit_any = (line for line in _data("translit_chars.txt").splitlines()
+                                    if line and not line.startswith("#"))
     return Lexicon(
         roles=roles, role_rows=role_rows, head_roles=head_roles, countries=_countries(),
-        org_suffixes=suffixes, translit=frozenset(translit),
+        org_suffixes=suffixes, translit=frozenset(translit_start),
+        translit_any=frozenset(translit_any + translit_start),
         bodies=bodies, national=national,
         surnames=frozenset(n for n in names if len(n) == 1),
         compound_surnames=frozenset(n for n in names if len(n) == 2),

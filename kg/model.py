@@ -200,3 +200,5 @@ class Extraction:
     documents: tuple[DocumentFact, ...]
     campaigns: tuple[CampaignFact, ...]
     warnings: tuple[str, ...] = field(default=())
+    # posts named with no holder as of the report (原市委书记): structure, no holding
+    posts: tuple[tuple[PostRef, Mention], ...] = field(default=())

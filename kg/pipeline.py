@@ -123,14 +123,12 @@ def extract(doc: Document) -> Extraction:
     doc_place = rec.choose_doc_place(places, doc)
     context = rec.context_places(doc_place, lex.gazetteer)
     orgs = rec.find_orgs(doc, sentences, lex, pats, context)
-    chains = titles.find_title_chains(doc, sentences, tokens, context)
+    chains, unheld = titles.find_title_chains(doc, sentences, tokens, context, orgs)
     holdings = tuple(PostHolding(name, post, title.mention)
                      for chain in chains for name in chain.names
                      for title, post in zip(chain.titles, chain.posts()))
-    for chain in chains:
-        for title in chain.titles:
-            if title.org is not None:
-                orgs.append((title.org, title.mention))
+    for title in [t for chain in chains for t in chain.titles] + unheld:
+        orgs.append((title.org, title.mention))
     people = _people(doc, sentences, chains)
     meetings = relate.find_meetings(doc, sentences, lex, pats, context, places, orgs)
     meetings = relate.attach_participants(doc, sentences, meetings, people, lex)
@@ -140,7 +138,8 @@ def extract(doc: Document) -> Extraction:
     return Extraction(doc=doc, sentences=sentences, doc_place=doc_place,
                       places=tuple(places), holdings=holdings, organizations=tuple(orgs),
                       meetings=tuple(meetings), documents=tuple(documents),
-                      campaigns=tuple(campaigns))
+                      campaigns=tuple(campaigns),
+                      posts=tuple((titles.post_of(t), t.mention) for t in unheld))
 
 
 def _people(doc: Document, sentences: tuple[Sentence, ...], chains) -> list:

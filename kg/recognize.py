@@ -123,14 +123,20 @@ def resolve_org(m: re.Match, lex: Lexicon, context: list[Place],
             return None
     elif level:
         place = place_at_level(level, context)
+    elif level_place is not None:
+        place = level_place  # 市委常委总工会主席: the city's 总工会
     elif kind.bare:
-        place = level_place or (context[0] if context else None)
+        place = context[0] if context else None
     else:
         return None
     if place is None:
         return None
     label = kind.label.format(place=place.name)
     aliases = tuple(a.format(place=place.name) for a in kind.aliases)
+    if kind.org_type == "party-committee" and place.name.endswith("自治区"):
+        # an autonomous region's committee is its 党委: 广西壮族自治区党委
+        aliases = (label, *aliases)
+        label = f"{place.name}党委"
     surface = m.group()
     if surface != label and surface not in aliases and place_name:
         aliases += (surface,)
@@ -234,8 +240,10 @@ def name_length(text: str, pos: int, limit: int, tokens: dict[int, int], lex: Le
 def _transliterated(text: str, pos: int, limit: int, lex: Lexicon, pats: Patterns) -> int:
     """A transliterated foreign name (叶利钦, 若斯潘): the longest run of
     characters typical of transliterations that a name may end with."""
-    end = pos
-    while end < limit and end - pos < 8 and text[end] in lex.translit:
+    if pos >= limit or text[pos] not in lex.translit:
+        return 0
+    end = pos + 1
+    while end < limit and end - pos < 8 and text[end] in lex.translit_any:
         end += 1
     while end - pos >= 2:
         if pats.followers.match(text, end, limit):

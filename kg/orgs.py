@@ -1,0 +1,219 @@
+"""Organisation phrases: 区委, 国务院港澳办, 广东省|文化厅, 俄罗斯, 公明镇|党委.
+
+A phrase starts at an anchor the lexicons know (a national body, a body named
+after a place or a level marker, a place, a town, a country, a foreign city)
+and may go on with units that end in a body word (文化厅, 国税局, 港澳办), each
+unit a sub-body of what comes before it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.lexicon import LEVEL_MARKERS, Lexicon, load_lexicon, trie_regex
+from kg.model import OrgRef, Place
+from kg.patterns import HAN, Patterns, patterns
+
+_ORDINAL = re.compile("第?[一二三四五六七八九十]+届")
+# characters that cannot sit inside an organisation's name
+STOP_IN_ORG = set("的了在是和与及或等、，。；：！？“”《》（）\n 对向为被把将从由于原前现")
+
+
+@dataclass(frozen=True, slots=True)
+class _Anchor:
+    end: int
+    org: OrgRef | None
+    place: Place | None
+    country: str | None
+    party: bool  # a party body: its 部/委/办 units are party departments
+
+
+class Grammar:
+    """The compiled lexicons the title parser needs."""
+
+    def __init__(self, lex: Lexicon, pats: Patterns) -> None:
+        self.lex = lex
+        self.pats = pats
+        self.roles = {r: row for r, row in lex.role_rows.items()}
+        self.role_re = re.compile(trie_regex(self.roles))
+        self.role_first = {r[0] for r in self.roles}
+        self.national_names = {}
+        for body in lex.national.values():
+            for name in (body.label, *body.aliases):
+                self.national_names.setdefault(name, body)
+        self.national_re = re.compile(trie_regex(self.national_names))
+        self.countries = lex.countries
+        self.country_re = re.compile(trie_regex(self.countries)) if self.countries else None
+        places = dict(lex.gazetteer.by_name)
+        for short, cands in lex.gazetteer.by_short.items():
+            if all(c.level in ("province", "prefecture") for c in cands):
+                places.setdefault(short, cands)
+        self.places = places
+        self.place_re = re.compile(trie_regex(places))
+        self.suffixes = lex.org_suffixes
+        self.suffixes_by_role = {r: tuple(x for x in self.suffixes if x.startswith(r) and x != r)
+                                 for r in self.roles}
+        self.unit_re = re.compile(f"(?P<stem>[{HAN}]{{0,8}}?)(?P<suffix>{trie_regex(self.suffixes)})")
+
+
+@lru_cache(maxsize=1)
+def grammar() -> Grammar:
+    return Grammar(load_lexicon(), patterns())
+
+
+# ---------------------------------------------------------------- organisations
+
+def _anchors(text: str, pos: int, end: int, g: Grammar, context: list[Place],
+             level_place: Place | None) -> list[_Anchor]:
+    """Every way an organisation phrase can begin at `pos`, longest first."""
+    from kg.recognize import place_at_level, resolve_org
+    out = []
+    cpc = 0
+    for prefix in ("中国共产党", "中共"):
+        if text.startswith(prefix, pos):
+            cpc = len(prefix)
+            break
+    m = (g.national_re.match(text, pos, end) or g.national_re.match(text, pos + cpc, end)
+         or (g.national_re.match(text, pos + 2, end) if text.startswith("中国", pos) else None))
+    if m:
+        body = g.national_names[m.group()]
+        aliases = tuple(dict.fromkeys(a for a in (*body.aliases, text[pos:m.end()])
+                                      if a != body.label))
+        org = OrgRef(body.label, body.org_type, None, aliases)
+        out.append(_Anchor(m.end(), org, None, None, body.org_type == "party-committee"))
+    league = 3 if text.startswith("共青团", pos) else 0
+    m = g.pats.org.match(text, pos + league, end)
+    if m and not m.group("national"):
+        org = resolve_org(m, g.lex, context, level_place)
+        if org is not None and league and org.org_type == "party-committee" and org.place:
+            # 共青团四川省委: the Youth League's committee, not the Party's
+            kind = g.lex.bodies["团委"]
+            org = OrgRef(kind.label.format(place=org.place.name), kind.org_type, org.place,
+                         tuple(a.format(place=org.place.name) for a in kind.aliases))
+        if org is not None and (org.org_type != "party-committee" or not league):
+            out.append(_Anchor(m.end(), org, org.place, None, org.org_type == "party-committee"))
+    m = g.place_re.match(text, pos, end)
+    if m:
+        place = _pick_place(g.places[m.group()], context, g)
+        if place is not None:
+            out.append(_Anchor(m.end(), None, place, None, False))
+    if g.country_re is not None:
+        m = g.country_re.match(text, pos, end)
+        if m and m.group() != "中国":
+            out.append(_Anchor(m.end(), None, None, m.group(), False))
+    marker = next((m for m in LEVEL_MARKERS if text.startswith(m, pos)), None)
+    if marker is not None:
+        place = place_at_level(marker, context)
+        if place is not None:
+            out.append(_Anchor(pos + len(marker), None, place, None, False))
+    return sorted(out, key=lambda a: -a.end)
+
+
+def _pick_place(cands: list[Place], context: list[Place], g: Grammar) -> Place | None:
+    if len(cands) == 1:
+        return cands[0]
+    gaz = g.lex.gazetteer
+    near = [p for p in cands if p in context or any(c in gaz.ancestors(p) for c in context)]
+    return near[0] if len(near) == 1 else None
+
+
+def _units(text: str, pos: int, end: int, g: Grammar) -> list[tuple[str, str]] | None:
+    """Split text[pos:end] into units ending in a body word, or None."""
+    units = []
+    while pos < end:
+        m = g.unit_re.match(text, pos, end)
+        if m is None:
+            return None
+        stem = m.group("stem")
+        if any(c in STOP_IN_ORG for c in stem) or g.role_re.search(stem):
+            return None
+        if stem + m.group("suffix") in g.roles:
+            return None  # 市委|常委 is a title, not a unit 常委 of 市委
+        units.append((stem, m.group("suffix")))
+        pos = m.end()
+    return units
+
+
+def parse_org(text: str, start: int, end: int, g: Grammar, context: list[Place],
+              level_place: Place | None) -> tuple[OrgRef | None, Place | None, str | None] | None:
+    """Read text[start:end] as exactly one organisation phrase.
+
+    Returns (organisation, place anchor, country anchor); the organisation is
+    None when the phrase is only a place or a country (河南省, 法国) and the
+    role must say which body is meant. None if the span is no organisation.
+    """
+    surface = text[start:end]
+    for anchor in _anchors(text, start, end, g, context, level_place):
+        ordinal = _ORDINAL.match(text, anchor.end, end)
+        if ordinal:  # 自治区七届政协: the term is no part of the body's name
+            anchor = _Anchor(ordinal.end(), anchor.org, anchor.place, anchor.country, anchor.party)
+        if anchor.end == end:
+            return anchor.org, anchor.place, anchor.country
+        if anchor.org is None and anchor.place is not None:
+            # 河北省栾城县委: the province only qualifies the county's committee
+            inner = parse_org(text, anchor.end, end, g, context, level_place)
+            if inner is not None and inner[0] is not None:
+                org = inner[0]
+                if surface not in (org.label, *org.aliases):
+                    org = OrgRef(org.label, org.org_type, org.place,
+                                 (*org.aliases, surface), org.parent)
+                return org, inner[1], inner[2]
+        if (anchor.country and text.startswith("驻", anchor.end) and end - anchor.end <= 4
+                and not text[start:end].endswith("馆")):
+            # 南非驻华: the embassy, named by the post that follows (南非驻华大使)
+            return OrgRef(surface + "使馆", "other", None, (surface + "大使馆",)), None, anchor.country
+        units = _units(text, anchor.end, end, g)
+        if units:
+            return _with_units(anchor, units, surface, g), anchor.place, anchor.country
+    return None
+
+
+def _with_units(anchor: _Anchor, units: list[tuple[str, str]], surface: str, g: Grammar) -> OrgRef:
+    """The body named by an anchor and the units after it, each unit a sub-body
+    of the one before (福州市|国税局|党组 is the 党组 of 福州市国税局)."""
+    org = anchor.org
+    place = anchor.place or (org.place if org is not None else None)
+    head = org.label if org is not None else place.name if place is not None else anchor.country
+    heads = org.aliases if org is not None else ()
+    for stem, suffix in units:
+        unit = stem + suffix
+        suffix_type, party_type = g.suffixes[suffix]
+        org_type = (party_type or suffix_type) if anchor.party else suffix_type
+        if org_type == "military" and place is not None:
+            head = surface[: surface.index(unit)] if unit in surface else head  # 广西军区 as named
+        org = OrgRef(head + unit, org_type, place, tuple(h + unit for h in heads), org)
+        head, heads = org.label, org.aliases
+    if surface != org.label and surface not in org.aliases:
+        org = OrgRef(org.label, org.org_type, org.place, (*org.aliases, surface), org.parent)
+    return org
+
+
+def government(place: Place | None, country: str | None, lex: Lexicon) -> OrgRef | None:
+    if place is not None:
+        kind = lex.bodies["政府"]
+        return OrgRef(kind.label.format(place=place.name), kind.org_type, place,
+                      tuple(a.format(place=place.name) for a in kind.aliases))
+    if country:
+        return OrgRef(f"{country}政府", "government", None, ())
+    return None
+
+
+def implied_org(role: str, g: Grammar, context: list[Place]) -> OrgRef | None:
+    """The body a bare role belongs to: 副区长 → the district government."""
+    from kg.recognize import place_at_level
+    implied = g.roles[role].implies if role in g.roles else ""
+    if not implied:
+        return None
+    if implied in g.national_names:
+        body = g.national_names[implied]
+        return OrgRef(body.label, body.org_type, None, body.aliases)
+    kind = g.lex.bodies.get(implied[1:])
+    place = place_at_level(implied[0], context)
+    if kind is None or place is None:
+        return None
+    return OrgRef(kind.label.format(place=place.name), kind.org_type, place,
+                  tuple(a.format(place=place.name) for a in kind.aliases))
+
+
