@@ -17,6 +17,9 @@ from kg.model import OrgRef, Place
 from kg.patterns import HAN, Patterns, patterns
 
 _ORDINAL = re.compile("第?[一二三四五六七八九十]+届")
+# 后沙峪镇, 马乡: a town the gazetteer (counties and above) does not list
+_TOWN = re.compile(f"[{HAN}]{{1,4}}?[镇乡]")
+_NOT_TOWN = set("各全本该此城乡村小大省市县区州旗一二三四五六七八九十几每")
 # characters that cannot sit inside an organisation's name
 STOP_IN_ORG = set("的了在是和与及或等、，。；：！？“”《》（）\n 对向为被把将从由于原前现")
 
@@ -103,6 +106,11 @@ def _anchors(text: str, pos: int, end: int, g: Grammar, context: list[Place],
         m = g.country_re.match(text, pos, end)
         if m and m.group() != "中国":
             out.append(_Anchor(m.end(), None, None, m.group(), False))
+    # towns only as the sentence names them word by word (see titles._towns)
+    town = next((p for p in context if p.level == "township" and text.startswith(p.name, pos)
+                 and pos + len(p.name) <= end), None)
+    if town is not None:
+        out.append(_Anchor(pos + len(town.name), None, town, None, False))
     marker = next((m for m in LEVEL_MARKERS if text.startswith(m, pos)), None)
     if marker is not None:
         place = place_at_level(marker, context)
@@ -217,3 +225,18 @@ def implied_org(role: str, g: Grammar, context: list[Place]) -> OrgRef | None:
                   tuple(a.format(place=place.name) for a in kind.aliases))
 
 
+
+
+def town_at(text: str, pos: int, end: int, context: list[Place]) -> Place | None:
+    """A town or township named at `pos` (公明镇), placed in the report's county.
+
+    Its code is the county's and its name, so the same town in two reports about
+    one county is one place; it has no official code of its own here.
+    """
+    m = _TOWN.match(text, pos, end)
+    if m is None or any(c in _NOT_TOWN or c in STOP_IN_ORG for c in m.group()[:-1]):
+        return None
+    county = next((p for p in context if p.level == "county"), None)
+    parent = county or (context[0] if context else None)
+    code = f"{parent.code}:{m.group()}" if parent is not None else f":{m.group()}"
+    return Place(code, m.group(), "township", parent.code if parent is not None else None)

@@ -130,7 +130,8 @@ def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: di
         if not g.role_re.search(doc.text, sent.start, sent.end):
             continue
         here = [(o, m) for o, m in orgs if m.sentence == sent.index]
-        c = _Sentence(doc, sent, tokens, context, here, g)
+        c = _Sentence(doc, sent, tokens, _towns(doc.text, sent, tokens, context) + context,
+                      here, g)
         for chain, former in _chains_in(c):
             kept = tuple(t for t in chain.titles if t.org is not None)
             if not kept:
@@ -143,8 +144,34 @@ def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: di
     return chains, unheld
 
 
+def _towns(text: str, sent: Sentence, tokens: dict[int, int], context: list[Place]) -> list[Place]:
+    """Towns the sentence names, last first: 初到公明镇，…镇长麦达通 is 公明镇's.
+
+    A town is a word ending in 镇 or 乡 (公明镇, 马乡), with the one-character
+    words jieba split off before it (后|沙峪镇 is 后沙峪镇, but 初到|公明镇 is 公明镇).
+    """
+    from kg.orgs import STOP_IN_ORG, town_at
+    starts = {end: start for start, end in tokens.items()}
+    found = []
+    for start, end in sorted(tokens.items()):
+        if not (sent.start <= start and end <= sent.end) or text[end - 1] not in "镇乡":
+            continue
+        if end - start < 2:
+            continue
+        while start in starts and start - starts[start] == 1 and end - starts[start] <= 5 \
+                and text[starts[start]] not in STOP_IN_ORG and starts[start] >= sent.start:
+            start = starts[start]
+        town = town_at(text, start, end, context)
+        if town is not None and len(town.name) == end - start:
+            found.append(town)
+    return found[::-1]
+
+
 _SEPARATORS = set("，、和及与；") | {"以及"}
-_FORMER = ("原", "前", "担任", "曾任", "历任", "调任", "出任过")
+_FORMER = ("原", "前", "担任", "曾任", "历任", "出任过")
+# 肖更民由宝安区委办公室副主任调任公明镇党委书记: the name before 由 now holds
+# the title after the verb, and held the one after 由
+_MOVED_TO = ("调任", "升任", "改任", "转任", "任命为", "当选为", "出任", "就任")
 
 
 def _adjoins(text: str, start: int, end: int) -> bool:
@@ -189,8 +216,10 @@ def _chains_in(c: _Sentence) -> list[tuple[TitleChain, bool]]:
         if not names and len(titles) == 1:
             before = _name_before(c, titles[0])
             names = [before] if before is not None else []
-        if not names and former:
-            names = []  # 在文昌担任市委书记、市长: posts, held before
+        if not names and text.endswith(_MOVED_TO, sent.start, start):
+            names = _subject_before_you(c, start)
+        if not names and (former or _moved_from(c, start, titles[-1].mention.end)):
+            former = True  # 在文昌担任市委书记、市长: posts, held before
         elif not names:
             continue
         end = max([n.end for n in names] + [titles[-1].mention.end])
@@ -199,6 +228,25 @@ def _chains_in(c: _Sentence) -> list[tuple[TitleChain, bool]]:
         previous = chain
         floor = max(chain.end, titles[-1].mention.end)
     return out
+
+
+def _moved_from(c: _Sentence, start: int, end: int) -> bool:
+    """由 TITLE 调任…: the title before the move."""
+    return c.text.endswith("由", c.sent.start, start) and c.text.startswith(_MOVED_TO, end)
+
+
+def _subject_before_you(c: _Sentence, title_start: int) -> list[Mention]:
+    """The person who moved: the name right before 由 (or starting the sentence)."""
+    from kg.recognize import name_length
+    you = c.text.rfind("由", c.sent.start, title_start)
+    ends = [you] if you > c.sent.start else []
+    for end in ends:
+        for length in (3, 2, 4):
+            start = end - length
+            if start >= c.sent.start and name_length(
+                    c.text, start, end + 1, c.tokens, c.g.lex, c.g.pats) == length:
+                return [c.mention(start, end, "person")]
+    return []
 
 
 _NOTE = re.compile(r"（[^（）]{1,8}）$")
