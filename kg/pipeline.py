@@ -120,7 +120,7 @@ def extract(doc: Document) -> Extraction:
                       for i, (s, e) in enumerate(split_sentences(doc.text)))
     tokens = dict(segment(doc.text))
     places = rec.find_places(doc, sentences, tokens, lex, pats)
-    doc_place = rec.choose_doc_place(places, doc, lex.gazetteer.ancestors)
+    doc_place = rec.choose_doc_place(places, doc, lex.gazetteer)
     context = rec.context_places(doc_place, lex.gazetteer)
     orgs = rec.find_orgs(doc, sentences, lex, pats, context)
     chains, unheld = titles.find_title_chains(doc, sentences, tokens, context, orgs)

@@ -64,7 +64,7 @@ def _disambiguate(cands: list[Place], known: set[str], gaz: Gazetteer) -> Place 
 
 
 def choose_doc_place(places: list[tuple[Place, Mention]], doc: Document,
-                     gaz_ancestors=None) -> Place | None:
+                     gaz: Gazetteer) -> Place | None:
     """The place a report is about: the first named in its lead, else the most named.
 
     A report that says 全区 or 我区 is about a district; prefer one.
@@ -73,7 +73,7 @@ def choose_doc_place(places: list[tuple[Place, Mention]], doc: Document,
         return None
     lead = [p for p, m in places if m.sentence <= 1]
     # 北京市顺义区后沙峪镇: the report is about the most specific of nested places
-    lead = [p for p in lead if not any(p in gaz_ancestors(q) for q in lead)] if gaz_ancestors else lead
+    lead = [p for p in lead if not any(p in gaz.ancestors(q) for q in lead)]
     counts = Counter(p for p, _ in places)
     candidates = lead or [p for p, _ in counts.most_common()]
     for marker in ("区", "县", "市", "州", "旗", "省"):
