@@ -162,7 +162,10 @@ def predicted_entities(g: Graph, section: str, sentences: set | None) -> list[Pr
                              if getattr(lbl, "language", None) == "zh-Hans"]
             attrs["org"] = list(g.objects(node, ORG.postIn))
         elif section == "persons":
-            attrs["holds"] = list(g.objects(node, ORG.holds))
+            # as of this report: a person resolved across reports holds posts from all of them
+            attrs["holds"] = list(g.objects(node, ORG.holds)) if sentences is None else [
+                g.value(h, KG.post) for h in g.subjects(ORG.member, node)
+                if set(g.objects(h, PROV.wasDerivedFrom)) & sentences]
         elif section == "meetings":
             attrs["date"] = [str(d) for d in g.objects(node, SCHEMA.startDate)]
             attrs["location"] = list(g.objects(node, SCHEMA.location))
@@ -285,6 +288,8 @@ def score(g: Graph | None, gold_paths: list[Path], *,
     total: dict[str, Score] = {}
     for path in gold_paths:
         data = load_gold(path)
+        if not any(section in data for section in SECTIONS):
+            continue  # e.g. a resolution gold (identities only): kg.evaluate_resolution's
         graph = g if g is not None else graph_for_gold(data, str(path), data_dir)
         for section, sc in score_document(graph, data, str(path)).items():
             total.setdefault(section, Score()).add(sc)
@@ -304,6 +309,10 @@ def graph_for_gold(data: dict, path: str, data_dir: Path | None) -> Graph:
                                   f"{data_dir} is missing (set ZHKG_DATA or --data)")
         text = read_sentence(data_dir, str(source["corpus"]), int(source["sentence"]))
         doc = make_document(text, doc_id=Path(path).stem, path=Path(path).stem)
+    elif isinstance(source, str) and Path(source).is_dir():
+        # a corpus of several documents, resolved together
+        from kg.build import BuildReport, extract_all
+        return build_graph(extract_all([source], report=BuildReport()))
     elif isinstance(source, str):
         doc = load_document(Path(source), shown_as=source)
     else:

@@ -4,12 +4,22 @@ The only module that writes rdflib terms. Entities get deterministic IRIs
 (`kg.iri`), so the same entity from two documents is one node and adding a
 document twice changes nothing. Every entity and relation node is derived
 from at least one `kg:Sentence`, whose offsets point into the original file.
+
+People are the exception to "one key, one node": who a name is depends on the
+other reports that name it, so the builder collects each name's facts per
+document (`_PersonFacts`) and writes person nodes only in `finish`, after
+`kg.resolve` has clustered them. A builder opened on an existing graph reads
+those per-document facts back from it (holdings, sentences, meetings), so
+adding documents re-resolves only the names they mention and rewrites those
+people's nodes, and the result is the graph a build of everything at once
+would give.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
@@ -19,6 +29,7 @@ from kg.iri import mint, pinyin_label, short_hash
 from kg.lexicon import load_lexicon
 from kg.model import Document, Extraction, Mention, OrgRef, Place, PostRef
 from kg.normalize import to_traditional
+from kg.resolve import Candidate, Identity, org_key, resolve
 from kg.ns import (DCTERMS, DEFAULT_BASE, FOAF, KG, NIF, ORG, PREFIXES, PROV, RDF, RDFS,
                    SCHEMA, SKOS, TIME, XSD)
 
@@ -44,6 +55,35 @@ ZH_HANT = "zh-Hant"
 PINYIN = "zh-Latn-pinyin"
 
 
+def _lang(term, tag: str) -> bool:
+    # stores lower-case language tags (Oxigraph gives back "zh-hans")
+    return (getattr(term, "language", None) or "").lower() == tag.lower()
+
+
+@dataclass
+class _PersonFacts:
+    """What one name in one document says of its bearer: the resolver's
+    `Candidate` and the triples the person node will carry."""
+
+    name: str
+    doc: str
+    date: dt.date | None
+    doc_place: str | None
+    post_places: set[str] = field(default_factory=set)
+    posts: set[tuple[str, str]] = field(default_factory=set)
+    hant: set[str] = field(default_factory=set)
+    sentences: set[URIRef] = field(default_factory=set)
+    holdings: set[tuple[URIRef, URIRef]] = field(default_factory=set)  # (holding, post)
+    roles: set[tuple[URIRef, URIRef]] = field(default_factory=set)  # (predicate, meeting)
+
+    def candidate(self) -> Candidate:
+        # a post's jurisdiction says more than the report's place: a 秦州区
+        # report on 江苏省副省长张健 is about a 江苏省 official
+        places = self.post_places or ({self.doc_place} if self.doc_place else set())
+        return Candidate(self.name, self.doc, self.date, tuple(sorted(places)),
+                         tuple(sorted(self.posts)))
+
+
 def new_graph() -> Graph:
     graph = Graph()
     for prefix, ns in PREFIXES.items():
@@ -52,12 +92,34 @@ def new_graph() -> Graph:
 
 
 class GraphBuilder:
-    """Adds one document's extraction at a time to a graph."""
+    """Adds one document's extraction at a time to a graph.
+
+    Person nodes are written by `finish`, which every caller must call before
+    using `graph`. Given an existing `graph` (built with the same `base`), the
+    builder adds to it: the people of the documents added are resolved
+    together with those already in it.
+    """
 
     def __init__(self, graph: Graph | None = None, *, base: str = DEFAULT_BASE) -> None:
         self.graph = graph if graph is not None else new_graph()
         self.base = base
         self._lex = load_lexicon()
+        self._people: dict[str, dict[str, _PersonFacts]] = {}  # name → doc id → facts
+        self._nodes: dict[str, set[URIRef]] = {}  # name → its person nodes in the graph
+        self._dirty: set[str] = set()  # names whose people must be resolved again
+        if graph is not None:
+            self._read_people()
+
+    @classmethod
+    def streaming(cls, sink, *, base: str = DEFAULT_BASE) -> GraphBuilder:
+        """A builder for a fresh graph that hands each triple to `sink.add`
+        (a `kg.store.StoreSink` or `FileSink`) instead of keeping an rdflib
+        graph, whose indexes cost more than making the triples. Person
+        triples arrive at `finish`; nothing is ever removed from the sink.
+        The sink may see a triple more than once."""
+        builder = cls(base=base)
+        builder.graph = sink
+        return builder
 
     # -------------------------------------------------------------- helpers
 
@@ -108,7 +170,8 @@ class GraphBuilder:
         self._add(node, RDF.type, SCHEMA.AdministrativeArea)
         self._labels(node, place.name, x.doc)
         self._add(node, RDFS.label, Literal(pinyin_label(place.name), lang=PINYIN))
-        self._add(node, KG.divisionCode, Literal(place.code))
+        if place.code.isdigit():  # towns the gazetteer lacks have no official code
+            self._add(node, KG.divisionCode, Literal(place.code))
         self._add(node, KG.divisionLevel, Literal(place.level))
         self._derived(node, x, mention)
         gaz = self._lex.gazetteer
@@ -156,19 +219,126 @@ class GraphBuilder:
         self._derived(node, x, mention)
         return node
 
-    def person(self, mention: Mention, x: Extraction) -> URIRef:
-        name = mention.text
-        scope = x.doc_place.code if x.doc_place else x.doc.id
-        node = self._iri("person", name, f"{name}|{scope}")
+    def _person(self, mention: Mention, x: Extraction) -> _PersonFacts:
+        """The facts of the name `mention` in `x`'s document, with its sentence."""
+        name, doc = mention.text, x.doc
+        facts = self._people.setdefault(name, {}).get(doc.id)
+        if facts is None:
+            facts = _PersonFacts(name, doc.id, doc.date,
+                                 x.doc_place.code if x.doc_place else None)
+            self._people[name][doc.id] = facts
+        self._dirty.add(name)
+        if doc.is_traditional:
+            traditional = doc.hant(mention.start, mention.end) or to_traditional(name)
+            if traditional != name:
+                facts.hant.add(traditional)
+        facts.sentences.add(self._source_sentence(x, mention.sentence))
+        return facts
+
+    # -------------------------------------------------------------- people
+
+    def finish(self) -> Graph:
+        """Resolve the people of the names added since the last call, rewrite
+        their nodes, and return the graph."""
+        if not self._dirty:
+            return self.graph
+        names, self._dirty = sorted(self._dirty), set()
+        for name in names:
+            for node in self._nodes.pop(name, ()):
+                self.graph.remove((node, None, None))
+                self.graph.remove((None, None, node))
+        candidates = [f.candidate() for name in names for f in self._people[name].values()]
+        for identity in resolve(candidates, self._lex.gazetteer):
+            self._write_person(identity)
+        return self.graph
+
+    def _write_person(self, identity: Identity) -> None:
+        name = identity.name
+        node = self._iri("person", name, identity.key)
+        self._nodes.setdefault(name, set()).add(node)
         self._add(node, RDF.type, KG.Person)
         self._add(node, RDF.type, FOAF.Person)
         self._add(node, RDF.type, SCHEMA.Person)
-        self._labels(node, name, x.doc, hant=x.doc.hant(mention.start, mention.end))
+        self._add(node, RDFS.label, Literal(name, lang=ZH))
         surname = 2 if name[:2] in self._lex.compound_surnames else 1
         self._add(node, RDFS.label, Literal(pinyin_label(name, surname_length=surname),
                                             lang=PINYIN))
-        self._derived(node, x, mention)
-        return node
+        for member in identity.members:
+            facts = self._people[name][member.doc]
+            for traditional in facts.hant:
+                self._add(node, RDFS.label, Literal(traditional, lang=ZH_HANT))
+            # the person is derived from every sentence naming them: the
+            # mentions it was resolved from, each with its document and offsets
+            for sentence in facts.sentences:
+                self._add(node, PROV.wasDerivedFrom, sentence)
+            for holding, post in facts.holdings:
+                self._add(holding, ORG.member, node)
+                self._add(node, ORG.holds, post)
+            for predicate, meeting in facts.roles:
+                self._add(meeting, predicate, node)
+
+    def _stored_facts(self, name: str, source: URIRef) -> _PersonFacts:
+        g, prefix = self.graph, f"{self.base}source/"
+        doc = str(source).removeprefix(prefix)
+        facts_of = self._people.setdefault(name, {})
+        if doc not in facts_of:
+            date = g.value(source, SCHEMA.datePublished)
+            place = g.value(source, SCHEMA.contentLocation)
+            code = g.value(place, KG.divisionCode) if place is not None else None
+            facts_of[doc] = _PersonFacts(name, doc, date.toPython() if date is not None else None,
+                                         str(code) if code is not None else None)
+        return facts_of[doc]
+
+    def _read_people(self) -> None:
+        """Per-document person facts of a graph this builder wrote before.
+
+        Everything a person node carries is attributable to one document:
+        its sentences and holdings through their source, a meeting role
+        through the document both the meeting and the person are derived
+        from. (A meeting two reports describe, naming one person in different
+        roles, gives each report both roles: the graph does not keep which
+        said which.)
+        """
+        g = self.graph
+        doc_of = dict(g.subject_objects(NIF.referenceContext))
+        for node in sorted(g.subjects(RDF.type, KG.Person)):
+            names = [str(o) for o in g.objects(node, RDFS.label) if _lang(o, ZH)]
+            if len(names) != 1:
+                continue
+            name = names[0]
+            self._nodes.setdefault(name, set()).add(node)
+            hant = {str(o) for o in g.objects(node, RDFS.label) if _lang(o, ZH_HANT)}
+            docs: dict[URIRef, _PersonFacts] = {}
+            for sentence in g.objects(node, PROV.wasDerivedFrom):
+                source = doc_of.get(sentence)
+                if source is None:
+                    continue
+                f = docs[source] = self._stored_facts(name, source)
+                f.sentences.add(sentence)
+                if (source, DCTERMS.language, Literal(ZH_HANT)) in g:
+                    f.hant |= hant
+            for holding in g.subjects(ORG.member, node):
+                source = doc_of.get(g.value(holding, PROV.wasDerivedFrom))
+                if source not in docs:
+                    continue
+                f = docs[source]
+                post = g.value(holding, KG.post)
+                f.holdings.add((holding, post))
+                role = g.value(g.value(holding, ORG.role), RDFS.label)
+                org = g.value(holding, ORG.organization)
+                if org is None:
+                    f.posts.add(("", str(role)))
+                    continue
+                code = g.value(g.value(org, KG.jurisdiction), KG.divisionCode)
+                label = next(str(o) for o in g.objects(org, RDFS.label) if _lang(o, ZH))
+                f.posts.add((org_key(str(code) if code is not None else None, label), str(role)))
+                if code is not None:
+                    f.post_places.add(str(code))
+            for predicate in (KG.chair, KG.speaker):
+                for meeting in g.subjects(predicate, node):
+                    for sentence in g.objects(meeting, PROV.wasDerivedFrom):
+                        if doc_of.get(sentence) in docs and sentence in docs[doc_of[sentence]].sentences:
+                            docs[doc_of[sentence]].roles.add((predicate, meeting))
 
     # -------------------------------------------------------------- documents
 
@@ -185,32 +355,43 @@ class GraphBuilder:
         self._add(src, NIF.endIndex, Literal(len(doc.raw_text), datatype=XSD.nonNegativeInteger))
         if doc.date:
             self._add(src, SCHEMA.datePublished, self._date(doc.date))
+        # what resolving this document's people again needs, kept with it
+        self._add(src, DCTERMS.language, Literal(ZH_HANT if doc.is_traditional else ZH))
+        if x.doc_place is not None:
+            self._add(src, SCHEMA.contentLocation,
+                      self._iri("place", x.doc_place.name, x.doc_place.code))
         for place, mention in x.places:
             self.place(place, x, mention)
         for org, mention in x.organizations:
             self.organization(org, x, mention)
         for holding in x.holdings:
             self._holding(holding, x)
-        people = {}
+        for post, mention in x.posts:
+            self.post(post, x, mention)
         for meeting in x.meetings:
-            self._meeting(meeting, x, people)
+            self._meeting(meeting, x)
         for document in x.documents:
             self._document(document, x)
         for campaign in x.campaigns:
             self._campaign(campaign, x)
 
     def _holding(self, holding, x: Extraction) -> None:
-        person = self.person(holding.person, x)
+        person = self._person(holding.person, x)
         post = self.post(holding.post, x, holding.title)
         date = x.doc.date
         sentence = self._source_sentence(x, holding.person.sentence)
+        # keyed by the mention, not the person: resolving again leaves it be
         node = URIRef(f"{self.base}holding/"
-                      + short_hash(f"{person}|{post}|{date}|{sentence}", 16))
+                      + short_hash(f"{holding.person.text}|{post}|{date}|{sentence}", 16))
         self._add(node, RDF.type, KG.PostHolding)
         self._add(node, RDF.type, ORG.Membership)
-        self._add(node, ORG.member, person)
         self._add(node, KG.post, post)
-        self._add(person, ORG.holds, post)
+        person.holdings.add((node, post))
+        org = holding.post.org
+        person.posts.add((org_key(org.place.code if org and org.place else None, org.label)
+                          if org else "", holding.post.role))
+        if org is not None and org.place is not None:
+            person.post_places.add(org.place.code)
         if holding.post.org is not None:
             self._add(node, ORG.organization,
                       self.organization(holding.post.org, x, holding.title))
@@ -229,7 +410,7 @@ class GraphBuilder:
     def _meeting_iri(self, label: str, date: dt.date | None) -> URIRef:
         return self._iri("meeting", label, f"{label}|{date}")
 
-    def _meeting(self, meeting, x: Extraction, people) -> None:
+    def _meeting(self, meeting, x: Extraction) -> None:
         node = self._meeting_iri(meeting.label, meeting.date)
         self._add(node, RDF.type, KG.Meeting)
         self._add(node, RDF.type, SCHEMA.Event)
@@ -241,12 +422,10 @@ class GraphBuilder:
             self._add(node, SCHEMA.location, self.place(meeting.place, x, meeting.mention))
         for org in meeting.organizers:
             self._add(node, SCHEMA.organizer, self.organization(org, x, meeting.mention))
-        for mention in meeting.chair:
-            self._add(node, KG.chair, self.person(mention, x))
-            self._derived(node, x, mention)
-        for mention in meeting.speakers:
-            self._add(node, KG.speaker, self.person(mention, x))
-            self._derived(node, x, mention)
+        for predicate, mentions in ((KG.chair, meeting.chair), (KG.speaker, meeting.speakers)):
+            for mention in mentions:
+                self._person(mention, x).roles.add((predicate, node))
+                self._derived(node, x, mention)
         for key in meeting.campaigns:
             self._add(node, KG.mentions, self._campaign_iri(key))
 
@@ -285,4 +464,4 @@ def build_graph(extractions: Iterable[Extraction], *, base: str = DEFAULT_BASE) 
     builder = GraphBuilder(base=base)
     for x in extractions:
         builder.add(x)
-    return builder.graph
+    return builder.finish()

@@ -169,6 +169,9 @@ def _towns(text: str, sent: Sentence, tokens: dict[int, int], context: list[Plac
 
 _SEPARATORS = set("，、和及与；") | {"以及"}
 _FORMER = ("原", "前", "担任", "曾任", "历任", "出任过")
+# 历任…副县长、市委常委; 免去李贵鲜兼任的国家行政学院院长职务: titles after these
+# with no holder named after them were held before the report
+_FORMER_CONTEXT = ("历任", "曾任", "先后任", "免去", "辞去", "卸任")
 # 肖更民由宝安区委办公室副主任调任公明镇党委书记: the name before 由 now holds
 # the title after the verb, and held the one after 由
 _MOVED_TO = ("调任", "升任", "改任", "转任", "任命为", "当选为", "出任", "就任")
@@ -218,7 +221,8 @@ def _chains_in(c: _Sentence) -> list[tuple[TitleChain, bool]]:
             names = [before] if before is not None else []
         if not names and text.endswith(_MOVED_TO, sent.start, start):
             names = _subject_before_you(c, start)
-        if not names and (former or _moved_from(c, start, titles[-1].mention.end)):
+        if not names and (former or _moved_from(c, start, titles[-1].mention.end)
+                          or any(w in text[sent.start:start] for w in _FORMER_CONTEXT)):
             former = True  # 在文昌担任市委书记、市长: posts, held before
         elif not names:
             continue
