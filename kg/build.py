@@ -1,18 +1,23 @@
 """Batch builds: many files in, one graph out, bad files reported, not fatal.
 
-Extraction runs per document (in worker processes when asked); the graph is
+Extraction runs per document (in worker processes when asked, or on a cluster
+through any `concurrent.futures` executor, see `kg.distributed`); the graph is
 assembled in the parent in a fixed order, so the output never depends on
-which worker finished first.
+which worker finished first. Folders are read lazily and only a few chunks
+per worker are in flight, so memory does not grow with the corpus.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import os
+import signal
 import sys
 import time
-from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Executor, ProcessPoolExecutor
+from itertools import islice
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,9 +44,15 @@ def _extract_one(args: tuple[str, dt.date | None]) -> Extraction | InputError:
         return exc
     except (KGError, ValueError, UnicodeError, RecursionError) as exc:
         return InputError(path, f"could not be processed: {exc}")
+    except Exception as exc:  # noqa: BLE001 - an overnight batch must outlive a bug on one file
+        return InputError(path, f"zhkg failed on this file ({type(exc).__name__}: {exc}); "
+                                "please report it with the file")
 
 
 def _warm_up() -> None:
+    # Ctrl-C reaches the whole process group: the parent stops the batch and
+    # says so once, instead of every worker printing a traceback
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     # load lexicons and jieba once per worker, not once per document
     from kg.pipeline import extract, make_document
     extract(make_document("区委书记张健主持会议。", doc_id="warm-up", path="warm-up"))
@@ -49,24 +60,29 @@ def _warm_up() -> None:
 
 def extract_all(sources: list[str], *, date: dt.date | None = None, workers: int = 1,
                 strict: bool = False, report: BuildReport,
-                progress: Callable[[int, int, str], None] | None = None) -> Iterator[Extraction]:
+                progress: Callable[[int, int | None, str], None] | None = None,
+                executor: Executor | None = None) -> Iterator[Extraction]:
     """Extractions of every readable document under `sources`, in path order.
 
     Failures are recorded in `report` (and raised at once with `strict`).
+    `progress(i, total, path)` gets total None until the last document.
+    `executor` (e.g. a Dask cluster's) runs the documents instead of a local
+    pool of `workers` processes.
     """
-    paths = [str(p) for p in iter_sources(sources)]
     started = time.perf_counter()
-    jobs = [(p, date) for p in paths]
-    if workers > 1 and len(paths) > 1:
-        pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up)
-        results = pool.map(_extract_one, jobs, chunksize=max(1, min(64, len(jobs) // (workers * 8))))
+    jobs = ((str(p), date) for p in iter_sources(sources))
+    pool = None
+    if executor is None and workers > 1:
+        executor = pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up)
+    if executor is None:
+        results: Iterable = ((job, _extract_one(job)) for job in jobs)
     else:
-        pool = None
-        results = map(_extract_one, jobs)
+        results = ordered_map(executor, _extract_one, jobs, in_flight=4 * max(workers, 1))
+    i, path = 0, ""
     try:
-        for i, (path, result) in enumerate(zip(paths, results), 1):
+        for i, ((path, _), result) in enumerate(results, 1):
             if progress:
-                progress(i, len(paths), path)
+                progress(i, None, path)
             if isinstance(result, InputError):
                 report.failures.append(result)
                 if strict:
@@ -74,10 +90,41 @@ def extract_all(sources: list[str], *, date: dt.date | None = None, workers: int
                 continue
             report.done += 1
             yield result
+        if progress and i:
+            progress(i, i, path)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
         report.seconds = time.perf_counter() - started
+
+
+def ordered_map(executor: Executor, fn: Callable, items: Iterable, *, chunk: int = 8,
+                in_flight: int = 8) -> Iterator[tuple]:
+    """(item, fn(item)) for each item, in input order, run on `executor`.
+
+    Items go out in chunks (one round trip per chunk, not per document) and
+    at most `in_flight` chunks are pending, so a corpus of any size streams
+    through in bounded memory while every worker stays busy.
+    """
+    items = iter(items)
+    pending: deque = deque()
+
+    def submit() -> None:
+        batch = list(islice(items, chunk))
+        if batch:
+            pending.append((batch, executor.submit(_map_chunk, fn, batch)))
+
+    for _ in range(in_flight):
+        submit()
+    while pending:
+        batch, future = pending.popleft()
+        results = future.result()
+        submit()
+        yield from zip(batch, results)
+
+
+def _map_chunk(fn: Callable, batch: list) -> list:
+    return [fn(item) for item in batch]
 
 
 def default_workers() -> int:
@@ -93,13 +140,14 @@ class Progress:
         self.tty = stream.isatty()
         self.last = 0.0
 
-    def __call__(self, i: int, total: int, path: str) -> None:
+    def __call__(self, i: int, total: int | None, path: str) -> None:
         now = time.perf_counter()
-        if not self.tty and i != total and now - self.last < 5:
+        if i != total and now - self.last < (0.2 if self.tty else 5):
             return
         self.last = now
         rate = i / max(now - self.started, 1e-9)
-        line = f"[{i}/{total}] {rate:,.1f} docs/s  {path}"
+        # folders are read as the build goes, so the total is known only at the end
+        line = f"[{i}{'' if total is None else f'/{total}'}] {rate:,.1f} docs/s  {path}"
         if self.tty:
             self.stream.write("\r" + line[:120].ljust(120))
             if i == total:

@@ -50,37 +50,100 @@ def cmd_build(args: argparse.Namespace) -> int:
     if out.suffix.lower() not in GRAPH_SUFFIXES and out.suffix:
         raise UsageError(f"cannot write {out}: the output's suffix must be one of "
                          f"{', '.join(GRAPH_SUFFIXES)}, or a folder (no suffix) for a store")
+    if args.add and out.suffix and not out.is_file():
+        raise UsageError(f"--add: {out} does not exist yet; build it first without --add")
     report = BuildReport()
-    builder = GraphBuilder(base=args.base or DEFAULT_BASE)
+    # a store folder always grows; a graph file only with --add (else it is replaced)
+    adding = is_store(out) or (args.add and bool(out.suffix))
+    # a new store, .ttl or .nt streams through Oxigraph; the rest needs an rdflib graph
+    streaming = not adding and not args.validate and out.suffix.lower() in ("", ".ttl", ".nt")
+    if streaming:
+        from kg import store as kgstore
+        sink = kgstore.FileSink(out) if out.suffix else kgstore.StoreSink(out)
+        builder = GraphBuilder.streaming(sink, base=args.base or DEFAULT_BASE)
+    else:
+        existing = _flat(load_graph(out)) if adding else None
+        builder = GraphBuilder(existing, base=args.base or DEFAULT_BASE)
     progress = None if args.quiet else Progress()
     workers = args.workers or default_workers()
-    for extraction in extract_all(args.sources, date=args.date, workers=workers,
-                                  strict=args.strict, report=report, progress=progress):
-        builder.add(extraction)
-    for failure in report.failures:
-        print(f"kg build: skipped {failure}", file=sys.stderr)
-    if report.done == 0:
-        print("kg build: no document could be read; nothing written", file=sys.stderr)
-        return 1
+    try:
+        with _executor(args.scheduler) as executor:
+            workers = executor.workers if executor is not None else workers
+            for extraction in extract_all(args.sources, date=args.date, workers=workers,
+                                          strict=args.strict, report=report, progress=progress,
+                                          executor=executor):
+                builder.add(extraction)
+        for failure in report.failures:
+            print(f"kg build: skipped {failure}", file=sys.stderr)
+        if report.done == 0:
+            print("kg build: no document could be read; nothing written", file=sys.stderr)
+            return 1
+        graph = builder.finish()
+        if streaming:
+            triples = sink.close()
+    finally:
+        if streaming and isinstance(sink, kgstore.StoreSink):
+            sink.abort()  # removes the hidden folder of a build that did not finish
+    if streaming:
+        if not args.quiet:
+            print(f"kg build: {report.done} document(s), {triples:,} triples → {out}"
+                  + (f"; {len(report.failures)} failed" if report.failures else ""),
+                  file=sys.stderr)
+        return 1 if report.failures else 0
     if args.validate:
         from kg.validate import validate
-        validate(builder.graph)
-    _write(builder.graph, out)
+        validate(graph)
+    _write(graph, out, replace=adding)
     if not args.quiet:
-        print(f"kg build: {report.done} document(s), {len(builder.graph):,} triples → {out}"
+        print(f"kg build: {report.done} document(s), {len(graph):,} triples → {out}"
               + (f"; {len(report.failures)} failed" if report.failures else ""),
               file=sys.stderr)
     return 1 if report.failures else 0
 
 
-def _write(graph, out: Path) -> None:
+def _executor(scheduler: str | None):
+    """A Dask cluster's executor for `--scheduler`, else a context doing nothing
+    (extract_all then runs its own local process pool)."""
+    if scheduler is None:
+        import contextlib
+        return contextlib.nullcontext()
+    from kg.distributed import cluster_executor
+    return cluster_executor(scheduler)
+
+
+def _write(graph, out: Path, *, replace: bool = False) -> None:
+    """Write `graph` to a file or a store folder. With `replace`, an existing
+    store's content is swapped for `graph` (which was built on top of it):
+    re-resolving people rewrites nodes, which adding quads cannot do."""
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.suffix:
         from kg.export import export_graph
         export_graph(graph, out)
-    else:
-        from kg.store import load_into_store
+        return
+    from kg.store import load_into_store
+    if not (replace and is_store(out)):
         load_into_store(out, graph)
+        return
+    import shutil
+    import tempfile
+    # the new store is complete before it takes the old one's place, so a
+    # crash leaves either the old store or the new one under `out`
+    fresh = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.new-"))
+    old = fresh.with_name(f".{out.name}.old-{fresh.name.rsplit('-', 1)[1]}")
+    try:
+        load_into_store(fresh, graph)
+        out.rename(old)
+        fresh.rename(out)
+    except BaseException:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _flat(graph):
+    """A TriG file or a store with named graphs, as one graph of their union."""
+    from kg.draw import as_graph
+    return as_graph(graph)
 
 
 def load_graph(path: Path):
@@ -131,11 +194,26 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _bundled(query: str, variable: str):
+    """A command that runs one bundled query with one bound value."""
+    def run(args: argparse.Namespace) -> int:
+        from kg import store as kgstore
+        store = kgstore.open_store(Path(args.graph))
+        result = kgstore.run_query(store, kgstore.load_query(query),
+                                   bindings={variable: getattr(args, variable)},
+                                   timeout_s=args.timeout)
+        output = kgstore.FORMATTERS[args.format](result)
+        sys.stdout.write(output if output.endswith("\n") else output + "\n")
+        return 0
+    return run
+
+
 def cmd_draw(args: argparse.Namespace) -> int:
     from kg.draw import draw_graph
     graph = load_graph(Path(args.graph))
     summary = draw_graph(graph, Path(args.output), focus=args.focus, depth=args.depth,
-                         max_nodes=args.max_nodes)
+                         max_nodes=args.max_nodes,
+                         view="co-attendance" if args.co_attendance else "entities")
     note = (f" (the {summary.nodes_drawn:,} most connected of {summary.nodes_in_graph:,}; "
             "use --focus or --max-nodes)") if summary.truncated else ""
     print(f"kg draw: {summary.nodes_drawn:,} nodes, {summary.edges_drawn:,} edges{note} "
@@ -145,7 +223,8 @@ def cmd_draw(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from kg.export import export_graph
-    export_graph(load_graph(Path(args.graph)), Path(args.output))
+    export_graph(load_graph(Path(args.graph)), Path(args.output),
+                 co_attendance=args.co_attendance)
     return 0
 
 
@@ -157,8 +236,17 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_push(args: argparse.Namespace) -> int:
+    from kg.push import push
+    report = push(Path(args.graph), args.endpoint, graph=args.graph_iri, replace=args.replace,
+                  user=args.user, password=os.environ.get("KG_PUSH_PASSWORD"),
+                  batch=args.batch)
+    print(f"kg push: {report.bytes_sent:,} bytes of N-Triples in {report.requests} "
+          f"request(s) → {args.endpoint}", file=sys.stderr)
+    return 0
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
-    from kg.evaluate import format_scores, score
     if args.corpus:
         from kg.ner_eval import evaluate_corpus
         print(evaluate_corpus(Path(args.corpus), args.corpus_format, limit=args.limit))
@@ -169,16 +257,27 @@ def cmd_eval(args: argparse.Namespace) -> int:
     data_dir = Path(args.data) if args.data else default_data_dir()
     first = Path(args.graph)
     if first.suffix in (".yaml", ".yml") or (first.is_dir() and any(first.glob("*.yaml"))):
-        gold = _gold_files([args.graph, *args.gold])
-        print(format_scores(score(None, gold, data_dir=data_dir), errors=args.errors))
+        _print_scores(None, _gold_files([args.graph, *args.gold]), data_dir, args.errors)
         return 0
     if not args.gold:
         raise UsageError("kg eval GRAPH GOLD.yaml...: no gold files given")
     graph, failures = _graph_or_build(first, date=args.date)
     for failure in failures:
         print(f"kg eval: skipped {failure}", file=sys.stderr)
-    print(format_scores(score(graph, _gold_files(args.gold)), errors=args.errors))
+    _print_scores(graph, _gold_files(args.gold), data_dir, args.errors)
     return 1 if failures else 0
+
+
+def _print_scores(graph, gold: list[Path], data_dir: Path, errors: bool) -> None:
+    """The section table for per-document gold files, the resolution table
+    for gold files of identities (docs/resolution.md); each only if asked for."""
+    from kg.evaluate import SECTIONS, format_scores, load_gold, score
+    from kg.evaluate_resolution import format_resolution, score_resolution
+    kinds = [load_gold(path) for path in gold]
+    if any(section in data for data in kinds for section in SECTIONS) or not gold:
+        print(format_scores(score(graph, gold, data_dir=data_dir), errors=errors))
+    if any("identities" in data for data in kinds):
+        print(format_resolution(score_resolution(graph, gold, data_dir=data_dir), errors=errors))
 
 
 def _gold_files(names: list[str]) -> list[Path]:
@@ -217,11 +316,17 @@ def make_parser() -> argparse.ArgumentParser:
                    help="graph file (.ttl .nt .jsonld .trig) or a folder for an on-disk store")
     p.add_argument("--workers", type=_positive, metavar="N",
                    help="extraction processes (default: all cores)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="extract on a Dask cluster, e.g. tcp://10.0.0.5:8786 "
+                        "(needs zhkg[cluster]; see docs/scale.md)")
     p.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
                    help="publication date of the documents, overriding metadata and text")
     p.add_argument("--base", metavar="IRI", help="base of instance IRIs "
                    "(default https://w3id.org/zhkg/id/)")
     p.add_argument("--strict", action="store_true", help="stop at the first bad input")
+    p.add_argument("--add", action="store_true",
+                   help="add to the existing graph file OUT, resolving its people and the new "
+                        "documents' together (a store folder is always added to)")
     p.add_argument("--validate", action="store_true", help="check the graph against the SHACL shapes")
     p.add_argument("-q", "--quiet", action="store_true", help="no progress or summary")
     p.set_defaults(run=cmd_build)
@@ -240,18 +345,37 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--list", action="store_true", help="list the bundled queries")
     p.set_defaults(run=cmd_query)
 
+    for name, query, variable, what in (
+            ("career", "career", "name", "a person's posts in date order, with sources"),
+            ("holders", "succession", "post", "who held a post, in date order, with sources")):
+        p = sub.add_parser(name, help=what, description=f"{what[0].upper()}{what[1:]} "
+                           f"(the bundled query {query}.rq). Homonyms resolved as different "
+                           "people show different ?person IRIs.")
+        p.add_argument("graph", metavar="GRAPH", help="a graph file or a store folder")
+        p.add_argument(variable, metavar=variable.upper(),
+                       help="its label, simplified or traditional" if variable == "name"
+                       else "its label or an alternative label, e.g. 秦州区委书记")
+        p.add_argument("--format", choices=["table", "csv", "json", "tsv"], default="table")
+        p.add_argument("--timeout", type=float, default=None, metavar="SECONDS")
+        p.set_defaults(run=_bundled(query, variable))
+
     p = sub.add_parser("draw", help="write an interactive HTML graph that works offline")
     p.add_argument("graph", metavar="GRAPH")
     p.add_argument("-o", "--output", required=True, metavar="OUT.html")
     p.add_argument("--focus", metavar="NAME", help="only the neighbourhood of this entity")
     p.add_argument("--depth", type=_positive, default=1, metavar="N")
     p.add_argument("--max-nodes", type=_positive, default=1500, metavar="N")
+    p.add_argument("--co-attendance", action="store_true",
+                   help="draw only people, linked by the meetings they chaired or spoke at together")
     p.set_defaults(run=cmd_draw)
 
     p = sub.add_parser("export", help="convert a graph to another format",
                        description="Formats by suffix: .ttl .nt .jsonld .trig .graphml .csv")
     p.add_argument("graph", metavar="GRAPH")
     p.add_argument("-o", "--output", required=True, metavar="OUT")
+    p.add_argument("--co-attendance", action="store_true",
+                   help="write the people network of shared meetings instead (.graphml or .csv; "
+                        "edge weight = meetings shared)")
     p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("serve", help="a read-only SPARQL endpoint on this machine")
@@ -261,6 +385,23 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS")
     p.add_argument("--max-results", type=_positive, default=10000, metavar="ROWS")
     p.set_defaults(run=cmd_serve)
+
+    p = sub.add_parser("push", help="load a graph into a SPARQL Graph Store Protocol server",
+                       description="Send a graph file or store (the union of its graphs) to a "
+                                   "SPARQL 1.1 Graph Store Protocol service: Oxigraph, Fuseki, "
+                                   "GraphDB, Virtuoso... (docs/scale.md).")
+    p.add_argument("graph", metavar="GRAPH")
+    p.add_argument("--endpoint", required=True, metavar="URL",
+                   help="the Graph Store URL, e.g. http://127.0.0.1:7878/store")
+    p.add_argument("--graph", dest="graph_iri", metavar="IRI",
+                   help="fill this named graph (default: the default graph)")
+    p.add_argument("--replace", action="store_true",
+                   help="empty the target graph first (HTTP PUT), instead of adding (POST)")
+    p.add_argument("--user", metavar="NAME",
+                   help="HTTP Basic/Digest user; the password is read from $KG_PUSH_PASSWORD")
+    p.add_argument("--batch", type=_positive, default=100_000, metavar="TRIPLES",
+                   help="triples per request")
+    p.set_defaults(run=cmd_push)
 
     p = sub.add_parser("eval", help="precision, recall and F1 against gold files",
                        description="Score a graph (or sources, built first) against gold YAML "

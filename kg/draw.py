@@ -37,6 +37,8 @@ CLASS_STYLES: dict[str, tuple[str, str, str]] = {
 }
 
 HOLDING_RELATION = "任职"
+# two people who chaired or spoke at the same meeting
+CO_ATTENDANCE_RELATION = "同会"
 
 RELATION_LABELS: dict[rdflib.URIRef, str] = {
     ORG.holds: HOLDING_RELATION,
@@ -89,9 +91,14 @@ def _local(iri: rdflib.term.Node) -> str:
     return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
+def _has_lang(literal: rdflib.term.Node, lang: str) -> bool:
+    # language tags are case-insensitive (BCP 47): some writers give zh-hans for zh-Hans
+    return (getattr(literal, "language", None) or "").lower() == lang.lower()
+
+
 def _label(g: rdflib.Graph, node: rdflib.term.Node, lang: str) -> str | None:
     for label in sorted(g.objects(node, RDFS.label)):
-        if getattr(label, "language", None) == lang:
+        if _has_lang(label, lang):
             return str(label)
     return None
 
@@ -107,7 +114,7 @@ def _facts(g: rdflib.Graph, node: rdflib.term.Node,
             facts.append((_local(p), str(o)))
         elif isinstance(o, rdflib.URIRef):
             name = next((str(x) for x in sorted(g.objects(o, SKOS.prefLabel))
-                         if getattr(x, "language", None) == "zh-Hans"), None)
+                         if _has_lang(x, "zh-Hans")), None)
             if name:
                 facts.append((_local(p), name))
     return tuple(sorted(facts))
@@ -143,6 +150,17 @@ class _Evidence:
         return tuple(sorted(found, key=lambda sid: (self.sentences[sid][:2], sid)))
 
 
+def _names(g: rdflib.Graph, node: rdflib.term.Node, *,
+           person: bool) -> tuple[str, str, list[str]]:
+    """The @zh-Hans label, the pinyin (given, else computed) and every other label."""
+    label = _label(g, node, "zh-Hans")
+    other = sorted(str(o) for p in (RDFS.label, SKOS.altLabel) for o in g.objects(node, p))
+    label = label or (other[0] if other else _local(node))
+    pinyin = _label(g, node, "zh-Latn-pinyin") or pinyin_label(
+        label, surname_length=1 if person else 0)
+    return label, pinyin, other
+
+
 def entity_graph(graph: rdflib.Graph) -> nx.MultiDiGraph:
     """Turn an RDF graph into a networkx graph of its domain entities.
 
@@ -164,11 +182,7 @@ def entity_graph(graph: rdflib.Graph) -> nx.MultiDiGraph:
     evidence = _Evidence(g)
     out = nx.MultiDiGraph()
     for node in sorted(classes, key=str):
-        label = _label(g, node, "zh-Hans")
-        other = sorted(str(o) for p in (RDFS.label, SKOS.altLabel) for o in g.objects(node, p))
-        label = label or (other[0] if other else _local(node))
-        pinyin = _label(g, node, "zh-Latn-pinyin") or pinyin_label(
-            label, surname_length=1 if classes[node] == "Person" else 0)
+        label, pinyin, other = _names(g, node, person=classes[node] == "Person")
         out.add_node(str(node), **{"class": classes[node], "label": label, "pinyin": pinyin,
                                    "alt": tuple(a for a in other if a not in (label, pinyin)),
                                    "facts": _facts(g, node, classes),
@@ -193,6 +207,62 @@ def entity_graph(graph: rdflib.Graph) -> nx.MultiDiGraph:
                      predicate=str(p), date="", sources=shared)
     out.graph["sentences"] = evidence.sentences
     return out
+
+
+def co_attendance(graph: rdflib.Graph) -> nx.Graph:
+    """People linked by the meetings they took part in together.
+
+    Taking part means chairing (kg:chair) or speaking at (kg:speaker) a
+    kg:Meeting. Nodes are the person IRIs of everyone who did, with ``label``
+    (@zh-Hans), ``pinyin`` and ``sources`` (their sentences); an edge joins two
+    people of one meeting, with ``weight`` the number of meetings they share,
+    ``meetings`` those meetings' IRIs and ``sources`` the sentences of those
+    meetings that name either of them (else the meetings' own). Its
+    ``graph["sentences"]`` is as in :func:`entity_graph`.
+    """
+    g = as_graph(graph)
+    evidence = _Evidence(g)
+    out = nx.Graph()
+    for meeting in sorted(g.subjects(RDF.type, KG.Meeting), key=str):
+        people = sorted({str(p) for role in (KG.chair, KG.speaker)
+                         for p in g.objects(meeting, role)})
+        for person in people:
+            if person not in out:
+                label, pinyin, _ = _names(g, rdflib.URIRef(person), person=True)
+                out.add_node(person, label=label, pinyin=pinyin,
+                             sources=evidence.of(rdflib.URIRef(person)))
+        told = evidence.of(meeting)
+        for i, a in enumerate(people):
+            for b in people[i + 1:]:
+                named = set(out.nodes[a]["sources"]) | set(out.nodes[b]["sources"])
+                cited = tuple(x for x in told if x in named) or told
+                if out.has_edge(a, b):
+                    edge = out.edges[a, b]
+                    edge["weight"] += 1
+                    edge["meetings"] += (str(meeting),)
+                    edge["sources"] += tuple(x for x in cited if x not in edge["sources"])
+                else:
+                    out.add_edge(a, b, weight=1, meetings=(str(meeting),), sources=cited)
+    out.graph["sentences"] = evidence.sentences
+    return out
+
+
+def _co_attendance_view(graph: rdflib.Graph) -> nx.MultiDiGraph:
+    """:func:`co_attendance` in the shape :func:`entity_graph` gives, for drawing."""
+    g = as_graph(graph)
+    people = co_attendance(g)
+    view = nx.MultiDiGraph(sentences=people.graph["sentences"])
+    for n, d in people.nodes(data=True):
+        view.add_node(n, **{"class": "Person", "label": d["label"], "pinyin": d["pinyin"],
+                            "alt": (), "facts": (), "sources": d["sources"]})
+    for a, b, d in people.edges(data=True):
+        u, v = sorted((a, b))
+        view.add_edge(u, v, key="co-attendance",
+                      relation=f"{CO_ATTENDANCE_RELATION}×{d['weight']}",
+                      predicate="", date="", sources=d["sources"], weight=d["weight"],
+                      meetings=tuple(_names(g, rdflib.URIRef(m), person=False)[0]
+                                     for m in d["meetings"]))
+    return view
 
 
 def _select(full: nx.MultiDiGraph, focus: str | None, depth: int,
@@ -304,8 +374,9 @@ def _page_data(g: nx.MultiDiGraph,
                       **cite(d["sources"])})
     edges = []
     for u, v, key, d in sorted(g.edges(keys=True, data=True)):
+        extra = {"value": d["weight"], "meetings": list(d["meetings"])} if "weight" in d else {}
         edges.append({"id": len(edges), "from": ids[u], "to": ids[v], "label": d["relation"],
-                      "pred": d["predicate"], "date": d["date"], **cite(d["sources"])})
+                      "pred": d["predicate"], "date": d["date"], **extra, **cite(d["sources"])})
     return nodes, edges, {"sentences": table, "docs": list(docs)}
 
 
@@ -316,21 +387,33 @@ def _script_json(value: object) -> str:
             .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
 
 
-def _vis_options(physics: bool) -> dict:
+def _vis_options(physics: bool, *, directed: bool) -> dict:
     return {
-        "nodes": {"size": 14, "font": {"size": 14}},
-        "edges": {"arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
-                  "font": {"size": 10, "align": "middle"}, "smooth": False,
-                  "color": {"inherit": False}},
+        # a white halo keeps a label legible where it crosses an edge
+        "nodes": {"size": 16, "font": {"size": 16, "strokeWidth": 4, "strokeColor": "#ffffff"}},
+        "edges": {"arrows": {"to": {"enabled": directed, "scaleFactor": 0.5}},
+                  "font": {"size": 11, "align": "middle", "color": "#666666"}, "smooth": False,
+                  "color": {"color": "#b0b0b0", "highlight": "#333333", "hover": "#555555",
+                            "inherit": False},
+                  "scaling": {"min": 1, "max": 6}},
         "interaction": {"hover": True, "tooltipDelay": 150, "hideEdgesOnDrag": not physics},
         "layout": {"randomSeed": 7, "improvedLayout": False},
-        "physics": {"enabled": physics, "solver": "barnesHut",
-                    "stabilization": {"enabled": physics, "iterations": 200}},
+        # ForceAtlas2 spreads a hub's neighbours around it instead of piling them on it,
+        # so the labels of a few dozen entities clear each other
+        "physics": {"enabled": physics, "solver": "forceAtlas2Based",
+                    "forceAtlas2Based": {"gravitationalConstant": -160, "centralGravity": 0.015,
+                                         "springLength": 100, "springConstant": 0.05,
+                                         "avoidOverlap": 1.0},
+                    "stabilization": {"enabled": physics, "iterations": 400}},
     }
 
 
+VIEWS = ("entities", "co-attendance")
+
+
 def draw_graph(graph: rdflib.Graph, out_path: Path, *, focus: str | None = None,
-               depth: int = 1, max_nodes: int = 1500, title: str = "zhkg") -> DrawSummary:
+               depth: int = 1, max_nodes: int = 1500, title: str = "zhkg",
+               view: str = "entities") -> DrawSummary:
     """Write an interactive HTML view of ``graph`` that works opened from disk, offline.
 
     Args:
@@ -340,23 +423,30 @@ def draw_graph(graph: rdflib.Graph, out_path: Path, *, focus: str | None = None,
         depth: how many hops around ``focus`` to keep.
         max_nodes: past this many nodes keep the most connected ones; the page says so.
         title: the page title.
+        view: ``"entities"``, every domain entity and relation
+            (:func:`entity_graph`); ``"co-attendance"``, only people, joined by
+            the meetings they shared (:func:`co_attendance`), thicker for more.
 
     Returns:
         A :class:`DrawSummary`.
 
     Raises:
-        UsageError: ``focus`` names no entity, or ``depth``/``max_nodes`` is out of range.
+        UsageError: ``focus`` names no entity, ``depth``/``max_nodes`` is out of
+            range, or ``view`` is unknown.
     """
     from jinja2 import Environment  # pyvis's own dependency: no extra install
     from pyvis.network import Network
 
-    full = entity_graph(graph)
+    if view not in VIEWS:
+        raise UsageError(f"unknown view {view!r}; known: {', '.join(VIEWS)}")
+    full = entity_graph(graph) if view == "entities" else _co_attendance_view(graph)
     shown, truncated = _select(full, focus, depth, max_nodes)
     nodes, edges, tables = _page_data(shown, full.graph["sentences"])
     physics = len(nodes) <= _PHYSICS_LIMIT
     net = Network(directed=True, heading=title)
     # pyvis's add_node/add_edge check duplicates one by one (quadratic): hand it the lists
-    net.nodes, net.edges, net.options = nodes, edges, _vis_options(physics)
+    net.nodes, net.edges, net.options = nodes, edges, _vis_options(
+        physics, directed=view == "entities")
     vis_nodes, vis_edges, heading, _, _, options = net.get_network_data()
     lib = Path(net.template_dir).parent / "lib" / "vis-9.1.2"
     template = resources.files("kg").joinpath("data/viewer.html").read_text(encoding="utf-8")
@@ -371,5 +461,7 @@ def draw_graph(graph: rdflib.Graph, out_path: Path, *, focus: str | None = None,
                            "physics": physics}),
         options=_script_json(json.loads(options)),
         nodes_drawn=len(vis_nodes), nodes_in_graph=full.number_of_nodes(), truncated=truncated)
-    Path(out_path).write_text(html, encoding="utf-8")
+    from kg.export import atomic_file  # export builds on this module: import when needed
+    with atomic_file(Path(out_path), "w", encoding="utf-8") as f:
+        f.write(html)
     return DrawSummary(len(vis_nodes), len(vis_edges), full.number_of_nodes(), truncated)

@@ -32,7 +32,7 @@ import networkx as nx
 import rdflib
 from rdflib.term import BNode, Literal, Node
 
-from kg.draw import as_graph, entity_graph
+from kg.draw import as_graph, co_attendance, entity_graph
 from kg.errors import InputError, UsageError
 from kg.ns import KG, NIF, PREFIXES, PROV, RDF
 
@@ -42,10 +42,12 @@ FORMATS = (*RDF_FORMATS, ".graphml", ".csv")
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 NODE_COLUMNS = ("id", "class", "label", "pinyin", "alt_labels", "sources", "evidence")
 EDGE_COLUMNS = ("source", "target", "relation", "predicate", "date", "sources", "evidence")
+PEOPLE_COLUMNS = ("id", "label", "pinyin", "sources")
+CO_ATTENDANCE_COLUMNS = ("source", "target", "weight", "meetings", "sources")
 
 
 @contextmanager
-def _atomic(path: Path, mode: str = "wb", **open_args: str) -> Iterator[IO]:
+def atomic_file(path: Path, mode: str = "wb", **open_args: str) -> Iterator[IO]:
     """Open a temporary file beside ``path`` and move it into place only once it is complete."""
     path = Path(path)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -141,7 +143,7 @@ def _cell(value: str) -> str:
 
 
 def _write_csv(path: Path, columns: tuple[str, ...], rows: Iterator[tuple[str, ...]]) -> None:
-    with _atomic(path, "w", encoding="utf-8", newline="") as f:
+    with atomic_file(path, "w", encoding="utf-8", newline="") as f:
         writer = csv.writer(f)
         writer.writerow(columns)
         writer.writerows([_cell(v) for v in row] for row in rows)
@@ -172,7 +174,7 @@ def _tables(graph: rdflib.Graph, out_path: Path, suffix: str) -> None:
             flat.add_edge(u, v, key=k, relation=d["relation"], predicate=d["predicate"],
                           date=d["date"], sources=" ".join(d["sources"]),
                           evidence=evidence(d["sources"]))
-        with _atomic(out_path) as f:
+        with atomic_file(out_path) as f:
             nx.write_graphml(flat, f, encoding="utf-8")
         return
     nodes_path, edges_path = csv_paths(out_path)
@@ -185,21 +187,55 @@ def _tables(graph: rdflib.Graph, out_path: Path, suffix: str) -> None:
         for u, v, _, d in sorted(g.edges(keys=True, data=True), key=lambda e: e[:3])))
 
 
-def export_graph(graph_or_dataset: rdflib.Graph | rdflib.Dataset, out_path: Path) -> None:
+def _co_attendance_tables(graph: rdflib.Graph, out_path: Path, suffix: str) -> None:
+    people = co_attendance(graph)
+    del people.graph["sentences"]  # GraphML keeps scalar attributes only
+    if suffix == ".graphml":
+        flat = nx.Graph()
+        for n, d in people.nodes(data=True):
+            flat.add_node(n, label=d["label"], pinyin=d["pinyin"], sources=" ".join(d["sources"]))
+        for u, v, d in people.edges(data=True):
+            flat.add_edge(u, v, weight=d["weight"], meetings=" ".join(d["meetings"]),
+                          sources=" ".join(d["sources"]))
+        with atomic_file(out_path) as f:
+            nx.write_graphml(flat, f, encoding="utf-8")
+        return
+    nodes_path, edges_path = csv_paths(out_path)
+    _write_csv(nodes_path, PEOPLE_COLUMNS, (
+        (n, d["label"], d["pinyin"], " ".join(d["sources"]))
+        for n, d in sorted(people.nodes(data=True))))
+    _write_csv(edges_path, CO_ATTENDANCE_COLUMNS, (
+        (*sorted((u, v)), str(d["weight"]), " ".join(d["meetings"]), " ".join(d["sources"]))
+        for u, v, d in sorted(people.edges(data=True), key=lambda e: sorted(e[:2]))))
+
+
+def export_graph(graph_or_dataset: rdflib.Graph | rdflib.Dataset, out_path: Path, *,
+                 co_attendance: bool = False) -> None:
     """Write a graph to ``out_path`` in the format its suffix names.
 
     ``.ttl``, ``.nt``: the union of all triples. ``.jsonld``: named graphs kept
     when given a Dataset. ``.trig``: a Dataset as given; a Graph split per
     source document (:func:`split_by_source`). ``.graphml``: the entity graph
     with node ``class``, ``label``, ``pinyin`` and edge ``relation``, ``date``.
-    ``.csv``: two files, see :func:`csv_paths`. Every file is written to a
-    temporary file in the same folder first and renamed into place.
+    ``.csv``: two files, see :func:`csv_paths`. With ``co_attendance``
+    (``.graphml`` or ``.csv`` only), the people network of
+    :func:`kg.draw.co_attendance` instead: nodes ``label``, ``pinyin``,
+    ``sources``; undirected edges ``weight`` (meetings shared, an integer),
+    ``meetings`` and ``sources`` (space-separated IRIs). Every file is written
+    to a temporary file in the same folder first and renamed into place.
 
     Raises:
-        UsageError: unknown suffix (the message lists the known ones).
+        UsageError: unknown suffix (the message lists the known ones), or
+            ``co_attendance`` with an RDF suffix.
     """
     out_path = Path(out_path)
     suffix = _suffix(out_path)
+    if co_attendance:
+        if suffix not in (".graphml", ".csv"):
+            raise UsageError(f"{out_path}: the co-attendance network is written as .graphml "
+                             f"or .csv, not {suffix}")
+        _co_attendance_tables(graph_or_dataset, out_path, suffix)
+        return
     if suffix in (".graphml", ".csv"):
         _tables(graph_or_dataset, out_path, suffix)
         return
@@ -213,7 +249,7 @@ def export_graph(graph_or_dataset: rdflib.Graph | rdflib.Dataset, out_path: Path
     _bind(data)
     text = data.serialize(format=RDF_FORMATS[suffix], encoding="utf-8",
                           **({"auto_compact": True} if suffix == ".jsonld" else {}))
-    with _atomic(out_path) as f:
+    with atomic_file(out_path) as f:
         f.write(text)
 
 

@@ -1,8 +1,12 @@
 """Read input files: find them, decode them, date them.
 
-UTF-8 (with or without BOM) and UTF-16 with a BOM are taken as they are;
-anything else goes to charset-normalizer (GB18030, Big5, ...). Files that are
-empty, binary or undecodable raise `InputError` naming the file.
+UTF-8 (with or without BOM) and UTF-16 with a BOM are taken as they are, and
+UTF-16 without one when it decodes to text; a page that declares its charset
+(<meta charset=gb2312>) is read in it; anything else goes to charset-normalizer
+(GB18030, Big5, ...). Scrapers concatenate: a file whose lines are partly UTF-8
+and partly one legacy encoding is decoded line by line. A UTF-8 file with a few
+bad bytes is not guessed at: its error names the line and column. Files that
+are empty, binary or undecodable raise `InputError` naming the file.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ""}
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".shtml", ".xhtml", ""}
 _FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -50,7 +54,12 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[Path]:
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Decode bytes to text; returns (text, encoding name)."""
+    """Decode bytes to text; returns (text, encoding name).
+
+    Raises:
+        InputError: empty, binary, a UTF-8 file with bad bytes (line and
+            column given), or no Chinese encoding fits.
+    """
     if not data.strip():
         raise InputError(path, "the file is empty")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -59,24 +68,103 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         return _strict(data, "utf-16", path), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError as exc:
-        utf8_error = exc
+    except UnicodeDecodeError:
+        pass
     if b"\x00" in data[:4096]:
+        for encoding in ("utf-16-le", "utf-16-be"):
+            text = _as_text(data, encoding)
+            if text is not None:
+                return text, encoding
         raise InputError(path, "binary data (NUL bytes), not text")
+    lines = data.splitlines(keepends=True)
+    utf8 = [_utf8(line) for line in lines]
+    legacy = [i for i, text in enumerate(utf8) if text is None]
+    for i in legacy:
+        _reject_damaged_utf8(lines, i, path)
+    encoding = _legacy_encoding(data, b"".join(lines[i] for i in legacy), path,
+                                line=legacy[0] + 1)
+    if not any(text is not None and not text.isascii() for text in utf8):
+        return _strict(data, encoding, path), encoding
+    # GB18030 and Big5 never use the byte 0x0A inside a character, so lines split cleanly
+    for i in legacy:
+        utf8[i] = _strict(lines[i], encoding, path, first_line=i + 1)
+    return "".join(utf8), f"utf-8+{encoding}"
+
+
+def _utf8(line: bytes) -> str | None:
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _reject_damaged_utf8(lines: list[bytes], i: int, path: str) -> None:
+    """A line that is UTF-8 but for a few bad bytes is damage, not another encoding.
+
+    GB18030 or Big5 read as UTF-8 gives almost nothing but errors; damaged UTF-8
+    gives mostly characters from U+0800 up (CJK) and a few errors.
+    """
+    readable = lines[i].decode("utf-8", errors="replace")
+    errors = readable.count("\ufffd")
+    wide = sum(1 for c in readable if ord(c) >= 0x800) - errors
+    if wide > 3 * errors:
+        try:
+            lines[i].decode("utf-8")
+        except UnicodeDecodeError as exc:
+            column = len(lines[i][:exc.start].decode("utf-8", errors="replace")) + 1
+            byte = sum(len(line) for line in lines[:i]) + exc.start
+            raise InputError(path, f"invalid UTF-8 (byte {byte:,} of the file, "
+                                   f"0x{lines[i][exc.start]:02x}) in text that is otherwise "
+                                   "UTF-8: the file is damaged; repair it or drop the bad bytes "
+                                   "(iconv -c -f utf-8 -t utf-8)", line=i + 1, column=column) from None
+
+
+_DECLARED = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_-]+)""", re.IGNORECASE)
+# what pages declare, and the superset that decodes everything they meant
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "big5": "big5hkscs",
+              "big5-hkscs": "big5hkscs", "big5hkscs": "big5hkscs", "x-gbk": "gb18030"}
+
+
+def _legacy_encoding(data: bytes, sample: bytes, path: str, *, line: int) -> str:
+    """The one legacy encoding that decodes `sample` (the lines that are not UTF-8)."""
+    declared = _DECLARED.search(data[:4096])
+    if declared:
+        name = declared.group(1).decode("ascii").lower()
+        encoding = _SUPERSETS.get(name)
+        if encoding and _decodes(sample, encoding):
+            return encoding
     from charset_normalizer import from_bytes
-    best = from_bytes(data, cp_isolation=["gb18030", "big5", "utf_8", "utf_16", "big5hkscs"]).best()
-    if best is None:
-        line = data[:utf8_error.start].count(b"\n") + 1
-        raise InputError(path, f"not valid UTF-8 (byte {utf8_error.start}) and no other "
-                               "Chinese encoding fits", line=line)
-    return str(best), best.encoding
+    best = from_bytes(sample, cp_isolation=["gb18030", "big5", "big5hkscs"]).best()
+    if best is None or not _decodes(sample, best.encoding):
+        raise InputError(path, "neither UTF-8 nor GB18030 nor Big5 fits: not text in a "
+                               "Chinese encoding", line=line)
+    return best.encoding
 
 
-def _strict(data: bytes, encoding: str, path: str) -> str:
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def _as_text(data: bytes, encoding: str) -> str | None:
+    """`data` in `encoding` if that reads as Chinese or Latin text, not as junk."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    readable = sum(1 for c in text if c in "\n\r\t" or " " <= c <= "~"
+                   or "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef")
+    return text if readable >= 0.9 * len(text) else None
+
+
+def _strict(data: bytes, encoding: str, path: str, *, first_line: int = 1) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
+        line = first_line + data[:exc.start].count(b"\n")
         raise InputError(path, f"invalid {encoding} at byte {exc.start}", line=line) from exc
 
 

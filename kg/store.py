@@ -16,7 +16,7 @@ import re
 import threading
 import time
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass
 from importlib import resources
@@ -148,6 +148,170 @@ def store_to_rdflib(store_dir: Path):
         else:
             target.add(triple)
     return target
+
+
+def ntriples_batches(path: Path, *, batch: int = 100_000) -> Iterator[bytes]:
+    """The triples of a graph file or store folder, the union of all its
+    graphs, as N-Triples documents of at most `batch` triples each."""
+    store = open_store(Path(path))
+    quads = store.quads_for_pattern(None, None, None, None)
+    while chunk := [ox.Triple(q.subject, q.predicate, q.object)
+                    for q in itertools.islice(quads, batch)]:
+        yield ox.serialize(chunk, None, ox.RdfFormat.N_TRIPLES)
+
+
+class StoreSink:
+    """Takes rdflib triples one at a time (a `kg.rdf.GraphBuilder`'s target)
+    and writes them to a new on-disk store, batch by batch, so the graph is
+    never held whole in memory.
+
+    The store is built in a hidden folder beside `store_dir` and renamed into
+    place by `close`, so a crash or kill leaves no half-built store behind.
+    """
+
+    def __init__(self, store_dir: Path, *, batch: int = 100_000) -> None:
+        self.store_dir = Path(store_dir)
+        self.batch = batch
+        self._pending: list[ox.Quad] = []
+        self._store: ox.Store | None = None
+        self._tmp: Path | None = None
+
+    def add(self, triple) -> None:
+        self._pending.append(ox.Quad(*map(_ox_term, triple)))
+        if len(self._pending) >= self.batch:
+            self.flush()
+
+    def flush(self) -> None:
+        """Writes what has been added so far in one transaction."""
+        if not self._pending:
+            return
+        if self._store is None:
+            import tempfile
+            self.store_dir.parent.mkdir(parents=True, exist_ok=True)
+            self._tmp = Path(tempfile.mkdtemp(dir=self.store_dir.parent,
+                                              prefix=f".{self.store_dir.name}.new-"))
+            self._store = ox.Store(str(self._tmp))
+        self._store.extend(self._pending)
+        self._pending = []
+
+    def close(self) -> int:
+        """Moves the finished store into place; returns its number of triples."""
+        self.flush()
+        if self._store is None:
+            return 0
+        count = len(self._store)
+        self._store.flush()
+        self._store = None  # releases RocksDB's lock before the folder moves
+        if self.store_dir.is_dir() and not any(self.store_dir.iterdir()):
+            self.store_dir.rmdir()
+        self._tmp.rename(self.store_dir)
+        return count
+
+    def abort(self) -> None:
+        import shutil
+        self._store = None
+        if self._tmp is not None:
+            shutil.rmtree(self._tmp, ignore_errors=True)
+
+
+class FileSink:
+    """Takes rdflib triples one at a time and writes them sorted, as Turtle
+    (`.ttl`, prefixed, grouped by subject and predicate) or N-Triples (`.nt`):
+    ≈ 10× faster than rdflib's Turtle writer at a million triples, and the
+    same bytes on every run. Terms are escaped by Oxigraph; language tags keep
+    their case (`@zh-Hans`), which Oxigraph's own writer would lower.
+    """
+
+    SUFFIXES = (".ttl", ".nt")
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        if self.path.suffix.lower() not in self.SUFFIXES:
+            raise UsageError(f"{path}: FileSink writes {', '.join(self.SUFFIXES)}")
+        self._triples: set[tuple[str, str, str]] = set()
+
+    def add(self, triple) -> None:
+        self._triples.add(tuple(map(_nt, triple)))
+
+    def close(self) -> int:
+        """Writes the file (to a temporary file renamed into place); returns
+        its number of triples."""
+        import os
+        import tempfile
+        triples = sorted(self._triples)
+        turtle = self.path.suffix.lower() == ".ttl"
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+                f.writelines(_turtle(triples) if turtle
+                             else (f"{s} {p} {o} .\n" for s, p, o in triples))
+                f.flush()
+                os.fsync(f.fileno())
+            os.replace(tmp, self.path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return len(triples)
+
+
+_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*", re.ASCII)
+_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+def _nt(term) -> str:
+    """A term in N-Triples syntax, escaped by Oxigraph (which also rejects
+    invalid IRIs with ValueError)."""
+    if type(term).__name__ == "Literal":
+        quoted = str(ox.Literal(str(term)))
+        if term.language:
+            return f"{quoted}@{term.language}"
+        if term.datatype is not None and str(term.datatype) != _XSD_STRING:
+            return f"{quoted}^^{_nt(term.datatype)}"
+        return quoted
+    return str(_ox_term(term))
+
+
+def _short(term: str, namespaces: list[tuple[str, str]]) -> str:
+    if term.startswith("<"):
+        iri = term[1:-1]
+        for prefix, ns in namespaces:
+            if iri.startswith(ns) and _LOCAL_NAME.fullmatch(iri, len(ns)):
+                return f"{prefix}:{iri[len(ns):]}"
+        return term
+    if term.endswith(">"):  # a typed literal: its datatype IRI follows the last ^^
+        value, _, datatype = term.rpartition("^^")
+        return f"{value}^^{_short(datatype, namespaces)}"
+    return term
+
+
+def _turtle(triples: list[tuple[str, str, str]]) -> Iterator[str]:
+    namespaces = sorted(PREFIXES.items(), key=lambda item: -len(item[1]))
+    yield from (f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(PREFIXES.items()))
+    yield "\n"
+    for subject, same_subject in itertools.groupby(triples, key=lambda t: t[0]):
+        predicates = []
+        for predicate, group in itertools.groupby(same_subject, key=lambda t: t[1]):
+            verb = "a" if predicate == _RDF_TYPE else _short(predicate, namespaces)
+            predicates.append(verb + " " + " , ".join(_short(o, namespaces) for _, _, o in group))
+        yield _short(subject, namespaces) + " " + " ;\n\t".join(predicates) + " .\n"
+
+
+_term_cache: dict = {}
+
+
+def _ox_term(term) -> Term:
+    # a build repeats few IRIs very often (predicates, classes, places), so
+    # converting each once saves most of the cost; bounded for long builds.
+    # Not literals: rdflib finds "05"^^xsd:integer equal to "5"^^xsd:integer.
+    if type(term).__name__ == "Literal":
+        return _from_rdflib(term)
+    found = _term_cache.get(term)
+    if found is None:
+        if len(_term_cache) >= 100_000:
+            _term_cache.clear()
+        found = _term_cache[term] = _from_rdflib(term)
+    return found
 
 
 def _quads_from_rdflib(graph) -> Iterable[ox.Quad]:

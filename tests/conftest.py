@@ -6,6 +6,11 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# tests/test_fuzz.py sizes itself from this profile: over 10,000 inputs in CI
+settings.register_profile("fuzz", deadline=None,
+                          max_examples=1000 if os.environ.get("CI") == "true" else 40)
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "qinzhou-2007-04-03.txt"

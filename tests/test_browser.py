@@ -18,7 +18,7 @@ from urllib.parse import quote
 
 import pytest
 
-from kg.draw import draw_graph
+from kg.draw import draw_graph, entity_graph
 from test_draw import ENTITY_COUNT, ZHANG, qinzhou_graph, synthetic_graph
 
 FLAGS = [
@@ -154,6 +154,23 @@ def test_browser_counts_nodes_and_finds_zhang_jian(chromium: str, sample_page: P
     # the payload sentence shows as text in the details panel and ran nowhere
     assert "<script>alert(1)</script>" in dom.text["details"]
     assert dom.scripts == 2
+
+
+def test_browser_seed_page_counts_and_finds_zhang_jian(chromium: str, seed_graph,
+                                                       tmp_path: Path) -> None:
+    page = tmp_path / "seed.html"
+    draw_graph(seed_graph, page)
+    entities = entity_graph(seed_graph)
+    zhang = [n for n, d in entities.nodes(data=True) if d["label"] == "张健"]
+    dom = _Dom(run_chromium(chromium, page, tmp_path / "profile", "--dump-dom", query="张健"))
+    assert dom.body.get("data-ready") == "true"
+    # the count the page's script computed from what it loaded, not the one Python wrote
+    assert dom.body.get("data-node-count") == str(entities.number_of_nodes())
+    assert dom.text["node-count"] == str(entities.number_of_nodes())
+    assert dom.body.get("data-selected") == zhang[0]
+    # the details panel quotes his sentence as the report wrote it, with its file
+    assert "區(qū)委書記張健" in dom.text["details"]
+    assert "seeds/qinzhou-2007-04-03.txt" in dom.text["details"]
 
 
 def test_browser_pinyin_search(chromium: str, sample_page: Path, tmp_path: Path) -> None:

@@ -17,8 +17,10 @@ import pytest
 import rdflib
 from rdflib import BNode, Literal, URIRef
 
-from kg.draw import DrawSummary, draw_graph, entity_graph
+from kg.cli import main
+from kg.draw import DrawSummary, co_attendance, draw_graph, entity_graph
 from kg.errors import UsageError
+from kg.export import export_graph
 # XSD and TIME only through ns: pytest probes module globals and those two warn
 from kg import ns
 from kg.ns import DCTERMS, FOAF, KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS
@@ -170,12 +172,35 @@ class _Refs(HTMLParser):
         super().__init__()
         self.loads: list[str] = []
         self.scripts = 0
+        self.css: list[str] = []
+        self._in_style = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.scripts += tag == "script"
+        self._in_style = tag == "style"
         for name, value in attrs:
-            if name in ("src", "href") and value:
+            if name in ("src", "href", "data", "srcset") and value:
                 self.loads.append(value)
+            elif name == "style" and value:
+                self.css.append(value)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_style = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_style:
+            self.css.append(data)
+
+
+# CSS that fetches: @import of anything, url() of anything but inline data
+_CSS_LOADS = re.compile(r"@import\b[^;]*|url\(\s*['\"]?(?!data:)[^)'\"]+", re.IGNORECASE)
+
+
+def external_loads(html: str) -> list[str]:
+    """Every script, stylesheet, image or frame a page would fetch rather than carry inline."""
+    refs = _Refs()
+    refs.feed(html)
+    return refs.loads + [m for css in refs.css for m in _CSS_LOADS.findall(css)]
 
 
 @pytest.fixture(scope="module")
@@ -209,6 +234,17 @@ def test_entity_graph_holding_becomes_dated_edge() -> None:
     assert [d["relation"] for _, _, d in g.in_edges(secretary, data=True)] == ["任职"]
 
 
+def test_entity_graph_reads_language_tags_in_any_case() -> None:
+    g = rdflib.Graph()
+    g.add((ZHANG, RDF.type, KG.Person))
+    # Oxigraph writes tags in lower case; the Chinese label must still win over the pinyin
+    g.add((ZHANG, RDFS.label, Literal("张健", lang="zh-hans")))
+    g.add((ZHANG, RDFS.label, Literal("Zhāng Jiàn", lang="zh-latn-pinyin")))
+    g.add((ZHANG, SKOS.altLabel, Literal("张健同志", lang="zh-hans")))
+    node = entity_graph(g).nodes[str(ZHANG)]
+    assert (node["label"], node["pinyin"]) == ("张健", "Zhāng Jiàn")
+
+
 def test_entity_graph_facts_name_concepts_by_label() -> None:
     g = entity_graph(qinzhou_graph())
     assert ("orgType", "党委") in g.nodes[str(iri("org/qin-zhou-qu-wei"))]["facts"]
@@ -236,14 +272,23 @@ def test_draw_summary_counts(page: tuple[str, DrawSummary]) -> None:
     assert summary == DrawSummary(nodes_drawn=ENTITY_COUNT, edges_drawn=summary.edges_drawn,
                                   nodes_in_graph=ENTITY_COUNT, truncated=False)
     assert summary.edges_drawn == len(page_data(html)["edges"]) > 20
-    assert f'data-node-count="{ENTITY_COUNT}"' in html
+    assert f'data-graph-node-count="{ENTITY_COUNT}"' in html and 'data-node-count=""' in html
+
+
+def test_external_loads_finds_remote_scripts_and_styles() -> None:
+    remote = ('<link rel="stylesheet" href="https://cdn.example/b.css">'
+              '<script src="http://cdn.example/vis.js"></script>'
+              '<style>@import "x.css"; .a { background: url(https://cdn.example/p.png) }'
+              ' .b { background: url("data:image/png;base64,AAAA") }</style>')
+    assert external_loads(remote) == ["https://cdn.example/b.css", "http://cdn.example/vis.js",
+                                      '@import "x.css"', "url(https://cdn.example/p.png"]
 
 
 def test_draw_page_is_self_contained(page: tuple[str, DrawSummary]) -> None:
     html, _ = page
     refs = _Refs()
     refs.feed(html)
-    assert refs.loads == []
+    assert external_loads(html) == []
     assert refs.scripts == 2
     assert '<meta charset="utf-8">' in html
     assert "vis.Network" in html and len(html) > 400_000  # vis-network itself is inline
@@ -332,4 +377,100 @@ def test_draw_large_graph_is_fast_and_static(tmp_path: Path, people: int) -> Non
     data = page_data((tmp_path / "big.html").read_text("utf-8"))
     assert data["physics"] is False
     assert len({(n["x"], n["y"]) for n in data["nodes"]}) == summary.nodes_drawn
+    assert external_loads((tmp_path / "big.html").read_text("utf-8")) == []
     assert elapsed < 30
+
+
+def test_draw_seed_page_is_offline_and_cites_every_item(seed_graph, tmp_path: Path) -> None:
+    summary = draw_graph(seed_graph, tmp_path / "seed.html")
+    html = (tmp_path / "seed.html").read_text("utf-8")
+    assert external_loads(html) == []
+    data = page_data(html)
+    assert summary.nodes_drawn == len(data["nodes"]) == entity_graph(seed_graph).number_of_nodes()
+    # every node and edge carries a source sentence and its document for its tooltip
+    assert all(n["src"] for n in data["nodes"]) and all(e["src"] for e in data["edges"])
+    assert data["docs"] == ["seeds/qinzhou-2007-04-03.txt"]
+    zhang = next(n for n in data["nodes"] if n["label"] == "张健")
+    assert zhang["py"] == "Zhāng Jiàn"
+    assert any("張健" in data["sentences"][i][0] for i in zhang["src"])
+
+
+def meetings_graph() -> rdflib.Graph:
+    """Four people, three meetings: 甲 and 乙 meet twice, 丙 once with them, 丁 alone."""
+    g = rdflib.Graph()
+    doc = iri("source/m")
+    people = {name: iri(f"person/{slug}") for name, slug in
+              [("甲", "jia"), ("乙", "yi"), ("丙", "bing"), ("丁", "ding")]}
+    for name, node in people.items():
+        g.add((node, RDF.type, KG.Person))
+        g.add((node, RDFS.label, Literal(name, lang="zh-Hans")))
+    g.add((people["甲"], RDFS.label, Literal("Jiǎ", lang="zh-Latn-pinyin")))
+
+    def meeting(slug: str, text: str, chair: str | None, *speakers: str) -> None:
+        node, sentence = iri(f"meeting/{slug}"), URIRef(f"{doc}#{slug}")
+        g.add((node, RDF.type, KG.Meeting))
+        g.add((node, RDFS.label, Literal(slug, lang="zh-Hans")))
+        g.add((sentence, NIF.anchorOf, Literal(text)))
+        g.add((sentence, NIF.referenceContext, doc))
+        g.add((node, PROV.wasDerivedFrom, sentence))
+        if chair:
+            g.add((node, KG.chair, people[chair]))
+        for name in speakers:
+            g.add((node, KG.speaker, people[name]))
+
+    meeting("m1", "甲主持会议，乙、丙讲话。", "甲", "乙", "丙")
+    # chairing and speaking at one meeting is still one meeting
+    meeting("m2", "甲主持并讲话，乙讲话。", "甲", "甲", "乙")
+    meeting("m3", "丁讲话。", None, "丁")
+    return g
+
+
+def test_co_attendance_weights_shared_meetings() -> None:
+    people = co_attendance(meetings_graph())
+    label = {n: d["label"] for n, d in people.nodes(data=True)}
+    assert sorted(label.values()) == ["丁", "丙", "乙", "甲"]
+    weights = {frozenset((label[a], label[b])): d["weight"] for a, b, d in people.edges(data=True)}
+    assert weights == {frozenset("甲乙"): 2, frozenset("甲丙"): 1, frozenset("乙丙"): 1}
+    assert people.degree(str(iri("person/ding"))) == 0
+    jia = people.nodes[str(iri("person/jia"))]
+    assert jia["pinyin"] == "Jiǎ" and people.nodes[str(iri("person/yi"))]["pinyin"] == "Yǐ"
+    both = people.edges[str(iri("person/jia")), str(iri("person/yi"))]
+    assert both["meetings"] == (str(iri("meeting/m1")), str(iri("meeting/m2")))
+    assert [people.graph["sentences"][s][2] for s in both["sources"]] == [
+        "甲主持会议，乙、丙讲话。", "甲主持并讲话，乙讲话。"]
+
+
+def test_draw_co_attendance_view(tmp_path: Path) -> None:
+    summary = draw_graph(meetings_graph(), tmp_path / "co.html", view="co-attendance")
+    html = (tmp_path / "co.html").read_text("utf-8")
+    data = page_data(html)
+    assert {n["cls"] for n in data["nodes"]} == {"Person"} and summary.nodes_drawn == 4
+    assert sorted(e["label"] for e in data["edges"]) == ["同会×1", "同会×1", "同会×2"]
+    heavy = next(e for e in data["edges"] if e["value"] == 2)
+    assert heavy["meetings"] == ["m1", "m2"] and heavy["src"]
+    # who met whom has no direction: no arrowheads
+    options = json.loads(re.search(r"const OPTIONS = (\{.*?\});\n", html).group(1))
+    assert options["edges"]["arrows"]["to"]["enabled"] is False
+    with pytest.raises(UsageError, match="unknown view"):
+        draw_graph(meetings_graph(), tmp_path / "x.html", view="people")
+
+
+def test_cli_draw_focus_depth(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    export_graph(qinzhou_graph(), tmp_path / "g.ttl")
+    out = tmp_path / "ego.html"
+    assert main(["draw", str(tmp_path / "g.ttl"), "-o", str(out),
+                 "--focus", "张健", "--depth", "1"]) == 0
+    labels = {n["label"] for n in page_data(out.read_text("utf-8"))["nodes"]}
+    assert labels == {"张健", "秦州区委书记", "天水市委常委", "秦州区政法、综治暨禁毒工作会议"}
+    assert "kg draw: 4 nodes" in capsys.readouterr().err
+    assert main(["draw", str(tmp_path / "g.ttl"), "-o", str(out), "--focus", "王五"]) == 2
+    assert "王五" in capsys.readouterr().err
+
+
+def test_cli_draw_co_attendance(tmp_path: Path) -> None:
+    export_graph(qinzhou_graph(), tmp_path / "g.ttl")
+    out = tmp_path / "co.html"
+    assert main(["draw", str(tmp_path / "g.ttl"), "-o", str(out), "--co-attendance"]) == 0
+    data = page_data(out.read_text("utf-8"))
+    assert sorted(n["label"] for n in data["nodes"]) == ["宋建平", "张健"]
+    assert [e["label"] for e in data["edges"]] == ["同会×1"]

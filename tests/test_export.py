@@ -13,12 +13,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
-from kg.draw import entity_graph
+from kg.cli import main
+from kg.draw import co_attendance, entity_graph
 from kg.errors import InputError, UsageError
-from kg.export import (EDGE_COLUMNS, NODE_COLUMNS, csv_paths, export_graph, import_graph,
-                       split_by_source)
+from kg.export import (CO_ATTENDANCE_COLUMNS, EDGE_COLUMNS, NODE_COLUMNS, PEOPLE_COLUMNS,
+                       csv_paths, export_graph, import_graph, split_by_source)
 from kg.ns import KG, PROV, RDF, RDFS
-from test_draw import DOC1, DOC2, ENTITY_COUNT, PAYLOAD, ZHANG, iri, qinzhou_graph
+from test_draw import DOC1, DOC2, ENTITY_COUNT, PAYLOAD, ZHANG, iri, meetings_graph, qinzhou_graph
 
 # rdflib's own TriG code calls its deprecated Dataset API; nothing for us to change
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning:rdflib")
@@ -128,6 +129,50 @@ def test_export_csv_escapes_formulas(tmp_path: Path) -> None:
     export_graph(g, tmp_path / "f.csv")
     labels = sorted(r["label"] for r in read_csv(csv_paths(tmp_path / "f.csv")[0]))
     assert labels == sorted(["'=cmd", "'+SUM(A1)", "'-2", "'@x", "普通", PAYLOAD])
+
+
+def test_export_co_attendance_graphml_round_trip(tmp_path: Path) -> None:
+    out = tmp_path / "co.graphml"
+    export_graph(meetings_graph(), out, co_attendance=True)
+    back = nx.read_graphml(out)
+    expected = co_attendance(meetings_graph())
+    assert not back.is_directed() and set(back.nodes) == set(expected.nodes)
+    assert {frozenset((u, v)): d["weight"] for u, v, d in back.edges(data=True)} == {
+        frozenset((u, v)): d["weight"] for u, v, d in expected.edges(data=True)}
+    jia, yi = str(iri("person/jia")), str(iri("person/yi"))
+    assert back.edges[jia, yi]["weight"] == 2  # typed: an integer, not the text "2"
+    assert back.edges[jia, yi]["meetings"].split() == [str(iri("meeting/m1")),
+                                                       str(iri("meeting/m2"))]
+    assert (back.nodes[jia]["label"], back.nodes[jia]["pinyin"]) == ("甲", "Jiǎ")
+
+
+def test_export_co_attendance_csv(tmp_path: Path) -> None:
+    export_graph(meetings_graph(), tmp_path / "co.csv", co_attendance=True)
+    nodes_path, edges_path = csv_paths(tmp_path / "co.csv")
+    nodes, edges = read_csv(nodes_path), read_csv(edges_path)
+    assert tuple(nodes[0]) == PEOPLE_COLUMNS and tuple(edges[0]) == CO_ATTENDANCE_COLUMNS
+    assert sorted(r["label"] for r in nodes) == ["丁", "丙", "乙", "甲"]
+    label = {r["id"]: r["label"] for r in nodes}
+    assert {frozenset((label[r["source"]], label[r["target"]])): r["weight"] for r in edges} == {
+        frozenset("甲乙"): "2", frozenset("甲丙"): "1", frozenset("乙丙"): "1"}
+    assert all(r["source"] < r["target"] for r in edges)  # one row per pair, in IRI order
+
+
+def test_export_co_attendance_needs_a_table_format(tmp_path: Path) -> None:
+    with pytest.raises(UsageError, match=r"co-attendance.*\.graphml or \.csv.*\.ttl"):
+        export_graph(meetings_graph(), tmp_path / "co.ttl", co_attendance=True)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_export_co_attendance(tmp_path: Path) -> None:
+    export_graph(qinzhou_graph(), tmp_path / "g.ttl")
+    assert main(["export", str(tmp_path / "g.ttl"), "-o", str(tmp_path / "co.graphml"),
+                 "--co-attendance"]) == 0
+    back = nx.read_graphml(tmp_path / "co.graphml")
+    assert sorted(d["label"] for _, d in back.nodes(data=True)) == ["宋建平", "张健"]
+    assert [d["weight"] for _, _, d in back.edges(data=True)] == [1]
+    assert main(["export", str(tmp_path / "g.ttl"), "-o", str(tmp_path / "co.nt"),
+                 "--co-attendance"]) == 2
 
 
 def test_export_unknown_suffix_names_it_and_the_known_ones(graph: rdflib.Graph,
