@@ -122,8 +122,13 @@ def extract(doc: Document) -> Extraction:
     places = rec.find_places(doc, sentences, tokens, lex, pats)
     doc_place = rec.choose_doc_place(places, doc, lex.gazetteer)
     context = rec.context_places(doc_place, lex.gazetteer)
-    orgs = rec.find_orgs(doc, sentences, lex, pats, context)
+    orgs = rec.find_orgs(doc, sentences, tokens, lex, pats, context)
     chains, unheld = titles.find_title_chains(doc, sentences, tokens, context, orgs)
+    title_spans = [(t.mention.start, t.mention.end)
+                   for t in [t for chain in chains for t in chain.titles] + unheld]
+    # 宝安区委 inside 宝安区委办公室副主任 is part of a longer name, not a body named apart
+    orgs = [(o, m) for o, m in orgs
+            if not any(s <= m.start and m.end <= e for s, e in title_spans)]
     holdings = tuple(PostHolding(name, post, title.mention)
                      for chain in chains for name in chain.names
                      for title, post in zip(chain.titles, chain.posts()))

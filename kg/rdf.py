@@ -26,7 +26,7 @@ from importlib import resources
 from rdflib import Graph, Literal, URIRef
 
 from kg.iri import mint, pinyin_label, short_hash
-from kg.lexicon import load_lexicon
+from kg.lexicon import load_lexicon, short_name
 from kg.model import Document, Extraction, Mention, OrgRef, Place, PostRef
 from kg.normalize import to_traditional
 from kg.resolve import Candidate, Identity, org_key, resolve
@@ -193,7 +193,12 @@ class GraphBuilder:
             self.graph.add(triple)
         if org.place is not None:
             self._add(node, KG.jurisdiction, self.place(org.place, x, mention))
-        if mention.text not in (org.label, *org.aliases) and len(mention.text) > 2:
+        # the span as written is another name only where it names the body itself
+        # (not the document, campaign or title the body was found through)
+        # (not the document, campaign or title the body was found through), and
+        # names its place: 区政府 alone is every district's
+        if (mention.kind == "organization" and mention.text not in (org.label, *org.aliases)
+                and (org.place is None or short_name(org.place.name) in mention.text)):
             self._add(node, SKOS.altLabel, Literal(mention.text, lang=ZH))
         self._derived(node, x, mention)
         return node

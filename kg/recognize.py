@@ -156,11 +156,14 @@ def _place_named(name: str, gaz: Gazetteer, context: list[Place]) -> Place | Non
     return None
 
 
-def find_orgs(doc: Document, sentences: tuple[Sentence, ...], lex: Lexicon,
-              pats: Patterns, context: list[Place]) -> list[tuple[OrgRef, Mention]]:
+def find_orgs(doc: Document, sentences: tuple[Sentence, ...], tokens: dict[int, int],
+              lex: Lexicon, pats: Patterns, context: list[Place]) -> list[tuple[OrgRef, Mention]]:
+    """Bodies named on their own (区委、区政府《…》), where a name starts a word."""
     found = []
     for sent in sentences:
         for m in pats.org.finditer(doc.text, sent.start, sent.end):
+            if m.start() not in tokens:
+                continue
             org = resolve_org(m, lex, context, None)
             if org is not None:
                 found.append((org, Mention.of(doc, m.start(), m.end(), "organization", sent.index)))
