@@ -104,7 +104,8 @@ def _anchors(text: str, pos: int, end: int, g: Grammar, context: list[Place],
             out.append(_Anchor(m.end(), None, place, None, False))
     if g.country_re is not None:
         m = g.country_re.match(text, pos, end)
-        if m and m.group() != "中国":
+        # 中国 before a body is transparent (中国外交部); before 驻 it names China's embassy
+        if m and (m.group() != "中国" or text.startswith("驻", m.end())):
             out.append(_Anchor(m.end(), None, None, m.group(), False))
     # towns only as the sentence names them word by word (see titles._towns)
     town = next((p for p in context if p.level == "township" and text.startswith(p.name, pos)

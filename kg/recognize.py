@@ -180,6 +180,8 @@ def person_names(doc: Document, pos: int, sent: Sentence, tokens: dict[int, int]
         length = name_length(doc.text, pos, sent.end, tokens, lex, pats, foreign=foreign)
         if not length:
             break
+        if names and not pats.followers.match(doc.text, pos + length, sent.end):
+            break  # after 、 a name must end where names end: not 广西军区|司令员
         names.append(Mention.of(doc, pos, pos + length, "person", sent.index))
         pos += length
         if not doc.text.startswith("、", pos):
@@ -212,7 +214,7 @@ def name_length(text: str, pos: int, limit: int, tokens: dict[int, int], lex: Le
         if pats.followers.match(text, token_end, limit) or next_end - token_end >= 2:
             return token_end - pos  # jieba cut out a name its dictionary knows: 胡锦涛|圆满
     if foreign:
-        length = _transliterated(text, pos, limit, lex, pats)
+        length = _transliterated(text, pos, limit, lex, pats) or _foreign_han(text, pos, limit, pats)
         if length:
             return length
     if text.startswith(tuple(lex.compound_surnames), pos):
@@ -236,6 +238,8 @@ def name_length(text: str, pos: int, limit: int, tokens: dict[int, int], lex: Le
             score += 2
         if end in tokens_end:
             score += 1
+            if tokens.get(end, end) - end >= 2:
+                score += 1  # a word follows the name: 麦达通|走遍
         if length == 4 and best_score >= 2:
             continue
         if score > best_score or (score == best_score and score and length > best):
@@ -255,4 +259,17 @@ def _transliterated(text: str, pos: int, limit: int, lex: Lexicon, pats: Pattern
         if pats.followers.match(text, end, limit):
             return end - pos
         end -= 1
+    return 0
+
+
+def _foreign_han(text: str, pos: int, limit: int, pats: Patterns) -> int:
+    """A Japanese or Korean name after a foreign title (伊藤宗一郎, 金大中): the
+    shortest run of two to five Han characters that something a name may be
+    followed by ends."""
+    for length in range(2, 6):
+        end = pos + length
+        if end > limit or not _HAN_CHAR.match(text[end - 1]) or text[end - 1] in _FUNCTION_CHARS:
+            return 0
+        if pats.followers.match(text, end, limit):
+            return length
     return 0

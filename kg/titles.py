@@ -201,6 +201,12 @@ def _chains_in(c: _Sentence) -> list[tuple[TitleChain, bool]]:
         inherit = previous if previous is not None and (
             (elected and previous.elected) or _adjoins(text, previous.end, role.start)) else None
         titles = _first_titles(c, role, floor, inherit)
+        after_name = _head_after_foreign_name(c, role, floor)
+        if after_name is not None:
+            out.append((after_name, False))
+            previous = after_name
+            floor = after_name.end
+            continue
         if titles[0].org is None:
             continue  # a role no body can be found for: maybe a longer reading (教育部|部长) has one
         while True:
@@ -285,6 +291,38 @@ def _elected(c: _Sentence, title_start: int) -> list[Mention]:
     return names
 
 
+_BEFORE_NAME = set("，、。；：“（和与同及了的向对在为") | {"会见", "会晤", "拜会", "宴请", "陪同"}
+
+
+def _head_after_foreign_name(c: _Sentence, role: _Role, floor: int) -> TitleChain | None:
+    """斯卡尔法罗总统, in a sentence that has named 意大利: a head of government
+    after a transliterated name is the head of the country named before it."""
+    if role.role not in c.g.lex.head_roles or c.g.country_re is None:
+        return None
+    text, lex = c.text, c.g.lex
+    start = role.start
+    while start > floor and role.start - start < 10 and (
+            text[start - 1] in lex.translit_any or text[start - 1] == "·"):
+        start -= 1
+    def bounded(i: int) -> bool:
+        return i == c.sent.start or text[i - 1] in _BEFORE_NAME or text.endswith(
+            tuple(_BEFORE_NAME), c.sent.start, i)
+
+    while start < role.start and not bounded(start) and text[start] not in lex.translit:
+        start += 1  # a name starts after a boundary, or with a character names start with
+    if role.start - start < 2 or not (bounded(start) or role.start - start >= 3):
+        return None  # a run of three or more transliteration characters is a name anyway
+    # the country named last before it, in the sentence or earlier in the report
+    countries = [m for m in c.g.country_re.finditer(text, 0, start) if m.group() != "中国"]
+    if not countries:
+        return None
+    country = countries[-1].group()
+    title = Title(c.mention(role.start, role.end, "role"), role.role,
+                  government(None, country, c.g.lex), country)
+    name = c.mention(start, role.start, "person")
+    return TitleChain((title,), (name,), c.sent.index, role.end)
+
+
 def _name_before(c: _Sentence, title: Title) -> Mention | None:
     """李鹏委员长: a name right before a role that may follow one."""
     from kg.recognize import name_length
@@ -348,11 +386,22 @@ def _first_titles(c: _Sentence, role: _Role, floor: int, inherit: TitleChain | N
                 return [minister]
             continue
         org, place, country = parsed
+        if org is None and country and not _place_role(role, c.g):
+            org = _foreign_body(c, role, country)  # 俄罗斯外长 → 俄罗斯外交部部长
         if org is None and (place is None and not country or not _place_role(role, c.g)):
             continue
         title = _title(c, start, role, org, place, country, None)
         return [*_shared_bodies(c, start, role, floor), title]
     return [_title(c, role.start, role, None, None, None, inherit)]
+
+
+def _foreign_body(c: _Sentence, role: _Role, country: str) -> OrgRef | None:
+    """The foreign counterpart of the body a role implies: 外长 after 俄罗斯 is
+    Russia's foreign minister, not China's."""
+    implied = implied_org(role.word, c.g, [])
+    if implied is None or implied.place is not None:
+        return None
+    return OrgRef(country + implied.label, implied.org_type, None, ())
 
 
 def _minister(c: _Sentence, start: int, role: _Role) -> Title | None:
