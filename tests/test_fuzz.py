@@ -85,7 +85,7 @@ def test_fuzz_segment_tokens_tile_the_text(raw):
 
 
 @fuzz(2.5)
-@given(st.lists(st.one_of(texts, st.sampled_from(
+@given(st.lists(st.one_of(reports, st.sampled_from(
     ["<p>", "</p>", "<br>", "<script>", "</script>", "<nav>", "</nav>", "<!--", "-->", "&",
      "&#x5F20;", "&#12290;", "&nbsp;", "&bogus;", "<p class='a\"b'>", "<", ">", "<![CDATA[x]]>"])),
     min_size=1, max_size=25).map("".join))
