@@ -118,6 +118,12 @@ def to_simplified(text: str) -> str:
     return "".join(out)
 
 
+# characters no folding rule touches (Han, Chinese punctuation that stays,
+# ASCII letters and digits); quotes and line breaks are not here, since they
+# change the state of quote pairing
+_PLAIN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff。，、；：？！‘’《》（）…—a-zA-Z0-9 \t]+")
+
+
 def normalize(raw: str) -> tuple[str, str | None, OffsetMap]:
     """Normalise `raw`.
 
@@ -139,6 +145,12 @@ def normalize(raw: str) -> tuple[str, str | None, OffsetMap]:
         if i == next_skip[0]:
             i = next_skip[1]
             next_skip = next(skip_iter)
+            continue
+        plain = _PLAIN.match(raw, i, min(n, next_skip[0]))
+        if plain:  # most of a report needs no folding: copy it in one go
+            j = plain.end()
+            chars.append(raw[i:j]); starts.extend(range(i, j)); ends.extend(range(i + 1, j + 1))
+            i = j
             continue
         char = raw[i]
         if char == "\r":

@@ -15,6 +15,8 @@ PUNCTUATION = set("，。、；：！？（）“”‘’《》〈〉·…—\n
 @dataclass(frozen=True)
 class Patterns:
     org: re.Pattern          # one organisation name, with named groups
+    national: re.Pattern     # national bodies' names and aliases
+    body_suffix: re.Pattern  # the words bodies named after a place end with (委, 政府)
     title: re.Pattern        # one title: optional organisation, then a role
     chain: re.Pattern        # titles joined by 、 or 兼 (for scanning)
     place: re.Pattern        # full names of divisions
@@ -52,8 +54,13 @@ def patterns() -> Patterns:
     meeting_heads = trie_regex(lex.words("meeting_heads"))
     meeting_verbs = trie_regex(lex.words("meeting_verbs"))
     followers = sorted(lex.words("name_followers"), key=len, reverse=True)
+    national_names = set(lex.national)
+    for body in lex.national.values():
+        national_names.update(body.aliases)
     return Patterns(
         org=re.compile(org_named),
+        national=re.compile(trie_regex(national_names)),
+        body_suffix=re.compile(trie_regex(lex.bodies)),
         title=re.compile(f"(?P<org>{org_named})?(?P<role>{roles})"),
         chain=re.compile(f"{title_plain}(?:(?:、|兼|和){title_plain})*"),
         place=re.compile(trie_regex(lex.gazetteer.by_name)),

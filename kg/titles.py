@@ -126,12 +126,13 @@ def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: di
     g = grammar()
     chains: list[TitleChain] = []
     unheld: list[Title] = []
+    towns = _towns(doc.text, tokens, context)
     for sent in sentences:
         if not g.role_re.search(doc.text, sent.start, sent.end):
             continue
         here = [(o, m) for o, m in orgs if m.sentence == sent.index]
-        c = _Sentence(doc, sent, tokens, _towns(doc.text, sent, tokens, context) + context,
-                      here, g)
+        named = [t for start, t in towns if sent.start <= start < sent.end][::-1]
+        c = _Sentence(doc, sent, tokens, named + context, here, g)
         for chain, former in _chains_in(c):
             kept = tuple(t for t in chain.titles if t.org is not None)
             if not kept:
@@ -144,8 +145,8 @@ def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: di
     return chains, unheld
 
 
-def _towns(text: str, sent: Sentence, tokens: dict[int, int], context: list[Place]) -> list[Place]:
-    """Towns the sentence names, last first: 初到公明镇，…镇长麦达通 is 公明镇's.
+def _towns(text: str, tokens: dict[int, int], context: list[Place]) -> list[tuple[int, Place]]:
+    """Towns the report names, with where: 初到公明镇，…镇长麦达通 is 公明镇's.
 
     A town is a word ending in 镇 or 乡 (公明镇, 马乡), with the one-character
     words jieba split off before it (后|沙峪镇 is 后沙峪镇, but 初到|公明镇 is 公明镇).
@@ -153,18 +154,16 @@ def _towns(text: str, sent: Sentence, tokens: dict[int, int], context: list[Plac
     from kg.orgs import STOP_IN_ORG, town_at
     starts = {end: start for start, end in tokens.items()}
     found = []
-    for start, end in sorted(tokens.items()):
-        if not (sent.start <= start and end <= sent.end) or text[end - 1] not in "镇乡":
+    for start, end in tokens.items():
+        if end - start < 2 or text[end - 1] not in "镇乡":
             continue
-        if end - start < 2:
-            continue
-        while start in starts and start - starts[start] == 1 and end - starts[start] <= 5 \
-                and text[starts[start]] not in STOP_IN_ORG and starts[start] >= sent.start:
+        while (start in starts and start - starts[start] == 1 and end - starts[start] <= 5
+               and text[starts[start]] not in STOP_IN_ORG):
             start = starts[start]
         town = town_at(text, start, end, context)
         if town is not None and len(town.name) == end - start:
-            found.append(town)
-    return found[::-1]
+            found.append((start, town))
+    return sorted(found, key=lambda item: item[0])
 
 
 _SEPARATORS = set("，、和及与；") | {"以及"}
