@@ -198,9 +198,12 @@ def _bundled(query: str, variable: str):
     """A command that runs one bundled query with one bound value."""
     def run(args: argparse.Namespace) -> int:
         from kg import store as kgstore
-        store = kgstore.open_store(Path(args.graph))
+        if len(args.words) > 2:
+            raise UsageError(f"kg {args.command} [GRAPH] {variable.upper()}: too many arguments")
+        graph = Path(args.words[0]) if len(args.words) == 2 else default_graph()
+        store = kgstore.open_store(graph)
         result = kgstore.run_query(store, kgstore.load_query(query),
-                                   bindings={variable: getattr(args, variable)},
+                                   bindings={variable: args.words[-1]},
                                    timeout_s=args.timeout)
         output = kgstore.FORMATTERS[args.format](result)
         sys.stdout.write(output if output.endswith("\n") else output + "\n")
@@ -288,6 +291,11 @@ def _gold_files(names: list[str]) -> list[Path]:
     return files
 
 
+def default_graph() -> Path:
+    """The graph `kg career NAME` and `kg holders POST` read when none is named."""
+    return Path(os.environ.get("ZHKG_GRAPH", "out/graph.ttl"))
+
+
 def default_data_dir() -> Path:
     """The public corpora: $ZHKG_DATA, else ../shared/data beside the checkout."""
     env = os.environ.get("ZHKG_DATA")
@@ -351,10 +359,11 @@ def make_parser() -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=what, description=f"{what[0].upper()}{what[1:]} "
                            f"(the bundled query {query}.rq). Homonyms resolved as different "
                            "people show different ?person IRIs.")
-        p.add_argument("graph", metavar="GRAPH", help="a graph file or a store folder")
-        p.add_argument(variable, metavar=variable.upper(),
-                       help="its label, simplified or traditional" if variable == "name"
-                       else "its label or an alternative label, e.g. 秦州区委书记")
+        p.add_argument("words", nargs="+", metavar=f"[GRAPH] {variable.upper()}",
+                       help="a graph file or store folder (default: $ZHKG_GRAPH, else "
+                            "out/graph.ttl, which make demo writes), then "
+                            + ("the person's name, simplified or traditional" if variable == "name"
+                               else "the post's label or an alternative label, e.g. 秦州区委书记"))
         p.add_argument("--format", choices=["table", "csv", "json", "tsv"], default="table")
         p.add_argument("--timeout", type=float, default=None, metavar="SECONDS")
         p.set_defaults(run=_bundled(query, variable))

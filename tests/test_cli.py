@@ -66,3 +66,16 @@ def test_cli_malformed_sparql_names_line_and_column(tmp_path, capsys):
     capsys.readouterr()
     assert main(["query", str(out), "SELECT ?x WHERE {\n  ?x ?y }"]) == 2
     assert "line 2" in capsys.readouterr().err
+
+
+def test_cli_career_and_holders_with_the_default_graph(tmp_path, capsys, monkeypatch):
+    out = tmp_path / "g.ttl"
+    main(["build", str(SEED), "-o", str(out), "-q"])
+    capsys.readouterr()
+    monkeypatch.setenv("ZHKG_GRAPH", str(out))
+    assert main(["career", "张健", "--format", "csv"]) == 0
+    rows = capsys.readouterr().out.splitlines()
+    assert len(rows) == 3 and all("2007-04-03" in r for r in rows[1:])
+    assert main(["holders", str(out), "秦州区委书记", "--format", "csv"]) == 0
+    assert "张健" in capsys.readouterr().out
+    assert main(["career", str(out), "张健", "extra"]) == 2
