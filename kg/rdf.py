@@ -193,6 +193,8 @@ class GraphBuilder:
             self.graph.add(triple)
         if org.place is not None:
             self._add(node, KG.jurisdiction, self.place(org.place, x, mention))
+        if org.parent is not None:  # 福州市国税局党组 is a unit of 福州市国税局
+            self._add(node, ORG.subOrganizationOf, self.organization(org.parent, x, mention))
         # the span as written is another name only where it names the body itself
         # (not the document, campaign or title the body was found through)
         # (not the document, campaign or title the body was found through), and

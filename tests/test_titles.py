@@ -68,3 +68,14 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:12] for c in CASES])
 def test_titles_read_real_patterns(text, expected):
     assert holdings(text) == expected
+
+
+def test_titles_units_are_sub_organisations():
+    from kg.rdf import build_graph
+    from kg.ns import ORG, RDFS
+    from rdflib import Literal
+    x = extract(make_document("福州市国税局党组书记、局长方齐连出席。", doc_id="t", path="t.txt"))
+    g = build_graph([x])
+    unit = next(g.subjects(RDFS.label, Literal("福州市国税局党组", lang="zh-Hans")))
+    parent = next(g.objects(unit, ORG.subOrganizationOf))
+    assert (parent, RDFS.label, Literal("福州市国税局", lang="zh-Hans")) in g
