@@ -6,7 +6,9 @@ worker processes; merging into one graph happens in `kg.rdf`.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import re
 import stat
 from pathlib import Path
 
@@ -16,7 +18,7 @@ from kg.errors import InputError
 from kg.html import html_to_text, looks_like_html
 from kg.ingest import date_from_metadata, decode, document_id
 from kg.lexicon import load_lexicon
-from kg.model import Document, Extraction, OffsetMap, PostHolding, Sentence
+from kg.model import Document, Extraction, Mention, OffsetMap, PostHolding, Sentence
 from kg.normalize import normalize, split_sentences
 from kg.patterns import Patterns, patterns
 from kg.segment import segment
@@ -147,25 +149,24 @@ def extract(doc: Document) -> Extraction:
                       posts=tuple((titles.post_of(t), t.mention) for t in unheld))
 
 
-def _people(doc: Document, sentences: tuple[Sentence, ...], chains) -> list:
+def _people(doc: Document, sentences: tuple[Sentence, ...],
+            chains: list[titles.TitleChain]) -> list[Mention]:
     """Every mention of a person the document introduced with a title,
     including later mentions by name alone (张健强调…)."""
-    from kg.model import Mention
     titled = [name for chain in chains for name in chain.names]
-    covered = {(m.start, m.end) for m in titled}
-    names = sorted({m.text for m in titled}, key=len, reverse=True)
+    taken = set()
+    for m in titled:
+        taken.update(range(m.start, m.end))
+    starts = [s.start for s in sentences]
     mentions = list(titled)
-    for name in names:
-        start = doc.text.find(name)
-        while start != -1:
-            end = start + len(name)
-            if (start, end) not in covered and not any(s <= start < e for s, e in covered):
-                sent = next(s for s in sentences if s.start <= start < s.end) if any(
-                    s.start <= start < s.end for s in sentences) else None
-                if sent is not None:
-                    mentions.append(Mention.of(doc, start, end, "person", sent.index))
-                    covered.add((start, end))
-            start = doc.text.find(name, end)
+    for name in sorted({m.text for m in titled}, key=len, reverse=True):
+        for found in re.finditer(re.escape(name), doc.text):
+            start, end = found.span()
+            i = bisect.bisect_right(starts, start) - 1
+            if start in taken or i < 0 or end > sentences[i].end:
+                continue  # inside a longer name, or across a sentence break
+            mentions.append(Mention.of(doc, start, end, "person", sentences[i].index))
+            taken.update(range(start, end))
     return sorted(mentions, key=lambda m: m.start)
 
 

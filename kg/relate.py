@@ -90,11 +90,14 @@ def attach_participants(doc: Document, sentences: tuple[Sentence, ...],
             chairs.setdefault(which, []).append(person)
         elif any(verb in after_name for verb in speech) and "由" not in before:
             speakers.setdefault(which, []).append(person)
+    def once(people: list[Mention]) -> tuple[Mention, ...]:
+        return tuple({m.text: m for m in reversed(people)}.values())[::-1]  # first mention each
+
     out = []
     for i, meeting in enumerate(meetings):
         out.append(MeetingFact(
             meeting.label, meeting.aliases, meeting.mention, meeting.date, meeting.place,
-            meeting.organizers, tuple(chairs.get(i, ())), tuple(speakers.get(i, ())),
+            meeting.organizers, once(chairs.get(i, [])), once(speakers.get(i, [])),
             meeting.campaigns))
     return out
 
