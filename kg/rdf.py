@@ -84,6 +84,22 @@ class _PersonFacts:
                          tuple(sorted(self.posts)))
 
 
+# Namespace attribute lookups cost more than the triples on the hot paths
+_DERIVED = PROV.wasDerivedFrom
+_LABEL = RDFS.label
+_ALT = SKOS.altLabel
+
+
+@lru_cache(maxsize=65536)
+def _text(value: str, lang: str | None = None) -> Literal:
+    return Literal(value, lang=lang)
+
+
+@lru_cache(maxsize=65536)
+def _minted(base: str, kind: str, label: str, key: str) -> URIRef:
+    return URIRef(mint(base, kind, label, key))
+
+
 def new_graph() -> Graph:
     graph = Graph()
     for prefix, ns in PREFIXES.items():
@@ -107,6 +123,12 @@ class GraphBuilder:
         self._people: dict[str, dict[str, _PersonFacts]] = {}  # name → doc id → facts
         self._nodes: dict[str, set[URIRef]] = {}  # name → its person nodes in the graph
         self._dirty: set[str] = set()  # names whose people must be resolved again
+        # within one document: sentences written, and nodes already described, so
+        # a body named twenty times is described once (the sink would drop the
+        # repeats anyway, after paying for them)
+        self._doc_id: str | None = None
+        self._sentence_nodes: dict[int, URIRef] = {}
+        self._described: set[URIRef] = set()
         if graph is not None:
             self._read_people()
 
@@ -124,23 +146,40 @@ class GraphBuilder:
     # -------------------------------------------------------------- helpers
 
     def _iri(self, kind: str, label: str, key: str) -> URIRef:
-        return URIRef(mint(self.base, kind, label, key))
+        return _minted(self.base, kind, label, key)
 
     def _add(self, s, p, o) -> None:
         self.graph.add((s, p, o))
 
     def _labels(self, node: URIRef, label: str, doc: Document, *, hant: str | None = None,
                 aliases: Iterable[str] = ()) -> None:
-        self._add(node, RDFS.label, Literal(label, lang=ZH))
+        self._add(node, _LABEL, _text(label, ZH))
         if doc.is_traditional:
             traditional = hant or to_traditional(label)
             if traditional != label:
-                self._add(node, RDFS.label, Literal(traditional, lang=ZH_HANT))
+                self._add(node, _LABEL, _text(traditional, ZH_HANT))
         for alias in aliases:
             if alias != label:
-                self._add(node, SKOS.altLabel, Literal(alias, lang=ZH))
+                self._add(node, _ALT, _text(alias, ZH))
+
+    def _in_document(self, doc: Document) -> None:
+        if doc.id != self._doc_id:
+            self._doc_id = doc.id
+            self._sentence_nodes.clear()
+            self._described.clear()
+
+    def _first(self, node: URIRef) -> bool:
+        """Whether `node` is met for the first time in the current document."""
+        if node in self._described:
+            return False
+        self._described.add(node)
+        return True
 
     def _source_sentence(self, x: Extraction, sentence_index: int) -> URIRef:
+        self._in_document(x.doc)
+        known = self._sentence_nodes.get(sentence_index)
+        if known is not None:
+            return known
         doc = x.doc
         sent = x.sentences[sentence_index]
         start, end = doc.original_span(sent.start, sent.end)
@@ -151,10 +190,11 @@ class GraphBuilder:
         self._add(node, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger))
         self._add(node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger))
         self._add(node, NIF.anchorOf, Literal(doc.raw_text[start:end]))
+        self._sentence_nodes[sentence_index] = node
         return node
 
     def _derived(self, node: URIRef, x: Extraction, mention: Mention) -> None:
-        self._add(node, PROV.wasDerivedFrom, self._source_sentence(x, mention.sentence))
+        self._add(node, _DERIVED, self._source_sentence(x, mention.sentence))
 
     def _source_iri(self, doc: Document) -> URIRef:
         return URIRef(f"{self.base}source/{doc.id}")
@@ -166,13 +206,15 @@ class GraphBuilder:
 
     def place(self, place: Place, x: Extraction, mention: Mention) -> URIRef:
         node = self._iri("place", place.name, place.code)
-        self._add(node, RDF.type, KG.Place)
-        self._add(node, RDF.type, SCHEMA.AdministrativeArea)
-        self._labels(node, place.name, x.doc)
-        self._add(node, RDFS.label, Literal(pinyin_label(place.name), lang=PINYIN))
-        if place.code.isdigit():  # towns the gazetteer lacks have no official code
-            self._add(node, KG.divisionCode, Literal(place.code))
-        self._add(node, KG.divisionLevel, Literal(place.level))
+        self._in_document(x.doc)
+        if self._first(node):
+            self._add(node, RDF.type, KG.Place)
+            self._add(node, RDF.type, SCHEMA.AdministrativeArea)
+            self._labels(node, place.name, x.doc)
+            self._add(node, RDFS.label, Literal(pinyin_label(place.name), lang=PINYIN))
+            if place.code.isdigit():  # towns the gazetteer lacks have no official code
+                self._add(node, KG.divisionCode, Literal(place.code))
+            self._add(node, KG.divisionLevel, Literal(place.level))
         self._derived(node, x, mention)
         gaz = self._lex.gazetteer
         if place.parent and place.parent in gaz.by_code:
@@ -183,20 +225,21 @@ class GraphBuilder:
     def organization(self, org: OrgRef, x: Extraction, mention: Mention) -> URIRef:
         key = org.key if org.place is not None or org.org_type else f"{x.doc.id}|{org.label}"
         node = self._iri("org", org.label, key)
-        self._add(node, RDF.type, KG.Organization)
-        self._add(node, RDF.type, ORG.Organization)
-        self._labels(node, org.label, x.doc, aliases=org.aliases)
-        concepts = org_type_concepts()
-        concept, triples = concepts.get(org.org_type, concepts["other"])
-        self._add(node, KG.orgType, concept)
-        for triple in triples:
-            self.graph.add(triple)
+        self._in_document(x.doc)
+        if self._first(node):
+            self._add(node, RDF.type, KG.Organization)
+            self._add(node, RDF.type, ORG.Organization)
+            self._labels(node, org.label, x.doc, aliases=org.aliases)
+            concepts = org_type_concepts()
+            concept, triples = concepts.get(org.org_type, concepts["other"])
+            self._add(node, KG.orgType, concept)
+            for triple in triples:
+                self.graph.add(triple)
         if org.place is not None:
             self._add(node, KG.jurisdiction, self.place(org.place, x, mention))
         if org.parent is not None:  # 福州市国税局党组 is a unit of 福州市国税局
             self._add(node, ORG.subOrganizationOf, self.organization(org.parent, x, mention))
         # the span as written is another name only where it names the body itself
-        # (not the document, campaign or title the body was found through)
         # (not the document, campaign or title the body was found through), and
         # names its place: 区政府 alone is every district's
         if (mention.kind == "organization" and mention.text not in (org.label, *org.aliases)
@@ -207,17 +250,21 @@ class GraphBuilder:
 
     def role(self, role: str, x: Extraction, mention: Mention) -> URIRef:
         node = self._iri("role", role, role)
-        self._add(node, RDF.type, KG.Role)
-        self._add(node, RDF.type, ORG.Role)
-        self._labels(node, role, x.doc)
+        self._in_document(x.doc)
+        if self._first(node):
+            self._add(node, RDF.type, KG.Role)
+            self._add(node, RDF.type, ORG.Role)
+            self._labels(node, role, x.doc)
         self._derived(node, x, mention)
         return node
 
     def post(self, post: PostRef, x: Extraction, mention: Mention) -> URIRef:
         node = self._iri("post", post.label, post.key)
-        self._add(node, RDF.type, KG.Post)
-        self._add(node, RDF.type, ORG.Post)
-        self._labels(node, post.label, x.doc, aliases=post.aliases)
+        self._in_document(x.doc)
+        if self._first(node):
+            self._add(node, RDF.type, KG.Post)
+            self._add(node, RDF.type, ORG.Post)
+            self._labels(node, post.label, x.doc, aliases=post.aliases)
         self._add(node, ORG.role, self.role(post.role, x, mention))
         if post.org is not None:
             org = self.organization(post.org, x, mention)
