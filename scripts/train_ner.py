@@ -1,13 +1,17 @@
 """Train zhkg's NER weights (kg/data/ner/crf.tsv.gz) from the public corpora.
 
-    python scripts/train_ner.py [--data ../shared/data] [--seed 13] [--extra cluener]
+    python scripts/train_ner.py [--data ../shared/data] [--seed 13] [--extra cluener-per]
 
+Needs python-crfsuite (training only; kg.ner decodes the exported file in pure Python).
 In-domain data: People's Daily dev and MSRA val (1990s news, PER/ORG/LOC). A seeded
 ``--heldout`` fraction of those sentences is kept out of training and scored at the end;
-People's Daily test is never read. ``--extra`` adds mapped CLUENER / Resume training data.
-Training is python-crfsuite's L-BFGS (deterministic for a given seed and data); the weights
-are exported as gzipped TSV with small ones dropped, and the held-out score is measured with
-kg.ner's own decoder reading that file, so it describes exactly what ships.
+People's Daily test is never read. ``--extra`` adds mapped CLUENER / Resume training data;
+with ``--complete auto`` (the default) a first model trained on the in-domain part labels
+whatever the extra corpus leaves unannotated. ``--groups`` picks kg.ner's feature groups
+(recorded in the weights file). Training is python-crfsuite's L-BFGS (deterministic for a
+given seed and data); the weights are exported as gzipped TSV with small ones dropped, and
+the held-out score is measured with kg.ner's own decoder reading that file, so it describes
+exactly what ships. The defaults reproduce the shipped weights (kg/data/ner/README.md).
 """
 
 from __future__ import annotations
@@ -24,17 +28,24 @@ from pathlib import Path
 import pycrfsuite
 
 from kg.corpora import iter_tagged
-from kg.ner import LABELS, TRANSITIONS, WEIGHTS, Model, features, spans_from_labels
+from kg.ner import GROUPS, LABELS, TRANSITIONS, WEIGHTS, Model, features, spans_from_labels
 from kg.ner_eval import CLASSES, count, prf
 
 ROOT = Path(__file__).resolve().parents[1]
 IN_DOMAIN = ("people_daily/dev.char.bio", "msra_val/sentences.txt")
 # Other corpora's classes mapped onto ours; classes left out become O.
+# With --complete, an extra sentence's spans of mapped classes are kept and the completing
+# model's spans fill the rest, except where the corpus marked a class of ``blocks``.
+_CLUE_MAP = {"name": "PER", "organization": "ORG", "government": "ORG", "company": "ORG",
+             "address": "LOC"}
+_CLUE_ALL = {"name", "organization", "government", "company", "address", "position", "game",
+             "book", "movie", "scene"}
 EXTRA = {
-    "cluener": ("cluener/train.json", {"name": "PER", "organization": "ORG",
-                                       "government": "ORG", "company": "ORG",
-                                       "address": "LOC"}),
-    "resume": ("resume/train.char.bmes", {"NAME": "PER", "ORG": "ORG", "LOC": "LOC"}),
+    "cluener": ("cluener/train.json", _CLUE_MAP, _CLUE_ALL),
+    # names only: CLUENER's organisations (football clubs) and addresses follow other rules
+    "cluener-per": ("cluener/train.json", {"name": "PER"}, {"name"}),
+    "resume": ("resume/train.char.bmes", {"NAME": "PER", "ORG": "ORG", "LOC": "LOC"},
+               {"NAME", "ORG", "LOC", "TITLE", "EDU", "PRO", "RACE", "CONT"}),
 }
 
 
@@ -46,8 +57,15 @@ def bio(n: int, spans) -> list[str]:
     return labels
 
 
-def load(data: Path, *, seed: int, heldout: float, extra: list[str]):
-    """Training (text, labels) pairs and held-out (text, spans) pairs."""
+def load(data: Path, *, seed: int, heldout: float, extra: list[str], repeat: int = 1,
+         sample: float = 1.0, complete: Model | None = None):
+    """Training (text, labels) pairs and held-out (text, spans) pairs.
+
+    ``repeat``: in-domain training sentences are given this many times (a weight against
+    the extra corpora); ``sample``: the share of each extra corpus kept (seeded);
+    ``complete``: a model trained on the in-domain part, whose spans fill the parts of an
+    extra sentence its own annotation leaves unlabelled (CLUENER marks few places).
+    """
     rng = random.Random(seed)
     train, dev = [], []
     for corpus in IN_DOMAIN:
@@ -55,16 +73,22 @@ def load(data: Path, *, seed: int, heldout: float, extra: list[str]):
             if rng.random() < heldout:
                 dev.append((text, spans))
             else:
-                train.append((text, bio(len(text), spans)))
+                train.extend([(text, bio(len(text), spans))] * repeat)
     for name in extra:
-        corpus, mapping = EXTRA[name]
+        corpus, mapping, blocks = EXTRA[name]
         for _, text, spans in iter_tagged(data, corpus):
+            if rng.random() >= sample:
+                continue
             kept = [(s, e, mapping[lab]) for s, e, lab in spans if lab in mapping]
+            if complete is not None:
+                covered = {i for s, e, lab in spans if lab in blocks for i in range(s, e)}
+                kept += [(s, e, lab) for s, e, lab in complete.tag(text)
+                         if not covered.intersection(range(s, e))]
             train.append((text, bio(len(text), kept)))
     return train, dev
 
 
-def export(model_path: str, out: Path, *, prune: float) -> int:
+def export(model_path: str, out: Path, *, prune: float, groups: tuple[str, ...]) -> int:
     """Write crfsuite's weights as kg.ner reads them; return the number of features kept."""
     tagger = pycrfsuite.Tagger()
     tagger.open(model_path)
@@ -78,10 +102,30 @@ def export(model_path: str, out: Path, *, prune: float) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     # mtime=0: the same weights give the same bytes
     with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+        gz.write(f"{GROUPS}\t{' '.join(groups)}\n".encode("utf-8"))
         for feat, pairs in [(TRANSITIONS, sorted(trans))] + sorted(rows.items()):
             cells = " ".join(f"{j}:{w:.4g}" for j, w in sorted(pairs))
             gz.write(f"{feat}\t{cells}\n".encode("utf-8"))
     return len(rows)
+
+
+def fit(train, out: Path, args, groups: tuple[str, ...]) -> int:
+    """Train on (text, labels) pairs, export to ``out``; return the number of features."""
+    trainer = pycrfsuite.Trainer(algorithm=args.algorithm, verbose=False)
+    cache: dict[str, list[list[str]]] = {}
+    for text, labels in train:
+        if text not in cache:
+            cache[text] = features(text, groups=groups)
+        trainer.append(cache[text], labels)
+    params = {"max_iterations": args.iterations, "feature.minfreq": args.minfreq,
+              "feature.possible_transitions": True}
+    if args.algorithm == "lbfgs":
+        params.update({"c1": args.c1, "c2": args.c2})
+    trainer.set_params(params)
+    with tempfile.TemporaryDirectory() as tmp:
+        model_path = str(Path(tmp) / "model.crfsuite")
+        trainer.train(model_path)
+        return export(model_path, out, prune=args.prune, groups=groups)
 
 
 def main() -> None:
@@ -91,7 +135,15 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=ROOT / "kg" / "data" / "ner" / WEIGHTS)
     ap.add_argument("--seed", type=int, default=13)
     ap.add_argument("--heldout", type=float, default=0.1)
-    ap.add_argument("--extra", nargs="*", default=[], choices=sorted(EXTRA))
+    ap.add_argument("--extra", nargs="*", default=["cluener-per"], choices=sorted(EXTRA))
+    ap.add_argument("--repeat", type=int, default=1, help="copies of in-domain sentences")
+    ap.add_argument("--sample", type=float, default=1.0, help="share of --extra kept")
+    ap.add_argument("--complete", type=Path, default=Path("auto"),
+                    help="weights whose spans fill what --extra leaves unlabelled; 'auto' "
+                         "(default): first train them on the in-domain part; 'none': don't")
+    ap.add_argument("--groups", default="lex,chr,dic",
+                    help="kg.ner feature groups, comma-separated (see kg.ner.features)")
+    ap.add_argument("--algorithm", default="lbfgs", choices=["lbfgs", "ap", "arow"])
     ap.add_argument("--c1", type=float, default=0.05, help="L1 penalty")
     ap.add_argument("--c2", type=float, default=0.01, help="L2 penalty")
     ap.add_argument("--iterations", type=int, default=150)
@@ -100,24 +152,29 @@ def main() -> None:
     args = ap.parse_args()
 
     began = time.time()
-    train, dev = load(args.data, seed=args.seed, heldout=args.heldout, extra=args.extra)
-    trainer = pycrfsuite.Trainer(verbose=False)
-    for text, labels in train:
-        trainer.append(features(text), labels)
-    trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
-                        "feature.minfreq": args.minfreq,
-                        "feature.possible_transitions": True})
+    groups = tuple(g for g in args.groups.split(",") if g)
+    complete = None
+    if args.complete and str(args.complete) == "auto":
+        # stage one: the same training on the in-domain part alone
+        train, _ = load(args.data, seed=args.seed, heldout=args.heldout, extra=[])
+        stage = args.out.with_name(args.out.name + ".stage1")
+        fit(train, stage, args, groups)
+        with open(stage, "rb") as fh:
+            complete = Model.read(fh)
+        stage.unlink()
+    elif args.complete and str(args.complete) != "none":
+        with open(args.complete, "rb") as fh:
+            complete = Model.read(fh)
+    train, dev = load(args.data, seed=args.seed, heldout=args.heldout, extra=args.extra,
+                      repeat=args.repeat, sample=args.sample, complete=complete)
     print(f"training on {len(train)} sentences "
           f"({sum(len(t) for t, _ in train):,} chars), {len(dev)} held out")
-    with tempfile.TemporaryDirectory() as tmp:
-        model_path = str(Path(tmp) / "model.crfsuite")
-        trainer.train(model_path)
-        kept = export(model_path, args.out, prune=args.prune)
+    kept = fit(train, args.out, args, groups)
     with open(args.out, "rb") as fh:
         model = Model.read(fh)
     counts = Counter()
     for text, gold in dev:
-        count(gold, spans_from_labels(model.decode(features(text))), counts)
+        count(gold, model.tag(text), counts)
     print(f"{kept:,} features, {args.out.stat().st_size / 1e6:.1f} MB -> {args.out}; "
           f"{time.time() - began:.0f} s")
     for label in (*CLASSES, None):
