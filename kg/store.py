@@ -165,12 +165,20 @@ class StoreSink:
     and writes them to a new on-disk store, batch by batch, so the graph is
     never held whole in memory.
 
-    The store is built in a hidden folder beside `store_dir` and renamed into
-    place by `close`, so a crash or kill leaves no half-built store behind.
+    Batches go through Oxigraph's bulk loader, which writes index files
+    directly: with transactions, RocksDB's write buffers grew the build's
+    memory with the corpus (≈ 100 MB per 1,000 documents). The bulk loader is
+    not atomic, so the store is built in a hidden folder beside `store_dir`
+    and renamed into place by `close`: a crash or kill leaves no half-built
+    store behind.
     """
 
     def __init__(self, store_dir: Path, *, batch: int = 100_000) -> None:
         self.store_dir = Path(store_dir)
+        if self.store_dir.exists() and not (self.store_dir.is_dir()
+                                            and not any(self.store_dir.iterdir())):
+            raise UsageError(f"{store_dir}: exists and is not an empty folder; a new store "
+                             "is written into a new or empty folder")
         self.batch = batch
         self._pending: list[ox.Quad] = []
         self._store: ox.Store | None = None
@@ -182,7 +190,7 @@ class StoreSink:
             self.flush()
 
     def flush(self) -> None:
-        """Writes what has been added so far in one transaction."""
+        """Writes what has been added so far."""
         if not self._pending:
             return
         if self._store is None:
@@ -191,7 +199,7 @@ class StoreSink:
             self._tmp = Path(tempfile.mkdtemp(dir=self.store_dir.parent,
                                               prefix=f".{self.store_dir.name}.new-"))
             self._store = ox.Store(str(self._tmp))
-        self._store.extend(self._pending)
+        self._store.bulk_extend(self._pending)
         self._pending = []
 
     def close(self) -> int:
@@ -200,7 +208,9 @@ class StoreSink:
         if self._store is None:
             return 0
         count = len(self._store)
-        self._store.flush()
+        # merges the bulk loader's many small index files: at 1.5M triples this
+        # takes ≈ 4 s and halves the time of the bundled join queries
+        self._store.optimize()
         self._store = None  # releases RocksDB's lock before the folder moves
         if self.store_dir.is_dir() and not any(self.store_dir.iterdir()):
             self.store_dir.rmdir()

@@ -198,3 +198,10 @@ def test_serve_cli_answers_over_http_and_refuses_updates(builds):
         proc.terminate()
         proc.wait(timeout=30)
     assert proc.returncode is not None
+
+
+def test_build_store_refuses_a_folder_holding_other_files(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    assert main(["build", str(SEED), "-o", str(tmp_path), "-q"]) == 2
+    assert "not an empty folder" in capsys.readouterr().err
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
