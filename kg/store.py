@@ -19,6 +19,7 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from concurrent.futures import Future
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -269,9 +270,11 @@ _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*", re.ASCII)
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 
 
+@lru_cache(maxsize=262144)
 def _nt(term) -> str:
     """A term in N-Triples syntax, escaped by Oxigraph (which also rejects
-    invalid IRIs with ValueError)."""
+    invalid IRIs with ValueError). Cached: a build names the same few
+    predicates, classes and entities over and over."""
     if type(term).__name__ == "Literal":
         quoted = str(ox.Literal(str(term)))
         if term.language:
