@@ -322,7 +322,8 @@ def main(argv: list[str] | None = None) -> int:
     sizes = SIZES[mode]
     wanted = set(args.only.split(","))
     command = "python bench/run.py" + (" --quick" if args.quick else "") + (
-        f" --only {args.only}" if args.only != parser.get_default("only") else "")
+        f" --only {args.only}" if args.only != parser.get_default("only") else "") + (
+        " --store STORE" if args.store else "")
     results: dict = {}
     tmp = Path(tempfile.mkdtemp(prefix="zhkg-bench-"))
     try:
