@@ -30,13 +30,12 @@ def _norm(label: str) -> str:
 
 
 @dataclass
-class Score:
+class Counts:
+    """True positives, false positives and false negatives, and what they give."""
+
     tp: int = 0
     fp: int = 0
     fn: int = 0
-    misses: list[tuple] = field(default_factory=list)
-    extras: list[tuple] = field(default_factory=list)
-    tp_by: dict[tuple[str, ...], int] = field(default_factory=dict)
 
     @property
     def precision(self) -> float:
@@ -51,10 +50,20 @@ class Score:
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
-    def add(self, other: Score) -> None:
+    def add_counts(self, other: Counts) -> None:
         self.tp += other.tp
         self.fp += other.fp
         self.fn += other.fn
+
+
+@dataclass
+class Score(Counts):
+    misses: list[tuple] = field(default_factory=list)
+    extras: list[tuple] = field(default_factory=list)
+    tp_by: dict[tuple[str, ...], int] = field(default_factory=dict)
+
+    def add(self, other: Score) -> None:
+        self.add_counts(other)
         self.misses += other.misses
         self.extras += other.extras
         for key, value in other.tp_by.items():

@@ -19,33 +19,21 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from kg.errors import GoldError
+from kg.evaluate import Counts
 from kg.ns import DCTERMS, KG, NIF, PROV, RDF, RDFS
 
 MentionKey = tuple[str, str]  # (document file name, name)
 
 
 @dataclass
-class ResolutionScore:
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
+class ResolutionScore(Counts):
     b3_precision: list[float] = field(default_factory=list)
     b3_recall: list[float] = field(default_factory=list)
     missing: list[MentionKey] = field(default_factory=list)
     wrong_pairs: list[tuple[str, MentionKey, MentionKey]] = field(default_factory=list)
 
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
     def add(self, other: ResolutionScore) -> None:
-        self.tp += other.tp
-        self.fp += other.fp
-        self.fn += other.fn
+        self.add_counts(other)
         self.b3_precision += other.b3_precision
         self.b3_recall += other.b3_recall
         self.missing += other.missing
