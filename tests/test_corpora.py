@@ -6,20 +6,15 @@ saying why, when the folder is absent; set ZHKG_DATA to use another location.
 
 from __future__ import annotations
 
-import functools
-import hashlib
-import os
 from collections import Counter
 from pathlib import Path
 
 import pytest
-import yaml
 
 from kg.corpora import iter_sentences, iter_tagged, read_sentence
 from kg.errors import InputError
+from tests.goldfiles import check_consistent, check_points_at_its_sentence, corpus_dir
 
-DATA = Path(os.environ.get("ZHKG_DATA")
-            or Path(__file__).resolve().parents[2] / "shared" / "data")
 GOLD_DEV = Path(__file__).resolve().parent / "gold" / "dev"
 GOLD_FILES = sorted(GOLD_DEV.glob("*.yaml"))
 
@@ -28,9 +23,7 @@ PD_TEST = "people_daily/test.char.bio"
 
 @pytest.fixture(scope="module")
 def data() -> Path:
-    if not (DATA / "people_daily").is_dir():
-        pytest.skip(f"public corpora not found at {DATA} (set ZHKG_DATA to their folder)")
-    return DATA
+    return corpus_dir()
 
 
 # --- format conversion, on small files written here (no corpus needed) -------------
@@ -123,37 +116,15 @@ def test_msra_tags_align(data: Path) -> None:
 
 # --- dev gold ---------------------------------------------------------------------
 
-@functools.cache
-def _sentences(data: Path, corpus: str) -> dict[int, str]:
-    """All sentences of a corpus, read once for the parametrised gold checks."""
-    return dict(iter_sentences(data, corpus))
-
-
 def test_dev_gold_present() -> None:
     assert len(GOLD_FILES) >= 40
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
 def test_dev_gold_points_at_its_sentence(path: Path, data: Path) -> None:
-    gold = yaml.safe_load(path.read_text(encoding="utf-8"))
-    src = gold["source"]
-    text = _sentences(data, src["corpus"]).get(src["sentence"])
-    assert text is not None, f"{path.name}: no sentence {src['sentence']} in {src['corpus']}"
-    assert hashlib.sha1(text.encode("utf-8")).hexdigest() == src["sha1"], \
-        f"{path.name}: sentence text changed (sha1 mismatch)"
-    for person in gold.get("persons") or []:
-        assert person["name"] in text, f"{path.name}: {person['name']} not in the sentence"
+    check_points_at_its_sentence(path, data)
 
 
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.name)
 def test_dev_gold_is_consistent(path: Path) -> None:
-    gold = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert path.name.endswith(f"-{gold['source']['sentence']:05d}.yaml")
-    posts = {p["label"]: p for p in gold.get("posts") or []}
-    orgs = {o["label"] for o in gold.get("organizations") or []}
-    for person in gold.get("persons") or []:
-        for label in (person.get("posts") or []) + (person.get("former_posts") or []):
-            assert label in posts, f"{path.name}: post {label} is not defined"
-    for label, post in posts.items():
-        assert label.endswith(post["role"]), f"{path.name}: {label} does not end in its role"
-        assert post["org"] in orgs, f"{path.name}: organisation {post['org']} is not listed"
+    check_consistent(path)
