@@ -32,3 +32,21 @@ def seed_extraction():
 def seed_graph(seed_extraction):
     from kg.rdf import build_graph
     return build_graph([seed_extraction])
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 nothing listens on now (for servers the tests start)."""
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def installed_command(name: str, missing: str) -> str:
+    """The path of a command the test extra installs (the venv's first), or a skip."""
+    import shutil
+    import sys
+    found = shutil.which(name, path=str(Path(sys.executable).parent)) or shutil.which(name)
+    if found is None:
+        pytest.skip(missing)
+    return found

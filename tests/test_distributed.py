@@ -3,10 +3,7 @@ scheduler and two workers, each its own process on loopback."""
 
 from __future__ import annotations
 
-import shutil
-import socket
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -15,28 +12,19 @@ from rdflib.compare import isomorphic
 
 from kg.cli import main
 from kg.errors import UsageError
-from tests.conftest import SEED
+from tests.conftest import SEED, free_port, installed_command
 
 distributed = pytest.importorskip(
     "distributed", reason="Dask is not installed: pip install -e '.[test]' (or '.[cluster]')")
 
 
 def _dask() -> str:
-    found = shutil.which("dask", path=str(Path(sys.executable).parent)) or shutil.which("dask")
-    if found is None:
-        pytest.skip("the `dask` command is not installed")
-    return found
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    return installed_command("dask", "the `dask` command is not installed")
 
 
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory):
-    address = f"tcp://127.0.0.1:{_free_port()}"
+    address = f"tcp://127.0.0.1:{free_port()}"
     logs = tmp_path_factory.mktemp("dask")
     common = ["--no-dashboard"]
     procs = [subprocess.Popen([_dask(), "scheduler", "--host", "127.0.0.1", "--port",
@@ -90,7 +78,7 @@ def test_cluster_build_is_isomorphic_to_the_single_process_build(cluster, corpus
 
 def test_cluster_build_names_an_unreachable_scheduler(corpus, tmp_path):
     from kg.distributed import cluster_executor
-    address = f"tcp://127.0.0.1:{_free_port()}"
+    address = f"tcp://127.0.0.1:{free_port()}"
     with pytest.raises(UsageError, match=address):
         with cluster_executor(address, timeout_s=2):
             pass

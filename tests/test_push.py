@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-import socket
 import subprocess
-import sys
 import time
 import urllib.parse
 import urllib.request
@@ -18,25 +15,17 @@ from rdflib.compare import isomorphic
 from kg.cli import main
 from kg.errors import UsageError
 from kg.push import PushError, push, target_url
-from tests.conftest import SEED
+from tests.conftest import SEED, free_port, installed_command
 
 
 def _oxigraph() -> str:
-    found = shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable).parent))
-    if found is None:
-        pytest.skip("the `oxigraph` server is not installed (pip install -e '.[test]' brings it)")
-    return found
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    return installed_command(
+        "oxigraph", "the `oxigraph` server is not installed (pip install -e '.[test]' brings it)")
 
 
 @pytest.fixture
 def oxigraph_server(tmp_path):
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([_oxigraph(), "serve", "--location", str(tmp_path / "oxi"),
                              "--bind", f"127.0.0.1:{port}"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -103,7 +92,7 @@ def test_push_names_the_url_when_the_server_refuses(oxigraph_server, seed_ttl):
 
 
 def test_push_names_the_url_when_nothing_listens(seed_ttl):
-    url = f"http://127.0.0.1:{_free_port()}/store"
+    url = f"http://127.0.0.1:{free_port()}/store"
     with pytest.raises(PushError, match="cannot reach"):
         push(seed_ttl, url)
     assert main(["push", str(seed_ttl), "--endpoint", url]) == 1
