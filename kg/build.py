@@ -14,6 +14,7 @@ import os
 import signal
 import sys
 import time
+import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
@@ -25,6 +26,7 @@ from kg.errors import InputError, KGError
 from kg.ingest import iter_sources
 from kg.model import Extraction
 from kg.pipeline import process_file
+from kg.rdf import DocumentTriples, document_triples
 
 
 @dataclass
@@ -36,10 +38,15 @@ class BuildReport:
     seconds: float = 0.0
 
 
-def _extract_one(args: tuple[str, dt.date | None]) -> Extraction | InputError:
-    path, date = args
+def _extract_one(args: tuple[str, dt.date | None, tuple[str, str] | None]
+                 ) -> Extraction | DocumentTriples | InputError:
+    path, date, triples = args
     try:
-        return process_file(Path(path), date=date, shown_as=path)
+        extraction = process_file(Path(path), date=date, shown_as=path)
+        if triples is None:
+            return extraction
+        base, build = triples
+        return document_triples(extraction, base=base, build=build)
     except InputError as exc:
         return exc
     except (KGError, ValueError, UnicodeError, RecursionError) as exc:
@@ -61,16 +68,23 @@ def _warm_up() -> None:
 def extract_all(sources: list[str], *, date: dt.date | None = None, workers: int = 1,
                 strict: bool = False, report: BuildReport,
                 progress: Callable[[int, int | None, str], None] | None = None,
-                executor: Executor | None = None) -> Iterator[Extraction]:
+                executor: Executor | None = None,
+                triples_base: str | None = None) -> Iterator[Extraction | DocumentTriples]:
     """Extractions of every readable document under `sources`, in path order.
 
+    With `triples_base`, each document's triples instead (`kg.rdf.document_triples`
+    with that base IRI), made where it was extracted: then the process
+    writing the graph has almost nothing to do per document, and a build
+    scales with its workers.
     Failures are recorded in `report` (and raised at once with `strict`).
     `progress(i, total, path)` gets total None until the last document.
     `executor` (e.g. a Dask cluster's) runs the documents instead of a local
     pool of `workers` processes.
     """
     started = time.perf_counter()
-    jobs = ((str(p), date) for p in iter_sources(sources))
+    # a build id of its own: lines a worker returned for another build are not in this one's sink
+    triples = None if triples_base is None else (triples_base, uuid.uuid4().hex)
+    jobs = ((str(p), date, triples) for p in iter_sources(sources))
     pool = None
     if executor is None and workers > 1:
         executor = pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up)
@@ -80,7 +94,7 @@ def extract_all(sources: list[str], *, date: dt.date | None = None, workers: int
         results = ordered_map(executor, _extract_one, jobs, in_flight=4 * max(workers, 1))
     i, path = 0, ""
     try:
-        for i, ((path, _), result) in enumerate(results, 1):
+        for i, ((path, _, _), result) in enumerate(results, 1):
             if progress:
                 progress(i, None, path)
             if isinstance(result, InputError):

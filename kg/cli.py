@@ -69,10 +69,15 @@ def cmd_build(args: argparse.Namespace) -> int:
     try:
         with _executor(args.scheduler) as executor:
             workers = executor.workers if executor is not None else workers
-            for extraction in extract_all(args.sources, date=args.date, workers=workers,
-                                          strict=args.strict, report=report, progress=progress,
-                                          executor=executor):
-                builder.add(extraction)
+            results = extract_all(args.sources, date=args.date, workers=workers,
+                                  strict=args.strict, report=report, progress=progress,
+                                  executor=executor,
+                                  triples_base=builder.base if streaming else None)
+            for result in results:
+                if streaming:
+                    builder.add_triples(result)
+                else:
+                    builder.add(result)
         for failure in report.failures:
             print(f"kg build: skipped {failure}", file=sys.stderr)
         if report.done == 0:

@@ -138,10 +138,21 @@ class GraphBuilder:
         (a `kg.store.StoreSink` or `FileSink`) instead of keeping an rdflib
         graph, whose indexes cost more than making the triples. Person
         triples arrive at `finish`; nothing is ever removed from the sink.
-        The sink may see a triple more than once."""
+        The sink may see a triple more than once. Documents turned into
+        triples elsewhere (`document_triples`) go in through `add_triples`,
+        which needs a sink with `add_ntriples`."""
         builder = cls(base=base)
         builder.graph = sink
         return builder
+
+    def add_triples(self, part: DocumentTriples) -> None:
+        """Add a document `document_triples` made, in this process or another:
+        its triples go straight to the sink, its names join the people to
+        resolve at `finish`."""
+        self.graph.add_ntriples(part.ntriples)
+        for name, facts in part.people.items():
+            self._people.setdefault(name, {})[part.doc_id] = facts
+            self._dirty.add(name)
 
     # -------------------------------------------------------------- helpers
 
@@ -512,6 +523,76 @@ class GraphBuilder:
             self._add(node, SCHEMA.location, self.place(campaign.place, x, campaign.mention))
         for org in campaign.launched_by:
             self._add(node, KG.launchedBy, self.organization(org, x, campaign.mention))
+
+
+@dataclass
+class DocumentTriples:
+    """One document's triples as N-Triples lines, and the facts its names
+    give. Made where the document was extracted (a worker process), so the
+    process writing the graph only appends text; person nodes wait for
+    resolution in the parent's `GraphBuilder.finish`."""
+
+    doc_id: str
+    ntriples: str
+    people: dict[str, _PersonFacts]
+
+
+class _NTriplesLines:
+    """A sink keeping each distinct triple once, as an N-Triples line, in the
+    order first added."""
+
+    def __init__(self) -> None:
+        from kg.store import nt_term
+        self._term = nt_term
+        self.lines: dict[str, None] = {}
+
+    def add(self, triple) -> None:
+        s, p, o = map(self._term, triple)
+        self.lines[f"{s} {p} {o} .\n"] = None
+
+
+class _HandedOn:
+    """The lines this process has already returned in one build.
+
+    Most of a report's triples that describe shared nodes (roles, places,
+    bodies, their types) were in an earlier report; dropping them where they
+    are made saves the pipe and the store's loader six lines in ten. Sound
+    because every earlier result of the same build reaches its sink: a failed
+    document adds nothing here, and a worker that dies takes the set with
+    it. Kept for one build at a time (another build id empties it) and
+    bounded (emptied when full)."""
+
+    limit = 100_000
+
+    def __init__(self) -> None:
+        self.build: str | None = None
+        self.lines: set[str] = set()
+
+    def keep_new(self, build: str, lines: Iterable[str]) -> list[str]:
+        if build != self.build:
+            self.build, self.lines = build, set()
+        new = [line for line in lines if line not in self.lines]
+        if len(self.lines) + len(new) > self.limit:
+            self.lines.clear()
+        self.lines.update(new)
+        return new
+
+
+_HANDED_ON = _HandedOn()
+
+
+def document_triples(x: Extraction, *, base: str = DEFAULT_BASE,
+                     build: str | None = None) -> DocumentTriples:
+    """Everything `GraphBuilder.add(x)` writes, except person nodes, as text.
+
+    Given a `build` id, lines this process already returned for an earlier
+    document of that build are left out (`_HandedOn`)."""
+    collector = _NTriplesLines()
+    builder = GraphBuilder.streaming(collector, base=base)
+    builder.add(x)
+    lines = collector.lines if build is None else _HANDED_ON.keep_new(build, collector.lines)
+    return DocumentTriples(x.doc.id, "".join(lines),
+                           {name: by_doc[x.doc.id] for name, by_doc in builder._people.items()})
 
 
 def build_graph(extractions: Iterable[Extraction], *, base: str = DEFAULT_BASE) -> Graph:

@@ -65,6 +65,16 @@ def test_build_store_holds_the_same_graph_as_the_file_builds(builds):
     assert isomorphic(_rdflib(builds["jsonld"]), ttl)
 
 
+def test_two_workers_and_a_second_build_in_one_process_give_the_same_bytes(builds, corpus,
+                                                                           tmp_path):
+    # workers return each shared triple once per build (kg.rdf._HandedOn): a
+    # second build in the same process must not lose what the first one sent
+    for name, workers in (("two.ttl", "2"), ("again.ttl", "1")):
+        assert main(["build", str(corpus), "-o", str(tmp_path / name), "--workers", workers,
+                     "-q", "--date", "2007-04-03"]) == 0
+        assert (tmp_path / name).read_bytes() == builds["ttl"].read_bytes()
+
+
 def test_build_store_leaves_no_temporary_folder(builds):
     assert sorted(p.name for p in builds["store"].parent.iterdir()) == [
         "g.jsonld", "g.nt", "g.ttl", "store"]
