@@ -31,6 +31,7 @@ class _Anchor:
     place: Place | None
     country: str | None
     party: bool  # a party body: its 部/委/办 units are party departments
+    head: str = ""  # a name that only starts units (中国|城市发展研究院, or nothing at all)
 
 
 class Grammar:
@@ -69,7 +70,7 @@ def grammar() -> Grammar:
 # ---------------------------------------------------------------- organisations
 
 def _anchors(text: str, pos: int, end: int, g: Grammar, context: list[Place],
-             level_place: Place | None) -> list[_Anchor]:
+             level_place: Place | None, loose: bool = False) -> list[_Anchor]:
     """Every way an organisation phrase can begin at `pos`, longest first."""
     from kg.recognize import place_at_level, resolve_org
     out = []
@@ -117,7 +118,20 @@ def _anchors(text: str, pos: int, end: int, g: Grammar, context: list[Place],
         place = place_at_level(marker, context)
         if place is not None:
             out.append(_Anchor(pos + len(marker), None, place, None, False))
+    if loose and text.startswith("中国", pos):
+        # 中国城市发展研究院, 中国奥委会: a national body the lexicon does not list
+        out.append(_Anchor(pos + 2, None, None, None, False, "中国"))
+    if loose and (pos == 0 or text[pos - 1] in _OPENS):
+        # 布鲁京斯研究所桑顿中国中心研究部: units with no anchor, where a phrase starts
+        out.append(_Anchor(pos, None, None, None, False))
     return sorted(out, key=lambda a: -a.end)
+
+
+# what may stand right before a body named by its units alone
+_OPENS = set("，。；：！？“”（）、\n ")
+# a phrase of units alone may not start with a pointer (该公司, 本局), a level
+# marker (自治区党委, 村党支部: whose?) or a word that opens a clause (据, 而)
+_POINTERS = set("该本此这那其我贵各全每某但省市县区州旗乡镇村自据而以和与及请又让使给对向把被将在从由经")
 
 
 def _pick_place(cands: list[Place], context: list[Place], g: Grammar) -> Place | None:
@@ -146,19 +160,25 @@ def _units(text: str, pos: int, end: int, g: Grammar) -> list[tuple[str, str]] |
 
 
 def parse_org(text: str, start: int, end: int, g: Grammar, context: list[Place],
-              level_place: Place | None) -> tuple[OrgRef | None, Place | None, str | None] | None:
+              level_place: Place | None, loose: bool = False
+              ) -> tuple[OrgRef | None, Place | None, str | None] | None:
     """Read text[start:end] as exactly one organisation phrase.
 
     Returns (organisation, place anchor, country anchor); the organisation is
     None when the phrase is only a place or a country (河南省, 法国) and the
     role must say which body is meant. None if the span is no organisation.
+    With `loose`, a phrase may also be units alone where a clause starts
+    (布鲁京斯研究所|桑顿中国中心|研究部): for a title no stricter reading fits.
     """
     surface = text[start:end]
-    for anchor in _anchors(text, start, end, g, context, level_place):
+    for anchor in _anchors(text, start, end, g, context, level_place, loose):
         ordinal = _ORDINAL.match(text, anchor.end, end)
         if ordinal:  # 自治区七届政协: the term is no part of the body's name
             anchor = _Anchor(ordinal.end(), anchor.org, anchor.place, anchor.country, anchor.party)
+        bare = anchor.org is None and anchor.place is None and anchor.country is None
         if anchor.end == end:
+            if bare:
+                continue  # 中国 alone, or nothing: no body
             return anchor.org, anchor.place, anchor.country
         if anchor.org is None and anchor.place is not None:
             # 河北省栾城县委: the province only qualifies the county's committee
@@ -169,11 +189,19 @@ def parse_org(text: str, start: int, end: int, g: Grammar, context: list[Place],
                     org = OrgRef(org.label, org.org_type, org.place,
                                  (*org.aliases, surface), org.parent)
                 return org, inner[1], inner[2]
+            if (inner is not None and inner[1] is not None and inner[1] != anchor.place
+                    and g.lex.gazetteer.contains(anchor.place, inner[1])):
+                return None, inner[1], None  # 张家口崇礼县: the county, in its prefecture
+        if bare and not anchor.head and (end - start < 4 or text[start] in _POINTERS
+                                         or "请" in text[start:end]):
+            continue
         if (anchor.country and text.startswith("驻", anchor.end) and end - anchor.end <= 4
                 and not text[start:end].endswith("馆")):
             # 南非驻华: the embassy, named by the post that follows (南非驻华大使)
             return OrgRef(surface + "使馆", "other", None, (surface + "大使馆",)), None, anchor.country
         units = _units(text, anchor.end, end, g)
+        if units and bare and not anchor.head and len(units[0][0]) < 2:
+            continue  # 管委会, 团委, 警备区 alone: whose?
         if units:
             return _with_units(anchor, units, surface, g), anchor.place, anchor.country
     return None
@@ -184,7 +212,8 @@ def _with_units(anchor: _Anchor, units: list[tuple[str, str]], surface: str, g: 
     of the one before (福州市|国税局|党组 is the 党组 of 福州市国税局)."""
     org = anchor.org
     place = anchor.place or (org.place if org is not None else None)
-    head = org.label if org is not None else place.name if place is not None else anchor.country
+    head = (org.label if org is not None else place.name if place is not None
+            else anchor.country or anchor.head)
     heads = org.aliases if org is not None else ()
     for stem, suffix in units:
         unit = stem + suffix

@@ -233,7 +233,16 @@ def name_length(text: str, pos: int, limit: int, tokens: dict[int, int], lex: Le
     if token_end and token_end <= limit and text[pos:token_end] in known_names():
         next_end = tokens.get(token_end, token_end)
         if pats.followers.match(text, token_end, limit) or next_end - token_end >= 2:
-            return token_end - pos  # jieba cut out a name its dictionary knows: 胡锦涛|圆满
+            # jieba cut out a name its dictionary knows: 胡锦涛|圆满; after a foreign
+            # title a longer transliteration wins (斯特罗|耶夫 is 斯特罗耶夫)
+            end = token_end
+            while foreign and end < limit and end - pos < 8 and text[end] in lex.translit_any:
+                end += 1
+            # ... but not into a word that goes on after it: 克林顿|利用
+            while end > token_end and not (pats.followers.match(text, end, limit)
+                                           and (end in tokens or end == limit)):
+                end -= 1
+            return end - pos
     if foreign:
         length = _transliterated(text, pos, limit, lex, pats) or _foreign_han(text, pos, limit, pats)
         if length:
@@ -285,7 +294,9 @@ def _transliterated(text: str, pos: int, limit: int, lex: Lexicon, pats: Pattern
 def _foreign_han(text: str, pos: int, limit: int, pats: Patterns) -> int:
     """A Japanese or Korean name after a foreign title (伊藤宗一郎, 金大中): the
     shortest run of two to five Han characters that something a name may be
-    followed by ends."""
+    followed by ends; it does not start with a function word (的信中, 及参议院)."""
+    if pos >= limit or text[pos] in _FUNCTION_CHARS:
+        return 0
     for length in range(2, 6):
         end = pos + length
         if end > limit or not _HAN_CHAR.match(text[end - 1]) or text[end - 1] in _FUNCTION_CHARS:

@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from kg.model import Document, Mention, OrgRef, Place, PostRef, Sentence
-from kg.orgs import STOP_IN_ORG, Grammar, government, grammar, implied_org, parse_org
+from kg.orgs import STOP_IN_ORG, Grammar, _units, government, grammar, implied_org, parse_org
 from kg.patterns import PUNCTUATION
 
 MAX_ORG_CHARS = 30
@@ -169,7 +169,8 @@ def _towns(text: str, tokens: dict[int, int], context: list[Place]) -> list[tupl
 _SEPARATORS = set("，、和及与；") | {"以及"}
 _FORMER = ("原", "前", "担任", "曾任", "历任", "出任过")
 # 历任…副县长、市委常委; 免去李贵鲜兼任的国家行政学院院长职务: titles after these
-# with no holder named after them were held before the report
+# with no holder named after them were held before the report (so are those
+# followed by 期间: 任沭阳县委书记期间)
 _FORMER_CONTEXT = ("历任", "曾任", "先后任", "免去", "辞去", "卸任")
 # 肖更民由宝安区委办公室副主任调任公明镇党委书记: the name before 由 now holds
 # the title after the verb, and held the one after 由
@@ -199,7 +200,7 @@ def _chains_in(c: _Sentence) -> list[tuple[TitleChain, bool]]:
         elected = role.start > sent.start and text[role.start - 1] == "为"
         inherit = previous if previous is not None and (
             (elected and previous.elected) or _adjoins(text, previous.end, role.start)) else None
-        titles = _first_titles(c, role, floor, inherit)
+        titles = _first_titles(c, role, floor, inherit, previous)
         after_name = _head_after_foreign_name(c, role, floor)
         if after_name is not None:
             out.append((after_name, False))
@@ -227,7 +228,8 @@ def _chains_in(c: _Sentence) -> list[tuple[TitleChain, bool]]:
         if not names and text.endswith(_MOVED_TO, sent.start, start):
             names = _subject_before_you(c, start)
         if not names and (former or _moved_from(c, start, titles[-1].mention.end)
-                          or any(w in text[sent.start:start] for w in _FORMER_CONTEXT)):
+                          or any(w in text[sent.start:start] for w in _FORMER_CONTEXT)
+                          or text.startswith("期间", titles[-1].mention.end)):
             former = True  # 在文昌担任市委书记、市长: posts, held before
         elif not names:
             continue
@@ -326,14 +328,18 @@ def _name_before(c: _Sentence, title: Title) -> Mention | None:
     """李鹏委员长: a name right before a role that may follow one."""
     from kg.recognize import name_length
     row = c.g.roles.get(title.mention.text)
-    if row is None or not row.after_name or title.org is None:
+    # 冯志明乌审旗建设局局长: a caption, a name and then a title with its body
+    caption = (title.org is not None and title.mention.text.endswith(title.role)
+               and len(title.mention.text) > len(title.role) + 1)
+    if title.org is None or not (caption or row is not None and row.after_name):
         return None
     end = title.mention.start
     for length in (3, 2, 4):
         start = end - length
         if start < c.sent.start or c.tokens.get(start) not in (end, start + 1, start + 2):
             continue
-        if start > c.sent.start and c.text[start - 1] not in "了的和与及、，：“在同向为":
+        if start > c.sent.start and c.text[start - 1] not in (
+                "，：“（" if caption else "了的和与及、，：“在同向为"):
             continue
         if name_length(c.text, start, end, c.tokens, c.g.lex, c.g.pats) == length:
             return c.mention(start, end, "person")
@@ -370,28 +376,141 @@ def _named_before(c: _Sentence, role: _Role) -> OrgRef | None:
     return None
 
 
-def _first_titles(c: _Sentence, role: _Role, floor: int, inherit: TitleChain | None) -> list[Title]:
+def _first_titles(c: _Sentence, role: _Role, floor: int, inherit: TitleChain | None,
+                  previous: TitleChain | None = None) -> list[Title]:
     """The title that ends with `role`, preceded by the bodies it is shared
     with: 中共中央台湾工作办公室、国务院台湾事务办公室主任 → two posts."""
     text = c.text
+    listed = _foreign_listed(c, role, previous)
+    if listed is not None:
+        return [listed]
     lowest = max(floor, role.start - MAX_ORG_CHARS)
-    for start in range(lowest, role.start):
-        if text[start] in PUNCTUATION or start not in c.tokens:
-            continue  # a body's name starts a word: not 西区 inside 广西|区政府
-        parsed = parse_org(text, start, role.start, c.g, c.context, None)
-        if parsed is None:
-            minister = _minister(c, start, role)
-            if minister is not None:
-                return [minister]
-            continue
-        org, place, country = parsed
-        if org is None and country and not _place_role(role, c.g):
-            org = _foreign_body(c, role, country)  # 俄罗斯外长 → 俄罗斯外交部部长
-        if org is None and (place is None and not country or not _place_role(role, c.g)):
-            continue
-        title = _title(c, start, role, org, place, country, None)
-        return [*_shared_bodies(c, start, role, floor), title]
+    for loose in (False, True):  # units alone (研究所|研究部) only where nothing else fits
+        for start in range(lowest, role.start):
+            if text[start] in PUNCTUATION or start not in c.tokens:
+                continue  # a body's name starts a word: not 西区 inside 广西|区政府
+            parsed = parse_org(text, start, role.start, c.g, c.context, None, loose)
+            if parsed is None:
+                minister = None if loose else _minister(c, start, role)
+                if minister is not None:
+                    return [minister]
+                continue
+            org, place, country = parsed
+            if org is None and country and not _place_role(role, c.g):
+                org = _foreign_body(c, role, country)  # 俄罗斯外长 → 俄罗斯外交部部长
+            elif org is not None and country is None and org.place is None:
+                twin = _foreign_twin(c, org, start)
+                if twin is not None:
+                    org, country = twin
+            if org is None and (place is None and not country or not _place_role(role, c.g)):
+                continue
+            title = _title(c, start, role, org, place, country, None)
+            return [*_shared_bodies(c, start, role, floor), title]
+    local = _foreign_local(c, role, floor) or _foreign_chamber(c, role, floor)
+    if local is not None:
+        return [local]
     return [_title(c, role.start, role, None, None, None, inherit)]
+
+
+# bodies only other countries have: named bare, they are the last country's named
+_CHAMBERS = ("国会", "议会", "杜马", "联邦委员会", "众议院", "参议院", "上院", "下院", "内阁")
+_GLOSS = re.compile(r"（[^（）]{1,8}）$")
+
+
+def _foreign_chamber(c: _Sentence, role: _Role, floor: int) -> Title | None:
+    """会见了联邦委员会（议会上院）主席斯特罗耶夫, in a sentence that has named
+    俄罗斯: a legislature only foreign countries have, named bare (with or
+    without a gloss in brackets), is the last named country's."""
+    if c.g.country_re is None:
+        return None
+    text = c.text
+    end = role.start
+    gloss = _GLOSS.search(text, floor, end)
+    if gloss:
+        end = gloss.start()
+    for start in range(max(floor, end - 12), end - 1):
+        if start not in c.tokens:
+            continue
+        units = _units(text, start, end, c.g)
+        if not units or not (units[0][0] + units[0][1]).endswith(_CHAMBERS):
+            continue
+        countries = [m.group() for m in c.g.country_re.finditer(text, c.sent.start, start)
+                     if m.group() != "中国"]
+        if not countries or text.endswith(countries[-1], c.sent.start, start):
+            return None  # none named, or named right here (parsed as such already)
+        bare = text[start:end]
+        org = OrgRef(countries[-1] + bare, "other", None, (bare,))
+        return Title(c.mention(start, role.end, "role"), role.role, org, countries[-1])
+    return None
+
+
+_LOCAL_OPENS = set("，、；：“（兼和与了在的") | {""}
+
+
+def _foreign_local(c: _Sentence, role: _Role, floor: int) -> Title | None:
+    """斯特拉斯堡市市长, 阿尔萨斯大区区长: the head of a foreign city, province
+    or region the gazetteer does not know, named by its level word.
+
+    The place is a run of two to six characters after a clause opening, most
+    of them typical of transliterations, or any when the sentence names a
+    foreign country."""
+    row = c.g.roles.get(role.word)
+    implies = row.implies if row is not None else ""
+    if not implies.endswith("政府") or len(implies) != 3 or c.g.country_re is None:
+        return None
+    text, level = c.text, implies[0]
+    end = role.start
+    if not text.endswith(level, floor, end):
+        return None
+    end -= 1
+    if level == "区" and text.endswith("大", floor, end):
+        end -= 1  # 阿尔萨斯大区
+    start = end
+    while start > floor and end - start < 6 and text[start - 1] not in STOP_IN_ORG \
+            and text[start - 1] not in _LOCAL_OPENS and text[start - 1] not in PUNCTUATION:
+        start -= 1
+    name = text[start:end]
+    opening = text[start - 1] if start > c.sent.start else ""
+    if not 2 <= len(name) <= 5 or opening not in _LOCAL_OPENS:
+        return None
+    typical = sum(ch in c.g.lex.translit_any for ch in name)
+    abroad = any(m.group() != "中国" for m in c.g.country_re.finditer(text, c.sent.start, c.sent.end))
+    if not (typical >= 2 and 2 * typical >= len(name) or abroad):
+        return None
+    place = text[start:role.start]
+    org = OrgRef(place + "政府", "government", None, (place + "人民政府",))
+    return Title(c.mention(start, role.end, "role"), role.role, org, place)
+
+
+def _foreign_listed(c: _Sentence, role: _Role, previous: TitleChain | None) -> Title | None:
+    """韩国代总理金钟泌、监查院长韩胜宪: a body with no anchor, listed after a
+    foreign title and its holder, is the same country's."""
+    if previous is None or not previous.titles[-1].country or not previous.names:
+        return None
+    country = previous.titles[-1].country
+    start = previous.end + 1
+    if not c.text.startswith("、", previous.end) or not start < role.start <= start + MAX_ORG_CHARS:
+        return None
+    units = _units(c.text, start, role.start, c.g)
+    if not units:
+        return None
+    org = None
+    for stem, suffix in units:
+        kind = c.g.suffixes[suffix][0]
+        label = (org.label if org is not None else country) + stem + suffix
+        org = OrgRef(label, kind, None, (), org)
+    return Title(c.mention(start, role.end, "role"), role.role, org, country)
+
+
+def _foreign_twin(c: _Sentence, org: OrgRef, start: int) -> tuple[OrgRef, str] | None:
+    """美国财政部长鲁宾…财政部副部长萨默斯: a body named bare after the same
+    body of a foreign country, in one sentence, is that country's."""
+    if c.g.country_re is None or org.label not in c.g.national_names:
+        return None
+    for m in c.g.country_re.finditer(c.text, c.sent.start, start):
+        if m.group() != "中国" and c.text.startswith(org.label, m.end()):
+            return OrgRef(m.group() + org.label, org.org_type, None, ()), m.group()
+    return None
 
 
 def _foreign_body(c: _Sentence, role: _Role, country: str) -> OrgRef | None:
@@ -450,6 +569,9 @@ def _next_title(c: _Sentence, last: Title, roles: list[_Role]) -> Title | None:
             return _bare_in_chain(c, pos, role, last)
         parsed = parse_org(text, pos, role.start, c.g, c.context, level_place)
         if parsed is None:
+            local = _foreign_local(c, role, pos) if text[pos - 1] in "、兼" else None
+            if local is not None:
+                return local  # 阿尔萨斯大区区长兼下莱茵省省长
             continue
         org, place, country = parsed
         if org is None and not _place_role(role, c.g):

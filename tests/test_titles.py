@@ -62,6 +62,31 @@ CASES = [
     ("首先有请张家口崇礼县副县长于有斌致辞。", set()),
     # a role no body can be found for is no fact
     ("省委常委、市委书记纪馨芳深入企业调研。", set()),
+    # an acting head keeps 代 in the role; a body listed after a foreign holder is the same country's
+    ("泰国代总理他信、审计院长巴蒙出席了仪式。",
+     {("他信", "泰国代总理"), ("巴蒙", "泰国审计院院长")}),
+    # a bare ministry after the same foreign ministry in the sentence
+    ("德国财政部长魏格尔表示，财政部副部长科赫将访华。",
+     {("魏格尔", "德国财政部部长"), ("科赫", "德国财政部副部长")}),
+    # a national body the lexicon lacks, after 中国; a company's officers
+    ("中国城市规划协会副会长柯焕章说，规划要先行。", {("柯焕章", "中国城市规划协会副会长")}),
+    ("英国石油公司首席执行官布朗说，油价会回落。", {("布朗", "英国石油公司首席执行官")}),
+    # units with no anchor where a clause starts
+    ("布鲁金斯学会东北亚研究中心主任卜睿哲说，局势会缓和。",
+     {("卜睿哲", "布鲁金斯学会东北亚研究中心主任")}),
+    # a caption: a name, then a title with its body
+    ("刘建华鄂托克旗交通局局长", {("刘建华", "鄂托克旗交通局局长")}),
+    # ... but not a body whose owner is unknown
+    ("该公司总经理张立新说，销量会增长。", set()),
+    ("管委会主任刘明说，园区会扩大。", set()),
+    ("党支部书记李富林带头捐款。", set()),
+    # a legislature only other countries have, glossed in brackets: the country named before
+    ("俄罗斯总统普京会见了联邦委员会（议会上院）主席米罗诺夫。",
+     {("普京", "俄罗斯总统"), ("米罗诺夫", "俄罗斯联邦委员会主席")}),
+    # a foreign city the gazetteer does not know, named by its level word
+    ("法国总理若斯潘出席，里昂市市长巴尔致辞。", {("若斯潘", "法国总理"), ("巴尔", "里昂市市长")}),
+    # a transliterated name longer than the one jieba knows, but not into the next word
+    ("美国总统克林顿利用广播讲话。", {("克林顿", "美国总统")}),
 ]
 
 
