@@ -84,6 +84,39 @@ class _PersonFacts:
                          tuple(sorted(self.posts)))
 
 
+def _member_triples(node: URIRef, facts: _PersonFacts) -> Iterable[tuple]:
+    """The triples tying person `node` to what one document says of them."""
+    for traditional in facts.hant:
+        yield node, RDFS.label, Literal(traditional, lang=ZH_HANT)
+    # the person is derived from every sentence naming them: the mentions it
+    # was resolved from, each with its document and offsets
+    for sentence in facts.sentences:
+        yield node, PROV.wasDerivedFrom, sentence
+    for holding, post in facts.holdings:
+        yield holding, ORG.member, node
+        yield node, ORG.holds, post
+    for predicate, meeting in facts.roles:
+        yield meeting, predicate, node
+
+
+# Stands for the person in a worker's `PersonPart`: who a name is is known
+# only after resolution, in the process writing the graph
+_SOME_PERSON = URIRef("urn:x-zhkg:person-to-be-resolved")
+_SOME_PERSON_NT = f"<{_SOME_PERSON}>"
+
+
+@dataclass(frozen=True)
+class PersonPart:
+    """What one document says of one name, as a worker sends it: the
+    resolver's `Candidate`, and the person's triples from this document as
+    UTF-8 N-Triples with `_SOME_PERSON` for the person. A few hundred bytes,
+    where `_PersonFacts` is a few kB: the builder keeps one per name and
+    document until the end of the build."""
+
+    candidate: Candidate
+    ntriples: bytes
+
+
 # Namespace attribute lookups cost more than the triples on the hot paths
 _DERIVED = PROV.wasDerivedFrom
 _LABEL = RDFS.label
@@ -121,6 +154,7 @@ class GraphBuilder:
         self.base = base
         self._lex = load_lexicon()
         self._people: dict[str, dict[str, _PersonFacts]] = {}  # name → doc id → facts
+        self._parts: dict[str, dict[str, PersonPart]] = {}  # the same, made by a worker
         self._nodes: dict[str, set[URIRef]] = {}  # name → its person nodes in the graph
         self._dirty: set[str] = set()  # names whose people must be resolved again
         # within one document: sentences written, and nodes already described, so
@@ -150,8 +184,8 @@ class GraphBuilder:
         its triples go straight to the sink, its names join the people to
         resolve at `finish`."""
         self.graph.add_ntriples(part.ntriples)
-        for name, facts in part.people.items():
-            self._people.setdefault(name, {})[part.doc_id] = facts
+        for name, person in part.people.items():
+            self._parts.setdefault(name, {})[part.doc_id] = person
             self._dirty.add(name)
 
     # -------------------------------------------------------------- helpers
@@ -312,7 +346,7 @@ class GraphBuilder:
             for node in self._nodes.pop(name, ()):
                 self.graph.remove((node, None, None))
                 self.graph.remove((None, None, node))
-        candidates = [f.candidate() for name in names for f in self._people[name].values()]
+        candidates = [c for name in names for c in self._candidates(name)]
         for identity in resolve(candidates, self._lex.gazetteer):
             self._write_person(identity)
         return self.graph
@@ -329,18 +363,17 @@ class GraphBuilder:
         self._add(node, RDFS.label, Literal(pinyin_label(name, surname_length=surname),
                                             lang=PINYIN))
         for member in identity.members:
-            facts = self._people[name][member.doc]
-            for traditional in facts.hant:
-                self._add(node, RDFS.label, Literal(traditional, lang=ZH_HANT))
-            # the person is derived from every sentence naming them: the
-            # mentions it was resolved from, each with its document and offsets
-            for sentence in facts.sentences:
-                self._add(node, PROV.wasDerivedFrom, sentence)
-            for holding, post in facts.holdings:
-                self._add(holding, ORG.member, node)
-                self._add(node, ORG.holds, post)
-            for predicate, meeting in facts.roles:
-                self._add(meeting, predicate, node)
+            part = self._parts.get(name, {}).get(member.doc)
+            if part is not None:
+                self.graph.add_ntriples(part.ntriples.decode("utf-8")
+                                        .replace(_SOME_PERSON_NT, f"<{node}>"))
+            else:
+                for triple in _member_triples(node, self._people[name][member.doc]):
+                    self._add(*triple)
+
+    def _candidates(self, name: str) -> Iterable[Candidate]:
+        yield from (facts.candidate() for facts in self._people.get(name, {}).values())
+        yield from (part.candidate for part in self._parts.get(name, {}).values())
 
     def _stored_facts(self, name: str, source: URIRef) -> _PersonFacts:
         g, prefix = self.graph, f"{self.base}source/"
@@ -527,14 +560,14 @@ class GraphBuilder:
 
 @dataclass
 class DocumentTriples:
-    """One document's triples as N-Triples lines, and the facts its names
-    give. Made where the document was extracted (a worker process), so the
+    """One document's triples as N-Triples lines, and what it says of each
+    name. Made where the document was extracted (a worker process), so the
     process writing the graph only appends text; person nodes wait for
     resolution in the parent's `GraphBuilder.finish`."""
 
     doc_id: str
     ntriples: str
-    people: dict[str, _PersonFacts]
+    people: dict[str, PersonPart]
 
 
 class _NTriplesLines:
@@ -591,8 +624,14 @@ def document_triples(x: Extraction, *, base: str = DEFAULT_BASE,
     builder = GraphBuilder.streaming(collector, base=base)
     builder.add(x)
     lines = collector.lines if build is None else _HANDED_ON.keep_new(build, collector.lines)
-    return DocumentTriples(x.doc.id, "".join(lines),
-                           {name: by_doc[x.doc.id] for name, by_doc in builder._people.items()})
+    people = {}
+    for name, by_doc in builder._people.items():
+        facts = by_doc[x.doc.id]
+        person = _NTriplesLines()
+        for triple in _member_triples(_SOME_PERSON, facts):
+            person.add(triple)
+        people[name] = PersonPart(facts.candidate(), "".join(person.lines).encode("utf-8"))
+    return DocumentTriples(x.doc.id, "".join(lines), people)
 
 
 def build_graph(extractions: Iterable[Extraction], *, base: str = DEFAULT_BASE) -> Graph:
