@@ -87,8 +87,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         if streaming:
             triples = sink.close()
     finally:
-        if streaming and isinstance(sink, kgstore.StoreSink):
-            sink.abort()  # removes the hidden folder of a build that did not finish
+        if streaming:
+            sink.abort()  # removes the hidden spool or runs of a build that did not finish
     if streaming:
         if not args.quiet:
             print(f"kg build: {report.done} document(s), {triples:,} triples → {out}"

@@ -75,6 +75,20 @@ def test_two_workers_and_a_second_build_in_one_process_give_the_same_bytes(build
         assert (tmp_path / name).read_bytes() == builds["ttl"].read_bytes()
 
 
+@pytest.mark.parametrize("suffix", [".ttl", ".nt"])
+def test_file_sink_spilling_sorted_runs_writes_the_same_bytes(builds, tmp_path, suffix):
+    from kg.store import FileSink
+    whole = builds[suffix[1:]].read_text(encoding="utf-8")
+    lines = Graph().parse(data=whole, format="turtle" if suffix == ".ttl" else "nt")
+    spilled = FileSink(tmp_path / f"g{suffix}", run_lines=50)
+    for triple in lines:
+        spilled.add(triple)
+        spilled.add(triple)  # repeats across runs are written once
+    assert spilled.close() == len(lines)
+    assert (tmp_path / f"g{suffix}").read_text(encoding="utf-8") == whole
+    assert sorted(p.name for p in tmp_path.iterdir()) == [f"g{suffix}"]
+
+
 def test_build_store_leaves_no_temporary_folder(builds):
     assert sorted(p.name for p in builds["store"].parent.iterdir()) == [
         "g.jsonld", "g.nt", "g.ttl", "store"]
