@@ -22,7 +22,8 @@ import re
 from dataclasses import dataclass
 
 from kg.model import Document, Mention, OrgRef, Place, PostRef, Sentence
-from kg.orgs import STOP_IN_ORG, Grammar, _units, government, grammar, implied_org, parse_org
+from kg.orgs import (_OPENS, STOP_IN_ORG, Grammar, _pick_place, _units, government, grammar,
+                     implied_org, parse_org)
 from kg.patterns import PUNCTUATION
 
 MAX_ORG_CHARS = 30
@@ -385,11 +386,16 @@ def _first_titles(c: _Sentence, role: _Role, floor: int, inherit: TitleChain | N
     if listed is not None:
         return [listed]
     lowest = max(floor, role.start - MAX_ORG_CHARS)
+    term = _TERM_GLOSS.search(text, lowest, role.start)
+    org_end = term.start() if term else role.start  # 中华全国工商业联合会（第九届）执行委员
     for loose in (False, True):  # units alone (研究所|研究部) only where nothing else fits
-        for start in range(lowest, role.start):
+        for start in range(lowest, org_end):
             if text[start] in PUNCTUATION or start not in c.tokens:
                 continue  # a body's name starts a word: not 西区 inside 广西|区政府
-            parsed = parse_org(text, start, role.start, c.g, c.context, None, loose)
+            if loose and not (start == c.sent.start or text[start - 1] in _OPENS
+                              or text.startswith("中国", start)):
+                continue  # only these anchors are new in the loose reading
+            parsed = parse_org(text, start, org_end, c.g, c.context, None, loose)
             if parsed is None:
                 minister = None if loose else _minister(c, start, role)
                 if minister is not None:
@@ -406,10 +412,44 @@ def _first_titles(c: _Sentence, role: _Role, floor: int, inherit: TitleChain | N
                 continue
             title = _title(c, start, role, org, place, country, None)
             return [*_shared_bodies(c, start, role, floor), title]
-    local = _foreign_local(c, role, floor) or _foreign_chamber(c, role, floor)
+    local = (_foreign_local(c, role, floor) or _foreign_chamber(c, role, floor)
+             or _this_place(c, role, floor))
     if local is not None:
         return [local]
     return [_title(c, role.start, role, None, None, None, inherit)]
+
+
+_TERM_GLOSS = re.compile(r"（第?[一二三四五六七八九十\d]{1,3}届）$")
+
+
+def _this_place(c: _Sentence, role: _Role, floor: int) -> Title | None:
+    """在波尔多市与该市市长朱佩会见: 该市 (该省, 该县) is the last place of that
+    level named before it in the sentence."""
+    row = c.g.roles.get(role.word)
+    implies = row.implies if row is not None else ""
+    if not implies.endswith("政府") or len(implies) != 3:
+        return None
+    text, level = c.text, implies[0]
+    if not text.endswith("该" + level, floor, role.start):
+        return None
+    start = role.start - 2
+    last = None
+    for m in c.g.place_re.finditer(text, c.sent.start, start):
+        if m.group().endswith(level):
+            last = m
+    if last is not None:
+        place = _pick_place(c.g.places[last.group()], c.context, c.g)
+        if place is not None:
+            org = government(place, None, c.g.lex)
+            return Title(c.mention(start, role.end, "role"), role.role, org, None)
+    at = text.rfind(level, c.sent.start, start)
+    if at < 0 or (last is not None and last.end() > at):
+        return None
+    named = _foreign_local(c, _Role(at + 1, at + 1 + len(role.word), role.word, role.role),
+                           c.sent.start, fake_end=at + 1)
+    if named is None:
+        return None
+    return Title(c.mention(start, role.end, "role"), role.role, named.org, named.country)
 
 
 # bodies only other countries have: named bare, they are the last country's named
@@ -425,6 +465,8 @@ def _foreign_chamber(c: _Sentence, role: _Role, floor: int) -> Title | None:
         return None
     text = c.text
     end = role.start
+    if not any(word in text[max(floor, end - 20):end] for word in _CHAMBERS):
+        return None
     gloss = _GLOSS.search(text, floor, end)
     if gloss:
         end = gloss.start()
@@ -447,7 +489,8 @@ def _foreign_chamber(c: _Sentence, role: _Role, floor: int) -> Title | None:
 _LOCAL_OPENS = set("，、；：“（兼和与了在的") | {""}
 
 
-def _foreign_local(c: _Sentence, role: _Role, floor: int) -> Title | None:
+def _foreign_local(c: _Sentence, role: _Role, floor: int, fake_end: int | None = None
+                   ) -> Title | None:
     """斯特拉斯堡市市长, 阿尔萨斯大区区长: the head of a foreign city, province
     or region the gazetteer does not know, named by its level word.
 
@@ -459,9 +502,10 @@ def _foreign_local(c: _Sentence, role: _Role, floor: int) -> Title | None:
     if not implies.endswith("政府") or len(implies) != 3 or c.g.country_re is None:
         return None
     text, level = c.text, implies[0]
-    end = role.start
+    end = role.start if fake_end is None else fake_end
     if not text.endswith(level, floor, end):
         return None
+    stop = end
     end -= 1
     if level == "区" and text.endswith("大", floor, end):
         end -= 1  # 阿尔萨斯大区
@@ -477,7 +521,7 @@ def _foreign_local(c: _Sentence, role: _Role, floor: int) -> Title | None:
     abroad = any(m.group() != "中国" for m in c.g.country_re.finditer(text, c.sent.start, c.sent.end))
     if not (typical >= 2 and 2 * typical >= len(name) or abroad):
         return None
-    place = text[start:role.start]
+    place = text[start:stop]
     org = OrgRef(place + "政府", "government", None, (place + "人民政府",))
     return Title(c.mention(start, role.end, "role"), role.role, org, place)
 
@@ -522,12 +566,17 @@ def _foreign_body(c: _Sentence, role: _Role, country: str) -> OrgRef | None:
     return OrgRef(country + implied.label, implied.org_type, None, ())
 
 
+_LONG_FORM = re.compile("苏丹国|王国|共和国|联邦|酋长国|大公国")
+
+
 def _minister(c: _Sentence, start: int, role: _Role) -> Title | None:
-    """瑞典工商大臣: a country, a portfolio and 大臣 — the role keeps its portfolio."""
-    if role.role != "大臣" or c.g.country_re is None:
+    """瑞典工商大臣, 阿曼苏丹国外交国务大臣: a country (in its long form or
+    not), a portfolio and 大臣 — the role keeps its portfolio."""
+    if not role.role.endswith("大臣") or c.g.country_re is None:
         return None
     m = c.g.country_re.match(c.text, start, role.start)
-    portfolio = c.text[m.end():role.start] if m else ""
+    long_form = _LONG_FORM.match(c.text, m.end(), role.start) if m else None
+    portfolio = c.text[(long_form or m).end():role.start] if m else ""
     if not m or not 1 <= len(portfolio) <= 4 or any(ch in STOP_IN_ORG for ch in portfolio):
         return None
     return Title(c.mention(start, role.end, "role"), portfolio + role.role,

@@ -87,6 +87,10 @@ CASES = [
     ("法国总理若斯潘出席，里昂市市长巴尔致辞。", {("若斯潘", "法国总理"), ("巴尔", "里昂市市长")}),
     # a transliterated name longer than the one jieba knows, but not into the next word
     ("美国总统克林顿利用广播讲话。", {("克林顿", "美国总统")}),
+    # 该市 is the city named before it
+    ("代表团在南京市访问，该市市长王宏民会见了代表团。", {("王宏民", "南京市市长")}),
+    # a country in its long form before a minister with a portfolio
+    ("沙特阿拉伯王国外交国务大臣朱贝尔说，会谈很成功。", {("朱贝尔", "沙特阿拉伯外交国务大臣")}),
 ]
 
 
