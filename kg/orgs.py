@@ -195,10 +195,15 @@ def parse_org(text: str, start: int, end: int, g: Grammar, context: list[Place],
         if bare and not anchor.head and (end - start < 4 or text[start] in _POINTERS
                                          or "请" in text[start:end]):
             continue
-        if (anchor.country and text.startswith("驻", anchor.end) and end - anchor.end <= 4
-                and not text[start:end].endswith("馆")):
-            # 南非驻华: the embassy, named by the post that follows (南非驻华大使)
-            return OrgRef(surface + "使馆", "other", None, (surface + "大使馆",)), None, anchor.country
+        prc = anchor.org is not None and anchor.org.label == "中华人民共和国"
+        if ((anchor.country or prc) and text.startswith("驻", anchor.end)
+                and end - anchor.end <= 6 and not text[start:end].endswith("馆")):
+            # 南非驻华: the embassy, named by the post that follows (南非驻华大使);
+            # 中华人民共和国驻乌克兰 is China's
+            name = "中国" + surface[anchor.end - start:] if prc else surface
+            aliases = tuple(dict.fromkeys((name + "大使馆", surface + "使馆", surface + "大使馆")))
+            country = None if prc or anchor.country == "中国" else anchor.country
+            return OrgRef(name + "使馆", "other", None, aliases), None, country
         units = _units(text, anchor.end, end, g)
         if units and bare and not anchor.head and len(units[0][0]) < 2:
             continue  # 管委会, 团委, 警备区 alone: whose?

@@ -216,7 +216,9 @@ def _chains_in(c: _Sentence) -> list[tuple[TitleChain, bool]]:
                 break
             titles.append(nxt)
         start = titles[0].mention.start
-        former = text.endswith(_FORMER, sent.start, start)
+        former = text.endswith(_FORMER, sent.start, start) or (
+            len(titles) == 1 and role.start > start and text[role.start - 1] in _BETWEEN_FORMER
+            and titles[0].mention.end == role.end)
         names = person_names(c.doc, titles[-1].mention.end, sent, c.tokens, c.g.lex, c.g.pats,
                              foreign=any(t.country for t in titles))
         by_election = False
@@ -388,6 +390,8 @@ def _first_titles(c: _Sentence, role: _Role, floor: int, inherit: TitleChain | N
     lowest = max(floor, role.start - MAX_ORG_CHARS)
     term = _TERM_GLOSS.search(text, lowest, role.start)
     org_end = term.start() if term else role.start  # 中华全国工商业联合会（第九届）执行委员
+    if org_end - 1 > lowest and text[org_end - 1] in _BETWEEN_FORMER:
+        org_end -= 1  # 美国前总统, 国务院原副总理: held before (see _chains_in)
     for loose in (False, True):  # units alone (研究所|研究部) only where nothing else fits
         for start in range(lowest, org_end):
             if text[start] in PUNCTUATION or start not in c.tokens:
@@ -419,6 +423,8 @@ def _first_titles(c: _Sentence, role: _Role, floor: int, inherit: TitleChain | N
     return [_title(c, role.start, role, None, None, None, inherit)]
 
 
+# between a body and its role: the post was held before (美国前总统卡特)
+_BETWEEN_FORMER = "前原"
 _TERM_GLOSS = re.compile(r"（第?[一二三四五六七八九十\d]{1,3}届）$")
 
 

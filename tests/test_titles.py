@@ -91,6 +91,12 @@ CASES = [
     ("代表团在南京市访问，该市市长王宏民会见了代表团。", {("王宏民", "南京市市长")}),
     # a country in its long form before a minister with a portfolio
     ("沙特阿拉伯王国外交国务大臣朱贝尔说，会谈很成功。", {("朱贝尔", "沙特阿拉伯外交国务大臣")}),
+    # China's embassy written with the state's full name; the ambassador's full title
+    ("中华人民共和国驻乌克兰特命全权大使潘占林出席。", {("潘占林", "中国驻乌克兰大使")}),
+    # 前 between the body and the role: held before
+    ("美国前总统卡特今天抵达北京。", set()),
+    # bare 人大 is the people's congress of the report's place
+    ("聊城市召开大会。人大副主任刘新东出席。", {("刘新东", "聊城市人大副主任")}),
 ]
 
 
