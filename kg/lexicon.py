@@ -187,9 +187,12 @@ def load_lexicon() -> Lexicon:
 
 
 def _countries() -> frozenset[str]:
-    """Chinese names of the world's countries, from CLDR (via babel)."""
+    """Chinese names of the world's countries, from CLDR (via babel), and the
+    short and former names in kg/data/countries.txt (阿联酋, 苏联)."""
     from babel import Locale
     names = Locale("zh").territories
-    return frozenset(name for code, name in names.items()
-                     if len(code) == 2 and code.isalpha() and len(name) >= 2
-                     and "特别行政区" not in name)
+    extra = [line.strip() for line in _data("countries.txt").splitlines()
+             if line.strip() and not line.startswith("#")]
+    return frozenset([name for code, name in names.items()
+                      if len(code) == 2 and code.isalpha() and len(name) >= 2
+                      and "特别行政区" not in name] + extra)

@@ -60,6 +60,7 @@ class Grammar:
         self.suffixes_by_role = {r: tuple(x for x in self.suffixes if x.startswith(r) and x != r)
                                  for r in self.roles}
         self.unit_re = re.compile(f"(?P<stem>[{HAN}]{{0,8}}?)(?P<suffix>{trie_regex(self.suffixes)})")
+        self.suffix_re = re.compile(trie_regex(self.suffixes))
 
 
 @lru_cache(maxsize=1)

@@ -221,6 +221,11 @@ def _chains_in(c: _Sentence) -> list[tuple[TitleChain, bool]]:
             and titles[0].mention.end == role.end)
         names = person_names(c.doc, titles[-1].mention.end, sent, c.tokens, c.g.lex, c.g.pats,
                              foreign=any(t.country for t in titles))
+        names = [n for n in names if not _body_follows(c, n.end)]
+        if titles[0].org is not None and titles[0].org.label == "国务院" \
+                and titles[0].mention.text == role.word:
+            # 巴总理谢里夫: a bare 总理 before a foreign name is not China's
+            names = [n for n in names if _chinese_name(c, n.start, n.end)]
         by_election = False
         if not names:
             names = _elected(c, start)
@@ -345,8 +350,29 @@ def _name_before(c: _Sentence, title: Title) -> Mention | None:
                 "，：“（" if caption else "了的和与及、，：“在同向为"):
             continue
         if name_length(c.text, start, end, c.tokens, c.g.lex, c.g.pats) == length:
+            if row is not None and row.implies == "国务院" and not _chinese_name(c, start, end):
+                return None  # 瓦杰帕伊总理 is no premier of the State Council
             return c.mention(start, end, "person")
     return None
+
+
+def _body_follows(c: _Sentence, end: int) -> bool:
+    """菲律宾总统|廉政|委员会主席: what a body's name ends with, right after a
+    "name", shows it was the start of a body's name instead."""
+    m = c.g.suffix_re.match(c.text, end, c.sent.end)
+    if m is None or not (m.end() in c.tokens or m.end() == c.sent.end):
+        return False  # not 陈德铭|办公桌
+    role = c.g.role_re.match(c.text, end, c.sent.end)
+    return role is None or role.end() < m.end()  # 李鹏|部长 is a title after a name
+
+
+def _chinese_name(c: _Sentence, start: int, end: int) -> bool:
+    """A name that reads as Chinese: a surname, and not all transliteration
+    characters (李鹏, not 哈西娜 or 基里延科)."""
+    lex, name = c.g.lex, c.text[start:end]
+    surname = name[0] in lex.surnames or name[:2] in lex.compound_surnames
+    return surname and (len(name) == 2 or len(name) == 3 and not all(
+        ch in lex.translit_any for ch in name))  # 罗干 may be, 谢里夫 is not
 
 
 def _title(c: _Sentence, start: int, role: _Role, org: OrgRef | None, place: Place | None,
@@ -461,6 +487,7 @@ def _this_place(c: _Sentence, role: _Role, floor: int) -> Title | None:
 # bodies only other countries have: named bare, they are the last country's named
 _CHAMBERS = ("国会", "议会", "杜马", "联邦委员会", "众议院", "参议院", "上院", "下院", "内阁")
 _GLOSS = re.compile(r"（[^（）]{1,8}）$")
+_CHAMBER_OPENS = set("，、；：“（和与及了的同向任在")
 
 
 def _foreign_chamber(c: _Sentence, role: _Role, floor: int) -> Title | None:
@@ -477,10 +504,10 @@ def _foreign_chamber(c: _Sentence, role: _Role, floor: int) -> Title | None:
     if gloss:
         end = gloss.start()
     for start in range(max(floor, end - 12), end - 1):
-        if start not in c.tokens:
+        if start not in c.tokens or start > c.sent.start and text[start - 1] not in _CHAMBER_OPENS:
             continue
         units = _units(text, start, end, c.g)
-        if not units or not (units[0][0] + units[0][1]).endswith(_CHAMBERS):
+        if not units or len(units[0][0]) > 4 or not (units[0][0] + units[0][1]).endswith(_CHAMBERS):
             continue
         countries = [m.group() for m in c.g.country_re.finditer(text, c.sent.start, start)
                      if m.group() != "中国"]
@@ -627,6 +654,9 @@ def _next_title(c: _Sentence, last: Title, roles: list[_Role]) -> Title | None:
             local = _foreign_local(c, role, pos) if text[pos - 1] in "、兼" else None
             if local is not None:
                 return local  # 阿尔萨斯大区区长兼下莱茵省省长
+            unit = _unit_of(c, last, pos, role) if text[pos - 1] in "、兼" else None
+            if unit is not None:
+                return unit  # 全国人大常委会委员、法律委员会副主任委员
             continue
         org, place, country = parsed
         if org is None and not _place_role(role, c.g):
@@ -637,6 +667,32 @@ def _next_title(c: _Sentence, last: Title, roles: list[_Role]) -> Title | None:
             org = OrgRef(country + org.label, "government-department", None, ())
         return _title(c, pos, role, org, place, country or None, None)
     return None
+
+
+# what a unit inside a body ends with (not a company, a society, a bank)
+_INNER_UNITS = frozenset(("委员会", "工作委员会", "工委", "委会", "办公厅", "办公室", "部", "厅",
+                          "局", "处", "党组", "党委", "纪检组"))
+
+
+def _unit_of(c: _Sentence, last: Title, pos: int, role: _Role) -> Title | None:
+    """A body with no anchor inside a chain is a unit of the body before it:
+    全国人大常委会委员、法律委员会副主任委员 → 全国人大常委会法律委员会."""
+    parent = last.org
+    if parent is None or last.country or parent.org_type == "government" and parent.place:
+        return None
+    units = _units(c.text, pos, role.start, c.g)
+    if (not units or len(units[0][0]) < 2 or role.start - pos > 8
+            or units[0][0].startswith(("中央", "中国", "全国", "国家"))
+            or any(suffix not in _INNER_UNITS for _, suffix in units)):
+        return None  # 全国政协委员、香港繁荣集团董事长: another body
+    org = parent
+    for stem, suffix in units:
+        kind, party_kind = c.g.suffixes[suffix]
+        if parent.org_type == "party-committee" and party_kind:
+            kind = party_kind
+        org = OrgRef(org.label + stem + suffix, kind, org.place,
+                     tuple(a + stem + suffix for a in org.aliases), org)
+    return Title(c.mention(pos, role.end, "role"), role.role, org, None)
 
 
 def _bare_in_chain(c: _Sentence, pos: int, role: _Role, last: Title) -> Title:

@@ -97,6 +97,17 @@ CASES = [
     ("美国前总统卡特今天抵达北京。", set()),
     # bare 人大 is the people's congress of the report's place
     ("聊城市召开大会。人大副主任刘新东出席。", {("刘新东", "聊城市人大副主任")}),
+    # a bare 总理 before a foreign name is not the State Council's
+    ("巴总理谢里夫出席。", set()),
+    ("瓦杰帕伊总理近日宣称，印度不会签署条约。", set()),
+    # a short country name the CLDR list lacks
+    ("阿联酋外长哈姆丹表示欢迎。", {("哈姆丹", "阿联酋外交部部长")}),
+    # a committee listed after its parent's title is the parent's
+    ("全国人大常委会委员、财经委员会副主任委员周正平出席。",
+     {("周正平", "全国人大常委会委员"), ("周正平", "全国人大常委会财经委员会副主任委员")}),
+    # a "name" followed by a body's last word started the body's name
+    ("菲律宾总统廉政委员会主席圭尼贡多宣布。", set()),
+    ("研究报告已经交到商务部部长陈德铭办公桌上。", {("陈德铭", "商务部部长")}),
 ]
 
 
