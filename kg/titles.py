@@ -93,7 +93,8 @@ def _roles_in(text: str, start: int, end: int, g: Grammar) -> list[_Role]:
                 found.append(_Role(i, m.end(), word, g.roles[word].canonical or word))
         if char == "长" and i > start and text[i - 1] + "长" in g.roles:
             found.append(_Role(i, i + 1, text[i - 1] + "长", text[i - 1] + "长"))
-    return found
+    # 财政经济部长官: where two roles cross, the later one is meant (部|长官, not 部长|官)
+    return [r for r in found if not any(r.start < o.start < r.end < o.end for o in found)]
 
 
 @dataclass(frozen=True)

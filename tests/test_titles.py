@@ -108,6 +108,9 @@ CASES = [
     # a "name" followed by a body's last word started the body's name
     ("菲律宾总统廉政委员会主席圭尼贡多宣布。", set()),
     ("研究报告已经交到商务部部长陈德铭办公桌上。", {("陈德铭", "商务部部长")}),
+    # Korean and Japanese ministers: 部|长官 (the later of two crossing roles), 外务省|次官
+    ("韩国外交通商部长官朴定洙说，两国关系良好。", {("朴定洙", "韩国外交通商部长官")}),
+    ("日本外务省次官柳井俊二说，会谈有成果。", {("柳井俊二", "日本外务省次官")}),
 ]
 
 
