@@ -81,7 +81,9 @@ def _anchors(text: str, pos: int, end: int, g: Grammar, context: list[Place],
             cpc = len(prefix)
             break
     m = (g.national_re.match(text, pos, end) or g.national_re.match(text, pos + cpc, end)
-         or (g.national_re.match(text, pos + 2, end) if text.startswith("中国", pos) else None))
+         # 中国外交部, 国家建设部: the state's name before a body is transparent
+         or (g.national_re.match(text, pos + 2, end) if text.startswith(("中国", "国家"), pos)
+             else None))
     if m:
         body = g.national_names[m.group()]
         aliases = tuple(dict.fromkeys(a for a in (*body.aliases, text[pos:m.end()])
@@ -109,6 +111,9 @@ def _anchors(text: str, pos: int, end: int, g: Grammar, context: list[Place],
         # 中国 before a body is transparent (中国外交部); before 驻 it names China's embassy
         if m and (m.group() != "中国" or text.startswith("驻", m.end())):
             out.append(_Anchor(m.end(), None, None, m.group(), False))
+            long_form = _LONG_FORM.match(text, m.end(), end)
+            if long_form:  # 苏里南共和国总统: the country in its long form
+                out.append(_Anchor(long_form.end(), None, None, m.group(), False))
     # towns only as the sentence names them word by word (see titles._towns)
     town = next((p for p in context if p.level == "township" and text.startswith(p.name, pos)
                  and pos + len(p.name) <= end), None)
@@ -128,6 +133,7 @@ def _anchors(text: str, pos: int, end: int, g: Grammar, context: list[Place],
     return sorted(out, key=lambda a: -a.end)
 
 
+_LONG_FORM = re.compile("苏丹国|王国|共和国|酋长国|大公国|合众国")
 # what may stand right before a body named by its units alone
 _OPENS = set("，。；：！？“”（）、\n ")
 # a phrase of units alone may not start with a pointer (该公司, 本局), a level

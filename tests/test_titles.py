@@ -111,6 +111,13 @@ CASES = [
     # Korean and Japanese ministers: 部|长官 (the later of two crossing roles), 外务省|次官
     ("韩国外交通商部长官朴定洙说，两国关系良好。", {("朴定洙", "韩国外交通商部长官")}),
     ("日本外务省次官柳井俊二说，会谈有成果。", {("柳井俊二", "日本外务省次官")}),
+    # a foreign party's leader is not the CPC's (党 ends a body's name)
+    ("朝鲜劳动党总书记金正日近日提出方针。", {("金正日", "朝鲜劳动党总书记")}),
+    # a country in its long form; 国家 before a ministry, like 中国, is transparent
+    ("苏里南共和国总统尤勒斯·韦登博斯今天结束访问。", {("尤勒斯·韦登博斯", "苏里南总统")}),
+    ("原国家建设部副部长刘志峰表示，房价会稳定。", set()),
+    # a chamber of commerce under a national body
+    ("全国工商联房地产商会秘书长钟彬先生发言。", {("钟彬", "全国工商联房地产商会秘书长")}),
 ]
 
 
