@@ -535,9 +535,8 @@ def run_query(store: ox.Store, query_text: str, *,
         query_text: the query; `kg:`, `org:`, `rdfs:`... need no PREFIX lines.
         bindings: variable name (without ?) → value, substituted as an RDF
             term, never as query text. A str becomes a plain xsd:string
-            literal, which does not equal a `"张健"@zh-Hans` label: pass
-            `pyoxigraph.Literal("张健", language="zh-Hans")` for that, or
-            compare with `STR(?label) = ?name` in the query. A bound variable
+            literal, or, for a variable the query declares as a label
+            parameter, the label `"张健"@zh-Hans` (`parameter_bindings`). A bound variable
             must appear in the SELECT projection (or use SELECT *).
         timeout_s: give up after this many seconds and raise QueryTimeout.
             Oxigraph cannot be interrupted: the query goes on in a background
@@ -553,8 +552,8 @@ def run_query(store: ox.Store, query_text: str, *,
         QueryError: malformed query (with line and column) or failed evaluation.
         QueryTimeout: the time limit passed, or no slot freed up within it.
     """
-    substitutions = {ox.Variable(name): _as_term(name, value)
-                     for name, value in (bindings or {}).items()}
+    substitutions = {ox.Variable(name): term for name, term
+                     in parameter_bindings(query_text, bindings or {}).items()}
     cancelled = threading.Event()
     if timeout_s is None and slots is None:
         return _execute(store, query_text, substitutions, limit, cancelled)
@@ -585,6 +584,24 @@ def run_query(store: ox.Store, query_text: str, *,
         cancelled.set()
         raise QueryTimeout(f"no answer within {timeout_s:g} s; narrow the query "
                            "(more specific patterns, a LIMIT) or raise the time limit") from None
+
+
+_LABEL_PARAMETER = re.compile(r"^#\s*label parameter:\s*[?$](\w+)", re.M)
+
+
+def parameter_bindings(query_text: str, values: Mapping[str, str | Term]) -> dict[str, Term]:
+    """Values to bind in `query_text`, as RDF terms (what `run_query` binds).
+
+    A string for a variable the query declares on a `# label parameter:
+    ?name` line becomes the label `"VALUE"@zh-Hans`, a traditional value
+    converted to simplified first (every node has its simplified label): the
+    store then finds the node through its index. Other strings become plain
+    literals; RDF terms are kept as given."""
+    from kg.normalize import to_simplified
+    labels = set(_LABEL_PARAMETER.findall(query_text))
+    return {name: ox.Literal(to_simplified(value), language="zh-Hans")
+            if name in labels and isinstance(value, str) else _as_term(name, value)
+            for name, value in values.items()}
 
 
 def _as_term(name: str, value: str | Term) -> Term:
