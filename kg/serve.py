@@ -65,7 +65,7 @@ class SparqlServer(ThreadingHTTPServer):
     daemon_threads = True
 
     def __init__(self, address: tuple[str, int], store, *, timeout_s: float, max_results: int,
-                 max_request_bytes: int, max_running: int) -> None:
+                 max_request_bytes: int, max_running: int, idle_timeout_s: float) -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
         super().__init__(address, _Handler)
@@ -74,6 +74,7 @@ class SparqlServer(ThreadingHTTPServer):
         self.max_results = max_results
         self.max_request_bytes = max_request_bytes
         self.slots = threading.BoundedSemaphore(max_running)
+        self.idle_timeout_s = idle_timeout_s
         self.page, self.page_policy = _page()
 
     @property
@@ -84,7 +85,8 @@ class SparqlServer(ThreadingHTTPServer):
 
 def make_server(store, *, host: str = "127.0.0.1", port: int = 0, timeout_s: float = 10.0,
                 max_results: int = 10000, max_request_bytes: int = 1_000_000,
-                max_running: int = 4, allow_remote: bool = False) -> SparqlServer:
+                max_running: int = 4, idle_timeout_s: float = 60.0,
+                allow_remote: bool = False) -> SparqlServer:
     """Binds (but does not start) an endpoint; run it with `serve_forever()`.
 
     Args:
@@ -97,6 +99,9 @@ def make_server(store, *, host: str = "127.0.0.1", port: int = 0, timeout_s: flo
         max_running: queries executing at once, counting timed-out ones that
             Oxigraph is still finishing; further queries wait for a free slot
             within their time limit, then get 503.
+        idle_timeout_s: a connection that sends nothing for this long (a
+            kept-alive client gone quiet, a request trickling in) is closed,
+            so idle clients cannot hold the server's threads.
         allow_remote: required to listen on anything but loopback, since the
             endpoint has no authentication.
 
@@ -109,7 +114,8 @@ def make_server(store, *, host: str = "127.0.0.1", port: int = 0, timeout_s: flo
                          "explicitly allowed")
     try:
         return SparqlServer((host, port), store, timeout_s=timeout_s, max_results=max_results,
-                            max_request_bytes=max_request_bytes, max_running=max_running)
+                            max_request_bytes=max_request_bytes, max_running=max_running,
+                            idle_timeout_s=idle_timeout_s)
     except OSError as e:
         raise UsageError(f"cannot listen on {host}:{port} ({e.strerror}); "
                          "choose another port with --port") from None
@@ -143,6 +149,11 @@ class _Handler(BaseHTTPRequestHandler):
     # headers and body go out in two writes; with Nagle on, a kept-alive client
     # waits out its delayed ACK (~40 ms) on every response
     disable_nagle_algorithm = True
+
+    def setup(self) -> None:
+        # socketserver applies `timeout` to the connection's socket in setup
+        self.timeout = self.server.idle_timeout_s
+        super().setup()
 
     def do_GET(self) -> None:
         self.started = time.perf_counter()

@@ -43,6 +43,17 @@ def running(store, **options):
         thread.join(timeout=10)
 
 
+def test_a_connection_that_sends_nothing_is_closed_after_the_idle_timeout(store):
+    import socket
+    with running(store, idle_timeout_s=0.5) as server:
+        host, port = server.server_address[:2]
+        with socket.create_connection((host, port), timeout=10) as idle:
+            idle.sendall(b"GET /sparql?query=ASK")  # a request that never ends
+            started = time.monotonic()
+            assert idle.recv(1024) == b""  # closed by the server, not by our timeout
+            assert time.monotonic() - started < 5
+
+
 @pytest.fixture(scope="module")
 def server(store):
     with running(store) as server:
