@@ -17,7 +17,7 @@ from kg.patterns import HAN, PUNCTUATION, Patterns
 
 _HAN_CHAR = re.compile(f"[{HAN}]")
 # single characters that end a clause after a name, never a name itself
-_FUNCTION_CHARS = set("在和等的与及就对向为是也都又将被把")
+_FUNCTION_CHARS = set("在和等的与及就对向为是也都又将被把兼")
 _FOREIGN_NAME = re.compile(f"[{HAN}]{{1,8}}(?:·[{HAN}]{{1,10}})+")
 
 

@@ -322,6 +322,8 @@ def _head_after_foreign_name(c: _Sentence, role: _Role, floor: int) -> TitleChai
         start += 1  # a name starts after a boundary, or with a character names start with
     if role.start - start < 2 or not (bounded(start) or role.start - start >= 3):
         return None  # a run of three or more transliteration characters is a name anyway
+    if c.g.country_re.fullmatch(text, start, role.start):
+        return None  # 伊朗总统: a country, not a name
     # the country named last before it, in the sentence or earlier in the report
     countries = [m for m in c.g.country_re.finditer(text, 0, start) if m.group() != "中国"]
     if not countries:
@@ -447,6 +449,12 @@ def _first_titles(c: _Sentence, role: _Role, floor: int, inherit: TitleChain | N
              or _this_place(c, role, floor))
     if local is not None:
         return [local]
+    if any(text[role.start - k:role.start] in c.g.suffixes and text[role.start - k - 1] not in STOP_IN_ORG
+           and text[role.start - k - 1] not in PUNCTUATION
+           for k in range(1, 6) if role.start - k - 1 >= max(floor, c.sent.start)):
+        # 进步联盟总书记: the role of a body we could not read, not the one it implies
+        # (but 、政府副市长 is the bare government's)
+        return [Title(c.mention(role.start, role.end, "role"), role.role, None, None)]
     return [_title(c, role.start, role, None, None, None, inherit)]
 
 

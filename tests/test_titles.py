@@ -118,6 +118,12 @@ CASES = [
     ("原国家建设部副部长刘志峰表示，房价会稳定。", set()),
     # a chamber of commerce under a national body
     ("全国工商联房地产商会秘书长钟彬先生发言。", {("钟彬", "全国工商联房地产商会秘书长")}),
+    # a country is no name before a head's title
+    ("据伊朗通讯社报道，伊朗总统哈塔米会见了客人。", {("哈塔米", "伊朗总统")}),
+    # the role of a body that could not be read does not fall back to the one it implies
+    ("与政府僵持的安纳德拉维达进步联盟总书记贾亚拉莉达称病。", set()),
+    # 兼 starts no name
+    ("埃及副总理兼农业和土地开发部长瓦利宣布。", set()),
 ]
 
 
