@@ -612,11 +612,57 @@ def _as_term(name: str, value: str | Term) -> Term:
     raise UsageError(f"binding ?{name}: expected a string or an RDF term, got {type(value).__name__}")
 
 
+# What hides a variable name from a plain text search: comments, strings, IRIs
+_SPARQL_TOKEN = re.compile(r"""
+    (?P<skip> \#[^\n]*
+      | \"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\" | '''(?:[^'\\]|\\.|'(?!''))*'''
+      | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*'
+      | <[^<>"{}|^`\\\x00-\x20]*> )
+    | (?P<brace>[{}])
+    | (?P<var>[?$][^\W]\w*)
+""", re.X)
+
+
+def _inlined(text: str, substitutions: dict) -> str | None:
+    """`text` with the bound variables written as constants inside its
+    outermost group pattern, or None where that is not simple.
+
+    Oxigraph plans a query around the constants it sees, but takes
+    substitutions as a first row joined in afterwards: with the name written
+    in, `career` on 1.5M triples takes 0.3 s instead of 1.6 s. The values are
+    Oxigraph's own serialisation of RDF terms, never the user's text; the
+    substitutions are passed as well, so the projection still shows them."""
+    names = {f"{mark}{v.value}": str(term) for v, term in substitutions.items()
+             for mark in "?$"}
+    out, depth, last, changed = [], 0, 0, False
+    for token in _SPARQL_TOKEN.finditer(text):
+        if token["brace"]:
+            depth += 1 if token["brace"] == "{" else -1
+        elif token["var"] in names and depth >= 1:
+            out += [text[last:token.start()], names[token["var"]]]
+            last, changed = token.end(), True
+    if not changed or len(re.findall(r"\bSELECT\b", text, re.I)) > 1:
+        return None  # a sub-query's projection would get a constant
+    return "".join(out) + text[last:]
+
+
 def _execute(store: ox.Store, text: str, substitutions: dict, limit: int | None,
              cancelled: threading.Event) -> QueryResult:
+    # the union of named graphs only where there are named graphs: over the
+    # default graph alone, Oxigraph answers joins faster
+    union = next(iter(store.named_graphs()), None) is not None
     try:
-        raw = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=True,
-                          substitutions=substitutions or None)
+        raw = None
+        inlined = _inlined(text, substitutions) if substitutions else None
+        if inlined is not None:
+            try:
+                raw = store.query(inlined, prefixes=PREFIXES, use_default_graph_as_union=union,
+                                  substitutions=substitutions)
+            except SyntaxError:  # BIND(… AS ?x), VALUES ?x: the variable is needed as such
+                raw = None
+        if raw is None:
+            raw = store.query(text, prefixes=PREFIXES, use_default_graph_as_union=union,
+                              substitutions=substitutions or None)
         if isinstance(raw, ox.QueryBoolean):
             return QueryResult("ask", boolean=bool(raw))
         kept, truncated = [], False

@@ -7,6 +7,7 @@ from collections import Counter
 
 import pyoxigraph as ox
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from kg.ns import PREFIXES
 from kg.store import (_quads_from_rdflib, _to_rdflib, list_bundled, load_query,
@@ -68,3 +69,36 @@ def test_a_meeting_with_no_speaker_and_a_campaign_nobody_launched_keep_their_row
                 for row in on_store.rows] == [(expected, "")]
         assert [(str(row[0]), str(row[column])) for row in graph.query(query, initNs=PREFIXES)
                 ] == [(expected, "")]
+
+
+LABELS = ox.Store()
+for i, label in enumerate(["秦州区委书记", 'say "hi" } ; DROP ALL #', "?post", "a\\b", "x\ny"]):
+    LABELS.add(ox.Quad(ox.NamedNode(f"http://example.org/post/{i}"),
+                       ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label"),
+                       ox.Literal(label, language="zh-Hans")))
+LOOKUP = """# label parameter: ?post   (?post in a comment stays)
+SELECT ?post ?q ?note WHERE {
+  ?q rdfs:label ?post .
+  BIND("?post" AS ?note)
+}"""
+
+
+@given(st.sampled_from(["秦州区委书记", 'say "hi" } ; DROP ALL #', "?post", "a\\b", "x\ny"])
+       | st.text(max_size=20))
+@settings(max_examples=200, deadline=None)
+def test_a_bound_value_written_into_the_query_finds_what_the_binding_finds(value):
+    # run_query writes the value in as a constant (kg.store._inlined) for
+    # Oxigraph's planner: the rows must be those of the plain binding
+    term = parameter_bindings(LOOKUP, {"post": value})["post"]
+    expected = {(row[0], row[1], row[2]) for row in LABELS.query(
+        LOOKUP, prefixes={"rdfs": "http://www.w3.org/2000/01/rdf-schema#"},
+        substitutions={ox.Variable("post"): term})}
+    rows = run_query(LABELS, LOOKUP, bindings={"post": value}).rows
+    assert set(rows) == expected
+    assert all(row[2].value == "?post" for row in rows)  # the string was left alone
+
+
+def test_a_variable_bound_by_the_query_itself_falls_back_to_the_binding():
+    query = 'SELECT ?post WHERE { BIND("秦州区委书记"@zh-Hans AS ?post) ?q rdfs:label ?post }'
+    rows = run_query(LABELS, query, bindings={"post": ox.Literal("秦州区委书记", language="zh-Hans")}).rows
+    assert [row[0].value for row in rows] == ["秦州区委书记"]
