@@ -135,11 +135,16 @@ def workers(sizes, tmp: Path) -> dict:
             "load_average": os.getloadavg()[0]}
 
 
+# The build's own peak is VmHWM, which starts afresh at exec: ru_maxrss
+# carries over the peak of the process that started it (this benchmark,
+# hundreds of MB after the other figures), so it would hide the build's own.
+# A worker's ru_maxrss likewise includes the build's size when it was forked.
 _PEAK = """
-import resource, sys
+import re, resource, sys
 from kg.cli import main
 rc = main(sys.argv[1:])
-own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+with open("/proc/self/status") as status:
+    own = int(re.search(r"VmHWM:\\s*(\\d+)", status.read())[1])
 workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
 print(rc, own, workers)
 """
@@ -301,16 +306,26 @@ def report(results: dict) -> str:
                      f"documents into a store | {r['ratio']:.2f}× ({r['large']['own_kb'] / 1024:,.0f}"
                      f" vs {r['small']['own_kb'] / 1024:,.0f} MB) | ≤ 1.3 | "
                      f"{verdict(r['ratio'], 1.3, at_most=True)} |")
-        lines.append(f"| peak RSS of a worker, same builds | {r['ratio_workers']:.2f}× "
+        lines.append(f"| peak RSS of a worker, same builds (its ru_maxrss, which counts the build's "
+                     f"size when it was forked) | {r['ratio_workers']:.2f}× "
                      f"({r['large']['worker_kb'] / 1024:,.0f} vs "
                      f"{r['small']['worker_kb'] / 1024:,.0f} MB) | (for information) | |")
     if "queries" in results:
         r = results["queries"]
-        lines.append(f"| bundled queries, Oxigraph store vs rdflib in memory, "
-                     f"{r['triples']:,} triples | {r['ratio']:.1f}× (sum of times of the queries "
-                     "both answered) | ≥ 20 "
-                     f"(at ≥ 1M triples) | {verdict(r['ratio'], 20)}"
-                     f"{'' if r['triples'] >= 1_000_000 else ', store below 1M triples'} |")
+        # every query the store answered, rdflib's unanswered ones counted at the
+        # time limit: rdflib's real total is at least that, so this ratio is a lower bound
+        answered = [q for q in r["rows"] if isinstance(q["rows_store"], int)]
+        at_least = (sum(q["rdflib_s"] for q in answered)
+                    / max(sum(q["store_s"] for q in answered), 1e-9))
+        unanswered = [q["query"] for q in answered if not isinstance(q["rows_rdflib"], int)]
+        small = "" if r["triples"] >= 1_000_000 else ", store below 1M triples"
+        lines.append(f"| bundled queries, Oxigraph store vs rdflib in memory, {r['triples']:,} "
+                     f"triples: total time of all {len(answered)} | ≥ {at_least:.1f}× (rdflib's "
+                     f"unanswered {', '.join(unanswered) or '–'} counted at the "
+                     f"{QUERY_LIMIT_S:.0f} s limit) | ≥ 20 (at ≥ 1M triples) | "
+                     f"{verdict(at_least, 20)}{small} |")
+        lines.append(f"| the same, only the queries both answered | {r['ratio']:.1f}× | "
+                     "(for information) | |")
         lines += ["", "| query | store s | rdflib s | ratio | rows (store / rdflib) |",
                   "| --- | --- | --- | --- | --- |"]
         lines += [f"| {q['query']} | {q['store_s']:.3f} | {q['rdflib_s']:.3f} | {q['ratio']:.1f}× "
