@@ -190,6 +190,11 @@ def cmd_query(args: argparse.Namespace) -> int:
         if not sep or not name:
             raise UsageError(f"--param expects NAME=VALUE, got {item!r}")
         bindings[name.lstrip("?$")] = value
+    # unbound, the name or post would match every label: a whole table, not an answer
+    missing = sorted(kgstore.label_parameters(text) - set(bindings))
+    if missing:
+        raise UsageError("this query answers about one name or post: give "
+                         + " and ".join(f"--param {name}=VALUE" for name in missing))
     store = open_store(Path(args.graph))
     result = run_query(store, text, bindings=bindings, timeout_s=args.timeout, limit=args.limit)
     formatter = {"table": kgstore.format_table, "csv": kgstore.format_csv,

@@ -589,6 +589,12 @@ def run_query(store: ox.Store, query_text: str, *,
 _LABEL_PARAMETER = re.compile(r"^#\s*label parameter:\s*[?$](\w+)", re.M)
 
 
+def label_parameters(query_text: str) -> set[str]:
+    """The variables a query declares on `# label parameter: ?name` lines:
+    the name or post it answers about, which it needs bound."""
+    return set(_LABEL_PARAMETER.findall(query_text))
+
+
 def parameter_bindings(query_text: str, values: Mapping[str, str | Term]) -> dict[str, Term]:
     """Values to bind in `query_text`, as RDF terms (what `run_query` binds).
 
@@ -598,7 +604,7 @@ def parameter_bindings(query_text: str, values: Mapping[str, str | Term]) -> dic
     store then finds the node through its index. Other strings become plain
     literals; RDF terms are kept as given."""
     from kg.normalize import to_simplified
-    labels = set(_LABEL_PARAMETER.findall(query_text))
+    labels = label_parameters(query_text)
     return {name: ox.Literal(to_simplified(value), language="zh-Hans")
             if name in labels and isinstance(value, str) else _as_term(name, value)
             for name, value in values.items()}

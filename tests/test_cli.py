@@ -24,6 +24,13 @@ def test_cli_query_holders_binds_the_post(tmp_path, capsys):
     assert main(["query", str(out), "holders", "--param", "post=秦州区委书记", "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)["results"]["bindings"]
     assert [r["person"]["value"] for r in rows] == ["张健"]
+    # traditional input finds the simplified label
+    assert main(["query", str(out), "holders", "--param", "post=秦州區委書記", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)["results"]["bindings"]
+    assert [r["person"]["value"] for r in rows] == ["张健"]
+    # without the post, every label would match: refused, naming what is missing
+    assert main(["query", str(out), "holders"]) == 2
+    assert "--param post=VALUE" in capsys.readouterr().err
 
 
 def test_cli_build_reports_bad_files_and_finishes_the_batch(tmp_path, capsys):
