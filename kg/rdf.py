@@ -30,6 +30,7 @@ from kg.lexicon import load_lexicon, short_name
 from kg.model import Document, Extraction, Mention, OrgRef, Place, PostRef
 from kg.normalize import to_traditional
 from kg.resolve import Candidate, Identity, org_key, resolve
+from kg.store import nt_line
 from kg.ns import (DCTERMS, DEFAULT_BASE, FOAF, KG, NIF, ORG, PREFIXES, PROV, RDF, RDFS,
                    SCHEMA, SKOS, TIME, XSD)
 
@@ -575,13 +576,10 @@ class _NTriplesLines:
     order first added."""
 
     def __init__(self) -> None:
-        from kg.store import nt_term
-        self._term = nt_term
         self.lines: dict[str, None] = {}
 
     def add(self, triple) -> None:
-        s, p, o = map(self._term, triple)
-        self.lines[f"{s} {p} {o} .\n"] = None
+        self.lines[nt_line(triple)] = None
 
 
 class _HandedOn:

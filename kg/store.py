@@ -193,8 +193,7 @@ class StoreSink:
         self._spool = open(self._spool_path, "wb")
 
     def add(self, triple) -> None:
-        s, p, o = map(nt_term, triple)
-        self.add_ntriples(f"{s} {p} {o} .\n")
+        self.add_ntriples(nt_line(triple))
 
     def add_ntriples(self, text: str) -> None:
         self._spool.write(text.encode("utf-8"))
@@ -271,8 +270,7 @@ class FileSink:
         self._runs_dir: Path | None = None
 
     def add(self, triple) -> None:
-        s, p, o = map(nt_term, triple)
-        self._lines.add(f"{s} {p} {o} .\n")
+        self._lines.add(nt_line(triple))
         if len(self._lines) >= self.run_lines:
             self._spill()
 
@@ -355,6 +353,12 @@ class FileSink:
 
 _LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*", re.ASCII)
 _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+
+
+def nt_line(triple) -> str:
+    """An rdflib triple as one N-Triples line."""
+    s, p, o = map(nt_term, triple)
+    return f"{s} {p} {o} .\n"
 
 
 @lru_cache(maxsize=262144)
