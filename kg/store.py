@@ -373,7 +373,7 @@ def nt_term(term) -> str:
         if term.datatype is not None and str(term.datatype) != _XSD_STRING:
             return f"{quoted}^^{nt_term(term.datatype)}"
         return quoted
-    return str(_ox_term(term))
+    return str(_from_rdflib(term))
 
 
 def _short(term: str, namespaces: list[tuple[str, str]]) -> str:
@@ -399,23 +399,6 @@ def _turtle(triples: Iterable[list[str]]) -> Iterator[str]:
             verb = "a" if predicate == _RDF_TYPE else _short(predicate, namespaces)
             predicates.append(verb + " " + " , ".join(_short(o, namespaces) for _, _, o in group))
         yield _short(subject, namespaces) + " " + " ;\n\t".join(predicates) + " .\n"
-
-
-_term_cache: dict = {}
-
-
-def _ox_term(term) -> Term:
-    # a build repeats few IRIs very often (predicates, classes, places), so
-    # converting each once saves most of the cost; bounded for long builds.
-    # Not literals: rdflib finds "05"^^xsd:integer equal to "5"^^xsd:integer.
-    if type(term).__name__ == "Literal":
-        return _from_rdflib(term)
-    found = _term_cache.get(term)
-    if found is None:
-        if len(_term_cache) >= 100_000:
-            _term_cache.clear()
-        found = _term_cache[term] = _from_rdflib(term)
-    return found
 
 
 def _quads_from_rdflib(graph) -> Iterable[ox.Quad]:
