@@ -238,12 +238,20 @@ def _release_free_memory() -> None:
 
     glibc keeps what threads free in per-thread arenas, so without this the
     build's resident size grows with every load although nothing is live."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@lru_cache(maxsize=1)
+def _malloc_trim():
+    # looked up once: find_library runs ldconfig
     import ctypes
     import ctypes.util
     try:
-        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
     except (OSError, AttributeError):  # not glibc: nothing to hand back this way
-        pass
+        return None
 
 
 class FileSink:
