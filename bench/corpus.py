@@ -2,7 +2,7 @@
 
 The seed's sentences (officials with titles, meetings, documents) are mixed
 with sentences of the public corpora in ../shared/data (People's Daily, MSRA)
-read through `kg.corpora.iter_sentences`, shuffled with a fixed seed and cut
+read through `kg.eval.corpora.iter_sentences`, shuffled with a fixed seed and cut
 into documents. Nothing is copied into the repository: the folder is made
 under the system's temp directory and removed by the caller.
 """
@@ -29,7 +29,7 @@ def seed_sentences() -> list[str]:
 
 def corpus_sentences(limit: int = 20_000) -> list[str]:
     """Up to `limit` sentences of each public corpus that is present."""
-    from kg.corpora import iter_sentences
+    from kg.eval.corpora import iter_sentences
     data = default_data_dir()
     found: list[str] = []
     for name in CORPORA:

@@ -52,8 +52,8 @@ def best_of(runs: int, fn) -> float:
 def extraction(sizes) -> dict:
     import jieba
 
-    from kg.pipeline import extract, make_document
-    from kg.rdf import document_triples
+    from kg.extract.pipeline import extract, make_document
+    from kg.graph.rdf import document_triples
     docs = documents(sizes["extraction_docs"], seed_per_doc=3, other_per_doc=12)
     chars = sum(map(len, docs))
     jieba.lcut("预热")
@@ -88,9 +88,9 @@ def workers(sizes, tmp: Path) -> dict:
     """Documents/s of a build into a store with one and with two workers: each
     document read, extracted and turned into triples (in the worker), the
     parent appending them to the store as `kg build -o DIR/` does."""
-    from kg.build import BuildReport, extract_all
-    from kg.rdf import GraphBuilder
-    from kg.store import StoreSink
+    from kg.batch.build import BuildReport, extract_all
+    from kg.graph.rdf import GraphBuilder
+    from kg.store.oxigraph import StoreSink
     folder = write_folder(tmp / "workers", documents(sizes["worker_docs"], seed_per_doc=3,
                                                      other_per_doc=12))
 
@@ -216,8 +216,8 @@ def queries(sizes, tmp: Path, store: Path | None) -> dict:
     """Each bundled query on the store and on rdflib's Graph of the same triples."""
     import rdflib
 
-    from kg.ns import PREFIXES
-    from kg.store import (_to_rdflib, list_bundled, load_query, ntriples_batches, open_store,
+    from kg.graph.ns import PREFIXES
+    from kg.store.oxigraph import (_to_rdflib, list_bundled, load_query, ntriples_batches, open_store,
                           parameter_bindings, run_query)
     if store is None:
         folder = write_folder(tmp / "query-corpus", documents(sizes["query_docs"],

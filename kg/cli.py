@@ -42,9 +42,9 @@ def is_store(path: Path) -> bool:
 # ---------------------------------------------------------------- commands
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kg.build import BuildReport, Progress, default_workers, extract_all
-    from kg.rdf import GraphBuilder
-    from kg.ns import DEFAULT_BASE
+    from kg.batch.build import BuildReport, Progress, default_workers, extract_all
+    from kg.graph.rdf import GraphBuilder
+    from kg.graph.ns import DEFAULT_BASE
 
     out = Path(args.output)
     if out.suffix.lower() not in GRAPH_SUFFIXES and out.suffix:
@@ -58,7 +58,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     # a new store, .ttl or .nt streams through Oxigraph; the rest needs an rdflib graph
     streaming = not adding and not args.validate and out.suffix.lower() in ("", ".ttl", ".nt")
     if streaming:
-        from kg import store as kgstore
+        from kg.store import oxigraph as kgstore
         sink = kgstore.FileSink(out) if out.suffix else kgstore.StoreSink(out)
         builder = GraphBuilder.streaming(sink, base=args.base or DEFAULT_BASE)
     else:
@@ -96,7 +96,7 @@ def cmd_build(args: argparse.Namespace) -> int:
                   file=sys.stderr)
         return 1 if report.failures else 0
     if args.validate:
-        from kg.validate import validate
+        from kg.graph.validate import validate
         validate(graph)
     _write(graph, out, replace=adding)
     if not args.quiet:
@@ -112,7 +112,7 @@ def _executor(scheduler: str | None):
     if scheduler is None:
         import contextlib
         return contextlib.nullcontext()
-    from kg.distributed import cluster_executor
+    from kg.batch.distributed import cluster_executor
     return cluster_executor(scheduler)
 
 
@@ -122,10 +122,10 @@ def _write(graph, out: Path, *, replace: bool = False) -> None:
     re-resolving people rewrites nodes, which adding quads cannot do."""
     out.parent.mkdir(parents=True, exist_ok=True)
     if out.suffix:
-        from kg.export import export_graph
+        from kg.views.export import export_graph
         export_graph(graph, out)
         return
-    from kg.store import load_into_store
+    from kg.store.oxigraph import load_into_store
     if not (replace and is_store(out)):
         load_into_store(out, graph)
         return
@@ -147,7 +147,7 @@ def _write(graph, out: Path, *, replace: bool = False) -> None:
 
 def _flat(graph):
     """A TriG file or a store with named graphs, as one graph of their union."""
-    from kg.draw import as_graph
+    from kg.views.draw import as_graph
     return as_graph(graph)
 
 
@@ -156,9 +156,9 @@ def load_graph(path: Path):
     if not path.exists():
         raise UsageError(f"{path}: no such file or folder")
     if is_store(path):
-        from kg.store import store_to_rdflib
+        from kg.store.oxigraph import store_to_rdflib
         return store_to_rdflib(path)
-    from kg.export import import_graph
+    from kg.views.export import import_graph
     return import_graph(path)
 
 
@@ -166,16 +166,16 @@ def _graph_or_build(path: Path, *, date: dt.date | None = None):
     """A graph file or store as it is; sources (text files, folders) built first."""
     if path.suffix.lower() in GRAPH_SUFFIXES or is_store(path):
         return load_graph(path), []
-    from kg.build import BuildReport, extract_all
-    from kg.rdf import build_graph
+    from kg.batch.build import BuildReport, extract_all
+    from kg.graph.rdf import build_graph
     report = BuildReport()
     graph = build_graph(list(extract_all([str(path)], date=date, report=report)))
     return graph, report.failures
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg import store as kgstore
-    from kg.store import list_bundled, load_query, open_store, run_query
+    from kg.store import oxigraph as kgstore
+    from kg.store.oxigraph import list_bundled, load_query, open_store, run_query
     if args.list:
         for name, description in sorted(list_bundled().items()):
             print(f"{name:<20} {description}")
@@ -207,7 +207,7 @@ def cmd_query(args: argparse.Namespace) -> int:
 def _bundled(query: str, variable: str):
     """A command that runs one bundled query with one bound value."""
     def run(args: argparse.Namespace) -> int:
-        from kg import store as kgstore
+        from kg.store import oxigraph as kgstore
         if len(args.words) > 2:
             raise UsageError(f"kg {args.command} [GRAPH] {variable.upper()}: too many arguments")
         graph = Path(args.words[0]) if len(args.words) == 2 else default_graph()
@@ -222,7 +222,7 @@ def _bundled(query: str, variable: str):
 
 
 def cmd_draw(args: argparse.Namespace) -> int:
-    from kg.draw import draw_graph
+    from kg.views.draw import draw_graph
     graph = load_graph(Path(args.graph))
     summary = draw_graph(graph, Path(args.output), focus=args.focus, depth=args.depth,
                          max_nodes=args.max_nodes,
@@ -235,22 +235,22 @@ def cmd_draw(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from kg.export import export_graph
+    from kg.views.export import export_graph
     export_graph(load_graph(Path(args.graph)), Path(args.output),
                  co_attendance=args.co_attendance)
     return 0
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from kg.serve import serve
-    from kg.store import open_store
+    from kg.store.serve import serve
+    from kg.store.oxigraph import open_store
     serve(open_store(Path(args.graph)), host=args.host, port=args.port,
           timeout_s=args.timeout, max_results=args.max_results)
     return 0
 
 
 def cmd_push(args: argparse.Namespace) -> int:
-    from kg.push import push
+    from kg.store.push import push
     report = push(Path(args.graph), args.endpoint, graph=args.graph_iri, replace=args.replace,
                   user=args.user, password=os.environ.get("KG_PUSH_PASSWORD"),
                   batch=args.batch)
@@ -261,7 +261,7 @@ def cmd_push(args: argparse.Namespace) -> int:
 
 def cmd_eval(args: argparse.Namespace) -> int:
     if args.corpus:
-        from kg.ner_eval import evaluate_corpus
+        from kg.eval.ner import evaluate_corpus
         print(evaluate_corpus(Path(args.corpus), args.corpus_format, limit=args.limit))
         return 0
     if not args.graph:
@@ -284,8 +284,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def _print_scores(graph, gold: list[Path], data_dir: Path, errors: bool) -> None:
     """The section table for per-document gold files, the resolution table
     for gold files of identities (docs/resolution.md); each only if asked for."""
-    from kg.evaluate import SECTIONS, format_scores, load_gold, score
-    from kg.evaluate_resolution import format_resolution, score_resolution
+    from kg.eval.gold import SECTIONS, format_scores, load_gold, score
+    from kg.eval.resolution import format_resolution, score_resolution
     kinds = [load_gold(path) for path in gold]
     if any(section in data for data in kinds for section in SECTIONS) or not gold:
         print(format_scores(score(graph, gold, data_dir=data_dir), errors=errors))
@@ -313,7 +313,7 @@ def default_data_dir() -> Path:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from kg.validate import validate
+    from kg.graph.validate import validate
     validate(load_graph(Path(args.graph)))
     print(f"{args.graph}: conforms to the SHACL shapes")
     return 0

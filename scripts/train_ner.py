@@ -2,15 +2,15 @@
 
     python scripts/train_ner.py [--data ../shared/data] [--seed 13] [--extra cluener-per]
 
-Needs python-crfsuite (training only; kg.ner decodes the exported file in pure Python).
+Needs python-crfsuite (training only; kg.extract.ner decodes the exported file in pure Python).
 In-domain data: People's Daily dev and MSRA val (1990s news, PER/ORG/LOC). A seeded
 ``--heldout`` fraction of those sentences is kept out of training and scored at the end;
 People's Daily test is never read. ``--extra`` adds mapped CLUENER / Resume training data;
 with ``--complete auto`` (the default) a first model trained on the in-domain part labels
-whatever the extra corpus leaves unannotated. ``--groups`` picks kg.ner's feature groups
+whatever the extra corpus leaves unannotated. ``--groups`` picks kg.extract.ner's feature groups
 (recorded in the weights file). Training is python-crfsuite's L-BFGS (deterministic for a
 given seed and data); the weights are exported as gzipped TSV with small ones dropped, and
-the held-out score is measured with kg.ner's own decoder reading that file, so it describes
+the held-out score is measured with kg.extract.ner's own decoder reading that file, so it describes
 exactly what ships. The defaults reproduce the shipped weights (kg/data/ner/README.md).
 """
 
@@ -27,9 +27,9 @@ from pathlib import Path
 
 import pycrfsuite
 
-from kg.corpora import iter_tagged
-from kg.ner import GROUPS, LABELS, TRANSITIONS, WEIGHTS, Model, features, spans_from_labels
-from kg.ner_eval import CLASSES, count, prf
+from kg.eval.corpora import iter_tagged
+from kg.extract.ner import GROUPS, LABELS, TRANSITIONS, WEIGHTS, Model, features, spans_from_labels
+from kg.eval.ner import CLASSES, count, prf
 
 ROOT = Path(__file__).resolve().parents[1]
 IN_DOMAIN = ("people_daily/dev.char.bio", "msra_val/sentences.txt")
@@ -89,7 +89,7 @@ def load(data: Path, *, seed: int, heldout: float, extra: list[str], repeat: int
 
 
 def export(model_path: str, out: Path, *, prune: float, groups: tuple[str, ...]) -> int:
-    """Write crfsuite's weights as kg.ner reads them; return the number of features kept."""
+    """Write crfsuite's weights as kg.extract.ner reads them; return the number of features kept."""
     tagger = pycrfsuite.Tagger()
     tagger.open(model_path)
     info = tagger.info()
@@ -142,7 +142,7 @@ def main() -> None:
                     help="weights whose spans fill what --extra leaves unlabelled; 'auto' "
                          "(default): first train them on the in-domain part; 'none': don't")
     ap.add_argument("--groups", default="lex,chr,dic",
-                    help="kg.ner feature groups, comma-separated (see kg.ner.features)")
+                    help="kg.extract.ner feature groups, comma-separated (see kg.extract.ner.features)")
     ap.add_argument("--algorithm", default="lbfgs", choices=["lbfgs", "ap", "arow"])
     ap.add_argument("--c1", type=float, default=0.05, help="L1 penalty")
     ap.add_argument("--c2", type=float, default=0.01, help="L2 penalty")

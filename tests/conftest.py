@@ -24,13 +24,13 @@ def shared_data() -> Path:
 
 @pytest.fixture(scope="session")
 def seed_extraction():
-    from kg.pipeline import process_file
+    from kg.extract.pipeline import process_file
     return process_file(SEED, shown_as="seeds/qinzhou-2007-04-03.txt")
 
 
 @pytest.fixture(scope="session")
 def seed_graph(seed_extraction):
-    from kg.rdf import build_graph
+    from kg.graph.rdf import build_graph
     return build_graph([seed_extraction])
 
 

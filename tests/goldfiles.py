@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kg.corpora import iter_sentences
+from kg.eval.corpora import iter_sentences
 from tests.conftest import shared_data
 
 

@@ -1,4 +1,4 @@
-"""Tests of kg.corpora against the public corpora in ../shared/data, and of the dev gold.
+"""Tests of kg.eval.corpora against the public corpora in ../shared/data, and of the dev gold.
 
 The corpora are never copied into the repository. Every test that needs them skips,
 saying why, when the folder is absent; set ZHKG_DATA to use another location.
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.corpora import iter_sentences, iter_tagged, read_sentence
+from kg.eval.corpora import iter_sentences, iter_tagged, read_sentence
 from kg.errors import InputError
 from tests.goldfiles import check_consistent, check_points_at_its_sentence, corpus_dir
 

@@ -77,7 +77,7 @@ def test_cluster_build_is_isomorphic_to_the_single_process_build(cluster, corpus
 
 
 def test_cluster_build_names_an_unreachable_scheduler(corpus, tmp_path):
-    from kg.distributed import cluster_executor
+    from kg.batch.distributed import cluster_executor
     address = f"tcp://127.0.0.1:{free_port()}"
     with pytest.raises(UsageError, match=address):
         with cluster_executor(address, timeout_s=2):

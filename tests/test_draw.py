@@ -1,4 +1,4 @@
-"""kg.draw: RDF → entity graph → one offline HTML page.
+"""kg.views.draw: RDF → entity graph → one offline HTML page.
 
 `qinzhou_graph` is the hand-built sample that test_export.py and test_browser.py
 import too: two source documents, people with posts, a meeting, a document with
@@ -18,12 +18,12 @@ import rdflib
 from rdflib import BNode, Literal, URIRef
 
 from kg.cli import main
-from kg.draw import DrawSummary, co_attendance, draw_graph, entity_graph
+from kg.views.draw import DrawSummary, co_attendance, draw_graph, entity_graph
 from kg.errors import UsageError
-from kg.export import export_graph
+from kg.views.export import export_graph
 # XSD and TIME only through ns: pytest probes module globals and those two warn
-from kg import ns
-from kg.ns import DCTERMS, FOAF, KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS
+from kg.graph import ns
+from kg.graph.ns import DCTERMS, FOAF, KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS
 
 ID = "https://w3id.org/zhkg/id/"
 PAYLOAD = '张健称"=cmd"<script>alert(1)</script>。'

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from rdflib import Literal
 
-from kg.evaluate import SECTIONS, format_scores, load_gold, score, score_document
-from kg.ns import KG, RDFS
+from kg.eval.gold import SECTIONS, format_scores, load_gold, score, score_document
+from kg.graph.ns import KG, RDFS
 from tests.conftest import SEED_GOLD
 
 
@@ -41,7 +41,7 @@ def test_eval_optional_entries_are_neither_required_nor_penalised(seed_graph):
 
 
 def test_eval_format_lists_errors():
-    from kg.evaluate import Score
+    from kg.eval.gold import Score
     text = format_scores({"persons": Score(1, 1, 1, [("person", "甲")], [("person", "乙")])},
                          errors=True)
     assert "miss  persons: person | 甲" in text and "extra persons: person | 乙" in text

@@ -1,4 +1,4 @@
-"""kg.export: every format round-trips; TriG splits by source document; CSV is spreadsheet-safe."""
+"""kg.views.export: every format round-trips; TriG splits by source document; CSV is spreadsheet-safe."""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
 from kg.cli import main
-from kg.draw import co_attendance, entity_graph
+from kg.views.draw import co_attendance, entity_graph
 from kg.errors import InputError, UsageError
-from kg.export import (CO_ATTENDANCE_COLUMNS, EDGE_COLUMNS, NODE_COLUMNS, PEOPLE_COLUMNS,
+from kg.views.export import (CO_ATTENDANCE_COLUMNS, EDGE_COLUMNS, NODE_COLUMNS, PEOPLE_COLUMNS,
                        csv_paths, export_graph, import_graph, split_by_source)
-from kg.ns import KG, PROV, RDF, RDFS
+from kg.graph.ns import KG, PROV, RDF, RDFS
 from test_draw import DOC1, DOC2, ENTITY_COUNT, PAYLOAD, ZHANG, iri, meetings_graph, qinzhou_graph
 
 # rdflib's own TriG code calls its deprecated Dataset API; nothing for us to change

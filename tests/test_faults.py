@@ -26,10 +26,10 @@ import pytest
 
 from kg.cli import main
 from kg.errors import InputError
-from kg.export import csv_paths
-from kg.html import html_to_text
-from kg.pipeline import MAX_DOCUMENT_CHARS, load_document
-from kg.store import open_store, run_query
+from kg.views.export import csv_paths
+from kg.text.html import html_to_text
+from kg.extract.pipeline import MAX_DOCUMENT_CHARS, load_document
+from kg.store.oxigraph import open_store, run_query
 from tests.conftest import ROOT, SEED
 
 HOSTILE = ROOT / "tests" / "faults" / "hostile.txt"
@@ -305,7 +305,7 @@ def listener():
 def test_endpoint_never_fetches_load_from_or_service(hostile, listener):
     import http.client
     from urllib.parse import quote, urlencode
-    from kg.serve import make_server
+    from kg.store.serve import make_server
     url, hits = listener
     server = make_server(open_store(hostile[1]))
     thread = threading.Thread(target=server.serve_forever, daemon=True)

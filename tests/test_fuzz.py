@@ -14,11 +14,11 @@ import re
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from kg.errors import InputError
-from kg.html import html_to_text
+from kg.text.html import html_to_text
 from kg.model import Extraction
-from kg.normalize import normalize, split_sentences
-from kg.pipeline import extract, make_document
-from kg.segment import segment
+from kg.text.normalize import normalize, split_sentences
+from kg.extract.pipeline import extract, make_document
+from kg.text.segment import segment
 from tests.conftest import SEED
 
 FUZZ = settings.get_profile("fuzz")
@@ -131,8 +131,8 @@ def test_fuzz_extract_keeps_every_mention_inside_the_raw_text(raw):
 @fuzz(0.1)
 @given(reports)
 def test_fuzz_graph_sentence_anchors_are_slices_of_the_source(raw):
-    from kg.ns import KG, NIF, RDF
-    from kg.rdf import build_graph
+    from kg.graph.ns import KG, NIF, RDF
+    from kg.graph.rdf import build_graph
     try:
         doc = make_document(raw, doc_id="fuzz", path="fuzz.txt")
     except InputError:

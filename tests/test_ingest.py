@@ -7,8 +7,8 @@ import datetime as dt
 import pytest
 
 from kg.errors import InputError
-from kg.ingest import date_from_metadata, decode, iter_sources
-from kg.pipeline import load_document
+from kg.text.ingest import date_from_metadata, decode, iter_sources
+from kg.extract.pipeline import load_document
 from tests.conftest import SEED
 
 

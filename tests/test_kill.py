@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from kg.cli import main
-from kg.store import open_store, run_query
+from kg.store.oxigraph import open_store, run_query
 from tests.conftest import ROOT, SEED
 
 COPIES = 300

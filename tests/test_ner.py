@@ -1,4 +1,4 @@
-"""Tests of kg.ner (the CRF entity tagger) and kg.ner_eval (exact-span scoring).
+"""Tests of kg.extract.ner (the CRF entity tagger) and kg.eval.ner (exact-span scoring).
 
 Tests on the public corpora read them from ../shared/data (or ZHKG_DATA) and skip, saying
 why, when that folder is absent; corpus text is never copied into the repository.
@@ -15,10 +15,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.corpora import iter_tagged
+from kg.eval.corpora import iter_tagged
 from kg.errors import InputError
-from kg.ner import LABELS, Model, default_model, features, spans_from_labels, tag
-from kg.ner_eval import count, evaluate_corpus, prf
+from kg.extract.ner import LABELS, Model, default_model, features, spans_from_labels, tag
+from kg.eval.ner import count, evaluate_corpus, prf
 
 DATA = Path(os.environ.get("ZHKG_DATA")
             or Path(__file__).resolve().parents[2] / "shared" / "data")

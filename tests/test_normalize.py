@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.normalize import gloss_spans, is_reading, normalize, split_sentences
+from kg.text.normalize import gloss_spans, is_reading, normalize, split_sentences
 from tests.conftest import SEED
 
 

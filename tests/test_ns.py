@@ -4,7 +4,7 @@ from importlib import resources
 
 from rdflib import Graph
 
-from kg.ns import KG, KG_NS
+from kg.graph.ns import KG, KG_NS
 
 
 def test_ns_closed_namespace_matches_ontology():

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from kg.pipeline import extract, make_document
+from kg.extract.pipeline import extract, make_document
 
 
 def holdings(text: str, **kw) -> set[tuple[str, str]]:

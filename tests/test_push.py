@@ -14,7 +14,7 @@ from rdflib.compare import isomorphic
 
 from kg.cli import main
 from kg.errors import UsageError
-from kg.push import PushError, push, target_url
+from kg.store.push import PushError, push, target_url
 from tests.conftest import SEED, free_port, installed_command
 
 
@@ -56,7 +56,7 @@ def _construct(base: str, graph: str | None = None) -> Graph:
 def _as_oxigraph_keeps_it(graph_file: Path) -> Graph:
     # Oxigraph lowers language tags and stores xsd:nonNegativeInteger as
     # xsd:integer; the same file through its parser and store, for comparing
-    from kg.store import open_store
+    from kg.store.oxigraph import open_store
     data = "".join(f"{q.subject} {q.predicate} {q.object} .\n" for q in open_store(graph_file))
     return Graph().parse(data=data, format="nt")
 

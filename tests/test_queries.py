@@ -9,8 +9,8 @@ import pyoxigraph as ox
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from kg.ns import PREFIXES
-from kg.store import (_quads_from_rdflib, _to_rdflib, list_bundled, load_query,
+from kg.graph.ns import PREFIXES
+from kg.store.oxigraph import (_quads_from_rdflib, _to_rdflib, list_bundled, load_query,
                       parameter_bindings, run_query)
 from tests.conftest import ROOT
 
@@ -22,8 +22,8 @@ PARAMS = {"holders": {"post": "秦州区委书记"}, "succession": {"post": "秦
 
 @pytest.fixture(scope="module")
 def graphs():
-    from kg.build import BuildReport, extract_all
-    from kg.rdf import build_graph
+    from kg.batch.build import BuildReport, extract_all
+    from kg.graph.rdf import build_graph
     graph = build_graph(extract_all([str(CORPUS.relative_to(ROOT))], report=BuildReport()))
     store = ox.Store()
     store.extend(_quads_from_rdflib(graph))
@@ -55,8 +55,8 @@ def test_bundled_query_gives_the_same_rows_on_oxigraph_and_rdflib(graphs, name):
 
 
 def test_a_meeting_with_no_speaker_and_a_campaign_nobody_launched_keep_their_rows():
-    from kg.pipeline import extract, make_document
-    from kg.rdf import build_graph
+    from kg.extract.pipeline import extract, make_document
+    from kg.graph.rdf import build_graph
     text = "2007年4月3日，秦州区召开安全生产工作会议，部署“平安秦州”建设。"
     graph = build_graph([extract(make_document(text, doc_id="t", path="t.txt"))])
     store = ox.Store()
@@ -87,7 +87,7 @@ SELECT ?post ?q ?note WHERE {
        | st.text(max_size=20))
 @settings(max_examples=200, deadline=None)
 def test_a_bound_value_written_into_the_query_finds_what_the_binding_finds(value):
-    # run_query writes the value in as a constant (kg.store._inlined) for
+    # run_query writes the value in as a constant (kg.store.oxigraph._inlined) for
     # Oxigraph's planner: the rows must be those of the plain binding
     term = parameter_bindings(LOOKUP, {"post": value})["post"]
     expected = {(row[0], row[1], row[2]) for row in LABELS.query(

@@ -8,9 +8,9 @@ import sys
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kg.ns import KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA
-from kg.rdf import build_graph
-from kg.validate import validate
+from kg.graph.ns import KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA
+from kg.graph.rdf import build_graph
+from kg.graph.validate import validate
 from tests.conftest import ROOT, SEED
 
 ENTITY_CLASSES = (KG.Person, KG.Organization, KG.Post, KG.Role, KG.PostHolding, KG.Meeting,

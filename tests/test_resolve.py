@@ -17,8 +17,8 @@ from rdflib import Graph, URIRef
 from rdflib.compare import isomorphic
 
 from kg.cli import main
-from kg.lexicon import load_lexicon
-from kg.resolve import Candidate, conflict, resolve
+from kg.lang.lexicon import load_lexicon
+from kg.graph.resolve import Candidate, conflict, resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus" / "multi"
@@ -117,7 +117,7 @@ def test_resolve_is_independent_of_input_order(order):
 
 @pytest.fixture(scope="module")
 def extractions():
-    from kg.build import BuildReport, extract_all
+    from kg.batch.build import BuildReport, extract_all
     report = BuildReport()
     xs = list(extract_all([str(CORPUS.relative_to(ROOT))], report=report))
     assert not report.failures and len(xs) >= 8
@@ -126,18 +126,18 @@ def extractions():
 
 @pytest.fixture(scope="module")
 def corpus_graph(extractions) -> Graph:
-    from kg.rdf import build_graph
+    from kg.graph.rdf import build_graph
     return build_graph(extractions)
 
 
 def _people(g: Graph, name: str) -> list[URIRef]:
-    from kg.ns import KG, RDF, RDFS
+    from kg.graph.ns import KG, RDF, RDFS
     return sorted(p for p in g.subjects(RDF.type, KG.Person)
                   if any(str(o) == name for o in g.objects(p, RDFS.label)))
 
 
 def test_corpus_same_official_with_changing_posts_is_one_node(corpus_graph):
-    from kg.ns import DCTERMS, NIF, PROV
+    from kg.graph.ns import DCTERMS, NIF, PROV
     zhang = _people(corpus_graph, "张健")
     assert len(zhang) == 2
     docs = {p: {Path(str(corpus_graph.value(corpus_graph.value(s, NIF.referenceContext),
@@ -152,7 +152,7 @@ def test_corpus_same_official_with_changing_posts_is_one_node(corpus_graph):
 
 
 def test_corpus_district_committees_are_two_organisations(corpus_graph):
-    from kg.ns import KG, RDF, RDFS
+    from kg.graph.ns import KG, RDF, RDFS
     committees = {str(corpus_graph.value(o, KG.jurisdiction)).rsplit("/", 1)[1]: o
                   for o in corpus_graph.subjects(RDF.type, KG.Organization)
                   if str(corpus_graph.value(o, RDFS.label)).endswith("区委")}
@@ -162,7 +162,7 @@ def test_corpus_district_committees_are_two_organisations(corpus_graph):
 
 
 def test_corpus_resolution_meets_the_gold(corpus_graph):
-    from kg.evaluate_resolution import score_resolution
+    from kg.eval.resolution import score_resolution
     result = score_resolution(corpus_graph, [GOLD])
     assert result.precision >= 0.95 and result.recall >= 0.95
     assert not result.missing
@@ -170,8 +170,8 @@ def test_corpus_resolution_meets_the_gold(corpus_graph):
 
 
 def test_resolution_score_counts_a_wrong_merge(corpus_graph):
-    from kg.evaluate_resolution import score_resolution
-    from kg.ns import ORG, PROV
+    from kg.eval.resolution import score_resolution
+    from kg.graph.ns import ORG, PROV
     merged = Graph()
     for t in corpus_graph:
         merged.add(t)
@@ -188,7 +188,7 @@ def test_resolution_score_counts_a_wrong_merge(corpus_graph):
 
 def test_corpus_careers_match_the_gold_posts(corpus_graph):
     import yaml
-    from kg.ns import DCTERMS, KG, NIF, ORG, PROV, RDFS
+    from kg.graph.ns import DCTERMS, KG, NIF, ORG, PROV, RDFS
     g = corpus_graph
     gold = yaml.safe_load(GOLD.read_text(encoding="utf-8"))
     for identity in gold["identities"]:
@@ -205,7 +205,7 @@ def test_corpus_careers_match_the_gold_posts(corpus_graph):
 # ---------------------------------------------------------------- incremental builds
 
 def test_adding_documents_one_at_a_time_equals_building_all_at_once(extractions, corpus_graph):
-    from kg.rdf import GraphBuilder
+    from kg.graph.rdf import GraphBuilder
     order = list(extractions)
     random.Random(4).shuffle(order)
     g = Graph()
@@ -296,7 +296,7 @@ def test_cli_eval_reports_resolution_scores(corpus_ttl, capsys):
 
 def test_eval_rejects_a_gold_identity_without_mentions(tmp_path):
     from kg.errors import GoldError
-    from kg.evaluate_resolution import gold_identities
+    from kg.eval.resolution import gold_identities
     with pytest.raises(GoldError, match=r"identities\[1\] \(b\) needs a list of mentions"):
         gold_identities({"identities": [{"id": "a", "name": "张健", "mentions": [{"doc": "x"}]},
                                         {"id": "b", "name": "张健"}]}, "g.yaml")

@@ -21,7 +21,7 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from kg.build import Progress, ordered_map
+from kg.batch.build import Progress, ordered_map
 from kg.cli import main
 from tests.conftest import ROOT, SEED, shared_data
 
@@ -55,7 +55,7 @@ def _rdflib(path: Path) -> Graph:
 
 
 def test_build_store_holds_the_same_graph_as_the_file_builds(builds):
-    from kg.store import open_store
+    from kg.store.oxigraph import open_store
     ttl = _rdflib(builds["ttl"])
     assert len(ttl) > 500
     # both through Oxigraph, which stores xsd:nonNegativeInteger as xsd:integer
@@ -67,7 +67,7 @@ def test_build_store_holds_the_same_graph_as_the_file_builds(builds):
 
 def test_two_workers_and_a_second_build_in_one_process_give_the_same_bytes(builds, corpus,
                                                                            tmp_path):
-    # workers return each shared triple once per build (kg.rdf._HandedOn): a
+    # workers return each shared triple once per build (kg.graph.rdf._HandedOn): a
     # second build in the same process must not lose what the first one sent
     for name, workers in (("two.ttl", "2"), ("again.ttl", "1")):
         assert main(["build", str(corpus), "-o", str(tmp_path / name), "--workers", workers,
@@ -77,7 +77,7 @@ def test_two_workers_and_a_second_build_in_one_process_give_the_same_bytes(build
 
 @pytest.mark.parametrize("suffix", [".ttl", ".nt"])
 def test_file_sink_spilling_sorted_runs_writes_the_same_bytes(builds, tmp_path, suffix):
-    from kg.store import FileSink
+    from kg.store.oxigraph import FileSink
     whole = builds[suffix[1:]].read_text(encoding="utf-8")
     lines = Graph().parse(data=whole, format="turtle" if suffix == ".ttl" else "nt")
     spilled = FileSink(tmp_path / f"g{suffix}", run_lines=50)
@@ -116,17 +116,17 @@ def test_build_with_no_readable_document_writes_no_store(tmp_path):
 
 
 def test_query_over_a_store_runs_on_the_store_without_rdflib(builds, monkeypatch, capsys):
-    import kg.export
-    import kg.store
+    import kg.views.export
+    import kg.store.oxigraph
 
     def refuse(*_args, **_kwargs):
         raise AssertionError("kg query must not load the store into rdflib")
 
-    monkeypatch.setattr(kg.store, "store_to_rdflib", refuse)
-    monkeypatch.setattr(kg.export, "import_graph", refuse)
+    monkeypatch.setattr(kg.store.oxigraph, "store_to_rdflib", refuse)
+    monkeypatch.setattr(kg.views.export, "import_graph", refuse)
     opened = []
-    real_open = kg.store.open_store
-    monkeypatch.setattr(kg.store, "open_store",
+    real_open = kg.store.oxigraph.open_store
+    monkeypatch.setattr(kg.store.oxigraph, "open_store",
                         lambda path, **kw: opened.append(real_open(path, **kw)) or opened[-1])
     assert main(["query", str(builds["store"]), "people-posts", "--format", "csv"]) == 0
     rows = capsys.readouterr().out.splitlines()
@@ -160,7 +160,7 @@ def test_progress_shows_documents_per_second():
 
 
 def test_fast_segmenter_gives_jieba_tokens_on_seed_and_corpus_sentences():
-    from kg import segment
+    from kg.text import segment
     fast = segment._fast_tokenizer()
     if fast is None:
         pytest.skip("jieba-fast-dat is not installed: kg uses plain jieba")
@@ -171,7 +171,7 @@ def test_fast_segmenter_gives_jieba_tokens_on_seed_and_corpus_sentences():
     texts = [SEED.read_text(encoding="utf-8")]
     data = shared_data()
     if (data / "people_daily").is_dir():
-        from kg.corpora import iter_sentences
+        from kg.eval.corpora import iter_sentences
         texts += [s for _, s in itertools.islice(iter_sentences(data, "pd-test"), 3000)]
         texts += [s for _, s in itertools.islice(iter_sentences(data, "msra-val"), 1000)]
     mismatches = [t for t in texts if list(fast.cut(t, HMM=True)) != list(plain.cut(t, HMM=True))]

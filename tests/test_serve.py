@@ -1,4 +1,4 @@
-"""kg.serve: the SPARQL endpoint over real HTTP on 127.0.0.1."""
+"""kg.store.serve: the SPARQL endpoint over real HTTP on 127.0.0.1."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from kg.errors import UsageError
-from kg.serve import make_server, uses_service
-from kg.store import load_query, open_store, running_queries
+from kg.store.serve import make_server, uses_service
+from kg.store.oxigraph import load_query, open_store, running_queries
 from test_store import SAMPLE_TTL, SLOW_Q, slow_store
 
 COUNT_Q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"

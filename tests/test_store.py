@@ -1,4 +1,4 @@
-"""kg.store: opening graphs, loading stores, running and formatting queries."""
+"""kg.store.oxigraph: opening graphs, loading stores, running and formatting queries."""
 
 from __future__ import annotations
 
@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from kg.errors import InputError, QueryError, UsageError
-from kg.store import (QueryResult, QueryTimeout, format_csv, format_json, format_rdf,
+from kg.store.oxigraph import (QueryResult, QueryTimeout, format_csv, format_json, format_rdf,
                       format_table, format_tsv, list_bundled, load_into_store, load_query,
                       open_store, replace_graph, run_query, running_queries)
 
@@ -268,7 +268,7 @@ def test_format_json_is_sparql_json(store):
 
 
 def test_format_table_aligns_cjk_and_shortens_iris(store):
-    from kg.store import _width  # the display width the columns are padded to
+    from kg.store.oxigraph import _width  # the display width the columns are padded to
     result = run_query(store, "SELECT ?p ?name ?t { ?p rdfs:label ?name ; a ?t . "
                               "FILTER(?t = kg:Person) } ORDER BY ?name")
     lines = format_table(result).splitlines()
@@ -330,7 +330,7 @@ def test_load_into_store_then_replace_graph_is_idempotent(tmp_path: Path, sample
 KILLED_LOADER = textwrap.dedent("""\
     import sys
     import pyoxigraph as ox
-    from kg.store import load_into_store
+    from kg.store.oxigraph import load_into_store
 
     def quads():
         for i in range(5_000_000):
@@ -377,7 +377,7 @@ def test_query_result_format_dispatches_and_rejects_unknown(store):
 
 def test_rdflib_graphs_go_into_a_store_and_come_back(tmp_path: Path, sample_ttl: Path):
     import rdflib
-    from kg.store import store_to_rdflib
+    from kg.store.oxigraph import store_to_rdflib
     # no blank nodes here, so set equality is graph equality; it also treats the
     # language tags Oxigraph lowercases (zh-Hans → zh-hans) as the same, as RDF does
     graph = rdflib.Graph().parse(sample_ttl)

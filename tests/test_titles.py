@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.pipeline import extract, make_document
+from kg.extract.pipeline import extract, make_document
 
 
 def holdings(text: str) -> set[tuple[str, str]]:
@@ -133,8 +133,8 @@ def test_titles_read_real_patterns(text, expected):
 
 
 def test_titles_units_are_sub_organisations():
-    from kg.rdf import build_graph
-    from kg.ns import ORG, RDFS
+    from kg.graph.rdf import build_graph
+    from kg.graph.ns import ORG, RDFS
     from rdflib import Literal
     x = extract(make_document("福州市国税局党组书记、局长方齐连出席。", doc_id="t", path="t.txt"))
     g = build_graph([x])

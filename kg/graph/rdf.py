@@ -1,14 +1,14 @@
 """The RDF stage: extractions in, one rdflib graph out.
 
 The only module that writes rdflib terms. Entities get deterministic IRIs
-(`kg.iri`), so the same entity from two documents is one node and adding a
+(`kg.graph.iri`), so the same entity from two documents is one node and adding a
 document twice changes nothing. Every entity and relation node is derived
 from at least one `kg:Sentence`, whose offsets point into the original file.
 
 People are the exception to "one key, one node": who a name is depends on the
 other reports that name it, so the builder collects each name's facts per
 document (`_PersonFacts`) and writes person nodes only in `finish`, after
-`kg.resolve` has clustered them. A builder opened on an existing graph reads
+`kg.graph.resolve` has clustered them. A builder opened on an existing graph reads
 those per-document facts back from it (holdings, sentences, meetings), so
 adding documents re-resolves only the names they mention and rewrites those
 people's nodes, and the result is the graph a build of everything at once
@@ -25,13 +25,13 @@ from importlib import resources
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.iri import mint, pinyin_label, short_hash
-from kg.lexicon import load_lexicon, short_name
+from kg.graph.iri import mint, pinyin_label, short_hash
+from kg.lang.lexicon import load_lexicon, short_name
 from kg.model import Document, Extraction, Mention, OrgRef, Place, PostRef
-from kg.normalize import to_traditional
-from kg.resolve import Candidate, Identity, org_key, resolve
-from kg.store import nt_line
-from kg.ns import (DCTERMS, DEFAULT_BASE, FOAF, KG, NIF, ORG, PREFIXES, PROV, RDF, RDFS,
+from kg.text.normalize import to_traditional
+from kg.graph.resolve import Candidate, Identity, org_key, resolve
+from kg.store.oxigraph import nt_line
+from kg.graph.ns import (DCTERMS, DEFAULT_BASE, FOAF, KG, NIF, ORG, PREFIXES, PROV, RDF, RDFS,
                    SCHEMA, SKOS, TIME, XSD)
 
 
@@ -170,7 +170,7 @@ class GraphBuilder:
     @classmethod
     def streaming(cls, sink, *, base: str = DEFAULT_BASE) -> GraphBuilder:
         """A builder for a fresh graph that hands each triple to `sink.add`
-        (a `kg.store.StoreSink` or `FileSink`) instead of keeping an rdflib
+        (a `kg.store.oxigraph.StoreSink` or `FileSink`) instead of keeping an rdflib
         graph, whose indexes cost more than making the triples. Person
         triples arrive at `finish`; nothing is ever removed from the sink.
         The sink may see a triple more than once. Documents turned into

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.lexicon import LEVEL_MARKERS, Lexicon, load_lexicon, trie_regex
+from kg.lang.lexicon import LEVEL_MARKERS, Lexicon, load_lexicon, trie_regex
 from kg.model import OrgRef, Place
-from kg.patterns import HAN, Patterns, patterns
+from kg.lang.patterns import HAN, Patterns, patterns
 
 _ORDINAL = re.compile("第?[一二三四五六七八九十]+届")
 # 后沙峪镇, 马乡: a town the gazetteer (counties and above) does not list
@@ -73,7 +73,7 @@ def grammar() -> Grammar:
 def _anchors(text: str, pos: int, end: int, g: Grammar, context: list[Place],
              level_place: Place | None, loose: bool = False) -> list[_Anchor]:
     """Every way an organisation phrase can begin at `pos`, longest first."""
-    from kg.recognize import place_at_level, resolve_org
+    from kg.extract.recognize import place_at_level, resolve_org
     out = []
     cpc = 0
     for prefix in ("中国共产党", "中共"):
@@ -252,7 +252,7 @@ def government(place: Place | None, country: str | None, lex: Lexicon) -> OrgRef
 
 def implied_org(role: str, g: Grammar, context: list[Place]) -> OrgRef | None:
     """The body a bare role belongs to: 副区长 → the district government."""
-    from kg.recognize import place_at_level
+    from kg.extract.recognize import place_at_level
     implied = g.roles[role].implies if role in g.roles else ""
     if not implied:
         return None

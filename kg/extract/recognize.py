@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.lexicon import Gazetteer, Lexicon
+from kg.lang.lexicon import Gazetteer, Lexicon
 from kg.model import Document, Mention, OrgRef, Place, Sentence
-from kg.patterns import HAN, PUNCTUATION, Patterns
+from kg.lang.patterns import HAN, PUNCTUATION, Patterns
 
 _HAN_CHAR = re.compile(f"[{HAN}]")
 # single characters that end a clause after a name, never a name itself
@@ -221,7 +221,7 @@ def name_length(text: str, pos: int, limit: int, tokens: dict[int, int], lex: Le
     decided by what may follow a name (同志, 主持, punctuation...) and by
     jieba's token boundaries.
     """
-    from kg.segment import known_names
+    from kg.text.segment import known_names
     dotted = _FOREIGN_NAME.match(text, pos, limit)
     if dotted:
         # the name ends where something that is no transliteration follows:

@@ -1,7 +1,7 @@
 """The per-document pipeline: file → Document → Extraction.
 
 Each document is processed on its own, so this is the map step that runs in
-worker processes; merging into one graph happens in `kg.rdf`.
+worker processes; merging into one graph happens in `kg.graph.rdf`.
 """
 
 from __future__ import annotations
@@ -12,16 +12,17 @@ import re
 import stat
 from pathlib import Path
 
-from kg import recognize as rec
-from kg import relate, titles
+from kg.extract import recognize as rec
+from kg.extract import relate
+from kg.extract import titles
 from kg.errors import InputError
-from kg.html import html_to_text, looks_like_html
-from kg.ingest import date_from_metadata, decode, document_id
-from kg.lexicon import load_lexicon
+from kg.text.html import html_to_text, looks_like_html
+from kg.text.ingest import date_from_metadata, decode, document_id
+from kg.lang.lexicon import load_lexicon
 from kg.model import Document, Extraction, Mention, OffsetMap, PostHolding, Sentence
-from kg.normalize import normalize, split_sentences
-from kg.patterns import Patterns, patterns
-from kg.segment import segment
+from kg.text.normalize import normalize, split_sentences
+from kg.lang.patterns import Patterns, patterns
+from kg.text.segment import segment
 
 # One file is one report (its date and place frame every sentence). The longest
 # reports run to tens of thousands of characters; a million is a dump of many

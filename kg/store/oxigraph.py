@@ -26,7 +26,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import InputError, QueryError, UsageError
-from kg.ns import PREFIXES
+from kg.graph.ns import PREFIXES
 
 FILE_FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -135,7 +135,7 @@ def replace_graph(store: ox.Store, graph_name: ox.NamedNode | str,
 
 def store_to_rdflib(store_dir: Path):
     """An on-disk store as an rdflib Dataset if it has named graphs, else a
-    Graph: the same shapes `kg.export.import_graph` gives for .trig and .ttl."""
+    Graph: the same shapes `kg.views.export.import_graph` gives for .trig and .ttl."""
     import rdflib
     store = open_store(store_dir)
     named = any(True for _ in store.named_graphs())
@@ -162,7 +162,7 @@ def ntriples_batches(path: Path, *, batch: int = 100_000) -> Iterator[bytes]:
 
 
 class StoreSink:
-    """Takes triples (rdflib terms one at a time from a `kg.rdf.GraphBuilder`,
+    """Takes triples (rdflib terms one at a time from a `kg.graph.rdf.GraphBuilder`,
     or N-Triples text a worker made) and writes them to a new on-disk store,
     never holding the graph in memory.
 
@@ -598,7 +598,7 @@ def parameter_bindings(query_text: str, values: Mapping[str, str | Term]) -> dic
     converted to simplified first (every node has its simplified label): the
     store then finds the node through its index. Other strings become plain
     literals; RDF terms are kept as given."""
-    from kg.normalize import to_simplified
+    from kg.text.normalize import to_simplified
     labels = label_parameters(query_text)
     return {name: ox.Literal(to_simplified(value), language="zh-Hans")
             if name in labels and isinstance(value, str) else _as_term(name, value)

@@ -29,7 +29,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kg.lexicon import Gazetteer
+from kg.lang.lexicon import Gazetteer
 
 # deputy prefixes: 副书记 is the deputy of 书记, 常务副区长 of 区长
 _DEPUTY_PREFIXES = ("常务副", "副")

@@ -63,7 +63,7 @@ def push(graph_path: Path, endpoint: str, *, graph: str | None = None, replace: 
         PushError: the server did not answer or answered with an error;
             requests sent before it stay applied.
     """
-    from kg.store import ntriples_batches
+    from kg.store.oxigraph import ntriples_batches
     url = target_url(endpoint, graph)
     opener = _opener(url, user, password)
     requests = sent = 0

@@ -8,7 +8,7 @@ they load on first use.
 Features per character (:func:`features`; the weights file names the groups it uses):
 characters and bigrams in a window of two, then knowledge the small corpus lacks, found by
 longest-match scans over the text itself — no segmentation is involved, so the tagger gives
-the same answer whichever segmenter ``kg.segment`` runs and whatever domain words it adds:
+the same answer whichever segmenter ``kg.text.segment`` runs and whatever domain words it adds:
 
 - ``lex``: where the character sits in a match of a division name (full or short), a
   country, a national body or its alias, an organisation suffix word, a role word, or a
@@ -31,8 +31,8 @@ from importlib import resources
 from pathlib import Path
 from typing import BinaryIO
 
-from kg.lexicon import load_lexicon
-from kg.segment import segment
+from kg.lang.lexicon import load_lexicon
+from kg.text.segment import segment
 
 Span = tuple[int, int, str]
 LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
@@ -76,8 +76,8 @@ def _lexicon() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozense
 def _jieba_dict() -> Iterator[list[str]]:
     """``(word, count, tag)`` rows of jieba's own dictionary file (not our added words).
 
-    The file is found without importing jieba (kg.segment is the module that does), and
-    without starting a segmenter: whichever one kg.segment uses, this file is its base.
+    The file is found without importing jieba (kg.text.segment is the module that does), and
+    without starting a segmenter: whichever one kg.text.segment uses, this file is its base.
     """
     spec = importlib.util.find_spec("jieba")
     if spec is None or not spec.submodule_search_locations:
@@ -233,7 +233,7 @@ def features(text: str, tokens: tuple[tuple[int, int], ...] | None = None, *,
 
     Args:
         text: the sentence.
-        tokens: its jieba token spans, if already computed (``kg.segment.segment``);
+        tokens: its jieba token spans, if already computed (``kg.text.segment.segment``);
             read only by the ``tok`` group (the shipped weights don't use it).
         groups: feature groups besides character n-grams: ``tok`` (jieba tokens),
             ``lex`` (longest-match lexicon scan, segmentation-free), ``dic`` (longest
@@ -420,7 +420,7 @@ def tag(text: str, *, tokens: tuple[tuple[int, int], ...] | None = None) -> list
 
     Args:
         text: any text; a sentence or a short passage is the intended unit.
-        tokens: jieba token spans of ``text`` (``kg.segment.segment``) if already computed;
+        tokens: jieba token spans of ``text`` (``kg.text.segment.segment``) if already computed;
             only weights using the ``tok`` feature group read them.
 
     Returns:

@@ -20,8 +20,8 @@ import networkx as nx
 import rdflib
 
 from kg.errors import UsageError
-from kg.iri import pinyin_label
-from kg.ns import DCTERMS, KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS
+from kg.graph.iri import pinyin_label
+from kg.graph.ns import DCTERMS, KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS
 
 #: Domain classes in priority order: an entity typed with two of them is drawn as the first.
 CLASS_STYLES: dict[str, tuple[str, str, str]] = {
@@ -461,7 +461,7 @@ def draw_graph(graph: rdflib.Graph, out_path: Path, *, focus: str | None = None,
                            "physics": physics}),
         options=_script_json(json.loads(options)),
         nodes_drawn=len(vis_nodes), nodes_in_graph=full.number_of_nodes(), truncated=truncated)
-    from kg.export import atomic_file  # export builds on this module: import when needed
+    from kg.views.export import atomic_file  # export builds on this module: import when needed
     with atomic_file(Path(out_path), "w", encoding="utf-8") as f:
         f.write(html)
     return DrawSummary(len(vis_nodes), len(vis_edges), full.number_of_nodes(), truncated)

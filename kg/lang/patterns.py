@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.lexicon import LEVEL_MARKERS, Lexicon, load_lexicon, trie_regex
+from kg.lang.lexicon import LEVEL_MARKERS, Lexicon, load_lexicon, trie_regex
 
 HAN = r"\u3400-\u9fff"
 PUNCTUATION = set("，。、；：！？（）“”‘’《》〈〉·…—\n ")

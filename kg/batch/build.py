@@ -1,7 +1,7 @@
 """Batch builds: many files in, one graph out, bad files reported, not fatal.
 
 Extraction runs per document (in worker processes when asked, or on a cluster
-through any `concurrent.futures` executor, see `kg.distributed`); the graph is
+through any `concurrent.futures` executor, see `kg.batch.distributed`); the graph is
 assembled in the parent in a fixed order, so the output never depends on
 which worker finished first. Folders are read lazily and only a few chunks
 per worker are in flight, so memory does not grow with the corpus.
@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.errors import InputError, KGError
-from kg.ingest import iter_sources
+from kg.text.ingest import iter_sources
 from kg.model import Extraction
-from kg.pipeline import process_file
-from kg.rdf import DocumentTriples, document_triples
+from kg.extract.pipeline import process_file
+from kg.graph.rdf import DocumentTriples, document_triples
 
 
 @dataclass
@@ -61,7 +61,7 @@ def _warm_up() -> None:
     # says so once, instead of every worker printing a traceback
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # load lexicons and jieba once per worker, not once per document
-    from kg.pipeline import extract, make_document
+    from kg.extract.pipeline import extract, make_document
     extract(make_document("区委书记张健主持会议。", doc_id="warm-up", path="warm-up"))
 
 
@@ -72,7 +72,7 @@ def extract_all(sources: list[str], *, date: dt.date | None = None, workers: int
                 triples_base: str | None = None) -> Iterator[Extraction | DocumentTriples]:
     """Extractions of every readable document under `sources`, in path order.
 
-    With `triples_base`, each document's triples instead (`kg.rdf.document_triples`
+    With `triples_base`, each document's triples instead (`kg.graph.rdf.document_triples`
     with that base IRI), made where it was extracted: then the process
     writing the graph has almost nothing to do per document, and a build
     scales with its workers.

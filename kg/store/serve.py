@@ -22,7 +22,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from kg.errors import QueryError, UsageError
-from kg.store import (QueryTimeout, format_csv, format_json, format_rdf, format_tsv,
+from kg.store.oxigraph import (QueryTimeout, format_csv, format_json, format_rdf, format_tsv,
                       list_bundled, load_query, run_query)
 
 SOLUTION_TYPES = {
@@ -90,7 +90,7 @@ def make_server(store, *, host: str = "127.0.0.1", port: int = 0, timeout_s: flo
     """Binds (but does not start) an endpoint; run it with `serve_forever()`.
 
     Args:
-        store: a pyoxigraph store from `kg.store.open_store`.
+        store: a pyoxigraph store from `kg.store.oxigraph.open_store`.
         host, port: where to listen; port 0 picks a free port (see `.url`).
         timeout_s: per-query time limit; slower queries get 503.
         max_results: rows (or triples) returned at most; more are cut off and
@@ -122,7 +122,7 @@ def make_server(store, *, host: str = "127.0.0.1", port: int = 0, timeout_s: flo
 
 
 def serve(store, *, host: str = "127.0.0.1", port: int = 7878, **options) -> None:
-    """Serves `store` (from `kg.store.open_store`) until Ctrl-C; options as for make_server."""
+    """Serves `store` (from `kg.store.oxigraph.open_store`) until Ctrl-C; options as for make_server."""
     server = make_server(store, host=host, port=port, **options)
     print(f"zhkg: query page {server.url}, SPARQL endpoint {server.url}sparql "
           "(Ctrl-C stops)", file=sys.stderr)

@@ -19,8 +19,8 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from kg.errors import GoldError
-from kg.evaluate import Counts
-from kg.ns import DCTERMS, KG, NIF, PROV, RDF, RDFS
+from kg.eval.gold import Counts
+from kg.graph.ns import DCTERMS, KG, NIF, PROV, RDF, RDFS
 
 MentionKey = tuple[str, str]  # (document file name, name)
 
@@ -108,7 +108,7 @@ def score_resolution(g: Graph | None, gold_paths: list[Path], *,
                      data_dir: Path | None = None) -> ResolutionScore:
     """Resolution scores over the gold files that list identities; with `g`
     None, each file's `source` (a folder of documents) is built first."""
-    from kg.evaluate import graph_for_gold, load_gold
+    from kg.eval.gold import graph_for_gold, load_gold
     total = ResolutionScore()
     for path in gold_paths:
         data = load_gold(path)

@@ -22,9 +22,9 @@ import re
 from dataclasses import dataclass
 
 from kg.model import Document, Mention, OrgRef, Place, PostRef, Sentence
-from kg.orgs import (_OPENS, STOP_IN_ORG, Grammar, _pick_place, _units, government, grammar,
+from kg.extract.orgs import (_OPENS, STOP_IN_ORG, Grammar, _pick_place, _units, government, grammar,
                      implied_org, parse_org)
-from kg.patterns import PUNCTUATION
+from kg.lang.patterns import PUNCTUATION
 
 MAX_ORG_CHARS = 30
 
@@ -153,7 +153,7 @@ def _towns(text: str, tokens: dict[int, int], context: list[Place]) -> list[tupl
     A town is a word ending in 镇 or 乡 (公明镇, 马乡), with the one-character
     words jieba split off before it (后|沙峪镇 is 后沙峪镇, but 初到|公明镇 is 公明镇).
     """
-    from kg.orgs import STOP_IN_ORG, town_at
+    from kg.extract.orgs import STOP_IN_ORG, town_at
     starts = {end: start for start, end in tokens.items()}
     found = []
     for start, end in tokens.items():
@@ -190,7 +190,7 @@ def _adjoins(text: str, start: int, end: int) -> bool:
 
 def _chains_in(c: _Sentence) -> list[tuple[TitleChain, bool]]:
     """(chain, former) for each chain in the sentence."""
-    from kg.recognize import person_names
+    from kg.extract.recognize import person_names
     text, sent = c.text, c.sent
     roles = _roles_in(text, sent.start, sent.end, c.g)
     out: list[tuple[TitleChain, bool]] = []
@@ -257,7 +257,7 @@ def _moved_from(c: _Sentence, start: int, end: int) -> bool:
 
 def _subject_before_you(c: _Sentence, title_start: int) -> list[Mention]:
     """The person who moved: the name right before 由 (or starting the sentence)."""
-    from kg.recognize import name_length
+    from kg.extract.recognize import name_length
     you = c.text.rfind("由", c.sent.start, title_start)
     ends = [you] if you > c.sent.start else []
     for end in ends:
@@ -275,7 +275,7 @@ _NOTE = re.compile(r"（[^（）]{1,8}）$")
 def _elected(c: _Sentence, title_start: int) -> list[Mention]:
     """选举马思忠（回族）为自治区政协主席, 任怀祥、周文吉为副主席: the names
     before 为 hold the title after it."""
-    from kg.recognize import name_length
+    from kg.extract.recognize import name_length
     text, sent = c.text, c.sent
     if title_start <= sent.start or text[title_start - 1] != "为":
         return []
@@ -337,7 +337,7 @@ def _head_after_foreign_name(c: _Sentence, role: _Role, floor: int) -> TitleChai
 
 def _name_before(c: _Sentence, title: Title) -> Mention | None:
     """李鹏委员长: a name right before a role that may follow one."""
-    from kg.recognize import name_length
+    from kg.extract.recognize import name_length
     row = c.g.roles.get(title.mention.text)
     # 冯志明乌审旗建设局局长: a caption, a name and then a title with its body
     caption = (title.org is not None and title.mention.text.endswith(title.role)

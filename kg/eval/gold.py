@@ -19,7 +19,7 @@ import yaml
 from rdflib import Graph, URIRef
 
 from kg.errors import GoldError
-from kg.ns import DCTERMS, KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS
+from kg.graph.ns import DCTERMS, KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS
 
 SECTIONS = ("places", "organizations", "posts", "persons", "meetings", "documents", "campaigns")
 _BRACKETS = re.compile(r"[（）()“”\"]")
@@ -298,7 +298,7 @@ def score(g: Graph | None, gold_paths: list[Path], *,
     for path in gold_paths:
         data = load_gold(path)
         if not any(section in data for section in SECTIONS):
-            continue  # e.g. a resolution gold (identities only): kg.evaluate_resolution's
+            continue  # e.g. a resolution gold (identities only): kg.eval.resolution's
         graph = g if g is not None else graph_for_gold(data, str(path), data_dir)
         for section, sc in score_document(graph, data, str(path)).items():
             total.setdefault(section, Score()).add(sc)
@@ -308,11 +308,11 @@ def score(g: Graph | None, gold_paths: list[Path], *,
 
 def graph_for_gold(data: dict, path: str, data_dir: Path | None) -> Graph:
     """Build the document a gold file describes."""
-    from kg.pipeline import extract, load_document, make_document
-    from kg.rdf import build_graph
+    from kg.extract.pipeline import extract, load_document, make_document
+    from kg.graph.rdf import build_graph
     source = data.get("source")
     if isinstance(source, dict):
-        from kg.corpora import read_sentence
+        from kg.eval.corpora import read_sentence
         if data_dir is None or not data_dir.is_dir():
             raise GoldError(path, f"its sentence is in a public corpus; the data folder "
                                   f"{data_dir} is missing (set ZHKG_DATA or --data)")
@@ -320,7 +320,7 @@ def graph_for_gold(data: dict, path: str, data_dir: Path | None) -> Graph:
         doc = make_document(text, doc_id=Path(path).stem, path=Path(path).stem)
     elif isinstance(source, str) and Path(source).is_dir():
         # a corpus of several documents, resolved together
-        from kg.build import BuildReport, extract_all
+        from kg.batch.build import BuildReport, extract_all
         return build_graph(extract_all([source], report=BuildReport()))
     elif isinstance(source, str):
         doc = load_document(Path(source), shown_as=source)

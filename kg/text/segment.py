@@ -16,7 +16,7 @@ import os
 import tempfile
 from functools import lru_cache
 
-from kg.lexicon import LEVEL_MARKERS, Lexicon, load_lexicon
+from kg.lang.lexicon import LEVEL_MARKERS, Lexicon, load_lexicon
 
 
 @lru_cache(maxsize=1)

@@ -6,11 +6,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kg.lexicon import Lexicon, short_name
+from kg.lang.lexicon import Lexicon, short_name
 from kg.model import (CampaignFact, Document, DocumentFact, MeetingFact, Mention, OrgRef,
                       Place, Sentence)
-from kg.patterns import Patterns
-from kg.recognize import place_at_level
+from kg.lang.patterns import Patterns
+from kg.extract.recognize import place_at_level
 
 _BRACKETS = re.compile(r"[（）()]")
 _PUBLISH_GLUE = re.compile(r"(?:联合)?(?:印发|下发|发布|出台|制定|颁布)?(?:了|的)?$")

@@ -2,7 +2,7 @@
 
 RDF: ``.ttl``, ``.nt``, ``.jsonld``, ``.trig``. For tools outside RDF:
 ``.graphml`` (Gephi, Cytoscape) and ``.csv`` (pandas, spreadsheets), both built
-from the same entity graph as the HTML viewer (:func:`kg.draw.entity_graph`).
+from the same entity graph as the HTML viewer (:func:`kg.views.draw.entity_graph`).
 
 TriG named-graph rule (:func:`split_by_source`): each triple goes in the graph
 named by the IRI of the kg:SourceDocument it comes from, that is the document's
@@ -32,9 +32,9 @@ import networkx as nx
 import rdflib
 from rdflib.term import BNode, Literal, Node
 
-from kg.draw import as_graph, co_attendance, entity_graph
+from kg.views.draw import as_graph, co_attendance, entity_graph
 from kg.errors import InputError, UsageError
-from kg.ns import KG, NIF, PREFIXES, PROV, RDF
+from kg.graph.ns import KG, NIF, PREFIXES, PROV, RDF
 
 RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig"}
 FORMATS = (*RDF_FORMATS, ".graphml", ".csv")
@@ -219,7 +219,7 @@ def export_graph(graph_or_dataset: rdflib.Graph | rdflib.Dataset, out_path: Path
     with node ``class``, ``label``, ``pinyin`` and edge ``relation``, ``date``.
     ``.csv``: two files, see :func:`csv_paths`. With ``co_attendance``
     (``.graphml`` or ``.csv`` only), the people network of
-    :func:`kg.draw.co_attendance` instead: nodes ``label``, ``pinyin``,
+    :func:`kg.views.draw.co_attendance` instead: nodes ``label``, ``pinyin``,
     ``sources``; undirected edges ``weight`` (meetings shared, an integer),
     ``meetings`` and ``sources`` (space-separated IRIs). Every file is written
     to a temporary file in the same folder first and renamed into place.

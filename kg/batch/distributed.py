@@ -1,7 +1,7 @@
 """Extraction on a Dask cluster: `kg build --scheduler tcp://HOST:PORT`.
 
 The cluster runs the same per-document function as a local build
-(`kg.build._extract_one`, reached through `kg.build.extract_all`); only the
+(`kg.batch.build._extract_one`, reached through `kg.batch.build.extract_all`); only the
 executor changes. Results come back in input order and the graph is assembled
 in this process, so a cluster build equals a local one. Every worker needs
 zhkg installed (the same version), and reads the documents from the path it

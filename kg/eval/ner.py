@@ -1,7 +1,7 @@
 """Score entity recognisers on a public NER corpus: exact spans, per class.
 
 ``kg eval --corpus PATH --format bio|bmes|cluener`` prints :func:`evaluate_corpus`'s table:
-zhkg's CRF tagger (:mod:`kg.ner`) beside the jieba POS baseline (``nr`` → PER, ``nt`` → ORG,
+zhkg's CRF tagger (:mod:`kg.extract.ner`) beside the jieba POS baseline (``nr`` → PER, ``nt`` → ORG,
 ``ns`` → LOC, one span per token, as the peers table in the shared data README measures it),
 with the speed of each and of bare ``jieba.lcut`` for scale.
 """
@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from kg.corpora import Span, iter_file
+from kg.eval.corpora import Span, iter_file
 
 CLASSES = ("PER", "ORG", "LOC")
 _JIEBA_CLASSES = {"nr": "PER", "nt": "ORG", "ns": "LOC"}
@@ -44,7 +44,7 @@ def jieba_tagger() -> tuple[Callable[[str], list[Span]], Callable[[str], object]
     """The baseline (jieba.posseg tags, tokens not merged) and bare ``jieba.lcut``.
 
     Plain jieba without our domain words, so the figures match the published baseline;
-    that is why jieba is imported here and not only in :mod:`kg.segment`.
+    that is why jieba is imported here and not only in :mod:`kg.text.segment`.
     """
     import logging
 
@@ -84,7 +84,7 @@ def evaluate_corpus(path: Path, fmt: str, *, limit: int | None = None) -> str:
     Raises:
         InputError: the file is missing or a line is malformed (with path and line).
     """
-    from kg.ner import tag
+    from kg.extract.ner import tag
 
     texts, golds = [], []
     for index, text, spans in iter_file(Path(path), fmt):
