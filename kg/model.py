@@ -75,6 +75,41 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class Tokens:
+    """The segmenter's tokens of one text, as spans that tile it end to end.
+
+    Readers ask two things of them: does a token start here (a name or a body
+    can only start on a word boundary), and where does the token that starts
+    here end (the next word's length).
+    """
+
+    spans: tuple[tuple[int, int], ...]
+    _ends: dict[int, int] = field(init=False, repr=False, compare=False)
+    _starts: dict[int, int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_ends", dict(self.spans))
+        object.__setattr__(self, "_starts", {end: start for start, end in self.spans})
+
+    def __iter__(self):
+        return iter(self.spans)
+
+    def __len__(self) -> int:
+        return len(self.spans)
+
+    def starts_at(self, pos: int) -> bool:
+        return pos in self._ends
+
+    def end_of(self, start: int, default: int | None = None) -> int | None:
+        """The end of the token that starts at `start`, else `default`."""
+        return self._ends.get(start, default)
+
+    def start_of(self, end: int) -> int | None:
+        """The start of the token that ends at `end`, if one does."""
+        return self._starts.get(end)
+
+
+@dataclass(frozen=True, slots=True)
 class Sentence:
     """A sentence as a span of the normalised text of one document."""
 

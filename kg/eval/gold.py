@@ -19,7 +19,7 @@ import yaml
 from rdflib import Graph, URIRef
 
 from kg.errors import GoldError
-from kg.graph.ns import DCTERMS, KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS
+from kg.graph.ns import DCTERMS, KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, ZH_HANS, has_language
 
 SECTIONS = ("places", "organizations", "posts", "persons", "meetings", "documents", "campaigns")
 _BRACKETS = re.compile(r"[（）()“”\"]")
@@ -132,7 +132,7 @@ class Predicted:
 
 def _names(g: Graph, node) -> tuple[str, set[str]]:
     labels = [str(o) for o in g.objects(node, RDFS.label)
-              if getattr(o, "language", None) == "zh-Hans"]
+              if has_language(o, ZH_HANS)]
     alts = [str(o) for o in g.objects(node, SKOS.altLabel)]
     label = sorted(labels)[0] if labels else str(node)
     return label, {_norm(x) for x in labels + alts}
@@ -168,7 +168,7 @@ def predicted_entities(g: Graph, section: str, sentences: set | None) -> list[Pr
         elif section == "posts":
             attrs["role"] = [str(lbl) for r in g.objects(node, ORG.role)
                              for lbl in g.objects(r, RDFS.label)
-                             if getattr(lbl, "language", None) == "zh-Hans"]
+                             if has_language(lbl, ZH_HANS)]
             attrs["org"] = list(g.objects(node, ORG.postIn))
         elif section == "persons":
             # as of this report: a person resolved across reports holds posts from all of them

@@ -20,7 +20,7 @@ from rdflib import Graph, URIRef
 
 from kg.errors import GoldError
 from kg.eval.gold import Counts
-from kg.graph.ns import DCTERMS, KG, NIF, PROV, RDF, RDFS
+from kg.graph.ns import DCTERMS, KG, NIF, PROV, RDF, RDFS, ZH_HANS, has_language
 
 MentionKey = tuple[str, str]  # (document file name, name)
 
@@ -70,7 +70,7 @@ def predicted_identities(g: Graph) -> dict[MentionKey, URIRef]:
     out: dict[MentionKey, URIRef] = {}
     for node in sorted(g.subjects(RDF.type, KG.Person)):
         names = [str(o) for o in g.objects(node, RDFS.label)
-                 if (getattr(o, "language", None) or "").lower() == "zh-hans"]
+                 if has_language(o, ZH_HANS)]
         for sentence in g.objects(node, PROV.wasDerivedFrom):
             doc = doc_of.get(sentence)
             for name in names:

@@ -19,7 +19,7 @@ from kg.errors import InputError
 from kg.text.html import html_to_text, looks_like_html
 from kg.text.ingest import date_from_metadata, decode, document_id
 from kg.lang.lexicon import load_lexicon
-from kg.model import Document, Extraction, Mention, OffsetMap, PostHolding, Sentence
+from kg.model import Document, Extraction, Mention, OffsetMap, PostHolding, Sentence, Tokens
 from kg.text.normalize import normalize, split_sentences
 from kg.lang.patterns import Patterns, patterns
 from kg.text.segment import segment
@@ -121,7 +121,7 @@ def extract(doc: Document) -> Extraction:
     lex, pats = load_lexicon(), patterns()
     sentences = tuple(Sentence(doc.id, i, s, e, doc.text[s:e])
                       for i, (s, e) in enumerate(split_sentences(doc.text)))
-    tokens = dict(segment(doc.text))
+    tokens = Tokens(segment(doc.text))
     places = rec.find_places(doc, sentences, tokens, lex, pats)
     doc_place = rec.choose_doc_place(places, doc, lex.gazetteer)
     context = rec.context_places(doc_place, lex.gazetteer)

@@ -12,7 +12,7 @@ import re
 from collections import Counter
 
 from kg.lang.lexicon import Gazetteer, Lexicon
-from kg.model import Document, Mention, OrgRef, Place, Sentence
+from kg.model import Document, Mention, OrgRef, Place, Sentence, Tokens
 from kg.lang.patterns import HAN, PUNCTUATION, Patterns
 
 _HAN_CHAR = re.compile(f"[{HAN}]")
@@ -23,7 +23,7 @@ _FOREIGN_NAME = re.compile(f"[{HAN}]{{1,8}}(?:·[{HAN}]{{1,10}})+")
 
 # ---------------------------------------------------------------- places
 
-def find_places(doc: Document, sentences: tuple[Sentence, ...], tokens: dict[int, int],
+def find_places(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
                 lex: Lexicon, pats: Patterns) -> list[tuple[Place, Mention]]:
     """Division names in the text, disambiguated by the others named.
 
@@ -35,13 +35,13 @@ def find_places(doc: Document, sentences: tuple[Sentence, ...], tokens: dict[int
     raw: list[tuple[int, int, list[Place], int]] = []
     for sent in sentences:
         for m in pats.place.finditer(doc.text, sent.start, sent.end):
-            if m.start() in tokens:
+            if tokens.starts_at(m.start()):
                 raw.append((m.start(), m.end(), gaz.by_name[m.group()], sent.index))
         covered = {i for s, e, _, _ in raw for i in range(s, e)}
         for m in pats.place_short.finditer(doc.text, sent.start, sent.end):
             cands = [p for p in gaz.by_short[m.group()]
                      if p.level != "county" or len(m.group()) >= 3]
-            if cands and m.start() in tokens and m.start() not in covered:
+            if cands and tokens.starts_at(m.start()) and m.start() not in covered:
                 raw.append((m.start(), m.end(), cands, sent.index))
     raw.sort()
     unique = {cands[0].code for _, _, cands, _ in raw if len(cands) == 1}
@@ -157,7 +157,7 @@ def _place_named(name: str, gaz: Gazetteer, context: list[Place]) -> Place | Non
     return None
 
 
-def find_orgs(doc: Document, sentences: tuple[Sentence, ...], tokens: dict[int, int],
+def find_orgs(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
               lex: Lexicon, pats: Patterns, context: list[Place]) -> list[tuple[OrgRef, Mention]]:
     """Bodies named on their own (区委、区政府《…》), where a name starts a word.
 
@@ -169,10 +169,10 @@ def find_orgs(doc: Document, sentences: tuple[Sentence, ...], tokens: dict[int, 
     found = []
     for sent in sentences:
         spans = [m.span() for m in pats.national.finditer(text, sent.start, sent.end)
-                 if m.start() in tokens]
+                 if tokens.starts_at(m.start())]
         for m in pats.body_suffix.finditer(text, sent.start, sent.end):
             for start in range(max(sent.start, m.start() - _LONGEST_PREFIX), m.start() + 1):
-                if start in tokens and pats.org.fullmatch(text, start, m.end()):
+                if tokens.starts_at(start) and pats.org.fullmatch(text, start, m.end()):
                     spans.append((start, m.end()))
                     break
         end = sent.start
@@ -193,7 +193,7 @@ _LONGEST_PREFIX = 16
 
 # ---------------------------------------------------------------- names
 
-def person_names(doc: Document, pos: int, sent: Sentence, tokens: dict[int, int],
+def person_names(doc: Document, pos: int, sent: Sentence, tokens: Tokens,
                  lex: Lexicon, pats: Patterns, *, foreign: bool = False) -> list[Mention]:
     """Names starting at `pos`, joined by 、 (张震、张万年)."""
     names = []
@@ -211,7 +211,7 @@ def person_names(doc: Document, pos: int, sent: Sentence, tokens: dict[int, int]
     return names
 
 
-def name_length(text: str, pos: int, limit: int, tokens: dict[int, int], lex: Lexicon,
+def name_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
                 pats: Patterns, *, foreign: bool = False) -> int:
     """How many characters from `pos` form a person's name (0 if none).
 
@@ -229,9 +229,9 @@ def name_length(text: str, pos: int, limit: int, tokens: dict[int, int], lex: Le
         for end in range(text.index("·", pos) + 2, dotted.end() + 1):
             if pats.followers.match(text, end, limit) and (end == limit or text[end] not in lex.translit):
                 return end - pos
-    token_end = tokens.get(pos)
+    token_end = tokens.end_of(pos)
     if token_end and token_end <= limit and text[pos:token_end] in known_names():
-        next_end = tokens.get(token_end, token_end)
+        next_end = tokens.end_of(token_end, token_end)
         if pats.followers.match(text, token_end, limit) or next_end - token_end >= 2:
             # jieba cut out a name its dictionary knows: 胡锦涛|圆满; after a foreign
             # title a longer transliteration wins (斯特罗|耶夫 is 斯特罗耶夫)
@@ -240,7 +240,7 @@ def name_length(text: str, pos: int, limit: int, tokens: dict[int, int], lex: Le
                 end += 1
             # ... but not into a word that goes on after it: 克林顿|利用
             while end > token_end and not (pats.followers.match(text, end, limit)
-                                           and (end in tokens or end == limit)):
+                                           and (tokens.starts_at(end) or end == limit)):
                 end -= 1
             return end - pos
     if foreign:
@@ -265,9 +265,9 @@ def name_length(text: str, pos: int, limit: int, tokens: dict[int, int], lex: Le
         score = 0
         if pats.followers.match(text, end, limit):
             score += 2
-        if end in tokens or end == limit:  # tokens tile the text: a token starts where one ends
+        if tokens.starts_at(end) or end == limit:  # tokens tile the text: a token starts where one ends
             score += 1
-            if tokens.get(end, end) - end >= 2:
+            if tokens.end_of(end, end) - end >= 2:
                 score += 1  # a word follows the name: 麦达通|走遍
         if length == 4 and best_score >= 2:
             continue

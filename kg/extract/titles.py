@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.model import Document, Mention, OrgRef, Place, PostRef, Sentence
+from kg.model import Document, Mention, OrgRef, Place, PostRef, Sentence, Tokens
 from kg.extract.orgs import (_OPENS, STOP_IN_ORG, Grammar, _pick_place, _units, government, grammar,
                      implied_org, parse_org)
 from kg.lang.patterns import PUNCTUATION
@@ -103,7 +103,7 @@ class _Sentence:
 
     doc: Document
     sent: Sentence
-    tokens: dict[int, int]
+    tokens: Tokens
     context: list[Place]
     orgs: list[tuple[OrgRef, Mention]]  # bodies named in the sentence (for 这是局长…)
     g: Grammar
@@ -116,7 +116,7 @@ class _Sentence:
         return Mention.of(self.doc, start, end, kind, self.sent.index)
 
 
-def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: dict[int, int],
+def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
                       context: list[Place], orgs: list[tuple[OrgRef, Mention]] = ()
                       ) -> tuple[list[TitleChain], list[Title]]:
     """Title chains with the names that hold them, and titles held by nobody
@@ -147,21 +147,20 @@ def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: di
     return chains, unheld
 
 
-def _towns(text: str, tokens: dict[int, int], context: list[Place]) -> list[tuple[int, Place]]:
+def _towns(text: str, tokens: Tokens, context: list[Place]) -> list[tuple[int, Place]]:
     """Towns the report names, with where: 初到公明镇，…镇长麦达通 is 公明镇's.
 
     A town is a word ending in 镇 or 乡 (公明镇, 马乡), with the one-character
     words jieba split off before it (后|沙峪镇 is 后沙峪镇, but 初到|公明镇 is 公明镇).
     """
     from kg.extract.orgs import STOP_IN_ORG, town_at
-    starts = {end: start for start, end in tokens.items()}
     found = []
-    for start, end in tokens.items():
+    for start, end in tokens:
         if end - start < 2 or text[end - 1] not in "镇乡":
             continue
-        while (start in starts and start - starts[start] == 1 and end - starts[start] <= 5
-               and text[starts[start]] not in STOP_IN_ORG):
-            start = starts[start]
+        while ((before := tokens.start_of(start)) is not None and start - before == 1
+               and end - before <= 5 and text[before] not in STOP_IN_ORG):
+            start = before
         town = town_at(text, start, end, context)
         if town is not None and len(town.name) == end - start:
             found.append((start, town))
@@ -347,7 +346,7 @@ def _name_before(c: _Sentence, title: Title) -> Mention | None:
     end = title.mention.start
     for length in (3, 2, 4):
         start = end - length
-        if start < c.sent.start or c.tokens.get(start) not in (end, start + 1, start + 2):
+        if start < c.sent.start or c.tokens.end_of(start) not in (end, start + 1, start + 2):
             continue
         if start > c.sent.start and c.text[start - 1] not in (
                 "，：“（" if caption else "了的和与及、，：“在同向为"):
@@ -363,7 +362,7 @@ def _body_follows(c: _Sentence, end: int) -> bool:
     """菲律宾总统|廉政|委员会主席: what a body's name ends with, right after a
     "name", shows it was the start of a body's name instead."""
     m = c.g.suffix_re.match(c.text, end, c.sent.end)
-    if m is None or not (m.end() in c.tokens or m.end() == c.sent.end):
+    if m is None or not (c.tokens.starts_at(m.end()) or m.end() == c.sent.end):
         return False  # not 陈德铭|办公桌
     role = c.g.role_re.match(c.text, end, c.sent.end)
     return role is None or role.end() < m.end()  # 李鹏|部长 is a title after a name
@@ -423,7 +422,7 @@ def _first_titles(c: _Sentence, role: _Role, floor: int, inherit: TitleChain | N
         org_end -= 1  # 美国前总统, 国务院原副总理: held before (see _chains_in)
     for loose in (False, True):  # units alone (研究所|研究部) only where nothing else fits
         for start in range(lowest, org_end):
-            if text[start] in PUNCTUATION or start not in c.tokens:
+            if text[start] in PUNCTUATION or not c.tokens.starts_at(start):
                 continue  # a body's name starts a word: not 西区 inside 广西|区政府
             if loose and not (start == c.sent.start or text[start - 1] in _OPENS
                               or text.startswith("中国", start)):
@@ -513,7 +512,7 @@ def _foreign_chamber(c: _Sentence, role: _Role, floor: int) -> Title | None:
     if gloss:
         end = gloss.start()
     for start in range(max(floor, end - 12), end - 1):
-        if start not in c.tokens or start > c.sent.start and text[start - 1] not in _CHAMBER_OPENS:
+        if not c.tokens.starts_at(start) or start > c.sent.start and text[start - 1] not in _CHAMBER_OPENS:
             continue
         units = _units(text, start, end, c.g)
         if not units or len(units[0][0]) > 4 or not (units[0][0] + units[0][1]).endswith(_CHAMBERS):

@@ -47,3 +47,13 @@ PREFIXES = {
 
 __all__ = ["KG", "SCHEMA", "NIF", "ORG", "PROV", "FOAF", "SKOS", "RDF", "RDFS",
            "OWL", "XSD", "DCTERMS", "TIME", "PREFIXES", "KG_NS", "DEFAULT_BASE"]
+
+ZH_HANS = "zh-Hans"
+ZH_HANT = "zh-Hant"
+PINYIN = "zh-Latn-pinyin"
+
+
+def has_language(term, tag: str) -> bool:
+    """Whether `term` is a literal tagged `tag`. BCP 47 tags are case-insensitive, and
+    stores give them back lower-cased (Oxigraph returns zh-hans for zh-Hans)."""
+    return (getattr(term, "language", None) or "").lower() == tag.lower()

@@ -31,8 +31,8 @@ from kg.model import Document, Extraction, Mention, OrgRef, Place, PostRef
 from kg.text.normalize import to_traditional
 from kg.graph.resolve import Candidate, Identity, org_key, resolve
 from kg.store.oxigraph import nt_line
-from kg.graph.ns import (DCTERMS, DEFAULT_BASE, FOAF, KG, NIF, ORG, PREFIXES, PROV, RDF, RDFS,
-                   SCHEMA, SKOS, TIME, XSD)
+from kg.graph.ns import (DCTERMS, DEFAULT_BASE, FOAF, KG, NIF, ORG, PINYIN, PREFIXES, PROV, RDF,
+                         RDFS, SCHEMA, SKOS, TIME, XSD, ZH_HANS, ZH_HANT, has_language)
 
 
 
@@ -51,14 +51,7 @@ def org_type_concepts() -> dict[str, tuple[URIRef, list[tuple]]]:
         out[notation] = (concept, sorted(onto.triples((concept, None, None))))
     return out
 
-ZH = "zh-Hans"
-ZH_HANT = "zh-Hant"
-PINYIN = "zh-Latn-pinyin"
-
-
-def _lang(term, tag: str) -> bool:
-    # stores lower-case language tags (Oxigraph gives back "zh-hans")
-    return (getattr(term, "language", None) or "").lower() == tag.lower()
+ZH = ZH_HANS
 
 
 @dataclass
@@ -401,12 +394,12 @@ class GraphBuilder:
         g = self.graph
         doc_of = dict(g.subject_objects(NIF.referenceContext))
         for node in sorted(g.subjects(RDF.type, KG.Person)):
-            names = [str(o) for o in g.objects(node, RDFS.label) if _lang(o, ZH)]
+            names = [str(o) for o in g.objects(node, RDFS.label) if has_language(o, ZH)]
             if len(names) != 1:
                 continue
             name = names[0]
             self._nodes.setdefault(name, set()).add(node)
-            hant = {str(o) for o in g.objects(node, RDFS.label) if _lang(o, ZH_HANT)}
+            hant = {str(o) for o in g.objects(node, RDFS.label) if has_language(o, ZH_HANT)}
             docs: dict[URIRef, _PersonFacts] = {}
             for sentence in g.objects(node, PROV.wasDerivedFrom):
                 source = doc_of.get(sentence)
@@ -429,7 +422,7 @@ class GraphBuilder:
                     f.posts.add(("", str(role)))
                     continue
                 code = g.value(g.value(org, KG.jurisdiction), KG.divisionCode)
-                label = next(str(o) for o in g.objects(org, RDFS.label) if _lang(o, ZH))
+                label = next(str(o) for o in g.objects(org, RDFS.label) if has_language(o, ZH))
                 f.posts.add((org_key(str(code) if code is not None else None, label), str(role)))
                 if code is not None:
                     f.post_places.add(str(code))

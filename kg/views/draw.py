@@ -21,7 +21,7 @@ import rdflib
 
 from kg.errors import UsageError
 from kg.graph.iri import pinyin_label
-from kg.graph.ns import DCTERMS, KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS
+from kg.graph.ns import DCTERMS, KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, has_language
 
 #: Domain classes in priority order: an entity typed with two of them is drawn as the first.
 CLASS_STYLES: dict[str, tuple[str, str, str]] = {
@@ -91,14 +91,9 @@ def _local(iri: rdflib.term.Node) -> str:
     return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
-def _has_lang(literal: rdflib.term.Node, lang: str) -> bool:
-    # language tags are case-insensitive (BCP 47): some writers give zh-hans for zh-Hans
-    return (getattr(literal, "language", None) or "").lower() == lang.lower()
-
-
 def _label(g: rdflib.Graph, node: rdflib.term.Node, lang: str) -> str | None:
     for label in sorted(g.objects(node, RDFS.label)):
-        if _has_lang(label, lang):
+        if has_language(label, lang):
             return str(label)
     return None
 
@@ -114,7 +109,7 @@ def _facts(g: rdflib.Graph, node: rdflib.term.Node,
             facts.append((_local(p), str(o)))
         elif isinstance(o, rdflib.URIRef):
             name = next((str(x) for x in sorted(g.objects(o, SKOS.prefLabel))
-                         if _has_lang(x, "zh-Hans")), None)
+                         if has_language(x, "zh-Hans")), None)
             if name:
                 facts.append((_local(p), name))
     return tuple(sorted(facts))
