@@ -52,7 +52,8 @@ def best_of(runs: int, fn) -> float:
 def extraction(sizes) -> dict:
     import jieba
 
-    from kg.extract.pipeline import extract, make_document
+    from kg.extract.pipeline import extract
+    from kg.text.document import make_document
     from kg.graph.rdf import document_triples
     docs = documents(sizes["extraction_docs"], seed_per_doc=3, other_per_doc=12)
     chars = sum(map(len, docs))

@@ -222,6 +222,60 @@ class CampaignFact:
 
 
 @dataclass(frozen=True, slots=True)
+class Title:
+    """区委常委 → organisation 秦州区委, role 常委."""
+
+    mention: Mention
+    role: str
+    org: OrgRef | None
+    country: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TitleChain:
+    """Titles joined by 、 or 兼 and the names that hold them all."""
+
+    titles: tuple[Title, ...]
+    names: tuple[Mention, ...]
+    sentence: int
+    end: int
+    elected: bool = False  # 选举马思忠为…主席: the names come before the title
+
+
+@dataclass(frozen=True, slots=True)
+class AnnotatedDocument:
+    """One document as the extraction stages see it (spaCy's `Doc` for zhkg).
+
+    It starts with the document, its sentences and its tokens; each stage of
+    `kg.extract.pipeline.STAGES` reads what earlier stages added and returns a
+    copy with its own layer filled in (`dataclasses.replace`).
+    """
+
+    doc: Document
+    sentences: tuple[Sentence, ...]
+    tokens: Tokens
+    places: tuple[tuple[Place, Mention], ...] = ()
+    doc_place: Place | None = None
+    # the report's place and the places containing it, most specific first:
+    # 区委 in a 秦州区 report is 秦州区委, 市委 the committee of 天水市
+    context: tuple[Place, ...] = ()
+    organizations: tuple[tuple[OrgRef, Mention], ...] = ()
+    chains: tuple[TitleChain, ...] = ()
+    holdings: tuple[PostHolding, ...] = ()
+    posts: tuple[tuple[PostRef, Mention], ...] = ()
+    people: tuple[Mention, ...] = ()
+    meetings: tuple[MeetingFact, ...] = ()
+    documents: tuple[DocumentFact, ...] = ()
+    campaigns: tuple[CampaignFact, ...] = ()
+
+    def extraction(self) -> Extraction:
+        return Extraction(doc=self.doc, sentences=self.sentences, doc_place=self.doc_place,
+                          places=self.places, holdings=self.holdings,
+                          organizations=self.organizations, meetings=self.meetings,
+                          documents=self.documents, campaigns=self.campaigns, posts=self.posts)
+
+
+@dataclass(frozen=True, slots=True)
 class Extraction:
     """Everything one document yields; the unit the map step returns."""
 

@@ -28,7 +28,7 @@ from kg.cli import main
 from kg.errors import InputError
 from kg.views.export import csv_paths
 from kg.text.html import html_to_text
-from kg.extract.pipeline import MAX_DOCUMENT_CHARS, load_document
+from kg.text.document import MAX_DOCUMENT_CHARS, load_document
 from kg.store.oxigraph import open_store, run_query
 from tests.conftest import ROOT, SEED
 

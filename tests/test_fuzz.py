@@ -17,7 +17,8 @@ from kg.errors import InputError
 from kg.text.html import html_to_text
 from kg.model import Extraction
 from kg.text.normalize import normalize, split_sentences
-from kg.extract.pipeline import extract, make_document
+from kg.extract.pipeline import extract
+from kg.text.document import make_document
 from kg.text.segment import segment
 from tests.conftest import SEED
 

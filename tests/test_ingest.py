@@ -8,7 +8,7 @@ import pytest
 
 from kg.errors import InputError
 from kg.text.ingest import date_from_metadata, decode, iter_sources
-from kg.extract.pipeline import load_document
+from kg.text.document import load_document
 from tests.conftest import SEED
 
 

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from kg.extract.pipeline import extract, make_document
+from kg.extract.pipeline import extract
+from kg.text.document import make_document
 
 
 def holdings(text: str, **kw) -> set[tuple[str, str]]:

@@ -55,7 +55,8 @@ def test_bundled_query_gives_the_same_rows_on_oxigraph_and_rdflib(graphs, name):
 
 
 def test_a_meeting_with_no_speaker_and_a_campaign_nobody_launched_keep_their_rows():
-    from kg.extract.pipeline import extract, make_document
+    from kg.extract.pipeline import extract
+    from kg.text.document import make_document
     from kg.graph.rdf import build_graph
     text = "2007年4月3日，秦州区召开安全生产工作会议，部署“平安秦州”建设。"
     graph = build_graph([extract(make_document(text, doc_id="t", path="t.txt"))])

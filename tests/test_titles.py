@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg.extract.pipeline import extract, make_document
+from kg.extract.pipeline import extract
+from kg.text.document import make_document
 
 
 def holdings(text: str) -> set[tuple[str, str]]:

@@ -61,7 +61,8 @@ def _warm_up() -> None:
     # says so once, instead of every worker printing a traceback
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # load lexicons and jieba once per worker, not once per document
-    from kg.extract.pipeline import extract, make_document
+    from kg.extract.pipeline import extract
+    from kg.text.document import make_document
     extract(make_document("区委书记张健主持会议。", doc_id="warm-up", path="warm-up"))
 
 

@@ -308,7 +308,8 @@ def score(g: Graph | None, gold_paths: list[Path], *,
 
 def graph_for_gold(data: dict, path: str, data_dir: Path | None) -> Graph:
     """Build the document a gold file describes."""
-    from kg.extract.pipeline import extract, load_document, make_document
+    from kg.extract.pipeline import extract
+    from kg.text.document import load_document, make_document
     from kg.graph.rdf import build_graph
     source = data.get("source")
     if isinstance(source, dict):

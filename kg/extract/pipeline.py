@@ -1,174 +1,58 @@
-"""The per-document pipeline: file → Document → Extraction.
+"""The per-document pipeline: file → Document → AnnotatedDocument → Extraction.
 
-Each document is processed on its own, so this is the map step that runs in
-worker processes; merging into one graph happens in `kg.graph.rdf`.
+Extraction is an ordered list of named stages, each `stage(doc, lang) -> doc`
+over one `AnnotatedDocument`: a stage reads the layers earlier stages filled in
+and adds its own. Each document is processed on its own, so this is the map
+step that runs in worker processes; merging into one graph happens in
+`kg.graph.rdf`.
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-import re
-import stat
+from collections.abc import Callable
 from pathlib import Path
 
-from kg.extract import recognize as rec
-from kg.extract import relate
-from kg.extract import titles
-from kg.errors import InputError
-from kg.text.html import html_to_text, looks_like_html
-from kg.text.ingest import date_from_metadata, decode, document_id
-from kg.lang.lexicon import load_lexicon
-from kg.model import Document, Extraction, Mention, OffsetMap, PostHolding, Sentence, Tokens
-from kg.text.normalize import normalize, split_sentences
-from kg.lang.patterns import Patterns, patterns
+from kg.extract import recognize, relate, titles
+from kg.lang.language import Language, default_language
+from kg.model import AnnotatedDocument, Document, Extraction, Sentence, Tokens
+from kg.text.document import load_document
+from kg.text.normalize import split_sentences
 from kg.text.segment import segment
 
-# One file is one report (its date and place frame every sentence). The longest
-# reports run to tens of thousands of characters; a million is a dump of many
-# reports, which would be misdated and misplaced as one, and at measured speed
-# (docs/faults.md) costs minutes and a gigabyte before it could be split.
-MAX_DOCUMENT_CHARS = 1_000_000
-# read no further than this: 4 bytes a character, and room for HTML markup
-MAX_FILE_BYTES = 16 * 1024 * 1024
-_SPLIT_HINT = "one file should hold one report: split the file and build the parts"
+Stage = Callable[[AnnotatedDocument, Language], AnnotatedDocument]
+
+# Order matters where a stage reads another's layer: bodies are read against
+# the report's place, titles against the bodies named on their own, people
+# after the titles that introduce them, participants after the meetings.
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("places", recognize.places),
+    ("organizations", recognize.organizations),
+    ("titles", titles.titles),
+    ("people", recognize.people),
+    ("meetings", relate.meetings),
+    ("participants", relate.participants),
+    ("documents", relate.documents),
+    ("campaigns", relate.campaigns),
+    ("meeting campaigns", relate.meeting_campaigns),
+)
 
 
-def load_document(path: Path, *, date: dt.date | None = None, shown_as: str | None = None) -> Document:
-    """Read, decode and normalise one file (plain text, or an HTML page).
-
-    Args:
-        date: overrides any date found in metadata or text.
-        shown_as: the path as the user gave it (kept in the graph).
-
-    Raises:
-        InputError: the file cannot be read, is not a regular file, is too
-            large, is not text in a known encoding, or holds no text.
-    """
-    name = shown_as or str(path)
-    try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            # a pipe or device in a scraped folder would block the batch forever
-            raise InputError(name, "not a regular file (a pipe, socket or device)")
-        if info.st_size > MAX_FILE_BYTES:
-            raise InputError(name, f"the file is {info.st_size:,} bytes; zhkg reads files of "
-                                   f"up to {MAX_FILE_BYTES:,} bytes and documents of up to "
-                                   f"{MAX_DOCUMENT_CHARS:,} characters; {_SPLIT_HINT}")
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InputError(name, f"cannot read: {exc.strerror or exc}") from exc
-    raw, encoding = decode(data, name)
-    return make_document(raw, doc_id=document_id(path, data), path=name,
-                         date=date or date_from_metadata(path), encoding=encoding,
-                         is_html=looks_like_html(name, raw))
-
-
-def make_document(raw: str, *, doc_id: str, path: str, date: dt.date | None = None,
-                  encoding: str = "utf-8", is_html: bool = False) -> Document:
-    """Normalise decoded text into a Document whose offsets index `raw`.
-
-    Args:
-        is_html: `raw` is an HTML page: its readable text is normalised, and
-            offsets still index the page (markup and entities included).
-
-    Raises:
-        InputError: no text is left, or the text is longer than MAX_DOCUMENT_CHARS.
-    """
-    source, page_map = html_to_text(raw) if is_html else (raw, None)
-    if len(source) > MAX_DOCUMENT_CHARS:
-        lines = source.count("\n") + 1
-        raise InputError(path, f"{len(source):,} characters in {lines:,} line(s); the limit "
-                               f"is {MAX_DOCUMENT_CHARS:,}: {_SPLIT_HINT}")
-    text, hant, offsets = normalize(source)
-    if not text.strip():
-        raise InputError(path, "no text outside script, style, navigation, header and footer"
-                         if is_html else "no text left after normalisation")
-    if page_map is not None:
-        offsets = _through(page_map, offsets)
-    return Document(doc_id, path, raw, text, hant, offsets,
-                    date or date_from_text(text, patterns()), encoding)
-
-
-def _through(page: OffsetMap, offsets: OffsetMap) -> OffsetMap:
-    """`offsets` (text → page text) composed with `page` (page text → page)."""
-    return OffsetMap(tuple(page.starts[s] for s in offsets.starts),
-                     tuple(page.ends[e - 1] for e in offsets.ends))
-
-
-def date_from_text(text: str, pats: Patterns) -> dt.date | None:
-    """The report's date: a full date in its lead, else month and day in the
-    lead with the latest year the report names (reports review last year
-    and plan this one)."""
-    lead = text[:300]
-    m = pats.date.search(lead)
-    if m is None:
-        return None
-    year = m.group("year")
-    if year is None:
-        years = [int(y.group("year")) for y in pats.year.finditer(text)]
-        if not years:
-            return None
-        year = max(years)
-    try:
-        return dt.date(int(year), int(m.group("month")), int(m.group("day")))
-    except ValueError:
-        return None
-
-
-def extract(doc: Document) -> Extraction:
-    """Everything one document says, as facts with their mentions."""
-    lex, pats = load_lexicon(), patterns()
+def annotate(doc: Document) -> AnnotatedDocument:
+    """The document with its sentences and tokens, before any stage has run."""
     sentences = tuple(Sentence(doc.id, i, s, e, doc.text[s:e])
                       for i, (s, e) in enumerate(split_sentences(doc.text)))
-    tokens = Tokens(segment(doc.text))
-    places = rec.find_places(doc, sentences, tokens, lex, pats)
-    doc_place = rec.choose_doc_place(places, doc, lex.gazetteer)
-    context = rec.context_places(doc_place, lex.gazetteer)
-    orgs = rec.find_orgs(doc, sentences, tokens, lex, pats, context)
-    chains, unheld = titles.find_title_chains(doc, sentences, tokens, context, orgs)
-    title_spans = [(t.mention.start, t.mention.end)
-                   for t in [t for chain in chains for t in chain.titles] + unheld]
-    # 宝安区委 inside 宝安区委办公室副主任 is part of a longer name, not a body named apart
-    orgs = [(o, m) for o, m in orgs
-            if not any(s <= m.start and m.end <= e for s, e in title_spans)]
-    holdings = tuple(PostHolding(name, post, title.mention)
-                     for chain in chains for name in chain.names
-                     for title, post in zip(chain.titles, chain.posts()))
-    for title in [t for chain in chains for t in chain.titles] + unheld:
-        orgs.append((title.org, title.mention))
-    people = _people(doc, sentences, chains)
-    meetings = relate.find_meetings(doc, sentences, lex, pats, context, places, orgs)
-    meetings = relate.attach_participants(doc, sentences, meetings, people, lex)
-    documents = relate.find_documents(doc, sentences, lex, pats, orgs, meetings)
-    campaigns = relate.find_campaigns(doc, sentences, lex, pats, context, documents)
-    meetings = relate.attach_campaigns(meetings, campaigns)
-    return Extraction(doc=doc, sentences=sentences, doc_place=doc_place,
-                      places=tuple(places), holdings=holdings, organizations=tuple(orgs),
-                      meetings=tuple(meetings), documents=tuple(documents),
-                      campaigns=tuple(campaigns),
-                      posts=tuple((titles.post_of(t), t.mention) for t in unheld))
+    return AnnotatedDocument(doc, sentences, Tokens(segment(doc.text)))
 
 
-def _people(doc: Document, sentences: tuple[Sentence, ...],
-            chains: list[titles.TitleChain]) -> list[Mention]:
-    """Every mention of a person the document introduced with a title,
-    including later mentions by name alone (张健强调…)."""
-    titled = [name for chain in chains for name in chain.names]
-    taken = set()
-    for m in titled:
-        taken.update(range(m.start, m.end))
-    starts = [s.start for s in sentences]
-    mentions = list(titled)
-    for name in sorted({m.text for m in titled}, key=len, reverse=True):
-        for found in re.finditer(re.escape(name), doc.text):
-            start, end = found.span()
-            i = bisect.bisect_right(starts, start) - 1
-            if start in taken or i < 0 or end > sentences[i].end:
-                continue  # inside a longer name, or across a sentence break
-            mentions.append(Mention.of(doc, start, end, "person", sentences[i].index))
-            taken.update(range(start, end))
-    return sorted(mentions, key=lambda m: m.start)
+def extract(doc: Document, *, lang: Language | None = None,
+            stages: tuple[tuple[str, Stage], ...] = STAGES) -> Extraction:
+    """Everything one document says, as facts with their mentions."""
+    lang = lang or default_language()
+    annotated = annotate(doc)
+    for _name, stage in stages:
+        annotated = stage(annotated, lang)
+    return annotated.extraction()
 
 
 def process_file(path: Path, *, date: dt.date | None = None, shown_as: str | None = None) -> Extraction:

@@ -8,11 +8,14 @@ the city that contains it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
+from dataclasses import replace
 
+from kg.lang.language import Language
 from kg.lang.lexicon import Gazetteer, Lexicon
-from kg.model import Document, Mention, OrgRef, Place, Sentence, Tokens
+from kg.model import AnnotatedDocument, Document, Mention, OrgRef, Place, Sentence, Tokens
 from kg.lang.patterns import HAN, PUNCTUATION, Patterns
 
 _HAN_CHAR = re.compile(f"[{HAN}]")
@@ -22,6 +25,15 @@ _FOREIGN_NAME = re.compile(f"[{HAN}]{{1,8}}(?:·[{HAN}]{{1,10}})+")
 
 
 # ---------------------------------------------------------------- places
+
+def places(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
+    """Stage: the places named, the place the report is about, and its context."""
+    gazetteer = lang.lexicon.gazetteer
+    named = find_places(adoc.doc, adoc.sentences, adoc.tokens, lang.lexicon, lang.patterns)
+    doc_place = choose_doc_place(named, adoc.doc, gazetteer)
+    return replace(adoc, places=tuple(named), doc_place=doc_place,
+                   context=tuple(context_places(doc_place, gazetteer)))
+
 
 def find_places(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
                 lex: Lexicon, pats: Patterns) -> list[tuple[Place, Mention]]:
@@ -157,6 +169,13 @@ def _place_named(name: str, gaz: Gazetteer, context: list[Place]) -> Place | Non
     return None
 
 
+def organizations(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
+    """Stage: bodies named on their own."""
+    found = find_orgs(adoc.doc, adoc.sentences, adoc.tokens, lang.lexicon, lang.patterns,
+                      list(adoc.context))
+    return replace(adoc, organizations=tuple(found))
+
+
 def find_orgs(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
               lex: Lexicon, pats: Patterns, context: list[Place]) -> list[tuple[OrgRef, Mention]]:
     """Bodies named on their own (区委、区政府《…》), where a name starts a word.
@@ -192,6 +211,27 @@ _LONGEST_PREFIX = 16
 
 
 # ---------------------------------------------------------------- names
+
+def people(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
+    """Stage: every mention of a person the document introduced with a title,
+    including later mentions by name alone (张健强调…)."""
+    doc, sentences = adoc.doc, adoc.sentences
+    titled = [name for chain in adoc.chains for name in chain.names]
+    taken = set()
+    for m in titled:
+        taken.update(range(m.start, m.end))
+    starts = [s.start for s in sentences]
+    mentions = list(titled)
+    for name in sorted({m.text for m in titled}, key=len, reverse=True):
+        for found in re.finditer(re.escape(name), doc.text):
+            start, end = found.span()
+            i = bisect.bisect_right(starts, start) - 1
+            if start in taken or i < 0 or end > sentences[i].end:
+                continue  # inside a longer name, or across a sentence break
+            mentions.append(Mention.of(doc, start, end, "person", sentences[i].index))
+            taken.update(range(start, end))
+    return replace(adoc, people=tuple(sorted(mentions, key=lambda m: m.start)))
+
 
 def person_names(doc: Document, pos: int, sent: Sentence, tokens: Tokens,
                  lex: Lexicon, pats: Patterns, *, foreign: bool = False) -> list[Mention]:

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import replace
 
-from kg.lang.lexicon import Lexicon, short_name
-from kg.model import (CampaignFact, Document, DocumentFact, MeetingFact, Mention, OrgRef,
-                      Place, Sentence)
+from kg.lang.language import Language
+from kg.lang.lexicon import short_name
+from kg.model import (AnnotatedDocument, CampaignFact, Document, DocumentFact, MeetingFact,
+                      Mention, OrgRef, Place, Sentence)
 from kg.lang.patterns import Patterns
 from kg.extract.recognize import place_at_level
 
@@ -16,11 +18,10 @@ _BRACKETS = re.compile(r"[（）()]")
 _PUBLISH_GLUE = re.compile(r"(?:联合)?(?:印发|下发|发布|出台|制定|颁布)?(?:了|的)?$")
 
 
-def find_meetings(doc: Document, sentences: tuple[Sentence, ...], lex: Lexicon,
-                  pats: Patterns, context: list[Place],
-                  places: list[tuple[Place, Mention]],
-                  orgs: list[tuple[OrgRef, Mention]]) -> list[MeetingFact]:
-    """Meetings held (召开, 举行): 秦州区召开全区政法、综治暨禁毒工作会议."""
+def meetings(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
+    """Stage: meetings held (召开, 举行): 秦州区召开全区政法、综治暨禁毒工作会议."""
+    doc, lex, pats = adoc.doc, lang.lexicon, lang.patterns
+    sentences, context, places, orgs = adoc.sentences, adoc.context, adoc.places, adoc.organizations
     meetings = []
     whole = lex.words("whole_level")
     for sent in sentences:
@@ -46,7 +47,7 @@ def find_meetings(doc: Document, sentences: tuple[Sentence, ...], lex: Lexicon,
                 mention=Mention.of(doc, m.start("name"), m.end("name"), "meeting", sent.index),
                 date=_date_in(doc, sent, pats) or doc.date,
                 place=place, organizers=organizers))
-    return meetings
+    return replace(adoc, meetings=tuple(meetings))
 
 
 def _date_in(doc: Document, sent: Sentence, pats: Patterns) -> dt.date | None:
@@ -62,7 +63,7 @@ def _date_in(doc: Document, sent: Sentence, pats: Patterns) -> dt.date | None:
         return None
 
 
-def meeting_at(meetings: list[MeetingFact], sentence: int) -> int | None:
+def meeting_at(meetings: tuple[MeetingFact, ...], sentence: int) -> int | None:
     """Index of the meeting a sentence reports on: the last one held before it."""
     current = None
     for i, meeting in enumerate(meetings):
@@ -71,10 +72,10 @@ def meeting_at(meetings: list[MeetingFact], sentence: int) -> int | None:
     return current
 
 
-def attach_participants(doc: Document, sentences: tuple[Sentence, ...],
-                        meetings: list[MeetingFact], people: list[Mention],
-                        lex: Lexicon) -> list[MeetingFact]:
-    """Chairs (会议由…宋建平主持) and speakers (…张健同志…强调) of meetings."""
+def participants(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
+    """Stage: chairs (会议由…宋建平主持) and speakers (…张健同志…强调) of meetings."""
+    doc, sentences, meetings, people, lex = (adoc.doc, adoc.sentences, adoc.meetings,
+                                             adoc.people, lang.lexicon)
     chairs: dict[int, list[Mention]] = {}
     speakers: dict[int, list[Mention]] = {}
     speech = lex.words("speech_verbs")
@@ -99,13 +100,13 @@ def attach_participants(doc: Document, sentences: tuple[Sentence, ...],
             meeting.label, meeting.aliases, meeting.mention, meeting.date, meeting.place,
             meeting.organizers, once(chairs.get(i, [])), once(speakers.get(i, [])),
             meeting.campaigns))
-    return out
+    return replace(adoc, meetings=tuple(out))
 
 
-def find_documents(doc: Document, sentences: tuple[Sentence, ...], lex: Lexicon,
-                   pats: Patterns, orgs: list[tuple[OrgRef, Mention]],
-                   meetings: list[MeetingFact]) -> list[DocumentFact]:
-    """Documents in 《》 and the bodies that issued them (区委、区政府《…》)."""
+def documents(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
+    """Stage: documents in 《》 and the bodies that issued them (区委、区政府《…》)."""
+    doc, sentences, lex, pats = adoc.doc, adoc.sentences, lang.lexicon, lang.patterns
+    orgs, meetings = adoc.organizations, adoc.meetings
     found = []
     ends = {m.end: (o, m) for o, m in orgs}
     for sent in sentences:
@@ -122,7 +123,7 @@ def find_documents(doc: Document, sentences: tuple[Sentence, ...], lex: Lexicon,
                 title=m.group("title"),
                 mention=Mention.of(doc, m.start("title"), m.end("title"), "document", sent.index),
                 publishers=tuple(publishers), read_at=read_at))
-    return found
+    return replace(adoc, documents=tuple(found))
 
 
 def _publishers_before(doc: Document, sent: Sentence, pos: int,
@@ -141,10 +142,10 @@ def _publishers_before(doc: Document, sent: Sentence, pos: int,
     return list(dict.fromkeys(publishers))
 
 
-def find_campaigns(doc: Document, sentences: tuple[Sentence, ...], lex: Lexicon,
-                   pats: Patterns, context: list[Place],
-                   documents: list[DocumentFact]) -> list[CampaignFact]:
-    """Quoted names of drives: “平安秦州”建设, “严打”专项整治斗争."""
+def campaigns(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
+    """Stage: quoted names of drives: “平安秦州”建设, “严打”专项整治斗争."""
+    doc, sentences, lex, pats = adoc.doc, adoc.sentences, lang.lexicon, lang.patterns
+    context, documents = adoc.context, adoc.documents
     after_words = sorted(lex.words("campaign_after"), key=len, reverse=True)
     not_after = tuple(lex.words("campaign_not_after"))
     launch = lex.words("launch_verbs")
@@ -168,10 +169,10 @@ def find_campaigns(doc: Document, sentences: tuple[Sentence, ...], lex: Lexicon,
                 key=key, label=key, surface=core + marker,
                 mention=Mention.of(doc, m.start("core"), m.end("core"), "campaign", sent.index),
                 place=_place_in(key, context), launched_by=launched_by))
-    return found
+    return replace(adoc, campaigns=tuple(found))
 
 
-def _place_in(name: str, context: list[Place]) -> Place | None:
+def _place_in(name: str, context: tuple[Place, ...]) -> Place | None:
     """The context place a campaign is named after: 平安秦州 → 秦州区."""
     for place in context:
         if place.name in name or short_name(place.name) in name:
@@ -179,14 +180,15 @@ def _place_in(name: str, context: list[Place]) -> Place | None:
     return None
 
 
-def attach_campaigns(meetings: list[MeetingFact],
-                     campaigns: list[CampaignFact]) -> list[MeetingFact]:
-    """Campaigns named in a meeting's report are mentioned at that meeting."""
+def meeting_campaigns(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
+    """Stage: campaigns named in a meeting's report are mentioned at that meeting."""
+    meetings, campaigns = adoc.meetings, adoc.campaigns
     mentioned: dict[int, list[str]] = {}
     for campaign in campaigns:
         which = meeting_at(meetings, campaign.mention.sentence)
         if which is not None:
             mentioned.setdefault(which, []).append(campaign.key)
-    return [MeetingFact(m.label, m.aliases, m.mention, m.date, m.place, m.organizers,
-                        m.chair, m.speakers, tuple(dict.fromkeys(mentioned.get(i, ()))))
-            for i, m in enumerate(meetings)]
+    return replace(adoc, meetings=tuple(
+        MeetingFact(m.label, m.aliases, m.mention, m.date, m.place, m.organizers,
+                    m.chair, m.speakers, tuple(dict.fromkeys(mentioned.get(i, ()))))
+        for i, m in enumerate(meetings)))

@@ -19,9 +19,11 @@ government, 总理 → 国务院) or the one of the chain before it in the sente
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from kg.model import Document, Mention, OrgRef, Place, PostRef, Sentence, Tokens
+from kg.lang.language import Language
+from kg.model import (AnnotatedDocument, Document, Mention, OrgRef, Place, PostHolding, PostRef,
+                      Sentence, Title, TitleChain, Tokens)
 from kg.extract.orgs import (_OPENS, STOP_IN_ORG, Grammar, _pick_place, _units, government, grammar,
                      implied_org, parse_org)
 from kg.lang.patterns import PUNCTUATION
@@ -29,26 +31,23 @@ from kg.lang.patterns import PUNCTUATION
 MAX_ORG_CHARS = 30
 
 
-@dataclass(frozen=True, slots=True)
-class Title:
-    """区委常委 → organisation 秦州区委, role 常委."""
+def titles(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
+    """Stage: title chains and who holds them; posts held by nobody named.
 
-    mention: Mention
-    role: str
-    org: OrgRef | None
-    country: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class TitleChain:
-    titles: tuple[Title, ...]
-    names: tuple[Mention, ...]
-    sentence: int
-    end: int
-    elected: bool = False  # 选举马思忠为…主席: the names come before the title
-
-    def posts(self) -> tuple[PostRef, ...]:
-        return tuple(post_of(t) for t in self.titles)
+    A body read as part of a title is part of a longer name, not a body named
+    apart (宝安区委 inside 宝安区委办公室副主任); each title's own body is.
+    """
+    chains, unheld = find_title_chains(adoc.doc, adoc.sentences, adoc.tokens,
+                                       list(adoc.context), list(adoc.organizations))
+    read = [t for chain in chains for t in chain.titles] + unheld
+    spans = [(t.mention.start, t.mention.end) for t in read]
+    organizations = [(o, m) for o, m in adoc.organizations
+                     if not any(s <= m.start and m.end <= e for s, e in spans)]
+    organizations += [(t.org, t.mention) for t in read]
+    holdings = tuple(PostHolding(name, post_of(title), title.mention)
+                     for chain in chains for name in chain.names for title in chain.titles)
+    return replace(adoc, chains=tuple(chains), organizations=tuple(organizations),
+                   holdings=holdings, posts=tuple((post_of(t), t.mention) for t in unheld))
 
 
 def post_of(title: Title) -> PostRef:

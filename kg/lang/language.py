@@ -1,0 +1,21 @@
+"""The language knowledge the extraction stages read: lexicons and the patterns
+compiled from them, loaded once per process and handed to every stage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.lang.lexicon import Lexicon, load_lexicon
+from kg.lang.patterns import Patterns, patterns
+
+
+@dataclass(frozen=True)
+class Language:
+    lexicon: Lexicon
+    patterns: Patterns
+
+
+@lru_cache(maxsize=1)
+def default_language() -> Language:
+    return Language(load_lexicon(), patterns())

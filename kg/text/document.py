@@ -1,0 +1,105 @@
+"""Files and decoded text into normalised `Document`s whose offsets index the original."""
+
+from __future__ import annotations
+
+import datetime as dt
+import stat
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.lang.patterns import Patterns, patterns
+from kg.model import Document, OffsetMap
+from kg.text.html import html_to_text, looks_like_html
+from kg.text.ingest import date_from_metadata, decode, document_id
+from kg.text.normalize import normalize
+
+# One file is one report (its date and place frame every sentence). The longest
+# reports run to tens of thousands of characters; a million is a dump of many
+# reports, which would be misdated and misplaced as one, and at measured speed
+# (docs/faults.md) costs minutes and a gigabyte before it could be split.
+MAX_DOCUMENT_CHARS = 1_000_000
+# read no further than this: 4 bytes a character, and room for HTML markup
+MAX_FILE_BYTES = 16 * 1024 * 1024
+_SPLIT_HINT = "one file should hold one report: split the file and build the parts"
+
+
+def load_document(path: Path, *, date: dt.date | None = None, shown_as: str | None = None) -> Document:
+    """Read, decode and normalise one file (plain text, or an HTML page).
+
+    Args:
+        date: overrides any date found in metadata or text.
+        shown_as: the path as the user gave it (kept in the graph).
+
+    Raises:
+        InputError: the file cannot be read, is not a regular file, is too
+            large, is not text in a known encoding, or holds no text.
+    """
+    name = shown_as or str(path)
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            # a pipe or device in a scraped folder would block the batch forever
+            raise InputError(name, "not a regular file (a pipe, socket or device)")
+        if info.st_size > MAX_FILE_BYTES:
+            raise InputError(name, f"the file is {info.st_size:,} bytes; zhkg reads files of "
+                                   f"up to {MAX_FILE_BYTES:,} bytes and documents of up to "
+                                   f"{MAX_DOCUMENT_CHARS:,} characters; {_SPLIT_HINT}")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(name, f"cannot read: {exc.strerror or exc}") from exc
+    raw, encoding = decode(data, name)
+    return make_document(raw, doc_id=document_id(path, data), path=name,
+                         date=date or date_from_metadata(path), encoding=encoding,
+                         is_html=looks_like_html(name, raw))
+
+
+def make_document(raw: str, *, doc_id: str, path: str, date: dt.date | None = None,
+                  encoding: str = "utf-8", is_html: bool = False) -> Document:
+    """Normalise decoded text into a Document whose offsets index `raw`.
+
+    Args:
+        is_html: `raw` is an HTML page: its readable text is normalised, and
+            offsets still index the page (markup and entities included).
+
+    Raises:
+        InputError: no text is left, or the text is longer than MAX_DOCUMENT_CHARS.
+    """
+    source, page_map = html_to_text(raw) if is_html else (raw, None)
+    if len(source) > MAX_DOCUMENT_CHARS:
+        lines = source.count("\n") + 1
+        raise InputError(path, f"{len(source):,} characters in {lines:,} line(s); the limit "
+                               f"is {MAX_DOCUMENT_CHARS:,}: {_SPLIT_HINT}")
+    text, hant, offsets = normalize(source)
+    if not text.strip():
+        raise InputError(path, "no text outside script, style, navigation, header and footer"
+                         if is_html else "no text left after normalisation")
+    if page_map is not None:
+        offsets = _through(page_map, offsets)
+    return Document(doc_id, path, raw, text, hant, offsets,
+                    date or date_from_text(text, patterns()), encoding)
+
+
+def _through(page: OffsetMap, offsets: OffsetMap) -> OffsetMap:
+    """`offsets` (text → page text) composed with `page` (page text → page)."""
+    return OffsetMap(tuple(page.starts[s] for s in offsets.starts),
+                     tuple(page.ends[e - 1] for e in offsets.ends))
+
+
+def date_from_text(text: str, pats: Patterns) -> dt.date | None:
+    """The report's date: a full date in its lead, else month and day in the
+    lead with the latest year the report names (reports review last year
+    and plan this one)."""
+    lead = text[:300]
+    m = pats.date.search(lead)
+    if m is None:
+        return None
+    year = m.group("year")
+    if year is None:
+        years = [int(y.group("year")) for y in pats.year.finditer(text)]
+        if not years:
+            return None
+        year = max(years)
+    try:
+        return dt.date(int(year), int(m.group("month")), int(m.group("day")))
+    except ValueError:
+        return None
