@@ -128,3 +128,15 @@ def test_the_error_survives_a_worker_process():
     error = LexiconError("kg/data/roles.tsv", "empty role", line=7)
     copy = pickle.loads(pickle.dumps(error))
     assert (copy.path, copy.line, str(copy)) == (error.path, 7, "kg/data/roles.tsv:7: empty role")
+
+
+def test_short_names_drop_the_longest_level_suffix(data):
+    names = ("天水市", "广西壮族自治区", "香港特别行政区", "神农架林区", "和县")
+    expected = ["天水", "广西", "香港", "神农架", "和县"]
+    assert [load_lexicon().gazetteer.short_name(n) for n in names] == expected
+    # the file's order does not decide: 区 listed first still leaves 广西, not 广西壮族自治
+    path = data / "places.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("short_name_suffixes: [", "short_name_suffixes: [区, ")
+                    .replace(", 区, 县, 盟", ", 县, 盟"), encoding="utf-8")
+    assert [read_lexicon(data).gazetteer.short_name(n) for n in names] == expected

@@ -17,12 +17,10 @@ from kg.errors import LexiconError
 from kg.lang.datafiles import read_lines, read_table, read_word_lists, shipped_data
 from kg.model import Place
 
-# 区委 names the district's committee, 自治区党委 the region's; longest first
-LEVEL_MARKERS = ("自治区", "自治州", "自治县", "省", "市", "县", "区", "州", "旗", "乡", "镇")
-# Suffixes dropped to get a division's short name: 天水市 → 天水
-_SHORT_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州",
-                   "自治县", "自治旗", "地区", "林区", "省", "市", "区", "县", "盟", "旗")
-
+# a one-character short name would be a word: 和县 is not 和
+_SHORTEST_SHORT_NAME = 2
+# CLDR names these as territories; they are China's special administrative regions
+_NOT_COUNTRIES = ("HK", "MO")
 
 def trie_regex(words) -> str:
     """A regular expression matching any of `words`, longest first.
@@ -72,9 +70,16 @@ class NationalBody:
 
 
 class Gazetteer:
-    """China's administrative divisions (kg/data/divisions.tsv)."""
+    """China's administrative divisions (kg/data/divisions.tsv).
 
-    def __init__(self, rows: list[dict[str, str]]) -> None:
+    Args:
+        short_suffixes: what is dropped from a name to give its short name
+            (places.yaml short_name_suffixes).
+    """
+
+    def __init__(self, rows: list[dict[str, str]], short_suffixes: tuple[str, ...]) -> None:
+        # 广西壮族自治区 → 广西, not 广西壮族自治 (区 is a suffix too)
+        self._short_suffixes = tuple(sorted(short_suffixes, key=len, reverse=True))
         self.by_code: dict[str, Place] = {}
         self.by_name: dict[str, list[Place]] = {}
         self.by_short: dict[str, list[Place]] = {}
@@ -83,9 +88,16 @@ class Gazetteer:
             self.by_code[place.code] = place
             self.by_name.setdefault(place.name, []).append(place)
         for place in self.by_code.values():
-            short = short_name(place.name)
-            if short != place.name and len(short) >= 2:
+            short = self.short_name(place.name)
+            if short != place.name:
                 self.by_short.setdefault(short, []).append(place)
+
+    def short_name(self, name: str) -> str:
+        """The name without its level suffix: 天水市 → 天水; 和县 stays 和县."""
+        for suffix in self._short_suffixes:
+            if name.endswith(suffix) and len(name) - len(suffix) >= _SHORTEST_SHORT_NAME:
+                return name[: -len(suffix)]
+        return name
 
     def ancestors(self, place: Place) -> list[Place]:
         """The place's parents, nearest first."""
@@ -100,13 +112,6 @@ class Gazetteer:
 
     def contains(self, outer: Place, inner: Place) -> bool:
         return outer == inner or outer in self.ancestors(inner)
-
-
-def short_name(name: str) -> str:
-    for suffix in _SHORT_SUFFIXES:
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
-    return name
 
 
 @dataclass(frozen=True)
@@ -130,6 +135,7 @@ class Lexicon:
     surnames: frozenset[str]
     compound_surnames: frozenset[str]
     lists: dict[str, tuple[str, ...]]  # the word lists of kg/data/*.yaml
+    function_chars: frozenset[str]  # triggers.yaml function_chars, looked up per character
     gazetteer: Gazetteer
 
     def words(self, key: str) -> tuple[str, ...]:
@@ -154,9 +160,10 @@ def read_lexicon(folder: Traversable) -> Lexicon:
     roles = {row["role"]: row["implies"] for row in role_table}
     role_rows = {row["role"]: RoleRow(row["implies"], row["as"], row["after_name"] == "yes")
                  for row in role_table}
+    lists = read_word_lists(folder)
     # heads of a government: they follow a bare place or country (河南省省长, 法国总统)
     head_roles = frozenset(r for r, row in role_rows.items()
-                           if row.implies == "国务院" or row.implies.endswith("政府"))
+                           if row.implies.endswith(lists["government_bodies"]))
     bodies = {}
     for row in read_table(folder, "bodies.tsv"):
         bodies[row["suffix"]] = BodyKind(
@@ -180,8 +187,8 @@ def read_lexicon(folder: Traversable) -> Lexicon:
         bodies=bodies, national=national,
         surnames=frozenset(n for n in names if len(n) == 1),
         compound_surnames=frozenset(n for n in names if len(n) == 2),
-        lists=read_word_lists(folder),
-        gazetteer=Gazetteer(read_table(folder, "divisions.tsv")),
+        lists=lists, function_chars=frozenset(lists["function_chars"]),
+        gazetteer=Gazetteer(read_table(folder, "divisions.tsv"), lists["short_name_suffixes"]),
     )
 
 
@@ -210,4 +217,4 @@ def _countries(extra: list[str]) -> frozenset[str]:
     names = Locale("zh").territories
     return frozenset([name for code, name in names.items()
                       if len(code) == 2 and code.isalpha() and len(name) >= 2
-                      and "特别行政区" not in name] + extra)
+                      and code not in _NOT_COUNTRIES] + extra)

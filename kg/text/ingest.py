@@ -156,7 +156,7 @@ def _as_text(data: bytes, encoding: str) -> str | None:
     except UnicodeDecodeError:
         return None
     readable = sum(1 for c in text if c in "\n\r\t" or " " <= c <= "~"
-                   or "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef")
+                   or 0x3000 <= ord(c) <= 0x9fff or 0xff00 <= ord(c) <= 0xffef)
     return text if readable >= 0.9 * len(text) else None
 
 

@@ -16,7 +16,7 @@ import os
 import tempfile
 from functools import lru_cache
 
-from kg.lang.lexicon import LEVEL_MARKERS, Lexicon, load_lexicon
+from kg.lang.lexicon import Lexicon, load_lexicon
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +74,7 @@ def domain_words(lexicon: Lexicon) -> set[str]:
     """The words we make sure jieba keeps whole."""
     words = set(lexicon.roles)
     for suffix in lexicon.bodies:
-        words.update(level + suffix for level in LEVEL_MARKERS)
+        words.update(level + suffix for level in lexicon.words("level_markers"))
     words.update(lexicon.national)
     for body in lexicon.national.values():
         words.update(body.aliases)
