@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from kg.extract.pipeline import extract
-from kg.text.document import make_document
+from kg.text.document import LEAD_CHARS, make_document
 
 
 def holdings(text: str, **kw) -> set[tuple[str, str]]:
@@ -82,6 +82,24 @@ def test_extract_two_and_three_character_names():
 def test_extract_date_from_text_when_no_metadata():
     doc = make_document("2008年5月12日，汶川县召开会议。", doc_id="t", path="t.txt")
     assert doc.date == dt.date(2008, 5, 12)
+
+
+def test_a_date_without_year_takes_the_latest_year_the_report_names():
+    doc = make_document("4月3日下午，秦州区召开会议。会议回顾2006年的工作，部署2007年的任务。",
+                        doc_id="t", path="t.txt")
+    assert doc.date == dt.date(2007, 4, 3)
+
+
+def test_a_date_past_the_lead_is_not_the_reports():
+    lead = "秦州区召开会议。" + "会议强调要抓好落实。" * (LEAD_CHARS // 10)
+    assert make_document(lead + "2008年5月12日发生地震。", doc_id="t", path="t.txt").date is None
+
+
+def test_a_meeting_is_dated_by_its_sentence_in_the_reports_year():
+    text = "5月9日，秦州区召开全区政法工作会议。2月30日，秦州区召开全区禁毒工作会议。"
+    x = extract(make_document(text, doc_id="t", path="t.txt", date=dt.date(2007, 4, 3)))
+    # no 2月30日: the second meeting keeps the report's date
+    assert [m.date for m in x.meetings] == [dt.date(2007, 5, 9), dt.date(2007, 4, 3)]
 
 
 @pytest.mark.parametrize("text", ["会议由区委副书记主持。", "区委书记强调了四点意见。"])

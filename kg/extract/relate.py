@@ -13,6 +13,7 @@ from kg.model import (AnnotatedDocument, CampaignFact, Document, DocumentFact, M
                       Mention, OrgRef, Place, Sentence)
 from kg.lang.patterns import Patterns
 from kg.extract.recognize import place_at_level
+from kg.text.document import written_date
 
 _BRACKETS = re.compile(r"[（）()]")
 
@@ -50,16 +51,9 @@ def meetings(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
 
 
 def _date_in(doc: Document, sent: Sentence, pats: Patterns) -> dt.date | None:
+    """The first date the sentence writes, in the report's year where it names none."""
     m = pats.date.search(doc.text, sent.start, sent.end)
-    if m is None:
-        return None
-    year = int(m.group("year")) if m.group("year") else (doc.date.year if doc.date else None)
-    if year is None:
-        return None
-    try:
-        return dt.date(year, int(m.group("month")), int(m.group("day")))
-    except ValueError:
-        return None
+    return written_date(m, doc.date.year if doc.date else None) if m else None
 
 
 def meeting_at(meetings: tuple[MeetingFact, ...], sentence: int) -> int | None:

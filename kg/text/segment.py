@@ -18,6 +18,9 @@ from functools import lru_cache
 
 from kg.lang.lexicon import Lexicon, load_lexicon
 
+# high enough that jieba cuts the word whole rather than into the words it is made of
+_ALWAYS_WHOLE = 50000
+
 
 @lru_cache(maxsize=1)
 def tokenizer():
@@ -29,7 +32,7 @@ def tokenizer():
     for word in sorted(domain_words(lexicon)):
         # roles and bodies must always cut whole; a place only where jieba would
         # keep it whole anyway, so 礼县 does not eat the 礼 of 崇礼县
-        tok.add_word(word, freq=None if word in places else 50000)
+        tok.add_word(word, freq=None if word in places else _ALWAYS_WHOLE)
     return tok
 
 
