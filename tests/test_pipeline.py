@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import MISSING, fields, replace
 
 import pytest
 
-from kg.extract.pipeline import extract
+from kg.extract.pipeline import STAGES, annotate, extract
+from kg.lang.language import default_language
+from kg.model import AnnotatedDocument
 from kg.text.document import LEAD_CHARS, make_document
 
 
@@ -105,3 +109,56 @@ def test_a_meeting_is_dated_by_its_sentence_in_the_reports_year():
 @pytest.mark.parametrize("text", ["会议由区委副书记主持。", "区委书记强调了四点意见。"])
 def test_extract_title_without_name_gives_no_holding(text):
     assert holdings(text) == set()
+
+
+LAYERS = {f.name: f for f in fields(AnnotatedDocument)}
+
+
+def stage_header(stage) -> tuple[set[str], set[str]]:
+    """The layers a stage's docstring says it reads and adds ("Reads: … Adds: …")."""
+    text = " ".join((stage.__doc__ or "").split())
+    m = re.search(r"Reads: ([^.]*)\. Adds: ([^.]*)\.", text)
+    assert m, f"{stage.__name__}: no 'Reads: …. Adds: ….' line in its docstring"
+    return tuple({name.strip() for name in re.sub(r"\([^)]*\)", "", group).split(",")}
+                 for group in m.groups())
+
+
+def test_stages_have_unique_names_and_headers_naming_layers():
+    names = [name for name, _ in STAGES]
+    assert len(set(names)) == len(names)
+    for _, stage in STAGES:
+        reads, adds = stage_header(stage)
+        assert reads | adds <= set(LAYERS), stage.__name__
+
+
+# organisers, a place of its own, a post nobody named holds: what the seed lacks
+STAGE_SNIPPET = ("4月3日，秦州区委召开全区干部大会，区委书记张健主持会议并讲话。"
+                 "甘肃省兰州市召开工作会议，原区委书记出席。")
+
+
+@pytest.mark.parametrize("index", range(len(STAGES)), ids=[name for name, _ in STAGES])
+def test_a_stage_reads_and_adds_the_layers_its_header_names(index, seed_extraction):
+    lang = default_language()
+    stage = STAGES[index][1]
+    reads, adds = stage_header(stage)
+    changed = set()
+    for doc in (seed_extraction.doc, make_document(STAGE_SNIPPET, doc_id="t", path="t.txt")):
+        before = annotate(doc)
+        for _, earlier in STAGES[:index]:
+            before = earlier(before, lang)
+        after = stage(before, lang)
+        changed |= {name for name in LAYERS if getattr(after, name) != getattr(before, name)}
+        # with every layer it does not say it reads left empty, it adds the same
+        unread = {name: field.default for name, field in LAYERS.items()
+                  if name not in reads and field.default is not MISSING}
+        alone = stage(replace(before, **unread), lang)
+        assert all(getattr(alone, name) == getattr(after, name) for name in adds)
+    assert changed == adds
+
+
+def test_extract_runs_the_stages_it_is_given(seed_extraction):
+    without = tuple((name, stage) for name, stage in STAGES if name != "campaigns")
+    x = extract(seed_extraction.doc, stages=without)
+    assert seed_extraction.campaigns and not x.campaigns
+    assert not any(m.campaigns for m in x.meetings)
+    assert x.holdings == seed_extraction.holdings

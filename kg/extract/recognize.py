@@ -36,7 +36,10 @@ _FOREIGN_HAN_LENGTHS = range(2, 6)
 # ---------------------------------------------------------------- places
 
 def places(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
-    """Stage: the places named, the place the report is about, and its context."""
+    """Stage: the places named, the place the report is about, and its context.
+
+    Reads: doc, sentences, tokens. Adds: places, doc_place, context.
+    """
     gazetteer = lang.lexicon.gazetteer
     named = find_places(adoc.doc, adoc.sentences, adoc.tokens, lang.lexicon, lang.patterns)
     doc_place = choose_doc_place(named, adoc.doc, lang.lexicon)
@@ -181,7 +184,10 @@ def _place_named(name: str, gaz: Gazetteer, context: list[Place]) -> Place | Non
 
 
 def organizations(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
-    """Stage: bodies named on their own."""
+    """Stage: bodies named on their own.
+
+    Reads: doc, sentences, tokens, context. Adds: organizations.
+    """
     found = find_orgs(adoc.doc, adoc.sentences, adoc.tokens, lang.lexicon, lang.patterns,
                       list(adoc.context))
     return replace(adoc, organizations=tuple(found))
@@ -225,7 +231,10 @@ _LONGEST_PREFIX = 16
 
 def people(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
     """Stage: every mention of a person the document introduced with a title,
-    including later mentions by name alone (张健强调…)."""
+    including later mentions by name alone (张健强调…).
+
+    Reads: doc, sentences, chains. Adds: people.
+    """
     doc, sentences = adoc.doc, adoc.sentences
     titled = [name for chain in adoc.chains for name in chain.names]
     taken = set()

@@ -19,7 +19,10 @@ _BRACKETS = re.compile(r"[（）()]")
 
 
 def meetings(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
-    """Stage: meetings held (召开, 举行): 秦州区召开全区政法、综治暨禁毒工作会议."""
+    """Stage: meetings held (召开, 举行): 秦州区召开全区政法、综治暨禁毒工作会议.
+
+    Reads: doc, sentences, places, context, organizations. Adds: meetings.
+    """
     doc, lex, pats = adoc.doc, lang.lexicon, lang.patterns
     sentences, context, places, orgs = adoc.sentences, adoc.context, adoc.places, adoc.organizations
     meetings = []
@@ -66,7 +69,10 @@ def meeting_at(meetings: tuple[MeetingFact, ...], sentence: int) -> int | None:
 
 
 def participants(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
-    """Stage: chairs (会议由…宋建平主持) and speakers (…张健同志…强调) of meetings."""
+    """Stage: chairs (会议由…宋建平主持) and speakers (…张健同志…强调) of meetings.
+
+    Reads: doc, sentences, meetings, people. Adds: meetings (their chair and speakers).
+    """
     doc, sentences, meetings, people, lex = (adoc.doc, adoc.sentences, adoc.meetings,
                                              adoc.people, lang.lexicon)
     chairs: dict[int, list[Mention]] = {}
@@ -100,7 +106,10 @@ def participants(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
 
 
 def documents(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
-    """Stage: documents in 《》 and the bodies that issued them (区委、区政府《…》)."""
+    """Stage: documents in 《》 and the bodies that issued them (区委、区政府《…》).
+
+    Reads: doc, sentences, organizations, meetings. Adds: documents.
+    """
     doc, sentences, lex, pats = adoc.doc, adoc.sentences, lang.lexicon, lang.patterns
     orgs, meetings = adoc.organizations, adoc.meetings
     found = []
@@ -151,7 +160,10 @@ def _publishers_before(doc: Document, sent: Sentence, pos: int,
 
 
 def campaigns(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
-    """Stage: quoted names of drives: “平安秦州”建设, “严打”专项整治斗争."""
+    """Stage: quoted names of drives: “平安秦州”建设, “严打”专项整治斗争.
+
+    Reads: doc, sentences, context, documents. Adds: campaigns.
+    """
     doc, sentences, lex, pats = adoc.doc, adoc.sentences, lang.lexicon, lang.patterns
     context, documents = adoc.context, adoc.documents
     after_words = sorted(lex.words("campaign_after"), key=len, reverse=True)
@@ -189,7 +201,10 @@ def _place_in(name: str, context: tuple[Place, ...], lex: Lexicon) -> Place | No
 
 
 def meeting_campaigns(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
-    """Stage: campaigns named in a meeting's report are mentioned at that meeting."""
+    """Stage: campaigns named in a meeting's report are mentioned at that meeting.
+
+    Reads: meetings, campaigns. Adds: meetings (the campaigns each mentions).
+    """
     meetings, campaigns = adoc.meetings, adoc.campaigns
     mentioned: dict[int, list[str]] = {}
     for campaign in campaigns:

@@ -1,4 +1,9 @@
-"""Files and decoded text into normalised `Document`s whose offsets index the original."""
+"""Files and decoded text into normalised `Document`s whose offsets index the original.
+
+A document is dated by its metadata (`kg.text.ingest.date_from_metadata`) or,
+failing that, by the date written in its lead; `written_date` reads a written
+date (4月3日, 2007年4月3日) here and for the meetings `kg.extract.relate` finds.
+"""
 
 from __future__ import annotations
 
