@@ -140,3 +140,12 @@ def test_short_names_drop_the_longest_level_suffix(data):
     path.write_text(text.replace("short_name_suffixes: [", "short_name_suffixes: [区, ")
                     .replace(", 区, 县, 盟", ", 县, 盟"), encoding="utf-8")
     assert [read_lexicon(data).gazetteer.short_name(n) for n in names] == expected
+
+
+def test_a_missing_or_undecodable_file_is_named(data):
+    (data / "roles.yaml").unlink()
+    assert load_error(data).path == str(data / "roles.yaml")
+    shutil.copy(Path(str(shipped_data().joinpath("roles.yaml"))), data / "roles.yaml")
+    (data / "surnames.txt").write_bytes("王\n李\n".encode() + "张\n".encode("gb18030"))
+    error = load_error(data)
+    assert (error.path, error.line) == (str(data / "surnames.txt"), 3) and "UTF-8" in error.reason

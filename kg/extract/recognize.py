@@ -22,7 +22,8 @@ from kg.text.segment import known_names
 _HAN_CHAR = re.compile(f"[{HAN}]")
 _FOREIGN_NAME = re.compile(f"[{HAN}]{{1,8}}(?:·[{HAN}]{{1,10}})+")
 
-# The lead: the headline and the first sentence (the place in it is the report's)
+# The lead: the first two sentences (a headline and the opening sentence); the place
+# named there is the report's
 LEAD_SENTENCES = 2
 # a county's two-character short name is too often a word or many places' (和平区 → 和平,
 # 城关区 → 城关); 龙泉驿 is one place

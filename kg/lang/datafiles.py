@@ -31,16 +31,8 @@ def organization_types() -> frozenset[str]:
     return frozenset(str(notation) for notation in onto.objects(None, SKOS.notation))
 
 
-def _yes() -> Collection[str]:
-    return ("yes",)
-
-
-def _yes_no() -> Collection[str]:
-    return ("yes", "no")
-
-
-def _division_levels() -> Collection[str]:
-    return ("province", "prefecture", "county")
+# the levels scripts/update_divisions.py writes (towns are read from the text only)
+DIVISION_LEVELS = ("province", "prefecture", "county")
 
 
 @dataclass(frozen=True)
@@ -49,8 +41,8 @@ class Column:
 
     Attributes:
         required: an empty cell is an error.
-        allowed: the values the column may take, where it is an enumeration
-            (a function: the ontology is read only when a table needs it).
+        allowed: the values the column may take, where it is an enumeration,
+            or a function giving them (the ontology's organisation types).
         listed: the cell holds ;-separated entries, none empty or repeated.
         refers: a non-empty cell must be the key of a row of the same table
             (a division's parent).
@@ -58,7 +50,7 @@ class Column:
 
     name: str
     required: bool = True
-    allowed: Callable[[], Collection[str]] | None = None
+    allowed: Collection[str] | Callable[[], Collection[str]] | None = None
     listed: bool = False
     refers: bool = False
 
@@ -78,18 +70,18 @@ class Table:
 TABLES: dict[str, Table] = {
     "roles.tsv": Table((Column("role"), Column("implies", required=False),
                         Column("as", required=False),
-                        Column("after_name", required=False, allowed=_yes))),
+                        Column("after_name", required=False, allowed=("yes",)))),
     "bodies.tsv": Table((Column("suffix"), Column("type", allowed=organization_types),
                          Column("label"),
                          Column("aliases", required=False, listed=True),
-                         Column("bare", allowed=_yes_no))),
+                         Column("bare", allowed=("yes", "no")))),
     "national_bodies.tsv": Table((Column("label"), Column("type", allowed=organization_types),
                                   Column("aliases", required=False, listed=True))),
     "org_suffixes.tsv": Table((Column("suffix"), Column("type", allowed=organization_types),
                                Column("party_type", required=False, allowed=organization_types))),
     "divisions.tsv": Table((Column("code"), Column("name"),
                             Column("parent", required=False, refers=True),
-                            Column("level", allowed=_division_levels))),
+                            Column("level", allowed=DIVISION_LEVELS))),
 }
 
 # Files of one entry a line (and `#` comments); no entry twice.
@@ -175,9 +167,10 @@ def _check_cell(cell: str, column: Column, where: str, number: int) -> None:
         return
     if cell != cell.strip():
         raise LexiconError(where, f"{column.name} {cell!r} has spaces around it", line=number)
-    if column.allowed is not None and cell not in column.allowed():
+    allowed = column.allowed() if callable(column.allowed) else column.allowed
+    if allowed is not None and cell not in allowed:
         raise LexiconError(where, f"{column.name} {cell!r}; expected one of "
-                                  f"{', '.join(sorted(column.allowed()))}", line=number)
+                                  f"{', '.join(sorted(allowed))}", line=number)
     if column.listed:
         entries = cell.split(";")
         if "" in entries or len(set(entries)) != len(entries):
@@ -212,14 +205,12 @@ def _word_lists(folder: Traversable, name: str) -> dict[str, tuple[str, ...]]:
     where = str(folder.joinpath(name))
     declared = [key for key, file in WORD_LISTS.items() if file == name]
     try:
-        root = yaml.compose(folder.joinpath(name).read_text(encoding="utf-8"))
+        root = yaml.compose(_read(folder, name))
     except yaml.MarkedYAMLError as exc:
         started = (f" started on line {exc.context_mark.line + 1}"
                    if exc.context_mark and exc.context else "")
         raise LexiconError(where, f"not valid YAML: {exc.context or ''}{started}: {exc.problem}",
                            line=exc.problem_mark.line + 1 if exc.problem_mark else None) from exc
-    except OSError as exc:
-        raise LexiconError(where, f"cannot read: {exc.strerror or exc}") from exc
     if root is not None and not isinstance(root, yaml.MappingNode):
         raise LexiconError(where, "expected list names, each with a list of words",
                            line=root.start_mark.line + 1)
@@ -265,10 +256,19 @@ def _words(node: yaml.Node, key: str, where: str) -> tuple[str, ...]:
 
 def _lines(folder: Traversable, name: str):
     """(line number, line) of the file's lines that are neither blank nor comments."""
-    try:
-        text = folder.joinpath(name).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise LexiconError(str(folder.joinpath(name)), f"cannot read as UTF-8: {exc}") from exc
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(_read(folder, name).splitlines(), 1):
         if line.strip() and not line.startswith("#"):
             yield number, line
+
+
+def _read(folder: Traversable, name: str) -> str:
+    where = str(folder.joinpath(name))
+    try:
+        data = folder.joinpath(name).read_bytes()
+    except OSError as exc:
+        raise LexiconError(where, f"cannot read: {exc.strerror or exc}") from exc
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LexiconError(where, f"not UTF-8 (byte {exc.start:,})",
+                           line=data[:exc.start].count(b"\n") + 1) from exc

@@ -22,6 +22,7 @@ _SHORTEST_SHORT_NAME = 2
 # CLDR names these as territories; they are China's special administrative regions
 _NOT_COUNTRIES = ("HK", "MO")
 
+
 def trie_regex(words) -> str:
     """A regular expression matching any of `words`, longest first.
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import tempfile
 from functools import lru_cache
+from pathlib import Path
 
 from kg.lang.lexicon import Lexicon, load_lexicon
 
@@ -98,8 +99,6 @@ def segment(text: str) -> tuple[tuple[int, int], ...]:
 @lru_cache(maxsize=1)
 def known_names() -> frozenset[str]:
     """People's names in jieba's dictionary (tags nr, nrt, nrfg): 李鹏, 叶利钦."""
-    from pathlib import Path
-
     import jieba
     names = set()
     dictionary = Path(jieba.__file__).parent / "dict.txt"
