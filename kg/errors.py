@@ -1,8 +1,8 @@
 """Typed errors. Each names the input at fault and what was expected.
 
 The command line maps each type to an exit status: InputError and
-ShapeViolation to 1 (the batch went on without that input), UsageError and
-QueryError to 2.
+ShapeViolation to 1 (the batch went on without that input), LexiconError (the
+language data in kg/data/ is malformed) to 1, UsageError and QueryError to 2.
 """
 
 from __future__ import annotations
@@ -67,6 +67,26 @@ class ShapeViolation(KGError):
         super().__init__("the graph does not conform to the SHACL shapes:\n" + report)
 
 
+class LexiconError(KGError):
+    """A language data file (kg/data/) is malformed: every run would read it wrongly.
+
+    Attributes:
+        path: the data file.
+        line: 1-based line of the fault, where there is one.
+        reason: what was found and what was expected.
+    """
+
+    def __init__(self, path: str, reason: str, *, line: int | None = None) -> None:
+        self.path = str(path)
+        self.reason = reason
+        self.line = line
+        where = self.path if line is None else f"{self.path}:{line}"
+        super().__init__(f"{where}: {reason}")
+
+    def __reduce__(self):
+        return (_make_lexicon_error, (self.path, self.reason, self.line))
+
+
 class GoldError(KGError):
     """A gold YAML file is malformed."""
 
@@ -81,3 +101,7 @@ class GoldError(KGError):
 
 def _make_input_error(path: str, reason: str, line: int | None, column: int | None) -> InputError:
     return InputError(path, reason, line=line, column=column)
+
+
+def _make_lexicon_error(path: str, reason: str, line: int | None) -> LexiconError:
+    return LexiconError(path, reason, line=line)

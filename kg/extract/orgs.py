@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.lang.lexicon import LEVEL_MARKERS, Lexicon, load_lexicon, trie_regex
+from kg.lang.lexicon import Lexicon, load_lexicon, trie_regex
 from kg.model import OrgRef, Place
 from kg.lang.patterns import HAN, Patterns, patterns
 
@@ -119,7 +119,7 @@ def _anchors(text: str, pos: int, end: int, g: Grammar, context: list[Place],
                  and pos + len(p.name) <= end), None)
     if town is not None:
         out.append(_Anchor(pos + len(town.name), None, town, None, False))
-    marker = next((m for m in LEVEL_MARKERS if text.startswith(m, pos)), None)
+    marker = next((m for m in g.lex.words("level_markers") if text.startswith(m, pos)), None)
     if marker is not None:
         place = place_at_level(marker, context)
         if place is not None:

@@ -1,10 +1,12 @@
 """The per-document pipeline: file → Document → AnnotatedDocument → Extraction.
 
-Extraction is an ordered list of named stages, each `stage(doc, lang) -> doc`
-over one `AnnotatedDocument`: a stage reads the layers earlier stages filled in
-and adds its own. Each document is processed on its own, so this is the map
-step that runs in worker processes; merging into one graph happens in
-`kg.graph.rdf`.
+Extraction is an ordered list of named stages (`STAGES`), each
+`stage(doc, lang) -> doc` over one `AnnotatedDocument`: a stage reads the
+layers earlier stages filled in and adds its own, and its docstring's
+"Reads: …. Adds: …." line names them (tests/test_pipeline.py holds each stage
+to it). `extract(doc, stages=...)` runs another list. Each document is
+processed on its own, so this is the map step that runs in worker processes;
+merging into one graph happens in `kg.graph.rdf`.
 """
 
 from __future__ import annotations
@@ -56,4 +58,5 @@ def extract(doc: Document, *, lang: Language | None = None,
 
 
 def process_file(path: Path, *, date: dt.date | None = None, shown_as: str | None = None) -> Extraction:
+    """Everything one file says (see `kg.text.document.load_document` for the arguments)."""
     return extract(load_document(path, date=date, shown_as=shown_as))

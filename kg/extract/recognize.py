@@ -17,20 +17,33 @@ from kg.lang.language import Language
 from kg.lang.lexicon import Gazetteer, Lexicon
 from kg.model import AnnotatedDocument, Document, Mention, OrgRef, Place, Sentence, Tokens
 from kg.lang.patterns import HAN, PUNCTUATION, Patterns
+from kg.text.segment import known_names
 
 _HAN_CHAR = re.compile(f"[{HAN}]")
-# single characters that end a clause after a name, never a name itself
-_FUNCTION_CHARS = set("在和等的与及就对向为是也都又将被把兼")
 _FOREIGN_NAME = re.compile(f"[{HAN}]{{1,8}}(?:·[{HAN}]{{1,10}})+")
+
+# The lead: the first two sentences (a headline and the opening sentence); the place
+# named there is the report's
+LEAD_SENTENCES = 2
+# a county's two-character short name is too often a word or many places' (和平区 → 和平,
+# 城关区 → 城关); 龙泉驿 is one place
+_SHORTEST_COUNTY_SHORT_NAME = 3
+# a transliterated name read without a dictionary runs to eight characters at most
+_LONGEST_TRANSLITERATION = 8
+# Japanese and Korean names run from two characters to five: 金大中, 伊藤宗一郎
+_FOREIGN_HAN_LENGTHS = range(2, 6)
 
 
 # ---------------------------------------------------------------- places
 
 def places(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
-    """Stage: the places named, the place the report is about, and its context."""
+    """Stage: the places named, the place the report is about, and its context.
+
+    Reads: doc, sentences, tokens. Adds: places, doc_place, context.
+    """
     gazetteer = lang.lexicon.gazetteer
     named = find_places(adoc.doc, adoc.sentences, adoc.tokens, lang.lexicon, lang.patterns)
-    doc_place = choose_doc_place(named, adoc.doc, gazetteer)
+    doc_place = choose_doc_place(named, adoc.doc, lang.lexicon)
     return replace(adoc, places=tuple(named), doc_place=doc_place,
                    context=tuple(context_places(doc_place, gazetteer)))
 
@@ -52,7 +65,7 @@ def find_places(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
         covered = {i for s, e, _, _ in raw for i in range(s, e)}
         for m in pats.place_short.finditer(doc.text, sent.start, sent.end):
             cands = [p for p in gaz.by_short[m.group()]
-                     if p.level != "county" or len(m.group()) >= 3]
+                     if p.level != "county" or len(m.group()) >= _SHORTEST_COUNTY_SHORT_NAME]
             if cands and tokens.starts_at(m.start()) and m.start() not in covered:
                 raw.append((m.start(), m.end(), cands, sent.index))
     raw.sort()
@@ -77,22 +90,24 @@ def _disambiguate(cands: list[Place], known: set[str], gaz: Gazetteer) -> Place 
 
 
 def choose_doc_place(places: list[tuple[Place, Mention]], doc: Document,
-                     gaz: Gazetteer) -> Place | None:
+                     lex: Lexicon) -> Place | None:
     """The place a report is about: the first named in its lead, else the most named.
 
     A report that says 全区 or 我区 is about a district; prefer one.
     """
     if not places:
         return None
-    lead = [p for p, m in places if m.sentence <= 1]
+    gaz = lex.gazetteer
+    lead = [p for p, m in places if m.sentence < LEAD_SENTENCES]
     # 北京市顺义区后沙峪镇: the report is about the most specific of nested places
     lead = [p for p in lead if not any(p in gaz.ancestors(q) for q in lead)]
     counts = Counter(p for p, _ in places)
     candidates = lead or [p for p, _ in counts.most_common()]
-    for marker in ("区", "县", "市", "州", "旗", "省"):
-        if f"全{marker}" in doc.text or f"我{marker}" in doc.text:
+    whole = lex.words("whole_level")
+    for level in lex.words("report_levels"):
+        if any(word[1:] == level and word in doc.text for word in whole):
             for place in candidates:
-                if place.name.endswith(marker):
+                if place.name.endswith(level):
                     return place
     return candidates[0]
 
@@ -170,7 +185,10 @@ def _place_named(name: str, gaz: Gazetteer, context: list[Place]) -> Place | Non
 
 
 def organizations(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
-    """Stage: bodies named on their own."""
+    """Stage: bodies named on their own.
+
+    Reads: doc, sentences, tokens, context. Adds: organizations.
+    """
     found = find_orgs(adoc.doc, adoc.sentences, adoc.tokens, lang.lexicon, lang.patterns,
                       list(adoc.context))
     return replace(adoc, organizations=tuple(found))
@@ -214,7 +232,10 @@ _LONGEST_PREFIX = 16
 
 def people(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
     """Stage: every mention of a person the document introduced with a title,
-    including later mentions by name alone (张健强调…)."""
+    including later mentions by name alone (张健强调…).
+
+    Reads: doc, sentences, chains. Adds: people.
+    """
     doc, sentences = adoc.doc, adoc.sentences
     titled = [name for chain in adoc.chains for name in chain.names]
     taken = set()
@@ -261,7 +282,6 @@ def name_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
     decided by what may follow a name (同志, 主持, punctuation...) and by
     jieba's token boundaries.
     """
-    from kg.text.segment import known_names
     dotted = _FOREIGN_NAME.match(text, pos, limit)
     if dotted:
         # the name ends where something that is no transliteration follows:
@@ -276,7 +296,8 @@ def name_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
             # jieba cut out a name its dictionary knows: 胡锦涛|圆满; after a foreign
             # title a longer transliteration wins (斯特罗|耶夫 is 斯特罗耶夫)
             end = token_end
-            while foreign and end < limit and end - pos < 8 and text[end] in lex.translit_any:
+            while (foreign and end < limit and end - pos < _LONGEST_TRANSLITERATION
+                   and text[end] in lex.translit_any):
                 end += 1
             # ... but not into a word that goes on after it: 克林顿|利用
             while end > token_end and not (pats.followers.match(text, end, limit)
@@ -284,7 +305,8 @@ def name_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
                 end -= 1
             return end - pos
     if foreign:
-        length = _transliterated(text, pos, limit, lex, pats) or _foreign_han(text, pos, limit, pats)
+        length = (_transliterated(text, pos, limit, lex, pats)
+                  or _foreign_han(text, pos, limit, lex, pats))
         if length:
             return length
     if text.startswith(tuple(lex.compound_surnames), pos):
@@ -300,7 +322,7 @@ def name_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
             continue
         if any(c in PUNCTUATION for c in text[pos:end]):
             continue
-        if text[end - 1] in _FUNCTION_CHARS:
+        if text[end - 1] in lex.function_chars:
             continue  # 李鹏在 is 李鹏 + 在
         score = 0
         if pats.followers.match(text, end, limit):
@@ -322,7 +344,7 @@ def _transliterated(text: str, pos: int, limit: int, lex: Lexicon, pats: Pattern
     if pos >= limit or text[pos] not in lex.translit:
         return 0
     end = pos + 1
-    while end < limit and end - pos < 8 and text[end] in lex.translit_any:
+    while end < limit and end - pos < _LONGEST_TRANSLITERATION and text[end] in lex.translit_any:
         end += 1
     while end - pos >= 2:
         if pats.followers.match(text, end, limit):
@@ -331,15 +353,15 @@ def _transliterated(text: str, pos: int, limit: int, lex: Lexicon, pats: Pattern
     return 0
 
 
-def _foreign_han(text: str, pos: int, limit: int, pats: Patterns) -> int:
+def _foreign_han(text: str, pos: int, limit: int, lex: Lexicon, pats: Patterns) -> int:
     """A Japanese or Korean name after a foreign title (伊藤宗一郎, 金大中): the
     shortest run of two to five Han characters that something a name may be
     followed by ends; it does not start with a function word (的信中, 及参议院)."""
-    if pos >= limit or text[pos] in _FUNCTION_CHARS:
+    if pos >= limit or text[pos] in lex.function_chars:
         return 0
-    for length in range(2, 6):
+    for length in _FOREIGN_HAN_LENGTHS:
         end = pos + length
-        if end > limit or not _HAN_CHAR.match(text[end - 1]) or text[end - 1] in _FUNCTION_CHARS:
+        if end > limit or not _HAN_CHAR.match(text[end - 1]) or text[end - 1] in lex.function_chars:
             return 0
         if pats.followers.match(text, end, limit):
             return length

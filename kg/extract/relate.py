@@ -8,18 +8,21 @@ import re
 from dataclasses import replace
 
 from kg.lang.language import Language
-from kg.lang.lexicon import short_name
+from kg.lang.lexicon import Lexicon
 from kg.model import (AnnotatedDocument, CampaignFact, Document, DocumentFact, MeetingFact,
                       Mention, OrgRef, Place, Sentence)
 from kg.lang.patterns import Patterns
 from kg.extract.recognize import place_at_level
+from kg.text.document import written_date
 
 _BRACKETS = re.compile(r"[（）()]")
-_PUBLISH_GLUE = re.compile(r"(?:联合)?(?:印发|下发|发布|出台|制定|颁布)?(?:了|的)?$")
 
 
 def meetings(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
-    """Stage: meetings held (召开, 举行): 秦州区召开全区政法、综治暨禁毒工作会议."""
+    """Stage: meetings held (召开, 举行): 秦州区召开全区政法、综治暨禁毒工作会议.
+
+    Reads: doc, sentences, places, context, organizations. Adds: meetings.
+    """
     doc, lex, pats = adoc.doc, lang.lexicon, lang.patterns
     sentences, context, places, orgs = adoc.sentences, adoc.context, adoc.places, adoc.organizations
     meetings = []
@@ -51,16 +54,9 @@ def meetings(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
 
 
 def _date_in(doc: Document, sent: Sentence, pats: Patterns) -> dt.date | None:
+    """The first date the sentence writes, in the report's year where it names none."""
     m = pats.date.search(doc.text, sent.start, sent.end)
-    if m is None:
-        return None
-    year = int(m.group("year")) if m.group("year") else (doc.date.year if doc.date else None)
-    if year is None:
-        return None
-    try:
-        return dt.date(year, int(m.group("month")), int(m.group("day")))
-    except ValueError:
-        return None
+    return written_date(m, doc.date.year if doc.date else None) if m else None
 
 
 def meeting_at(meetings: tuple[MeetingFact, ...], sentence: int) -> int | None:
@@ -73,23 +69,29 @@ def meeting_at(meetings: tuple[MeetingFact, ...], sentence: int) -> int | None:
 
 
 def participants(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
-    """Stage: chairs (会议由…宋建平主持) and speakers (…张健同志…强调) of meetings."""
+    """Stage: chairs (会议由…宋建平主持) and speakers (…张健同志…强调) of meetings.
+
+    Reads: doc, sentences, meetings, people. Adds: meetings (their chair and speakers).
+    """
     doc, sentences, meetings, people, lex = (adoc.doc, adoc.sentences, adoc.meetings,
                                              adoc.people, lang.lexicon)
     chairs: dict[int, list[Mention]] = {}
     speakers: dict[int, list[Mention]] = {}
     speech = lex.words("speech_verbs")
+    chair_markers, address = lex.words("chair_markers"), lex.words("address_terms")
     for person in people:
         which = meeting_at(meetings, person.sentence)
         if which is None:
             continue
         sent = sentences[person.sentence]
         after = doc.text[person.end:sent.end]
-        after_name = after[2:] if after.startswith("同志") else after
+        address_term = next((t for t in address if after.startswith(t)), "")
+        after_name = after[len(address_term):]
         before = doc.text[sent.start:person.start]
-        if after_name.startswith(lex.words("chair_verbs")) and ("由" in before or not before):
+        passive = any(marker in before for marker in chair_markers)  # 会议由…主持
+        if after_name.startswith(lex.words("chair_verbs")) and (passive or not before):
             chairs.setdefault(which, []).append(person)
-        elif any(verb in after_name for verb in speech) and "由" not in before:
+        elif any(verb in after_name for verb in speech) and not passive:
             speakers.setdefault(which, []).append(person)
     def once(people: list[Mention]) -> tuple[Mention, ...]:
         return tuple({m.text: m for m in reversed(people)}.values())[::-1]  # first mention each
@@ -104,14 +106,18 @@ def participants(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
 
 
 def documents(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
-    """Stage: documents in 《》 and the bodies that issued them (区委、区政府《…》)."""
+    """Stage: documents in 《》 and the bodies that issued them (区委、区政府《…》).
+
+    Reads: doc, sentences, organizations, meetings. Adds: documents.
+    """
     doc, sentences, lex, pats = adoc.doc, adoc.sentences, lang.lexicon, lang.patterns
     orgs, meetings = adoc.organizations, adoc.meetings
     found = []
     ends = {m.end: (o, m) for o, m in orgs}
+    glue, joiners = _publish_glue(lex), lex.words("publisher_joiners")
     for sent in sentences:
         for m in pats.book_title.finditer(doc.text, sent.start, sent.end):
-            publishers = _publishers_before(doc, sent, m.start(), ends)
+            publishers = _publishers_before(doc, sent, m.start(), ends, glue, joiners)
             if not publishers:
                 continue
             read_at = None
@@ -126,16 +132,27 @@ def documents(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
     return replace(adoc, documents=tuple(found))
 
 
+def _publish_glue(lex: Lexicon) -> re.Pattern:
+    """What stands between the bodies that issued a document and its 《: 联合印发了."""
+    def optional(key: str) -> str:
+        return "(?:" + "|".join(map(re.escape, lex.words(key))) + ")?"
+
+    # re caches compiled patterns: built once per process, not once a document
+    return re.compile(optional("publish_together") + optional("publish_verbs")
+                      + optional("publish_particles") + "$")
+
+
 def _publishers_before(doc: Document, sent: Sentence, pos: int,
-                       ends: dict[int, tuple[OrgRef, Mention]]) -> list[OrgRef]:
-    glue = _PUBLISH_GLUE.search(doc.text, sent.start, pos)
-    pos = glue.start() if glue else pos
+                       ends: dict[int, tuple[OrgRef, Mention]], glue: re.Pattern,
+                       joiners: tuple[str, ...]) -> list[OrgRef]:
+    between = glue.search(doc.text, sent.start, pos)
+    pos = between.start() if between else pos
     publishers: list[OrgRef] = []
     while pos in ends:
         org, mention = ends[pos]
         publishers.insert(0, org)
         pos = mention.start
-        if pos - 1 >= sent.start and doc.text[pos - 1] in "、和与及":
+        if pos - 1 >= sent.start and doc.text[pos - 1] in joiners:
             pos -= 1
         else:
             break
@@ -143,7 +160,10 @@ def _publishers_before(doc: Document, sent: Sentence, pos: int,
 
 
 def campaigns(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
-    """Stage: quoted names of drives: “平安秦州”建设, “严打”专项整治斗争."""
+    """Stage: quoted names of drives: “平安秦州”建设, “严打”专项整治斗争.
+
+    Reads: doc, sentences, context, documents. Adds: campaigns.
+    """
     doc, sentences, lex, pats = adoc.doc, adoc.sentences, lang.lexicon, lang.patterns
     context, documents = adoc.context, adoc.documents
     after_words = sorted(lex.words("campaign_after"), key=len, reverse=True)
@@ -168,20 +188,23 @@ def campaigns(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
             found.append(CampaignFact(
                 key=key, label=key, surface=core + marker,
                 mention=Mention.of(doc, m.start("core"), m.end("core"), "campaign", sent.index),
-                place=_place_in(key, context), launched_by=launched_by))
+                place=_place_in(key, context, lex), launched_by=launched_by))
     return replace(adoc, campaigns=tuple(found))
 
 
-def _place_in(name: str, context: tuple[Place, ...]) -> Place | None:
+def _place_in(name: str, context: tuple[Place, ...], lex: Lexicon) -> Place | None:
     """The context place a campaign is named after: 平安秦州 → 秦州区."""
     for place in context:
-        if place.name in name or short_name(place.name) in name:
+        if place.name in name or lex.gazetteer.short_name(place.name) in name:
             return place
     return None
 
 
 def meeting_campaigns(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
-    """Stage: campaigns named in a meeting's report are mentioned at that meeting."""
+    """Stage: campaigns named in a meeting's report are mentioned at that meeting.
+
+    Reads: meetings, campaigns. Adds: meetings (the campaigns each mentions).
+    """
     meetings, campaigns = adoc.meetings, adoc.campaigns
     mentioned: dict[int, list[str]] = {}
     for campaign in campaigns:

@@ -34,6 +34,9 @@ MAX_ORG_CHARS = 30
 def titles(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
     """Stage: title chains and who holds them; posts held by nobody named.
 
+    Reads: doc, sentences, tokens, context, organizations. Adds: chains, organizations,
+    holdings, posts.
+
     A body read as part of a title is part of a longer name, not a body named
     apart (宝安区委 inside 宝安区委办公室副主任); each title's own body is.
     """

@@ -26,7 +26,7 @@ from importlib import resources
 from rdflib import Graph, Literal, URIRef
 
 from kg.graph.iri import mint, pinyin_label, short_hash
-from kg.lang.lexicon import load_lexicon, short_name
+from kg.lang.lexicon import load_lexicon
 from kg.model import Document, Extraction, Mention, OrgRef, Place, PostRef
 from kg.text.normalize import to_traditional
 from kg.graph.resolve import Candidate, Identity, org_key, resolve
@@ -282,7 +282,8 @@ class GraphBuilder:
         # (not the document, campaign or title the body was found through), and
         # names its place: 区政府 alone is every district's
         if (mention.kind == "organization" and mention.text not in (org.label, *org.aliases)
-                and (org.place is None or short_name(org.place.name) in mention.text)):
+                and (org.place is None
+                     or self._lex.gazetteer.short_name(org.place.name) in mention.text)):
             self._add(node, SKOS.altLabel, Literal(mention.text, lang=ZH))
         self._derived(node, x, mention)
         return node

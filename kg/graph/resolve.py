@@ -29,10 +29,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from kg.lang.lexicon import Gazetteer
-
-# deputy prefixes: 副书记 is the deputy of 书记, 常务副区长 of 区长
-_DEPUTY_PREFIXES = ("常务副", "副")
+from kg.lang.lexicon import Gazetteer, load_lexicon
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +79,8 @@ def org_key(code: str | None, label: str) -> str:
 
 
 def _deputy_of(role: str) -> str | None:
-    for prefix in _DEPUTY_PREFIXES:
+    """The principal of a deputy role: 副书记 → 书记, 常务副区长 → 区长 (roles.yaml)."""
+    for prefix in load_lexicon().words("deputy_prefixes"):
         if role.startswith(prefix) and len(role) > len(prefix):
             return role[len(prefix):]
     return None

@@ -2,35 +2,25 @@
 
 Word lists become trie-shaped regular expressions, so one C-level scan finds
 the longest role, body or place name at each position instead of trying
-thousands of alternatives one by one.
+thousands of alternatives one by one. The files are checked as they are read
+(`kg.lang.datafiles`): a malformed one raises `LexiconError`.
 """
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from importlib.resources.abc import Traversable
 
-import yaml
-
+from kg.errors import LexiconError
+from kg.lang.datafiles import read_lines, read_table, read_word_lists, shipped_data
 from kg.model import Place
 
-# 区委 names the district's committee, 自治区党委 the region's; longest first
-LEVEL_MARKERS = ("自治区", "自治州", "自治县", "省", "市", "县", "区", "州", "旗", "乡", "镇")
-# Suffixes dropped to get a division's short name: 天水市 → 天水
-_SHORT_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州",
-                   "自治县", "自治旗", "地区", "林区", "省", "市", "区", "县", "盟", "旗")
-
-
-def _data(name: str) -> str:
-    return resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
-
-
-def _tsv(name: str) -> list[dict[str, str]]:
-    lines = [line for line in _data(name).splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(lines, delimiter="\t"))
+# a one-character short name would be a word: 和县 is not 和
+_SHORTEST_SHORT_NAME = 2
+# CLDR names these as territories; they are China's special administrative regions
+_NOT_COUNTRIES = ("HK", "MO")
 
 
 def trie_regex(words) -> str:
@@ -81,9 +71,16 @@ class NationalBody:
 
 
 class Gazetteer:
-    """China's administrative divisions (kg/data/divisions.tsv)."""
+    """China's administrative divisions (kg/data/divisions.tsv).
 
-    def __init__(self, rows: list[dict[str, str]]) -> None:
+    Args:
+        short_suffixes: what is dropped from a name to give its short name
+            (places.yaml short_name_suffixes).
+    """
+
+    def __init__(self, rows: list[dict[str, str]], short_suffixes: tuple[str, ...]) -> None:
+        # 广西壮族自治区 → 广西, not 广西壮族自治 (区 is a suffix too)
+        self._short_suffixes = tuple(sorted(short_suffixes, key=len, reverse=True))
         self.by_code: dict[str, Place] = {}
         self.by_name: dict[str, list[Place]] = {}
         self.by_short: dict[str, list[Place]] = {}
@@ -92,9 +89,16 @@ class Gazetteer:
             self.by_code[place.code] = place
             self.by_name.setdefault(place.name, []).append(place)
         for place in self.by_code.values():
-            short = short_name(place.name)
-            if short != place.name and len(short) >= 2:
+            short = self.short_name(place.name)
+            if short != place.name:
                 self.by_short.setdefault(short, []).append(place)
+
+    def short_name(self, name: str) -> str:
+        """The name without its level suffix: 天水市 → 天水; 和县 stays 和县."""
+        for suffix in self._short_suffixes:
+            if name.endswith(suffix) and len(name) - len(suffix) >= _SHORTEST_SHORT_NAME:
+                return name[: -len(suffix)]
+        return name
 
     def ancestors(self, place: Place) -> list[Place]:
         """The place's parents, nearest first."""
@@ -109,13 +113,6 @@ class Gazetteer:
 
     def contains(self, outer: Place, inner: Place) -> bool:
         return outer == inner or outer in self.ancestors(inner)
-
-
-def short_name(name: str) -> str:
-    for suffix in _SHORT_SUFFIXES:
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
-    return name
 
 
 @dataclass(frozen=True)
@@ -138,61 +135,87 @@ class Lexicon:
     national: dict[str, NationalBody]
     surnames: frozenset[str]
     compound_surnames: frozenset[str]
-    triggers: dict[str, tuple[str, ...]]
+    lists: dict[str, tuple[str, ...]]  # the word lists of kg/data/*.yaml
+    function_chars: frozenset[str]  # triggers.yaml function_chars, looked up per character
     gazetteer: Gazetteer
 
     def words(self, key: str) -> tuple[str, ...]:
-        return self.triggers[key]
+        """A word list of kg/data/*.yaml (declared in kg.lang.datafiles.WORD_LISTS)."""
+        return self.lists[key]
 
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    role_table = _tsv("roles.tsv")
-    roles = {row["role"]: row["implies"] or "" for row in role_table}
-    role_rows = {row["role"]: RoleRow(row["implies"] or "", row["as"] or "",
-                                      row["after_name"] == "yes") for row in role_table}
+    """The lexicon of the data installed with kg, read once per process."""
+    return read_lexicon(shipped_data())
+
+
+def read_lexicon(folder: Traversable) -> Lexicon:
+    """The lexicon of the data files in `folder` (laid out as kg/data/).
+
+    Raises:
+        LexiconError: a file is missing or breaks its declaration in
+            `kg.lang.datafiles`; the error names the file and the line.
+    """
+    role_table = read_table(folder, "roles.tsv")
+    roles = {row["role"]: row["implies"] for row in role_table}
+    role_rows = {row["role"]: RoleRow(row["implies"], row["as"], row["after_name"] == "yes")
+                 for row in role_table}
+    lists = read_word_lists(folder)
     # heads of a government: they follow a bare place or country (河南省省长, 法国总统)
     head_roles = frozenset(r for r, row in role_rows.items()
-                           if row.implies == "国务院" or row.implies.endswith("政府"))
+                           if row.implies.endswith(lists["government_bodies"]))
     bodies = {}
-    for row in _tsv("bodies.tsv"):
+    for row in read_table(folder, "bodies.tsv"):
         bodies[row["suffix"]] = BodyKind(
-            row["suffix"], row["type"], row["label"],
-            tuple(a for a in (row["aliases"] or "").split(";") if a),
+            row["suffix"], row["type"], row["label"], _entries(row["aliases"]),
             row["bare"] == "yes")
     national = {}
-    for row in _tsv("national_bodies.tsv"):
-        body = NationalBody(row["label"], row["type"],
-                            tuple(a for a in (row["aliases"] or "").split(";") if a))
+    for row in read_table(folder, "national_bodies.tsv"):
+        body = NationalBody(row["label"], row["type"], _entries(row["aliases"]))
         national[body.label] = body
-    names = [line.strip() for line in _data("surnames.txt").splitlines()
-             if line.strip() and not line.startswith("#")]
-    triggers = {key: tuple(value) for key, value in yaml.safe_load(_data("triggers.yaml")).items()}
-    suffixes = {row["suffix"]: (row["type"], row["party_type"] or "")
-                for row in _tsv("org_suffixes.tsv")}
+    names = read_lines(folder, "surnames.txt")
+    suffixes = {row["suffix"]: (row["type"], row["party_type"])
+                for row in read_table(folder, "org_suffixes.tsv")}
     for suffix, kind in bodies.items():
         suffixes.setdefault(suffix, (kind.org_type, ""))
-    translit_start, translit_any = (line for line in _data("translit_chars.txt").splitlines()
-                                    if line and not line.startswith("#"))
+    translit_start, translit_any = _translit_chars(folder)
     return Lexicon(
-        roles=roles, role_rows=role_rows, head_roles=head_roles, countries=_countries(),
+        roles=roles, role_rows=role_rows, head_roles=head_roles,
+        countries=_countries(read_lines(folder, "countries.txt")),
         org_suffixes=suffixes, translit=frozenset(translit_start),
         translit_any=frozenset(translit_any + translit_start),
         bodies=bodies, national=national,
         surnames=frozenset(n for n in names if len(n) == 1),
         compound_surnames=frozenset(n for n in names if len(n) == 2),
-        triggers=triggers,
-        gazetteer=Gazetteer(_tsv("divisions.tsv")),
+        lists=lists, function_chars=frozenset(lists["function_chars"]),
+        gazetteer=Gazetteer(read_table(folder, "divisions.tsv"), lists["short_name_suffixes"]),
     )
 
 
-def _countries() -> frozenset[str]:
+def _entries(cell: str) -> tuple[str, ...]:
+    return tuple(cell.split(";")) if cell else ()
+
+
+def _translit_chars(folder: Traversable) -> tuple[str, str]:
+    """The characters a transliterated name starts with, and those it goes on with."""
+    lines = read_lines(folder, "translit_chars.txt")
+    where = str(folder.joinpath("translit_chars.txt"))
+    if len(lines) != 2:
+        raise LexiconError(where, f"{len(lines)} lines of characters; expected two: those a "
+                                  f"name may start with, then those it may go on with")
+    for line in lines:
+        repeated = sorted({c for c in line if line.count(c) > 1})
+        if repeated:
+            raise LexiconError(where, f"{''.join(repeated)} more than once in a line")
+    return lines[0], lines[1]
+
+
+def _countries(extra: list[str]) -> frozenset[str]:
     """Chinese names of the world's countries, from CLDR (via babel), and the
     short and former names in kg/data/countries.txt (阿联酋, 苏联)."""
     from babel import Locale
     names = Locale("zh").territories
-    extra = [line.strip() for line in _data("countries.txt").splitlines()
-             if line.strip() and not line.startswith("#")]
     return frozenset([name for code, name in names.items()
                       if len(code) == 2 and code.isalpha() and len(name) >= 2
-                      and "特别行政区" not in name] + extra)
+                      and code not in _NOT_COUNTRIES] + extra)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.lang.lexicon import LEVEL_MARKERS, Lexicon, load_lexicon, trie_regex
+from kg.lang.lexicon import Lexicon, load_lexicon, trie_regex
 
 HAN = r"\u3400-\u9fff"
 PUNCTUATION = set("，。、；：！？（）“”‘’《》〈〉·…—\n ")
@@ -38,7 +38,7 @@ def _org_pattern(lex: Lexicon, *, named: bool) -> str:
         national_names.update(body.aliases)
     places = trie_regex(lex.gazetteer.by_name)
     suffixes = trie_regex(lex.bodies)
-    local = (group("place", places) + "?" + group("level", "|".join(LEVEL_MARKERS)) + "?"
+    local = (group("place", places) + "?" + group("level", "|".join(lex.words("level_markers"))) + "?"
              + group("suffix", suffixes))
     return (group("cpc", "中共") + "?"
             + "(?:" + group("national", trie_regex(national_names)) + "|" + local + ")")

@@ -1,8 +1,14 @@
-"""Files and decoded text into normalised `Document`s whose offsets index the original."""
+"""Files and decoded text into normalised `Document`s whose offsets index the original.
+
+A document is dated by its metadata (`kg.text.ingest.date_from_metadata`) or,
+failing that, by the date written in its lead; `written_date` reads a written
+date (4月3日, 2007年4月3日) here and for the meetings `kg.extract.relate` finds.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import stat
 from pathlib import Path
 
@@ -21,6 +27,11 @@ MAX_DOCUMENT_CHARS = 1_000_000
 # read no further than this: 4 bytes a character, and room for HTML markup
 MAX_FILE_BYTES = 16 * 1024 * 1024
 _SPLIT_HINT = "one file should hold one report: split the file and build the parts"
+# A report's lead, where it says when (4月3日下午，秦州区召开…): a date further on is
+# of an event it recalls or plans. Counted in characters: the date is read before
+# the text is split into sentences (the report's place is read in its first
+# kg.extract.recognize.LEAD_SENTENCES).
+LEAD_CHARS = 300
 
 
 def load_document(path: Path, *, date: dt.date | None = None, shown_as: str | None = None) -> Document:
@@ -89,17 +100,21 @@ def date_from_text(text: str, pats: Patterns) -> dt.date | None:
     """The report's date: a full date in its lead, else month and day in the
     lead with the latest year the report names (reports review last year
     and plan this one)."""
-    lead = text[:300]
-    m = pats.date.search(lead)
+    m = pats.date.search(text[:LEAD_CHARS])
     if m is None:
         return None
-    year = m.group("year")
+    years = [] if m.group("year") else [int(y.group("year")) for y in pats.year.finditer(text)]
+    return written_date(m, max(years, default=None))
+
+
+def written_date(m: re.Match, year: int | None) -> dt.date | None:
+    """The date a match of `Patterns.date` writes (4月3日, 2007年4月3日), in
+    `year` where it names none; None where it names no real day (2月30日)."""
+    if m.group("year"):
+        year = int(m.group("year"))
     if year is None:
-        years = [int(y.group("year")) for y in pats.year.finditer(text)]
-        if not years:
-            return None
-        year = max(years)
+        return None
     try:
-        return dt.date(int(year), int(m.group("month")), int(m.group("day")))
+        return dt.date(year, int(m.group("month")), int(m.group("day")))
     except ValueError:
         return None

@@ -34,6 +34,7 @@ BLOCKS = frozenset({
 })
 _PREFORMATTED = frozenset({"pre", "textarea"})
 # a page usually says so in its first bytes, even when saved as .txt
+_PAGE_HEAD_CHARS = 4096
 _PAGE_START = re.compile(r"\ufeff?\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b",
                          re.IGNORECASE | re.DOTALL)
 
@@ -43,7 +44,7 @@ _TEXT, _SPACE, _BREAK = 0, 1, 2
 def looks_like_html(path: str, text: str) -> bool:
     """Whether a file is an HTML page: by its suffix, or by how its text begins."""
     return (PurePath(path).suffix.lower() in HTML_SUFFIXES
-            or _PAGE_START.match(text[:4096]) is not None)
+            or _PAGE_START.match(text[:_PAGE_HEAD_CHARS]) is not None)
 
 
 def html_to_text(page: str) -> tuple[str, OffsetMap]:

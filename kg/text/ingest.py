@@ -21,6 +21,14 @@ from pathlib import Path
 from kg.errors import InputError
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".shtml", ".xhtml", ""}
+# a page declares its charset, and UTF-16 shows its NUL bytes, within its first bytes
+_SNIFF_BYTES = 4096
+# damaged UTF-8 decodes to many CJK characters per bad byte; GB18030 or Big5 read as
+# UTF-8 to about as many errors as characters
+_DAMAGED_UTF8_RATIO = 3
+# text in the right encoding is nearly all letters, CJK and punctuation; in a wrong
+# one (UTF-16 of the wrong byte order) mostly rare symbols
+_READABLE_SHARE = 0.9
 _FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -70,7 +78,7 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
-    if b"\x00" in data[:4096]:
+    if b"\x00" in data[:_SNIFF_BYTES]:
         for encoding in ("utf-16-le", "utf-16-be"):
             text = _as_text(data, encoding)
             if text is not None:
@@ -107,7 +115,7 @@ def _reject_damaged_utf8(lines: list[bytes], i: int, path: str) -> None:
     readable = lines[i].decode("utf-8", errors="replace")
     errors = readable.count("\ufffd")
     wide = sum(1 for c in readable if ord(c) >= 0x800) - errors
-    if wide > 3 * errors:
+    if wide > _DAMAGED_UTF8_RATIO * errors:
         try:
             lines[i].decode("utf-8")
         except UnicodeDecodeError as exc:
@@ -127,7 +135,7 @@ _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "big5
 
 def _legacy_encoding(data: bytes, sample: bytes, path: str, *, line: int) -> str:
     """The one legacy encoding that decodes `sample` (the lines that are not UTF-8)."""
-    declared = _DECLARED.search(data[:4096])
+    declared = _DECLARED.search(data[:_SNIFF_BYTES])
     if declared:
         name = declared.group(1).decode("ascii").lower()
         encoding = _SUPERSETS.get(name)
@@ -156,8 +164,8 @@ def _as_text(data: bytes, encoding: str) -> str | None:
     except UnicodeDecodeError:
         return None
     readable = sum(1 for c in text if c in "\n\r\t" or " " <= c <= "~"
-                   or "\u3000" <= c <= "\u9fff" or "\uff00" <= c <= "\uffef")
-    return text if readable >= 0.9 * len(text) else None
+                   or 0x3000 <= ord(c) <= 0x9fff or 0xff00 <= ord(c) <= 0xffef)
+    return text if readable >= _READABLE_SHARE * len(text) else None
 
 
 def _strict(data: bytes, encoding: str, path: str, *, first_line: int = 1) -> str:

@@ -121,7 +121,7 @@ def to_simplified(text: str) -> str:
 # characters no folding rule touches (Han, Chinese punctuation that stays,
 # ASCII letters and digits); quotes and line breaks are not here, since they
 # change the state of quote pairing
-_PLAIN = re.compile("[\u3400-\u4dbf\u4e00-\u9fff。，、；：？！‘’《》（）…—a-zA-Z0-9 \t]+")
+_PLAIN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff。，、；：？！‘’《》（）…—a-zA-Z0-9 \t]+")
 
 
 def normalize(raw: str) -> tuple[str, str | None, OffsetMap]:

@@ -15,8 +15,12 @@ from __future__ import annotations
 import os
 import tempfile
 from functools import lru_cache
+from pathlib import Path
 
-from kg.lang.lexicon import LEVEL_MARKERS, Lexicon, load_lexicon
+from kg.lang.lexicon import Lexicon, load_lexicon
+
+# high enough that jieba cuts the word whole rather than into the words it is made of
+_ALWAYS_WHOLE = 50000
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +33,7 @@ def tokenizer():
     for word in sorted(domain_words(lexicon)):
         # roles and bodies must always cut whole; a place only where jieba would
         # keep it whole anyway, so 礼县 does not eat the 礼 of 崇礼县
-        tok.add_word(word, freq=None if word in places else 50000)
+        tok.add_word(word, freq=None if word in places else _ALWAYS_WHOLE)
     return tok
 
 
@@ -74,7 +78,7 @@ def domain_words(lexicon: Lexicon) -> set[str]:
     """The words we make sure jieba keeps whole."""
     words = set(lexicon.roles)
     for suffix in lexicon.bodies:
-        words.update(level + suffix for level in LEVEL_MARKERS)
+        words.update(level + suffix for level in lexicon.words("level_markers"))
     words.update(lexicon.national)
     for body in lexicon.national.values():
         words.update(body.aliases)
@@ -95,8 +99,6 @@ def segment(text: str) -> tuple[tuple[int, int], ...]:
 @lru_cache(maxsize=1)
 def known_names() -> frozenset[str]:
     """People's names in jieba's dictionary (tags nr, nrt, nrfg): 李鹏, 叶利钦."""
-    from pathlib import Path
-
     import jieba
     names = set()
     dictionary = Path(jieba.__file__).parent / "dict.txt"

@@ -1,0 +1,274 @@
+"""The language data files of kg/data/: what each must hold, read and checked.
+
+Every table, line list and word list the extraction reads is declared here. A
+file that breaks its declaration (an entry listed twice, a list no code reads,
+a row with a missing cell, a level that is no level) stops the load with a
+`LexiconError` naming the file and the line: a silent mistake there would make
+every build match less, with nothing to say why.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+
+import yaml
+from rdflib import Graph
+from rdflib.namespace import SKOS
+
+from kg.errors import LexiconError
+
+
+@lru_cache(maxsize=1)
+def organization_types() -> frozenset[str]:
+    """The organisation types: the skos:notation of ontology/kg.ttl's concepts
+    (they are its only ones; tests/test_lexicon.py checks they stay so)."""
+    onto = Graph().parse(data=resources.files("kg").joinpath("ontology", "kg.ttl")
+                         .read_text(encoding="utf-8"), format="turtle")
+    return frozenset(str(notation) for notation in onto.objects(None, SKOS.notation))
+
+
+# the levels scripts/update_divisions.py writes (towns are read from the text only)
+DIVISION_LEVELS = ("province", "prefecture", "county")
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of a table.
+
+    Attributes:
+        required: an empty cell is an error.
+        allowed: the values the column may take, where it is an enumeration,
+            or a function giving them (the ontology's organisation types).
+        listed: the cell holds ;-separated entries, none empty or repeated.
+        refers: a non-empty cell must be the key of a row of the same table
+            (a division's parent).
+    """
+
+    name: str
+    required: bool = True
+    allowed: Collection[str] | Callable[[], Collection[str]] | None = None
+    listed: bool = False
+    refers: bool = False
+
+
+@dataclass(frozen=True)
+class Table:
+    """A tab-separated file: `#` comment lines, a header naming `columns`,
+    then one row a line; `key` (the first column) is unique."""
+
+    columns: tuple[Column, ...]
+
+    @property
+    def key(self) -> str:
+        return self.columns[0].name
+
+
+TABLES: dict[str, Table] = {
+    "roles.tsv": Table((Column("role"), Column("implies", required=False),
+                        Column("as", required=False),
+                        Column("after_name", required=False, allowed=("yes",)))),
+    "bodies.tsv": Table((Column("suffix"), Column("type", allowed=organization_types),
+                         Column("label"),
+                         Column("aliases", required=False, listed=True),
+                         Column("bare", allowed=("yes", "no")))),
+    "national_bodies.tsv": Table((Column("label"), Column("type", allowed=organization_types),
+                                  Column("aliases", required=False, listed=True))),
+    "org_suffixes.tsv": Table((Column("suffix"), Column("type", allowed=organization_types),
+                               Column("party_type", required=False, allowed=organization_types))),
+    "divisions.tsv": Table((Column("code"), Column("name"),
+                            Column("parent", required=False, refers=True),
+                            Column("level", allowed=DIVISION_LEVELS))),
+}
+
+# Files of one entry a line (and `#` comments); no entry twice.
+LINE_LISTS = ("surnames.txt", "countries.txt", "translit_chars.txt")
+
+# Every word list of kg/data/*.yaml and the file it is in; what each is for is
+# the comment above it there. A list in a file and not here (a misspelt name
+# no code would read), or here and not in its file, stops the load: to add a
+# list, add its line here and the list, with its comment, to the file.
+WORD_LISTS: dict[str, str] = {
+    "campaign_after": "triggers.yaml",
+    "campaign_not_after": "triggers.yaml",
+    "launch_verbs": "triggers.yaml",
+    "publish_together": "triggers.yaml",
+    "publish_verbs": "triggers.yaml",
+    "publish_particles": "triggers.yaml",
+    "publisher_joiners": "triggers.yaml",
+    "meeting_heads": "triggers.yaml",
+    "meeting_verbs": "triggers.yaml",
+    "whole_level": "triggers.yaml",
+    "speech_verbs": "triggers.yaml",
+    "chair_verbs": "triggers.yaml",
+    "chair_markers": "triggers.yaml",
+    "address_terms": "triggers.yaml",
+    "read_verbs": "triggers.yaml",
+    "function_chars": "triggers.yaml",
+    "name_followers": "triggers.yaml",
+    "level_markers": "places.yaml",
+    "short_name_suffixes": "places.yaml",
+    "report_levels": "places.yaml",
+    "government_bodies": "roles.yaml",
+    "deputy_prefixes": "roles.yaml",
+}
+
+
+def shipped_data() -> Traversable:
+    """The data folder installed with kg."""
+    return resources.files("kg").joinpath("data")
+
+
+def read_table(folder: Traversable, name: str) -> list[dict[str, str]]:
+    """The rows of the table `name` (declared in TABLES), checked."""
+    table = TABLES[name]
+    where = str(folder.joinpath(name))
+    expected = [c.name for c in table.columns]
+    header, rows = None, []
+    keys: dict[str, int] = {}
+    for number, line in _lines(folder, name):
+        cells = line.split("\t")
+        if header is None:
+            if cells != expected:
+                raise LexiconError(where, f"header {cells}; expected the columns {expected}",
+                                   line=number)
+            header = cells
+            continue
+        if len(cells) != len(expected):
+            raise LexiconError(where, f"{len(cells)} cells; expected {len(expected)} "
+                                      f"({', '.join(expected)}), separated by tabs", line=number)
+        row = dict(zip(expected, cells))
+        for column in table.columns:
+            _check_cell(row[column.name], column, where, number)
+        key = row[table.key]
+        if key in keys:
+            raise LexiconError(where, f"{table.key} {key!r} again (first on line {keys[key]})",
+                               line=number)
+        keys[key] = number
+        rows.append((number, row))
+    if header is None:
+        raise LexiconError(where, f"no header; expected the columns {expected}")
+    for column in table.columns:
+        if column.refers:
+            for number, row in rows:
+                if row[column.name] and row[column.name] not in keys:
+                    raise LexiconError(where, f"{column.name} {row[column.name]!r} is no "
+                                              f"{table.key} of this table", line=number)
+    return [row for _, row in rows]
+
+
+def _check_cell(cell: str, column: Column, where: str, number: int) -> None:
+    if not cell:
+        if column.required:
+            raise LexiconError(where, f"empty {column.name}", line=number)
+        return
+    if cell != cell.strip():
+        raise LexiconError(where, f"{column.name} {cell!r} has spaces around it", line=number)
+    allowed = column.allowed() if callable(column.allowed) else column.allowed
+    if allowed is not None and cell not in allowed:
+        raise LexiconError(where, f"{column.name} {cell!r}; expected one of "
+                                  f"{', '.join(sorted(allowed))}", line=number)
+    if column.listed:
+        entries = cell.split(";")
+        if "" in entries or len(set(entries)) != len(entries):
+            raise LexiconError(where, f"{column.name} {cell!r}: expected ;-separated entries, "
+                                      f"none empty or repeated", line=number)
+
+
+def read_lines(folder: Traversable, name: str) -> list[str]:
+    """The entries of the line list `name` (declared in LINE_LISTS), checked."""
+    if name not in LINE_LISTS:
+        raise KeyError(f"{name} is not declared in LINE_LISTS")
+    where = str(folder.joinpath(name))
+    first: dict[str, int] = {}
+    for number, line in _lines(folder, name):
+        entry = line.strip()
+        if entry in first:
+            raise LexiconError(where, f"{entry!r} again (first on line {first[entry]})",
+                               line=number)
+        first[entry] = number
+    return list(first)
+
+
+def read_word_lists(folder: Traversable) -> dict[str, tuple[str, ...]]:
+    """Every list of WORD_LISTS from its file, checked."""
+    lists: dict[str, tuple[str, ...]] = {}
+    for name in dict.fromkeys(WORD_LISTS.values()):
+        lists.update(_word_lists(folder, name))
+    return lists
+
+
+def _word_lists(folder: Traversable, name: str) -> dict[str, tuple[str, ...]]:
+    where = str(folder.joinpath(name))
+    declared = [key for key, file in WORD_LISTS.items() if file == name]
+    try:
+        root = yaml.compose(_read(folder, name))
+    except yaml.MarkedYAMLError as exc:
+        started = (f" started on line {exc.context_mark.line + 1}"
+                   if exc.context_mark and exc.context else "")
+        raise LexiconError(where, f"not valid YAML: {exc.context or ''}{started}: {exc.problem}",
+                           line=exc.problem_mark.line + 1 if exc.problem_mark else None) from exc
+    if root is not None and not isinstance(root, yaml.MappingNode):
+        raise LexiconError(where, "expected list names, each with a list of words",
+                           line=root.start_mark.line + 1)
+    lists: dict[str, tuple[str, ...]] = {}
+    first: dict[str, int] = {}
+    for key_node, value in root.value if root is not None else ():
+        key, number = key_node.value, key_node.start_mark.line + 1
+        if key in first:
+            raise LexiconError(where, f"list {key!r} again (first on line {first[key]})",
+                               line=number)
+        first[key] = number
+        if key not in declared:
+            raise LexiconError(where, f"unknown list {key!r}: the lists of {name} are "
+                                      f"{', '.join(declared)}; a new one is declared in "
+                                      f"kg/lang/datafiles.py WORD_LISTS", line=number)
+        lists[key] = _words(value, key, where)
+    missing = [key for key in declared if key not in lists]
+    if missing:
+        raise LexiconError(where, f"no list {', '.join(missing)} (declared in "
+                                  f"kg/lang/datafiles.py WORD_LISTS)")
+    return lists
+
+
+def _words(node: yaml.Node, key: str, where: str) -> tuple[str, ...]:
+    if not isinstance(node, yaml.SequenceNode):
+        raise LexiconError(where, f"{key}: expected a list of words, [a, b, ...]",
+                           line=node.start_mark.line + 1)
+    first: dict[str, int] = {}
+    for item in node.value:
+        number = item.start_mark.line + 1
+        # a word's own characters, as written: 是 and 年 are words here, and so
+        # would be yes or 1, which YAML would read as a boolean or a number
+        if not isinstance(item, yaml.ScalarNode) or not item.value \
+                or item.tag == "tag:yaml.org,2002:null":
+            raise LexiconError(where, f"{key}: expected a word, found "
+                                      f"{getattr(item, 'value', None) or 'nothing'!r}", line=number)
+        if item.value in first:
+            raise LexiconError(where, f"{key}: {item.value!r} again (first on line "
+                                      f"{first[item.value]})", line=number)
+        first[item.value] = number
+    return tuple(first)
+
+
+def _lines(folder: Traversable, name: str):
+    """(line number, line) of the file's lines that are neither blank nor comments."""
+    for number, line in enumerate(_read(folder, name).splitlines(), 1):
+        if line.strip() and not line.startswith("#"):
+            yield number, line
+
+
+def _read(folder: Traversable, name: str) -> str:
+    where = str(folder.joinpath(name))
+    try:
+        data = folder.joinpath(name).read_bytes()
+    except OSError as exc:
+        raise LexiconError(where, f"cannot read: {exc.strerror or exc}") from exc
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise LexiconError(where, f"not UTF-8 (byte {exc.start:,})",
+                           line=data[:exc.start].count(b"\n") + 1) from exc
