@@ -17,8 +17,6 @@ class Patterns:
     org: re.Pattern          # one organisation name, with named groups
     national: re.Pattern     # national bodies' names and aliases
     body_suffix: re.Pattern  # the words bodies named after a place end with (委, 政府)
-    title: re.Pattern        # one title: optional organisation, then a role
-    chain: re.Pattern        # titles joined by 、 or 兼 (for scanning)
     place: re.Pattern        # full names of divisions
     place_short: re.Pattern  # short names of divisions (天水, 秦州)
     followers: re.Pattern    # what may follow a person's name
@@ -29,9 +27,9 @@ class Patterns:
     year: re.Pattern
 
 
-def _org_pattern(lex: Lexicon, *, named: bool) -> str:
+def _org_pattern(lex: Lexicon) -> str:
     def group(name: str, body: str) -> str:
-        return f"(?P<{name}>{body})" if named else f"(?:{body})"
+        return f"(?P<{name}>{body})"
 
     national_names = set(lex.national)
     for body in lex.national.values():
@@ -47,10 +45,6 @@ def _org_pattern(lex: Lexicon, *, named: bool) -> str:
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
     lex = load_lexicon()
-    roles = trie_regex(lex.roles)
-    org_named = _org_pattern(lex, named=True)
-    org_plain = _org_pattern(lex, named=False)
-    title_plain = f"(?:{org_plain})?(?:{roles})"
     meeting_heads = trie_regex(lex.words("meeting_heads"))
     meeting_verbs = trie_regex(lex.words("meeting_verbs"))
     followers = sorted(lex.words("name_followers"), key=len, reverse=True)
@@ -58,11 +52,9 @@ def patterns() -> Patterns:
     for body in lex.national.values():
         national_names.update(body.aliases)
     return Patterns(
-        org=re.compile(org_named),
+        org=re.compile(_org_pattern(lex)),
         national=re.compile(trie_regex(national_names)),
         body_suffix=re.compile(trie_regex(lex.bodies)),
-        title=re.compile(f"(?P<org>{org_named})?(?P<role>{roles})"),
-        chain=re.compile(f"{title_plain}(?:(?:、|兼|和){title_plain})*"),
         place=re.compile(trie_regex(lex.gazetteer.by_name)),
         place_short=re.compile(trie_regex(lex.gazetteer.by_short)),
         followers=re.compile("|".join(map(re.escape, followers))
