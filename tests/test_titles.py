@@ -142,3 +142,21 @@ def test_titles_units_are_sub_organisations():
     unit = next(g.subjects(RDFS.label, Literal("福州市国税局党组", lang="zh-Hans")))
     parent = next(g.objects(unit, ORG.subOrganizationOf))
     assert (parent, RDFS.label, Literal("福州市国税局", lang="zh-Hans")) in g
+
+
+def test_phrase_words_refuse_unknown_and_missing_keys():
+    from importlib import resources
+
+    from kg.errors import InputError
+    from kg.lang.words import parse_words
+    text = resources.files("kg").joinpath("data", "phrases.yaml").read_text(encoding="utf-8")
+    parse_words(text)
+    line = text[:text.index("\nchambers:")].count("\n") + 2
+    with pytest.raises(InputError, match=f"phrases.yaml:{line}: unknown key 'chamber'"):
+        parse_words(text.replace("\nchambers:", "\nchamber:"))
+    with pytest.raises(InputError, match="missing keys 'chambers'"):
+        parse_words(text.replace("\nchambers:", "\n#"))
+    with pytest.raises(InputError, match=r"phrases.yaml:\d+: china: expected str"):
+        parse_words(text.replace("\nchina: 中国", "\nchina: [中国]"))
+    with pytest.raises(InputError, match="former: listed twice: 原"):
+        parse_words(text.replace("\nformer: [原,", "\nformer: [原, 原,"))

@@ -13,15 +13,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kg.lang.lexicon import LEVEL_MARKERS, Lexicon, load_lexicon, trie_regex
+from kg.lang.words import Words, load_words
 from kg.model import OrgRef, Place
 from kg.lang.patterns import HAN, Patterns, patterns
-
-_ORDINAL = re.compile("第?[一二三四五六七八九十]+届")
-# 后沙峪镇, 马乡: a town the gazetteer (counties and above) does not list
-_TOWN = re.compile(f"[{HAN}]{{1,4}}?[镇乡]")
-_NOT_TOWN = set("各全本该此城乡村小大省市县区州旗一二三四五六七八九十几每")
-# characters that cannot sit inside an organisation's name
-STOP_IN_ORG = set("的了在是和与及或等、，。；：！？“”《》（）\n 对向为被把将从由于原前现")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,9 +31,10 @@ class _Anchor:
 class Grammar:
     """The compiled lexicons the title parser needs."""
 
-    def __init__(self, lex: Lexicon, pats: Patterns) -> None:
+    def __init__(self, lex: Lexicon, pats: Patterns, words: Words) -> None:
         self.lex = lex
         self.pats = pats
+        self.words = words
         self.roles = {r: row for r, row in lex.role_rows.items()}
         self.role_re = re.compile(trie_regex(self.roles))
         self.role_first = {r[0] for r in self.roles}
@@ -61,11 +56,13 @@ class Grammar:
                                  for r in self.roles}
         self.unit_re = re.compile(f"(?P<stem>[{HAN}]{{0,8}}?)(?P<suffix>{trie_regex(self.suffixes)})")
         self.suffix_re = re.compile(trie_regex(self.suffixes))
+        # 后沙峪镇, 马乡: a town the gazetteer (counties and above) does not list
+        self.town_re = re.compile(f"[{HAN}]{{1,4}}?[{''.join(sorted(words.town_levels))}]")
 
 
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
-    return Grammar(load_lexicon(), patterns())
+    return Grammar(load_lexicon(), patterns(), load_words())
 
 
 # ---------------------------------------------------------------- organisations
@@ -75,28 +72,29 @@ def _anchors(text: str, pos: int, end: int, g: Grammar, context: list[Place],
     """Every way an organisation phrase can begin at `pos`, longest first."""
     from kg.extract.recognize import place_at_level, resolve_org
     out = []
+    w = g.words
     cpc = 0
-    for prefix in ("中国共产党", "中共"):
+    for prefix in w.cpc_names:
         if text.startswith(prefix, pos):
             cpc = len(prefix)
             break
     m = (g.national_re.match(text, pos, end) or g.national_re.match(text, pos + cpc, end)
          # 中国外交部, 国家建设部: the state's name before a body is transparent
-         or (g.national_re.match(text, pos + 2, end) if text.startswith(("中国", "国家"), pos)
-             else None))
+         or next((g.national_re.match(text, pos + len(state), end) for state in w.state_names
+                  if text.startswith(state, pos)), None))
     if m:
         body = g.national_names[m.group()]
         aliases = tuple(dict.fromkeys(a for a in (*body.aliases, text[pos:m.end()])
                                       if a != body.label))
         org = OrgRef(body.label, body.org_type, None, aliases)
         out.append(_Anchor(m.end(), org, None, None, body.org_type == "party-committee"))
-    league = 3 if text.startswith("共青团", pos) else 0
+    league = len(w.league) if text.startswith(w.league, pos) else 0
     m = g.pats.org.match(text, pos + league, end)
     if m and not m.group("national"):
-        org = resolve_org(m, g.lex, context, level_place)
+        org = resolve_org(m, g.lex, g.words, context, level_place)
         if org is not None and league and org.org_type == "party-committee" and org.place:
             # 共青团四川省委: the Youth League's committee, not the Party's
-            kind = g.lex.bodies["团委"]
+            kind = g.lex.bodies[w.league_committee]
             org = OrgRef(kind.label.format(place=org.place.name), kind.org_type, org.place,
                          tuple(a.format(place=org.place.name) for a in kind.aliases))
         if org is not None and (org.org_type != "party-committee" or not league):
@@ -109,9 +107,9 @@ def _anchors(text: str, pos: int, end: int, g: Grammar, context: list[Place],
     if g.country_re is not None:
         m = g.country_re.match(text, pos, end)
         # 中国 before a body is transparent (中国外交部); before 驻 it names China's embassy
-        if m and (m.group() != "中国" or text.startswith("驻", m.end())):
+        if m and (m.group() != w.china or text.startswith(w.stationed, m.end())):
             out.append(_Anchor(m.end(), None, None, m.group(), False))
-            long_form = _LONG_FORM.match(text, m.end(), end)
+            long_form = g.pats.long_form.match(text, m.end(), end)
             if long_form:  # 苏里南共和国总统: the country in its long form
                 out.append(_Anchor(long_form.end(), None, None, m.group(), False))
     # towns only as the sentence names them word by word (see titles._towns)
@@ -124,21 +122,13 @@ def _anchors(text: str, pos: int, end: int, g: Grammar, context: list[Place],
         place = place_at_level(marker, context)
         if place is not None:
             out.append(_Anchor(pos + len(marker), None, place, None, False))
-    if loose and text.startswith("中国", pos):
+    if loose and text.startswith(w.china, pos):
         # 中国城市发展研究院, 中国奥委会: a national body the lexicon does not list
-        out.append(_Anchor(pos + 2, None, None, None, False, "中国"))
-    if loose and (pos == 0 or text[pos - 1] in _OPENS):
+        out.append(_Anchor(pos + len(w.china), None, None, None, False, w.china))
+    if loose and (pos == 0 or text[pos - 1] in w.opens):
         # 布鲁京斯研究所桑顿中国中心研究部: units with no anchor, where a phrase starts
         out.append(_Anchor(pos, None, None, None, False))
     return sorted(out, key=lambda a: -a.end)
-
-
-_LONG_FORM = re.compile("苏丹国|王国|共和国|酋长国|大公国|合众国")
-# what may stand right before a body named by its units alone
-_OPENS = set("，。；：！？“”（）、\n ")
-# a phrase of units alone may not start with a pointer (该公司, 本局), a level
-# marker (自治区党委, 村党支部: whose?) or a word that opens a clause (据, 而)
-_POINTERS = set("该本此这那其我贵各全每某但省市县区州旗乡镇村自据而以和与及请又让使给对向把被将在从由经")
 
 
 def _pick_place(cands: list[Place], context: list[Place], g: Grammar) -> Place | None:
@@ -157,7 +147,7 @@ def _units(text: str, pos: int, end: int, g: Grammar) -> list[tuple[str, str]] |
         if m is None:
             return None
         stem = m.group("stem")
-        if any(c in STOP_IN_ORG for c in stem) or g.role_re.search(stem):
+        if any(c in g.words.stop_in_org for c in stem) or g.role_re.search(stem):
             return None
         if stem + m.group("suffix") in g.roles:
             return None  # 市委|常委 is a title, not a unit 常委 of 市委
@@ -178,8 +168,9 @@ def parse_org(text: str, start: int, end: int, g: Grammar, context: list[Place],
     (布鲁京斯研究所|桑顿中国中心|研究部): for a title no stricter reading fits.
     """
     surface = text[start:end]
+    w = g.words
     for anchor in _anchors(text, start, end, g, context, level_place, loose):
-        ordinal = _ORDINAL.match(text, anchor.end, end)
+        ordinal = g.pats.ordinal.match(text, anchor.end, end)
         if ordinal:  # 自治区七届政协: the term is no part of the body's name
             anchor = _Anchor(ordinal.end(), anchor.org, anchor.place, anchor.country, anchor.party)
         bare = anchor.org is None and anchor.place is None and anchor.country is None
@@ -199,18 +190,19 @@ def parse_org(text: str, start: int, end: int, g: Grammar, context: list[Place],
             if (inner is not None and inner[1] is not None and inner[1] != anchor.place
                     and g.lex.gazetteer.contains(anchor.place, inner[1])):
                 return None, inner[1], None  # 张家口崇礼县: the county, in its prefecture
-        if bare and not anchor.head and (end - start < 4 or text[start] in _POINTERS
-                                         or "请" in text[start:end]):
+        if bare and not anchor.head and (end - start < 4 or text[start] in w.pointers
+                                         or any(c in w.not_in_unanchored for c in surface)):
             continue
-        prc = anchor.org is not None and anchor.org.label == "中华人民共和国"
-        if ((anchor.country or prc) and text.startswith("驻", anchor.end)
-                and end - anchor.end <= 6 and not text[start:end].endswith("馆")):
+        prc = anchor.org is not None and anchor.org.label == w.prc
+        if ((anchor.country or prc) and text.startswith(w.stationed, anchor.end)
+                and end - anchor.end <= 6 and not surface.endswith(w.building_end)):
             # 南非驻华: the embassy, named by the post that follows (南非驻华大使);
             # 中华人民共和国驻乌克兰 is China's
-            name = "中国" + surface[anchor.end - start:] if prc else surface
-            aliases = tuple(dict.fromkeys((name + "大使馆", surface + "使馆", surface + "大使馆")))
-            country = None if prc or anchor.country == "中国" else anchor.country
-            return OrgRef(name + "使馆", "other", None, aliases), None, country
+            name = w.china + surface[anchor.end - start:] if prc else surface
+            aliases = tuple(dict.fromkeys((name + w.embassy_long, surface + w.embassy,
+                                           surface + w.embassy_long)))
+            country = None if prc or anchor.country == w.china else anchor.country
+            return OrgRef(name + w.embassy, "other", None, aliases), None, country
         units = _units(text, anchor.end, end, g)
         if units and bare and not anchor.head and len(units[0][0]) < 2:
             continue  # 管委会, 团委, 警备区 alone: whose?
@@ -240,13 +232,13 @@ def _with_units(anchor: _Anchor, units: list[tuple[str, str]], surface: str, g: 
     return org
 
 
-def government(place: Place | None, country: str | None, lex: Lexicon) -> OrgRef | None:
+def government(place: Place | None, country: str | None, g: Grammar) -> OrgRef | None:
     if place is not None:
-        kind = lex.bodies["政府"]
+        kind = g.lex.bodies[g.words.government]
         return OrgRef(kind.label.format(place=place.name), kind.org_type, place,
                       tuple(a.format(place=place.name) for a in kind.aliases))
     if country:
-        return OrgRef(f"{country}政府", "government", None, ())
+        return OrgRef(country + g.words.government, "government", None, ())
     return None
 
 
@@ -269,14 +261,15 @@ def implied_org(role: str, g: Grammar, context: list[Place]) -> OrgRef | None:
 
 
 
-def town_at(text: str, pos: int, end: int, context: list[Place]) -> Place | None:
+def town_at(text: str, pos: int, end: int, context: list[Place], g: Grammar) -> Place | None:
     """A town or township named at `pos` (公明镇), placed in the report's county.
 
     Its code is the county's and its name, so the same town in two reports about
     one county is one place; it has no official code of its own here.
     """
-    m = _TOWN.match(text, pos, end)
-    if m is None or any(c in _NOT_TOWN or c in STOP_IN_ORG for c in m.group()[:-1]):
+    m = g.town_re.match(text, pos, end)
+    if m is None or any(c in g.words.not_in_town or c in g.words.stop_in_org
+                        for c in m.group()[:-1]):
         return None
     county = next((p for p in context if p.level == "county"), None)
     parent = county or (context[0] if context else None)

@@ -17,6 +17,7 @@ from kg.lang.language import Language
 from kg.lang.lexicon import Gazetteer, Lexicon
 from kg.model import AnnotatedDocument, Document, Mention, OrgRef, Place, Sentence, Tokens
 from kg.lang.patterns import HAN, PUNCTUATION, Patterns
+from kg.lang.words import Words
 
 _HAN_CHAR = re.compile(f"[{HAN}]")
 # single characters that end a clause after a name, never a name itself
@@ -115,7 +116,7 @@ def place_at_level(marker: str, context: list[Place]) -> Place | None:
 
 # ---------------------------------------------------------------- organisations
 
-def resolve_org(m: re.Match, lex: Lexicon, context: list[Place],
+def resolve_org(m: re.Match, lex: Lexicon, words: Words, context: list[Place],
                 level_place: Place | None) -> OrgRef | None:
     """An organisation named by a match of `Patterns.org`.
 
@@ -149,10 +150,10 @@ def resolve_org(m: re.Match, lex: Lexicon, context: list[Place],
         return None
     label = kind.label.format(place=place.name)
     aliases = tuple(a.format(place=place.name) for a in kind.aliases)
-    if kind.org_type == "party-committee" and place.name.endswith("自治区"):
+    if kind.org_type == "party-committee" and place.name.endswith(words.autonomous_region):
         # an autonomous region's committee is its 党委: 广西壮族自治区党委
         aliases = (label, *aliases)
-        label = f"{place.name}党委"
+        label = place.name + words.region_committee
     surface = m.group()
     if surface != label and surface not in aliases and place_name:
         aliases += (surface,)
@@ -171,20 +172,19 @@ def _place_named(name: str, gaz: Gazetteer, context: list[Place]) -> Place | Non
 
 def organizations(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
     """Stage: bodies named on their own."""
-    found = find_orgs(adoc.doc, adoc.sentences, adoc.tokens, lang.lexicon, lang.patterns,
-                      list(adoc.context))
+    found = find_orgs(adoc.doc, adoc.sentences, adoc.tokens, lang, list(adoc.context))
     return replace(adoc, organizations=tuple(found))
 
 
 def find_orgs(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
-              lex: Lexicon, pats: Patterns, context: list[Place]) -> list[tuple[OrgRef, Mention]]:
+              lang: Language, context: list[Place]) -> list[tuple[OrgRef, Mention]]:
     """Bodies named on their own (区委、区政府《…》), where a name starts a word.
 
     Scanning for the few words bodies end with (委, 政府, 法院) and national
     names, then reading back to where the name starts, is several times faster
     than trying the whole organisation pattern at every character.
     """
-    text = doc.text
+    text, pats = doc.text, lang.patterns
     found = []
     for sent in sentences:
         spans = [m.span() for m in pats.national.finditer(text, sent.start, sent.end)
@@ -199,7 +199,7 @@ def find_orgs(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
             if start < end:
                 continue  # inside a longer name already taken
             m = pats.org.fullmatch(text, start, stop)
-            org = resolve_org(m, lex, context, None) if m else None
+            org = resolve_org(m, lang.lexicon, lang.words, context, None) if m else None
             if org is not None:
                 found.append((org, Mention.of(doc, start, stop, "organization", sent.index)))
                 end = stop

@@ -24,9 +24,10 @@ from dataclasses import dataclass, replace
 from kg.lang.language import Language
 from kg.model import (AnnotatedDocument, Document, Mention, OrgRef, Place, PostHolding, PostRef,
                       Sentence, Title, TitleChain, Tokens)
-from kg.extract.orgs import (_OPENS, STOP_IN_ORG, Grammar, _pick_place, _units, government, grammar,
-                     implied_org, parse_org)
+from kg.extract.orgs import (Grammar, _pick_place, _units, government, grammar, implied_org,
+                             parse_org)
 from kg.lang.patterns import PUNCTUATION
+from kg.lang.words import Words
 
 MAX_ORG_CHARS = 30
 
@@ -44,22 +45,25 @@ def titles(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
     organizations = [(o, m) for o, m in adoc.organizations
                      if not any(s <= m.start and m.end <= e for s, e in spans)]
     organizations += [(t.org, t.mention) for t in read]
-    holdings = tuple(PostHolding(name, post_of(title), title.mention)
+    w = lang.words
+    holdings = tuple(PostHolding(name, post_of(title, w), title.mention)
                      for chain in chains for name in chain.names for title in chain.titles)
     return replace(adoc, chains=tuple(chains), organizations=tuple(organizations),
-                   holdings=holdings, posts=tuple((post_of(t), t.mention) for t in unheld))
+                   holdings=holdings, posts=tuple((post_of(t, w), t.mention) for t in unheld))
 
 
-def post_of(title: Title) -> PostRef:
+def post_of(title: Title, w: Words) -> PostRef:
     org = title.org
     if org is None:
         return PostRef(title.role, None, title.role)
     label = org.label + title.role
     aliases = tuple(alias + title.role for alias in org.aliases)
     head = org.place.name if org.place is not None else title.country
-    if org.label.endswith("使馆") and title.role == "大使":
+    if org.label.endswith(w.embassy) and title.role == w.ambassador:
         aliases = (label, *aliases)
-        label = org.label[:-2].removesuffix("大") + title.role  # 南非驻华使馆 → 南非驻华大使
+        stem = next(org.label[:-len(name)] for name in (w.embassy_long, w.embassy)
+                    if org.label.endswith(name))
+        label = stem + title.role  # 南非驻华使馆 → 南非驻华大使
     elif org.org_type == "government" and head:
         # a people's government's post is named after the place: 秦州区副区长, 法国总统
         aliases = (label, *aliases)
@@ -90,8 +94,8 @@ def _roles_in(text: str, start: int, end: int, g: Grammar) -> list[_Role]:
             if m and not any(text.startswith(s, i) for s in g.suffixes_by_role.get(m.group(), ())):
                 word = m.group()  # (书记处, 委员会 are bodies, not the roles 书记, 委员)
                 found.append(_Role(i, m.end(), word, g.roles[word].canonical or word))
-        if char == "长" and i > start and text[i - 1] + "长" in g.roles:
-            found.append(_Role(i, i + 1, text[i - 1] + "长", text[i - 1] + "长"))
+        if char == g.words.head_char and i > start and (head := text[i - 1] + char) in g.roles:
+            found.append(_Role(i, i + 1, head, head))
     # 财政经济部长官: where two roles cross, the later one is meant (部|长官, not 部长|官)
     return [r for r in found if not any(r.start < o.start < r.end < o.end for o in found)]
 
@@ -111,6 +115,10 @@ class _Sentence:
     def text(self) -> str:
         return self.doc.text
 
+    @property
+    def w(self) -> Words:
+        return self.g.words
+
     def mention(self, start: int, end: int, kind) -> Mention:
         return Mention.of(self.doc, start, end, kind, self.sent.index)
 
@@ -127,7 +135,7 @@ def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: To
     g = grammar()
     chains: list[TitleChain] = []
     unheld: list[Title] = []
-    towns = _towns(doc.text, tokens, context)
+    towns = _towns(doc.text, tokens, context, g)
     for sent in sentences:
         if not g.role_re.search(doc.text, sent.start, sent.end):
             continue
@@ -146,50 +154,39 @@ def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: To
     return chains, unheld
 
 
-def _towns(text: str, tokens: Tokens, context: list[Place]) -> list[tuple[int, Place]]:
+def _towns(text: str, tokens: Tokens, context: list[Place], g: Grammar) -> list[tuple[int, Place]]:
     """Towns the report names, with where: 初到公明镇，…镇长麦达通 is 公明镇's.
 
     A town is a word ending in 镇 or 乡 (公明镇, 马乡), with the one-character
     words jieba split off before it (后|沙峪镇 is 后沙峪镇, but 初到|公明镇 is 公明镇).
     """
-    from kg.extract.orgs import STOP_IN_ORG, town_at
+    from kg.extract.orgs import town_at
     found = []
     for start, end in tokens:
-        if end - start < 2 or text[end - 1] not in "镇乡":
+        if end - start < 2 or text[end - 1] not in g.words.town_levels:
             continue
         while ((before := tokens.start_of(start)) is not None and start - before == 1
-               and end - before <= 5 and text[before] not in STOP_IN_ORG):
+               and end - before <= 5 and text[before] not in g.words.stop_in_org):
             start = before
-        town = town_at(text, start, end, context)
+        town = town_at(text, start, end, context, g)
         if town is not None and len(town.name) == end - start:
             found.append((start, town))
     return sorted(found, key=lambda item: item[0])
 
 
-_SEPARATORS = set("，、和及与；") | {"以及"}
-_FORMER = ("原", "前", "担任", "曾任", "历任", "出任过")
-# 历任…副县长、市委常委; 免去李贵鲜兼任的国家行政学院院长职务: titles after these
-# with no holder named after them were held before the report (so are those
-# followed by 期间: 任沭阳县委书记期间)
-_FORMER_CONTEXT = ("历任", "曾任", "先后任", "免去", "辞去", "卸任")
-# 肖更民由宝安区委办公室副主任调任公明镇党委书记: the name before 由 now holds
-# the title after the verb, and held the one after 由
-_MOVED_TO = ("调任", "升任", "改任", "转任", "任命为", "当选为", "出任", "就任")
-
-
-def _adjoins(text: str, start: int, end: int) -> bool:
+def _adjoins(text: str, start: int, end: int, w: Words) -> bool:
     """Only a separator (and a rank or 同志) lies between two chains:
     民革中央常务副主席周铁农，名誉副主席贾亦斌 — the second shares the first's body."""
     gap = text[start:end]
-    for word in ("同志", "上将", "中将", "少将", "女士", "先生"):
+    for word in w.gap_words:
         gap = gap.replace(word, "")
-    return 0 < len(gap) <= 2 and all(c in _SEPARATORS for c in gap)
+    return 0 < len(gap) <= 2 and all(c in w.separators for c in gap)
 
 
 def _chains_in(c: _Sentence) -> list[tuple[TitleChain, bool]]:
     """(chain, former) for each chain in the sentence."""
     from kg.extract.recognize import person_names
-    text, sent = c.text, c.sent
+    text, sent, w = c.text, c.sent, c.w
     roles = _roles_in(text, sent.start, sent.end, c.g)
     out: list[tuple[TitleChain, bool]] = []
     floor = sent.start
@@ -197,9 +194,9 @@ def _chains_in(c: _Sentence) -> list[tuple[TitleChain, bool]]:
     for role in roles:
         if role.start < floor:
             continue
-        elected = role.start > sent.start and text[role.start - 1] == "为"
+        elected = role.start > sent.start and text[role.start - 1] == w.elected
         inherit = previous if previous is not None and (
-            (elected and previous.elected) or _adjoins(text, previous.end, role.start)) else None
+            (elected and previous.elected) or _adjoins(text, previous.end, role.start, w)) else None
         titles = _first_titles(c, role, floor, inherit, previous)
         after_name = _head_after_foreign_name(c, role, floor)
         if after_name is not None:
@@ -215,13 +212,13 @@ def _chains_in(c: _Sentence) -> list[tuple[TitleChain, bool]]:
                 break
             titles.append(nxt)
         start = titles[0].mention.start
-        former = text.endswith(_FORMER, sent.start, start) or (
-            len(titles) == 1 and role.start > start and text[role.start - 1] in _BETWEEN_FORMER
+        former = text.endswith(w.former, sent.start, start) or (
+            len(titles) == 1 and role.start > start and text[role.start - 1] in w.former_between
             and titles[0].mention.end == role.end)
         names = person_names(c.doc, titles[-1].mention.end, sent, c.tokens, c.g.lex, c.g.pats,
                              foreign=any(t.country for t in titles))
         names = [n for n in names if not _body_follows(c, n.end)]
-        if titles[0].org is not None and titles[0].org.label == "国务院" \
+        if titles[0].org is not None and titles[0].org.label == w.state_council \
                 and titles[0].mention.text == role.word:
             # 巴总理谢里夫: a bare 总理 before a foreign name is not China's
             names = [n for n in names if _chinese_name(c, n.start, n.end)]
@@ -232,11 +229,11 @@ def _chains_in(c: _Sentence) -> list[tuple[TitleChain, bool]]:
         if not names and len(titles) == 1:
             before = _name_before(c, titles[0])
             names = [before] if before is not None else []
-        if not names and text.endswith(_MOVED_TO, sent.start, start):
+        if not names and text.endswith(w.moved_to, sent.start, start):
             names = _subject_before_you(c, start)
         if not names and (former or _moved_from(c, start, titles[-1].mention.end)
-                          or any(w in text[sent.start:start] for w in _FORMER_CONTEXT)
-                          or text.startswith("期间", titles[-1].mention.end)):
+                          or any(word in text[sent.start:start] for word in w.former_context)
+                          or text.startswith(w.during, titles[-1].mention.end)):
             former = True  # 在文昌担任市委书记、市长: posts, held before
         elif not names:
             continue
@@ -250,13 +247,13 @@ def _chains_in(c: _Sentence) -> list[tuple[TitleChain, bool]]:
 
 def _moved_from(c: _Sentence, start: int, end: int) -> bool:
     """由 TITLE 调任…: the title before the move."""
-    return c.text.endswith("由", c.sent.start, start) and c.text.startswith(_MOVED_TO, end)
+    return c.text.endswith(c.w.moved_from, c.sent.start, start) and c.text.startswith(c.w.moved_to, end)
 
 
 def _subject_before_you(c: _Sentence, title_start: int) -> list[Mention]:
     """The person who moved: the name right before 由 (or starting the sentence)."""
     from kg.extract.recognize import name_length
-    you = c.text.rfind("由", c.sent.start, title_start)
+    you = c.text.rfind(c.w.moved_from, c.sent.start, title_start)
     ends = [you] if you > c.sent.start else []
     for end in ends:
         for length in (3, 2, 4):
@@ -275,7 +272,7 @@ def _elected(c: _Sentence, title_start: int) -> list[Mention]:
     before 为 hold the title after it."""
     from kg.extract.recognize import name_length
     text, sent = c.text, c.sent
-    if title_start <= sent.start or text[title_start - 1] != "为":
+    if title_start <= sent.start or text[title_start - 1] != c.w.elected:
         return []
     names: list[Mention] = []
     end = title_start - 1
@@ -299,22 +296,19 @@ def _elected(c: _Sentence, title_start: int) -> list[Mention]:
     return names
 
 
-_BEFORE_NAME = set("，、。；：“（和与同及了的向对在为") | {"会见", "会晤", "拜会", "宴请", "陪同"}
-
-
 def _head_after_foreign_name(c: _Sentence, role: _Role, floor: int) -> TitleChain | None:
     """斯卡尔法罗总统, in a sentence that has named 意大利: a head of government
     after a transliterated name is the head of the country named before it."""
     if role.role not in c.g.lex.head_roles or c.g.country_re is None:
         return None
-    text, lex = c.text, c.g.lex
+    text, lex, before_name = c.text, c.g.lex, c.w.before_name
     start = role.start
     while start > floor and role.start - start < 10 and (
             text[start - 1] in lex.translit_any or text[start - 1] == "·"):
         start -= 1
     def bounded(i: int) -> bool:
-        return i == c.sent.start or text[i - 1] in _BEFORE_NAME or text.endswith(
-            tuple(_BEFORE_NAME), c.sent.start, i)
+        return i == c.sent.start or text[i - 1] in before_name or text.endswith(
+            tuple(before_name), c.sent.start, i)
 
     while start < role.start and not bounded(start) and text[start] not in lex.translit:
         start += 1  # a name starts after a boundary, or with a character names start with
@@ -323,12 +317,12 @@ def _head_after_foreign_name(c: _Sentence, role: _Role, floor: int) -> TitleChai
     if c.g.country_re.fullmatch(text, start, role.start):
         return None  # 伊朗总统: a country, not a name
     # the country named last before it, in the sentence or earlier in the report
-    countries = [m for m in c.g.country_re.finditer(text, 0, start) if m.group() != "中国"]
+    countries = [m for m in c.g.country_re.finditer(text, 0, start) if m.group() != c.w.china]
     if not countries:
         return None
     country = countries[-1].group()
     title = Title(c.mention(role.start, role.end, "role"), role.role,
-                  government(None, country, c.g.lex), country)
+                  government(None, country, c.g), country)
     name = c.mention(start, role.start, "person")
     return TitleChain((title,), (name,), c.sent.index, role.end)
 
@@ -348,10 +342,10 @@ def _name_before(c: _Sentence, title: Title) -> Mention | None:
         if start < c.sent.start or c.tokens.end_of(start) not in (end, start + 1, start + 2):
             continue
         if start > c.sent.start and c.text[start - 1] not in (
-                "，：“（" if caption else "了的和与及、，：“在同向为"):
+                c.w.caption_opens if caption else c.w.name_before_opens):
             continue
         if name_length(c.text, start, end, c.tokens, c.g.lex, c.g.pats) == length:
-            if row is not None and row.implies == "国务院" and not _chinese_name(c, start, end):
+            if row is not None and row.implies == c.w.state_council and not _chinese_name(c, start, end):
                 return None  # 瓦杰帕伊总理 is no premier of the State Council
             return c.mention(start, end, "person")
     return None
@@ -380,13 +374,13 @@ def _title(c: _Sentence, start: int, role: _Role, org: OrgRef | None, place: Pla
            country: str | None, inherit: TitleChain | None) -> Title:
     if org is None:
         if place is not None or country:
-            org = government(place, country, c.g.lex)  # 河南省省长, 法国总统
+            org = government(place, country, c.g)  # 河南省省长, 法国总统
         else:
             inherited = inherit.titles[-1] if inherit is not None else None
             if inherited is not None and inherited.country and role.role in c.g.lex.head_roles:
                 # 法国总统希拉克和总理若斯潘: the second head is France's too
                 country = inherited.country
-                org = government(None, country, c.g.lex)
+                org = government(None, country, c.g)
             else:
                 org = (implied_org(role.word, c.g, c.context)
                        or (inherited.org if inherited is not None else None)
@@ -397,7 +391,7 @@ def _title(c: _Sentence, start: int, role: _Role, org: OrgRef | None, place: Pla
 def _named_before(c: _Sentence, role: _Role) -> OrgRef | None:
     """济宁市公安局建立局长接访制度，这是局长朱献海: a head (局长) of the body
     of that kind named last before it in the sentence."""
-    if len(role.role) < 2 or not role.role.endswith("长"):
+    if len(role.role) < 2 or not role.role.endswith(c.w.head_char):
         return None
     kind = role.role[-2]
     for org, mention in reversed(c.orgs):
@@ -415,16 +409,16 @@ def _first_titles(c: _Sentence, role: _Role, floor: int, inherit: TitleChain | N
     if listed is not None:
         return [listed]
     lowest = max(floor, role.start - MAX_ORG_CHARS)
-    term = _TERM_GLOSS.search(text, lowest, role.start)
+    term = c.g.pats.term_gloss.search(text, lowest, role.start)
     org_end = term.start() if term else role.start  # 中华全国工商业联合会（第九届）执行委员
-    if org_end - 1 > lowest and text[org_end - 1] in _BETWEEN_FORMER:
+    if org_end - 1 > lowest and text[org_end - 1] in c.w.former_between:
         org_end -= 1  # 美国前总统, 国务院原副总理: held before (see _chains_in)
     for loose in (False, True):  # units alone (研究所|研究部) only where nothing else fits
         for start in range(lowest, org_end):
             if text[start] in PUNCTUATION or not c.tokens.starts_at(start):
                 continue  # a body's name starts a word: not 西区 inside 广西|区政府
-            if loose and not (start == c.sent.start or text[start - 1] in _OPENS
-                              or text.startswith("中国", start)):
+            if loose and not (start == c.sent.start or text[start - 1] in c.w.opens
+                              or text.startswith(c.w.china, start)):
                 continue  # only these anchors are new in the loose reading
             parsed = parse_org(text, start, org_end, c.g, c.context, None, loose)
             if parsed is None:
@@ -447,7 +441,7 @@ def _first_titles(c: _Sentence, role: _Role, floor: int, inherit: TitleChain | N
              or _this_place(c, role, floor))
     if local is not None:
         return [local]
-    if any(text[role.start - k:role.start] in c.g.suffixes and text[role.start - k - 1] not in STOP_IN_ORG
+    if any(text[role.start - k:role.start] in c.g.suffixes and text[role.start - k - 1] not in c.w.stop_in_org
            and text[role.start - k - 1] not in PUNCTUATION
            for k in range(1, 6) if role.start - k - 1 >= max(floor, c.sent.start)):
         # 进步联盟总书记: the role of a body we could not read, not the one it implies
@@ -456,22 +450,17 @@ def _first_titles(c: _Sentence, role: _Role, floor: int, inherit: TitleChain | N
     return [_title(c, role.start, role, None, None, None, inherit)]
 
 
-# between a body and its role: the post was held before (美国前总统卡特)
-_BETWEEN_FORMER = "前原"
-_TERM_GLOSS = re.compile(r"（第?[一二三四五六七八九十\d]{1,3}届）$")
-
-
 def _this_place(c: _Sentence, role: _Role, floor: int) -> Title | None:
     """在波尔多市与该市市长朱佩会见: 该市 (该省, 该县) is the last place of that
     level named before it in the sentence."""
-    row = c.g.roles.get(role.word)
-    implies = row.implies if row is not None else ""
-    if not implies.endswith("政府") or len(implies) != 3:
+    level = _level_governed(c, role)
+    if level is None:
         return None
-    text, level = c.text, implies[0]
-    if not text.endswith("该" + level, floor, role.start):
+    text = c.text
+    pointer = c.w.this + level
+    if not text.endswith(pointer, floor, role.start):
         return None
-    start = role.start - 2
+    start = role.start - len(pointer)
     last = None
     for m in c.g.place_re.finditer(text, c.sent.start, start):
         if m.group().endswith(level):
@@ -479,7 +468,7 @@ def _this_place(c: _Sentence, role: _Role, floor: int) -> Title | None:
     if last is not None:
         place = _pick_place(c.g.places[last.group()], c.context, c.g)
         if place is not None:
-            org = government(place, None, c.g.lex)
+            org = government(place, None, c.g)
             return Title(c.mention(start, role.end, "role"), role.role, org, None)
     at = text.rfind(level, c.sent.start, start)
     if at < 0 or (last is not None and last.end() > at):
@@ -491,10 +480,7 @@ def _this_place(c: _Sentence, role: _Role, floor: int) -> Title | None:
     return Title(c.mention(start, role.end, "role"), role.role, named.org, named.country)
 
 
-# bodies only other countries have: named bare, they are the last country's named
-_CHAMBERS = ("国会", "议会", "杜马", "联邦委员会", "众议院", "参议院", "上院", "下院", "内阁")
 _GLOSS = re.compile(r"（[^（）]{1,8}）$")
-_CHAMBER_OPENS = set("，、；：“（和与及了的同向任在")
 
 
 def _foreign_chamber(c: _Sentence, role: _Role, floor: int) -> Title | None:
@@ -505,28 +491,25 @@ def _foreign_chamber(c: _Sentence, role: _Role, floor: int) -> Title | None:
         return None
     text = c.text
     end = role.start
-    if not any(word in text[max(floor, end - 20):end] for word in _CHAMBERS):
+    if not any(word in text[max(floor, end - 20):end] for word in c.w.chambers):
         return None
     gloss = _GLOSS.search(text, floor, end)
     if gloss:
         end = gloss.start()
     for start in range(max(floor, end - 12), end - 1):
-        if not c.tokens.starts_at(start) or start > c.sent.start and text[start - 1] not in _CHAMBER_OPENS:
+        if not c.tokens.starts_at(start) or start > c.sent.start and text[start - 1] not in c.w.chamber_opens:
             continue
         units = _units(text, start, end, c.g)
-        if not units or len(units[0][0]) > 4 or not (units[0][0] + units[0][1]).endswith(_CHAMBERS):
+        if not units or len(units[0][0]) > 4 or not (units[0][0] + units[0][1]).endswith(c.w.chambers):
             continue
         countries = [m.group() for m in c.g.country_re.finditer(text, c.sent.start, start)
-                     if m.group() != "中国"]
+                     if m.group() != c.w.china]
         if not countries or text.endswith(countries[-1], c.sent.start, start):
             return None  # none named, or named right here (parsed as such already)
         bare = text[start:end]
         org = OrgRef(countries[-1] + bare, "other", None, (bare,))
         return Title(c.mention(start, role.end, "role"), role.role, org, countries[-1])
     return None
-
-
-_LOCAL_OPENS = set("，、；：“（兼和与了在的") | {""}
 
 
 def _foreign_local(c: _Sentence, role: _Role, floor: int, fake_end: int | None = None
@@ -537,33 +520,44 @@ def _foreign_local(c: _Sentence, role: _Role, floor: int, fake_end: int | None =
     The place is a run of two to six characters after a clause opening, most
     of them typical of transliterations, or any when the sentence names a
     foreign country."""
-    row = c.g.roles.get(role.word)
-    implies = row.implies if row is not None else ""
-    if not implies.endswith("政府") or len(implies) != 3 or c.g.country_re is None:
+    level = _level_governed(c, role)
+    if level is None or c.g.country_re is None:
         return None
-    text, level = c.text, implies[0]
+    text, w = c.text, c.w
     end = role.start if fake_end is None else fake_end
     if not text.endswith(level, floor, end):
         return None
     stop = end
-    end -= 1
-    if level == "区" and text.endswith("大", floor, end):
-        end -= 1  # 阿尔萨斯大区
+    end -= len(level)
+    prefix = w.level_prefixes.get(level)
+    if prefix and text.endswith(prefix, floor, end):
+        end -= len(prefix)  # 阿尔萨斯大区
     start = end
-    while start > floor and end - start < 6 and text[start - 1] not in STOP_IN_ORG \
-            and text[start - 1] not in _LOCAL_OPENS and text[start - 1] not in PUNCTUATION:
+    while start > floor and end - start < 6 and text[start - 1] not in w.stop_in_org \
+            and text[start - 1] not in w.local_opens and text[start - 1] not in PUNCTUATION:
         start -= 1
     name = text[start:end]
     opening = text[start - 1] if start > c.sent.start else ""
-    if not 2 <= len(name) <= 5 or opening not in _LOCAL_OPENS:
+    if not 2 <= len(name) <= 5 or opening and opening not in w.local_opens:
         return None
     typical = sum(ch in c.g.lex.translit_any for ch in name)
-    abroad = any(m.group() != "中国" for m in c.g.country_re.finditer(text, c.sent.start, c.sent.end))
+    abroad = any(m.group() != w.china for m in c.g.country_re.finditer(text, c.sent.start, c.sent.end))
     if not (typical >= 2 and 2 * typical >= len(name) or abroad):
         return None
+    kind = c.g.lex.bodies[w.government]
     place = text[start:stop]
-    org = OrgRef(place + "政府", "government", None, (place + "人民政府",))
+    org = OrgRef(kind.label.format(place=place), kind.org_type, None,
+                 tuple(a.format(place=place) for a in kind.aliases))
     return Title(c.mention(start, role.end, "role"), role.role, org, place)
+
+
+def _level_governed(c: _Sentence, role: _Role) -> str | None:
+    """The level word of the place whose government a role heads (市长 → 市),
+    or None for other roles."""
+    row = c.g.roles.get(role.word)
+    implies = row.implies if row is not None else ""
+    level = implies.removesuffix(c.w.government)
+    return level if len(level) == 1 and implies.endswith(c.w.government) else None
 
 
 def _foreign_listed(c: _Sentence, role: _Role, previous: TitleChain | None) -> Title | None:
@@ -592,7 +586,7 @@ def _foreign_twin(c: _Sentence, org: OrgRef, start: int) -> tuple[OrgRef, str] |
     if c.g.country_re is None or org.label not in c.g.national_names:
         return None
     for m in c.g.country_re.finditer(c.text, c.sent.start, start):
-        if m.group() != "中国" and c.text.startswith(org.label, m.end()):
+        if m.group() != c.w.china and c.text.startswith(org.label, m.end()):
             return OrgRef(m.group() + org.label, org.org_type, None, ()), m.group()
     return None
 
@@ -606,21 +600,18 @@ def _foreign_body(c: _Sentence, role: _Role, country: str) -> OrgRef | None:
     return OrgRef(country + implied.label, implied.org_type, None, ())
 
 
-_LONG_FORM = re.compile("苏丹国|王国|共和国|联邦|酋长国|大公国")
-
-
 def _minister(c: _Sentence, start: int, role: _Role) -> Title | None:
     """瑞典工商大臣, 阿曼苏丹国外交国务大臣: a country (in its long form or
     not), a portfolio and 大臣 — the role keeps its portfolio."""
-    if not role.role.endswith("大臣") or c.g.country_re is None:
+    if not role.role.endswith(c.w.minister) or c.g.country_re is None:
         return None
     m = c.g.country_re.match(c.text, start, role.start)
-    long_form = _LONG_FORM.match(c.text, m.end(), role.start) if m else None
+    long_form = c.g.pats.minister_long_form.match(c.text, m.end(), role.start) if m else None
     portfolio = c.text[(long_form or m).end():role.start] if m else ""
-    if not m or not 1 <= len(portfolio) <= 4 or any(ch in STOP_IN_ORG for ch in portfolio):
+    if not m or not 1 <= len(portfolio) <= 4 or any(ch in c.w.stop_in_org for ch in portfolio):
         return None
     return Title(c.mention(start, role.end, "role"), portfolio + role.role,
-                 government(None, m.group(), c.g.lex), m.group())
+                 government(None, m.group(), c.g), m.group())
 
 
 def _shared_bodies(c: _Sentence, start: int, role: _Role, floor: int) -> list[Title]:
@@ -648,7 +639,8 @@ def _place_role(role: _Role, g: Grammar) -> bool:
 def _next_title(c: _Sentence, last: Title, roles: list[_Role]) -> Title | None:
     text = c.text
     pos = last.mention.end
-    if pos < c.sent.end and text[pos] in "、兼":
+    joined = c.w.chain_joiners
+    if pos < c.sent.end and text[pos] in joined:
         pos += 1
     level_place = last.org.place if last.org is not None else None
     for role in roles:
@@ -658,10 +650,10 @@ def _next_title(c: _Sentence, last: Title, roles: list[_Role]) -> Title | None:
             return _bare_in_chain(c, pos, role, last)
         parsed = parse_org(text, pos, role.start, c.g, c.context, level_place)
         if parsed is None:
-            local = _foreign_local(c, role, pos) if text[pos - 1] in "、兼" else None
+            local = _foreign_local(c, role, pos) if text[pos - 1] in joined else None
             if local is not None:
                 return local  # 阿尔萨斯大区区长兼下莱茵省省长
-            unit = _unit_of(c, last, pos, role) if text[pos - 1] in "、兼" else None
+            unit = _unit_of(c, last, pos, role) if text[pos - 1] in joined else None
             if unit is not None:
                 return unit  # 全国人大常委会委员、法律委员会副主任委员
             continue
@@ -676,11 +668,6 @@ def _next_title(c: _Sentence, last: Title, roles: list[_Role]) -> Title | None:
     return None
 
 
-# what a unit inside a body ends with (not a company, a society, a bank)
-_INNER_UNITS = frozenset(("委员会", "工作委员会", "工委", "委会", "办公厅", "办公室", "部", "厅",
-                          "局", "处", "党组", "党委", "纪检组"))
-
-
 def _unit_of(c: _Sentence, last: Title, pos: int, role: _Role) -> Title | None:
     """A body with no anchor inside a chain is a unit of the body before it:
     全国人大常委会委员、法律委员会副主任委员 → 全国人大常委会法律委员会."""
@@ -689,8 +676,8 @@ def _unit_of(c: _Sentence, last: Title, pos: int, role: _Role) -> Title | None:
         return None
     units = _units(c.text, pos, role.start, c.g)
     if (not units or len(units[0][0]) < 2 or role.start - pos > 8
-            or units[0][0].startswith(("中央", "中国", "全国", "国家"))
-            or any(suffix not in _INNER_UNITS for _, suffix in units)):
+            or units[0][0].startswith(c.w.national_prefixes)
+            or any(suffix not in c.w.inner_units for _, suffix in units)):
         return None  # 全国政协委员、香港繁荣集团董事长: another body
     org = parent
     for stem, suffix in units:
@@ -708,7 +695,7 @@ def _bare_in_chain(c: _Sentence, pos: int, role: _Role, last: Title) -> Title:
     文化和旅游部部长: the party group's parent)."""
     mention = c.mention(pos, role.end, "role")
     if last.country and role.role in c.g.lex.head_roles:
-        return Title(mention, role.role, government(None, last.country, c.g.lex), last.country)
+        return Title(mention, role.role, government(None, last.country, c.g), last.country)
     org = implied_org(role.word, c.g, c.context)
     if org is None and last.org is not None:
         org = last.org
