@@ -9,13 +9,12 @@ unit a sub-body of what comes before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, replace
 
-from kg.lang.lexicon import LEVEL_MARKERS, Lexicon, load_lexicon, trie_regex
-from kg.lang.words import Words, load_words
-from kg.model import OrgRef, Place
-from kg.lang.patterns import HAN, Patterns, patterns
+from kg.extract.recognize import place_at_level
+from kg.lang.language import Language
+from kg.lang.lexicon import LEVEL_MARKERS, Gazetteer
+from kg.model import AnnotatedDocument, Document, Mention, OrgRef, Place, Sentence, Tokens
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,90 +27,51 @@ class _Anchor:
     head: str = ""  # a name that only starts units (中国|城市发展研究院, or nothing at all)
 
 
-class Grammar:
-    """The compiled lexicons the title parser needs."""
-
-    def __init__(self, lex: Lexicon, pats: Patterns, words: Words) -> None:
-        self.lex = lex
-        self.pats = pats
-        self.words = words
-        self.roles = {r: row for r, row in lex.role_rows.items()}
-        self.role_re = re.compile(trie_regex(self.roles))
-        self.role_first = {r[0] for r in self.roles}
-        self.national_names = {}
-        for body in lex.national.values():
-            for name in (body.label, *body.aliases):
-                self.national_names.setdefault(name, body)
-        self.national_re = re.compile(trie_regex(self.national_names))
-        self.countries = lex.countries
-        self.country_re = re.compile(trie_regex(self.countries)) if self.countries else None
-        places = dict(lex.gazetteer.by_name)
-        for short, cands in lex.gazetteer.by_short.items():
-            if all(c.level in ("province", "prefecture") for c in cands):
-                places.setdefault(short, cands)
-        self.places = places
-        self.place_re = re.compile(trie_regex(places))
-        self.suffixes = lex.org_suffixes
-        self.suffixes_by_role = {r: tuple(x for x in self.suffixes if x.startswith(r) and x != r)
-                                 for r in self.roles}
-        self.unit_re = re.compile(f"(?P<stem>[{HAN}]{{0,8}}?)(?P<suffix>{trie_regex(self.suffixes)})")
-        self.suffix_re = re.compile(trie_regex(self.suffixes))
-        # 后沙峪镇, 马乡: a town the gazetteer (counties and above) does not list
-        self.town_re = re.compile(f"[{HAN}]{{1,4}}?[{''.join(sorted(words.town_levels))}]")
-
-
-@lru_cache(maxsize=1)
-def grammar() -> Grammar:
-    return Grammar(load_lexicon(), patterns(), load_words())
-
-
 # ---------------------------------------------------------------- organisations
 
-def _anchors(text: str, pos: int, end: int, g: Grammar, context: list[Place],
+def _anchors(text: str, pos: int, end: int, lang: Language, context: list[Place],
              level_place: Place | None, loose: bool = False) -> list[_Anchor]:
     """Every way an organisation phrase can begin at `pos`, longest first."""
-    from kg.extract.recognize import place_at_level, resolve_org
     out = []
-    w = g.words
+    w = lang.words
     cpc = 0
     for prefix in w.cpc_names:
         if text.startswith(prefix, pos):
             cpc = len(prefix)
             break
-    m = (g.national_re.match(text, pos, end) or g.national_re.match(text, pos + cpc, end)
+    m = (lang.patterns.national.match(text, pos, end) or lang.patterns.national.match(text, pos + cpc, end)
          # 中国外交部, 国家建设部: the state's name before a body is transparent
-         or next((g.national_re.match(text, pos + len(state), end) for state in w.state_names
+         or next((lang.patterns.national.match(text, pos + len(state), end) for state in w.state_names
                   if text.startswith(state, pos)), None))
     if m:
-        body = g.national_names[m.group()]
+        body = lang.patterns.national_names[m.group()]
         aliases = tuple(dict.fromkeys(a for a in (*body.aliases, text[pos:m.end()])
                                       if a != body.label))
         org = OrgRef(body.label, body.org_type, None, aliases)
         out.append(_Anchor(m.end(), org, None, None, body.org_type == "party-committee"))
     league = len(w.league) if text.startswith(w.league, pos) else 0
-    m = g.pats.org.match(text, pos + league, end)
+    m = lang.patterns.org.match(text, pos + league, end)
     if m and not m.group("national"):
-        org = resolve_org(m, g.lex, g.words, context, level_place)
+        org = resolve_org(m, lang, context, level_place)
         if org is not None and league and org.org_type == "party-committee" and org.place:
             # 共青团四川省委: the Youth League's committee, not the Party's
-            kind = g.lex.bodies[w.league_committee]
+            kind = lang.lexicon.bodies[w.league_committee]
             org = OrgRef(kind.label.format(place=org.place.name), kind.org_type, org.place,
                          tuple(a.format(place=org.place.name) for a in kind.aliases))
         if org is not None and (org.org_type != "party-committee" or not league):
             out.append(_Anchor(m.end(), org, org.place, None, org.org_type == "party-committee"))
-    m = g.place_re.match(text, pos, end)
+    m = lang.patterns.anchor_place.match(text, pos, end)
     if m:
-        place = _pick_place(g.places[m.group()], context, g)
+        place = _pick_place(lang.patterns.anchor_places[m.group()], context, lang)
         if place is not None:
             out.append(_Anchor(m.end(), None, place, None, False))
-    if g.country_re is not None:
-        m = g.country_re.match(text, pos, end)
-        # 中国 before a body is transparent (中国外交部); before 驻 it names China's embassy
-        if m and (m.group() != w.china or text.startswith(w.stationed, m.end())):
-            out.append(_Anchor(m.end(), None, None, m.group(), False))
-            long_form = g.pats.long_form.match(text, m.end(), end)
-            if long_form:  # 苏里南共和国总统: the country in its long form
-                out.append(_Anchor(long_form.end(), None, None, m.group(), False))
+    m = lang.patterns.country.match(text, pos, end)
+    # 中国 before a body is transparent (中国外交部); before 驻 it names China's embassy
+    if m and (m.group() != w.china or text.startswith(w.stationed, m.end())):
+        out.append(_Anchor(m.end(), None, None, m.group(), False))
+        long_form = lang.patterns.long_form.match(text, m.end(), end)
+        if long_form:  # 苏里南共和国总统: the country in its long form
+            out.append(_Anchor(long_form.end(), None, None, m.group(), False))
     # towns only as the sentence names them word by word (see titles._towns)
     town = next((p for p in context if p.level == "township" and text.startswith(p.name, pos)
                  and pos + len(p.name) <= end), None)
@@ -131,32 +91,32 @@ def _anchors(text: str, pos: int, end: int, g: Grammar, context: list[Place],
     return sorted(out, key=lambda a: -a.end)
 
 
-def _pick_place(cands: list[Place], context: list[Place], g: Grammar) -> Place | None:
+def _pick_place(cands: list[Place], context: list[Place], lang: Language) -> Place | None:
     if len(cands) == 1:
         return cands[0]
-    gaz = g.lex.gazetteer
+    gaz = lang.lexicon.gazetteer
     near = [p for p in cands if p in context or any(c in gaz.ancestors(p) for c in context)]
     return near[0] if len(near) == 1 else None
 
 
-def _units(text: str, pos: int, end: int, g: Grammar) -> list[tuple[str, str]] | None:
+def _units(text: str, pos: int, end: int, lang: Language) -> list[tuple[str, str]] | None:
     """Split text[pos:end] into units ending in a body word, or None."""
     units = []
     while pos < end:
-        m = g.unit_re.match(text, pos, end)
+        m = lang.patterns.unit.match(text, pos, end)
         if m is None:
             return None
         stem = m.group("stem")
-        if any(c in g.words.stop_in_org for c in stem) or g.role_re.search(stem):
+        if any(c in lang.words.stop_in_org for c in stem) or lang.patterns.role.search(stem):
             return None
-        if stem + m.group("suffix") in g.roles:
+        if stem + m.group("suffix") in lang.lexicon.role_rows:
             return None  # 市委|常委 is a title, not a unit 常委 of 市委
         units.append((stem, m.group("suffix")))
         pos = m.end()
     return units
 
 
-def parse_org(text: str, start: int, end: int, g: Grammar, context: list[Place],
+def parse_org(text: str, start: int, end: int, lang: Language, context: list[Place],
               level_place: Place | None, loose: bool = False
               ) -> tuple[OrgRef | None, Place | None, str | None] | None:
     """Read text[start:end] as exactly one organisation phrase.
@@ -168,9 +128,9 @@ def parse_org(text: str, start: int, end: int, g: Grammar, context: list[Place],
     (布鲁京斯研究所|桑顿中国中心|研究部): for a title no stricter reading fits.
     """
     surface = text[start:end]
-    w = g.words
-    for anchor in _anchors(text, start, end, g, context, level_place, loose):
-        ordinal = g.pats.ordinal.match(text, anchor.end, end)
+    w = lang.words
+    for anchor in _anchors(text, start, end, lang, context, level_place, loose):
+        ordinal = lang.patterns.ordinal.match(text, anchor.end, end)
         if ordinal:  # 自治区七届政协: the term is no part of the body's name
             anchor = _Anchor(ordinal.end(), anchor.org, anchor.place, anchor.country, anchor.party)
         bare = anchor.org is None and anchor.place is None and anchor.country is None
@@ -180,7 +140,7 @@ def parse_org(text: str, start: int, end: int, g: Grammar, context: list[Place],
             return anchor.org, anchor.place, anchor.country
         if anchor.org is None and anchor.place is not None:
             # 河北省栾城县委: the province only qualifies the county's committee
-            inner = parse_org(text, anchor.end, end, g, context, level_place)
+            inner = parse_org(text, anchor.end, end, lang, context, level_place)
             if inner is not None and inner[0] is not None:
                 org = inner[0]
                 if surface not in (org.label, *org.aliases):
@@ -188,7 +148,7 @@ def parse_org(text: str, start: int, end: int, g: Grammar, context: list[Place],
                                  (*org.aliases, surface), org.parent)
                 return org, inner[1], inner[2]
             if (inner is not None and inner[1] is not None and inner[1] != anchor.place
-                    and g.lex.gazetteer.contains(anchor.place, inner[1])):
+                    and lang.lexicon.gazetteer.contains(anchor.place, inner[1])):
                 return None, inner[1], None  # 张家口崇礼县: the county, in its prefecture
         if bare and not anchor.head and (end - start < 4 or text[start] in w.pointers
                                          or any(c in w.not_in_unanchored for c in surface)):
@@ -203,15 +163,15 @@ def parse_org(text: str, start: int, end: int, g: Grammar, context: list[Place],
                                            surface + w.embassy_long)))
             country = None if prc or anchor.country == w.china else anchor.country
             return OrgRef(name + w.embassy, "other", None, aliases), None, country
-        units = _units(text, anchor.end, end, g)
+        units = _units(text, anchor.end, end, lang)
         if units and bare and not anchor.head and len(units[0][0]) < 2:
             continue  # 管委会, 团委, 警备区 alone: whose?
         if units:
-            return _with_units(anchor, units, surface, g), anchor.place, anchor.country
+            return _with_units(anchor, units, surface, lang), anchor.place, anchor.country
     return None
 
 
-def _with_units(anchor: _Anchor, units: list[tuple[str, str]], surface: str, g: Grammar) -> OrgRef:
+def _with_units(anchor: _Anchor, units: list[tuple[str, str]], surface: str, lang: Language) -> OrgRef:
     """The body named by an anchor and the units after it, each unit a sub-body
     of the one before (福州市|国税局|党组 is the 党组 of 福州市国税局)."""
     org = anchor.org
@@ -221,7 +181,7 @@ def _with_units(anchor: _Anchor, units: list[tuple[str, str]], surface: str, g: 
     heads = org.aliases if org is not None else ()
     for stem, suffix in units:
         unit = stem + suffix
-        suffix_type, party_type = g.suffixes[suffix]
+        suffix_type, party_type = lang.lexicon.org_suffixes[suffix]
         org_type = (party_type or suffix_type) if anchor.party else suffix_type
         if org_type == "military" and place is not None:
             head = surface[: surface.index(unit)] if unit in surface else head  # 广西军区 as named
@@ -232,26 +192,25 @@ def _with_units(anchor: _Anchor, units: list[tuple[str, str]], surface: str, g: 
     return org
 
 
-def government(place: Place | None, country: str | None, g: Grammar) -> OrgRef | None:
+def government(place: Place | None, country: str | None, lang: Language) -> OrgRef | None:
     if place is not None:
-        kind = g.lex.bodies[g.words.government]
+        kind = lang.lexicon.bodies[lang.words.government]
         return OrgRef(kind.label.format(place=place.name), kind.org_type, place,
                       tuple(a.format(place=place.name) for a in kind.aliases))
     if country:
-        return OrgRef(country + g.words.government, "government", None, ())
+        return OrgRef(country + lang.words.government, "government", None, ())
     return None
 
 
-def implied_org(role: str, g: Grammar, context: list[Place]) -> OrgRef | None:
+def implied_org(role: str, lang: Language, context: list[Place]) -> OrgRef | None:
     """The body a bare role belongs to: 副区长 → the district government."""
-    from kg.extract.recognize import place_at_level
-    implied = g.roles[role].implies if role in g.roles else ""
+    implied = lang.lexicon.role_rows[role].implies if role in lang.lexicon.role_rows else ""
     if not implied:
         return None
-    if implied in g.national_names:
-        body = g.national_names[implied]
+    if implied in lang.patterns.national_names:
+        body = lang.patterns.national_names[implied]
         return OrgRef(body.label, body.org_type, None, body.aliases)
-    kind = g.lex.bodies.get(implied[1:])
+    kind = lang.lexicon.bodies.get(implied[1:])
     place = place_at_level(implied[0], context)
     if kind is None or place is None:
         return None
@@ -261,17 +220,113 @@ def implied_org(role: str, g: Grammar, context: list[Place]) -> OrgRef | None:
 
 
 
-def town_at(text: str, pos: int, end: int, context: list[Place], g: Grammar) -> Place | None:
+def town_at(text: str, pos: int, end: int, context: list[Place], lang: Language) -> Place | None:
     """A town or township named at `pos` (公明镇), placed in the report's county.
 
     Its code is the county's and its name, so the same town in two reports about
     one county is one place; it has no official code of its own here.
     """
-    m = g.town_re.match(text, pos, end)
-    if m is None or any(c in g.words.not_in_town or c in g.words.stop_in_org
+    m = lang.patterns.town.match(text, pos, end)
+    if m is None or any(c in lang.words.not_in_town or c in lang.words.stop_in_org
                         for c in m.group()[:-1]):
         return None
     county = next((p for p in context if p.level == "county"), None)
     parent = county or (context[0] if context else None)
     code = f"{parent.code}:{m.group()}" if parent is not None else f":{m.group()}"
     return Place(code, m.group(), "township", parent.code if parent is not None else None)
+
+
+# ---------------------------------------------------------------- bodies named on their own
+
+def resolve_org(m: re.Match, lang: Language, context: list[Place],
+                level_place: Place | None) -> OrgRef | None:
+    """An organisation named by a match of `Patterns.org`.
+
+    Args:
+        level_place: the place of the title before it in a chain, used for
+            bare names (纪委 after 区委常委 is the district's 纪委).
+    """
+    lex, words = lang.lexicon, lang.words
+    if m.group("national"):
+        name = m.group("national")
+        body = lang.patterns.national_names[name]
+        aliases = tuple(a for a in (*body.aliases, name) if a != body.label)
+        return OrgRef(body.label, body.org_type, None, tuple(dict.fromkeys(aliases)))
+    kind = lex.bodies[m.group("suffix")]
+    place_name, level = m.group("place"), m.group("level")
+    if place_name:
+        place = _place_named(place_name, lex.gazetteer, context)
+        if place is None:
+            return None
+        if level and not place.name.endswith(level):
+            return None
+    elif level:
+        place = place_at_level(level, context)
+    elif level_place is not None:
+        place = level_place  # 市委常委总工会主席: the city's 总工会
+    elif kind.bare:
+        place = context[0] if context else None
+    else:
+        return None
+    if place is None:
+        return None
+    label = kind.label.format(place=place.name)
+    aliases = tuple(a.format(place=place.name) for a in kind.aliases)
+    if kind.org_type == "party-committee" and place.name.endswith(words.autonomous_region):
+        # an autonomous region's committee is its 党委: 广西壮族自治区党委
+        aliases = (label, *aliases)
+        label = place.name + words.region_committee
+    surface = m.group()
+    if surface != label and surface not in aliases and place_name:
+        aliases += (surface,)
+    return OrgRef(label, kind.org_type, place, aliases)
+
+
+def _place_named(name: str, gaz: Gazetteer, context: list[Place]) -> Place | None:
+    cands = gaz.by_name.get(name, [])
+    if len(cands) == 1:
+        return cands[0]
+    for place in cands:
+        if place in context or any(c in gaz.ancestors(place) for c in context):
+            return place
+    return None
+
+
+def organizations(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
+    """Stage: bodies named on their own."""
+    found = find_orgs(adoc.doc, adoc.sentences, adoc.tokens, lang, list(adoc.context))
+    return replace(adoc, organizations=tuple(found))
+
+
+def find_orgs(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
+              lang: Language, context: list[Place]) -> list[tuple[OrgRef, Mention]]:
+    """Bodies named on their own (区委、区政府《…》), where a name starts a word.
+
+    Scanning for the few words bodies end with (委, 政府, 法院) and national
+    names, then reading back to where the name starts, is several times faster
+    than trying the whole organisation pattern at every character.
+    """
+    text, pats = doc.text, lang.patterns
+    found = []
+    for sent in sentences:
+        spans = [m.span() for m in pats.national.finditer(text, sent.start, sent.end)
+                 if tokens.starts_at(m.start())]
+        for m in pats.body_suffix.finditer(text, sent.start, sent.end):
+            for start in range(max(sent.start, m.start() - _LONGEST_PREFIX), m.start() + 1):
+                if tokens.starts_at(start) and pats.org.fullmatch(text, start, m.end()):
+                    spans.append((start, m.end()))
+                    break
+        end = sent.start
+        for start, stop in sorted(spans, key=lambda span: (span[0], -span[1])):
+            if start < end:
+                continue  # inside a longer name already taken
+            m = pats.org.fullmatch(text, start, stop)
+            org = resolve_org(m, lang, context, None) if m else None
+            if org is not None:
+                found.append((org, Mention.of(doc, start, stop, "organization", sent.index)))
+                end = stop
+    return found
+
+
+# 中共 + the longest division name + a level marker
+_LONGEST_PREFIX = 16

@@ -15,9 +15,8 @@ from dataclasses import replace
 
 from kg.lang.language import Language
 from kg.lang.lexicon import Gazetteer, Lexicon
-from kg.model import AnnotatedDocument, Document, Mention, OrgRef, Place, Sentence, Tokens
+from kg.model import AnnotatedDocument, Document, Mention, Place, Sentence, Tokens
 from kg.lang.patterns import HAN, PUNCTUATION, Patterns
-from kg.lang.words import Words
 
 _HAN_CHAR = re.compile(f"[{HAN}]")
 # single characters that end a clause after a name, never a name itself
@@ -112,102 +111,6 @@ def place_at_level(marker: str, context: list[Place]) -> Place | None:
         if place.name.endswith(marker) and not (marker == "区" and place.level == "province"):
             return place
     return None
-
-
-# ---------------------------------------------------------------- organisations
-
-def resolve_org(m: re.Match, lex: Lexicon, words: Words, context: list[Place],
-                level_place: Place | None) -> OrgRef | None:
-    """An organisation named by a match of `Patterns.org`.
-
-    Args:
-        level_place: the place of the title before it in a chain, used for
-            bare names (纪委 after 区委常委 is the district's 纪委).
-    """
-    if m.group("national"):
-        name = m.group("national")
-        body = lex.national.get(name) or next(
-            b for b in lex.national.values() if name in b.aliases)
-        aliases = tuple(a for a in (*body.aliases, name) if a != body.label)
-        return OrgRef(body.label, body.org_type, None, tuple(dict.fromkeys(aliases)))
-    kind = lex.bodies[m.group("suffix")]
-    place_name, level = m.group("place"), m.group("level")
-    if place_name:
-        place = _place_named(place_name, lex.gazetteer, context)
-        if place is None:
-            return None
-        if level and not place.name.endswith(level):
-            return None
-    elif level:
-        place = place_at_level(level, context)
-    elif level_place is not None:
-        place = level_place  # 市委常委总工会主席: the city's 总工会
-    elif kind.bare:
-        place = context[0] if context else None
-    else:
-        return None
-    if place is None:
-        return None
-    label = kind.label.format(place=place.name)
-    aliases = tuple(a.format(place=place.name) for a in kind.aliases)
-    if kind.org_type == "party-committee" and place.name.endswith(words.autonomous_region):
-        # an autonomous region's committee is its 党委: 广西壮族自治区党委
-        aliases = (label, *aliases)
-        label = place.name + words.region_committee
-    surface = m.group()
-    if surface != label and surface not in aliases and place_name:
-        aliases += (surface,)
-    return OrgRef(label, kind.org_type, place, aliases)
-
-
-def _place_named(name: str, gaz: Gazetteer, context: list[Place]) -> Place | None:
-    cands = gaz.by_name.get(name, [])
-    if len(cands) == 1:
-        return cands[0]
-    for place in cands:
-        if place in context or any(c in gaz.ancestors(place) for c in context):
-            return place
-    return None
-
-
-def organizations(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
-    """Stage: bodies named on their own."""
-    found = find_orgs(adoc.doc, adoc.sentences, adoc.tokens, lang, list(adoc.context))
-    return replace(adoc, organizations=tuple(found))
-
-
-def find_orgs(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
-              lang: Language, context: list[Place]) -> list[tuple[OrgRef, Mention]]:
-    """Bodies named on their own (区委、区政府《…》), where a name starts a word.
-
-    Scanning for the few words bodies end with (委, 政府, 法院) and national
-    names, then reading back to where the name starts, is several times faster
-    than trying the whole organisation pattern at every character.
-    """
-    text, pats = doc.text, lang.patterns
-    found = []
-    for sent in sentences:
-        spans = [m.span() for m in pats.national.finditer(text, sent.start, sent.end)
-                 if tokens.starts_at(m.start())]
-        for m in pats.body_suffix.finditer(text, sent.start, sent.end):
-            for start in range(max(sent.start, m.start() - _LONGEST_PREFIX), m.start() + 1):
-                if tokens.starts_at(start) and pats.org.fullmatch(text, start, m.end()):
-                    spans.append((start, m.end()))
-                    break
-        end = sent.start
-        for start, stop in sorted(spans, key=lambda span: (span[0], -span[1])):
-            if start < end:
-                continue  # inside a longer name already taken
-            m = pats.org.fullmatch(text, start, stop)
-            org = resolve_org(m, lang.lexicon, lang.words, context, None) if m else None
-            if org is not None:
-                found.append((org, Mention.of(doc, start, stop, "organization", sent.index)))
-                end = stop
-    return found
-
-
-# 中共 + the longest division name + a level marker
-_LONGEST_PREFIX = 16
 
 
 # ---------------------------------------------------------------- names

@@ -24,9 +24,9 @@ from dataclasses import dataclass, replace
 from kg.lang.language import Language
 from kg.model import (AnnotatedDocument, Document, Mention, OrgRef, Place, PostHolding, PostRef,
                       Sentence, Title, TitleChain, Tokens)
-from kg.extract.orgs import (Grammar, _pick_place, _units, government, grammar, implied_org,
-                             parse_org)
-from kg.lang.patterns import PUNCTUATION
+from kg.extract.orgs import _pick_place, _units, government, implied_org, parse_org
+from kg.lang.lexicon import Lexicon
+from kg.lang.patterns import PUNCTUATION, Patterns
 from kg.lang.words import Words
 
 MAX_ORG_CHARS = 30
@@ -38,7 +38,7 @@ def titles(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
     A body read as part of a title is part of a longer name, not a body named
     apart (宝安区委 inside 宝安区委办公室副主任); each title's own body is.
     """
-    chains, unheld = find_title_chains(adoc.doc, adoc.sentences, adoc.tokens,
+    chains, unheld = find_title_chains(adoc.doc, adoc.sentences, adoc.tokens, lang,
                                        list(adoc.context), list(adoc.organizations))
     read = [t for chain in chains for t in chain.titles] + unheld
     spans = [(t.mention.start, t.mention.end) for t in read]
@@ -81,7 +81,7 @@ class _Role:
     role: str   # canonical (部长)
 
 
-def _roles_in(text: str, start: int, end: int, g: Grammar) -> list[_Role]:
+def _roles_in(text: str, start: int, end: int, lang: Language) -> list[_Role]:
     """Role words, overlapping ones included (常委 and 委员长 in 常委会委员长).
 
     A 长 right after a body word is that body's head: 财政部长 is 财政部 + 部长.
@@ -89,12 +89,12 @@ def _roles_in(text: str, start: int, end: int, g: Grammar) -> list[_Role]:
     found = []
     for i in range(start, end):
         char = text[i]
-        if char in g.role_first:
-            m = g.role_re.match(text, i, end)
-            if m and not any(text.startswith(s, i) for s in g.suffixes_by_role.get(m.group(), ())):
+        if char in lang.patterns.role_first:
+            m = lang.patterns.role.match(text, i, end)
+            if m and not any(text.startswith(s, i) for s in lang.patterns.suffixes_by_role.get(m.group(), ())):
                 word = m.group()  # (书记处, 委员会 are bodies, not the roles 书记, 委员)
-                found.append(_Role(i, m.end(), word, g.roles[word].canonical or word))
-        if char == g.words.head_char and i > start and (head := text[i - 1] + char) in g.roles:
+                found.append(_Role(i, m.end(), word, lang.lexicon.role_rows[word].canonical or word))
+        if char == lang.words.head_char and i > start and (head := text[i - 1] + char) in lang.lexicon.role_rows:
             found.append(_Role(i, i + 1, head, head))
     # 财政经济部长官: where two roles cross, the later one is meant (部|长官, not 部长|官)
     return [r for r in found if not any(r.start < o.start < r.end < o.end for o in found)]
@@ -109,22 +109,30 @@ class _Sentence:
     tokens: Tokens
     context: list[Place]
     orgs: list[tuple[OrgRef, Mention]]  # bodies named in the sentence (for 这是局长…)
-    g: Grammar
+    lang: Language
 
     @property
     def text(self) -> str:
         return self.doc.text
 
     @property
+    def lex(self) -> Lexicon:
+        return self.lang.lexicon
+
+    @property
+    def pats(self) -> Patterns:
+        return self.lang.patterns
+
+    @property
     def w(self) -> Words:
-        return self.g.words
+        return self.lang.words
 
     def mention(self, start: int, end: int, kind) -> Mention:
         return Mention.of(self.doc, start, end, kind, self.sent.index)
 
 
 def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
-                      context: list[Place], orgs: list[tuple[OrgRef, Mention]] = ()
+                      lang: Language, context: list[Place], orgs: list[tuple[OrgRef, Mention]] = ()
                       ) -> tuple[list[TitleChain], list[Title]]:
     """Title chains with the names that hold them, and titles held by nobody
     as of the report (former posts), sentence by sentence.
@@ -132,16 +140,15 @@ def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: To
     Titles whose organisation cannot be known (市委书记 in a report that names
     no city) are dropped: a post without its organisation is no fact.
     """
-    g = grammar()
     chains: list[TitleChain] = []
     unheld: list[Title] = []
-    towns = _towns(doc.text, tokens, context, g)
+    towns = _towns(doc.text, tokens, context, lang)
     for sent in sentences:
-        if not g.role_re.search(doc.text, sent.start, sent.end):
+        if not lang.patterns.role.search(doc.text, sent.start, sent.end):
             continue
         here = [(o, m) for o, m in orgs if m.sentence == sent.index]
         named = [t for start, t in towns if sent.start <= start < sent.end][::-1]
-        c = _Sentence(doc, sent, tokens, named + context, here, g)
+        c = _Sentence(doc, sent, tokens, named + context, here, lang)
         for chain, former in _chains_in(c):
             kept = tuple(t for t in chain.titles if t.org is not None)
             if not kept:
@@ -154,7 +161,7 @@ def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: To
     return chains, unheld
 
 
-def _towns(text: str, tokens: Tokens, context: list[Place], g: Grammar) -> list[tuple[int, Place]]:
+def _towns(text: str, tokens: Tokens, context: list[Place], lang: Language) -> list[tuple[int, Place]]:
     """Towns the report names, with where: 初到公明镇，…镇长麦达通 is 公明镇's.
 
     A town is a word ending in 镇 or 乡 (公明镇, 马乡), with the one-character
@@ -163,12 +170,12 @@ def _towns(text: str, tokens: Tokens, context: list[Place], g: Grammar) -> list[
     from kg.extract.orgs import town_at
     found = []
     for start, end in tokens:
-        if end - start < 2 or text[end - 1] not in g.words.town_levels:
+        if end - start < 2 or text[end - 1] not in lang.words.town_levels:
             continue
         while ((before := tokens.start_of(start)) is not None and start - before == 1
-               and end - before <= 5 and text[before] not in g.words.stop_in_org):
+               and end - before <= 5 and text[before] not in lang.words.stop_in_org):
             start = before
-        town = town_at(text, start, end, context, g)
+        town = town_at(text, start, end, context, lang)
         if town is not None and len(town.name) == end - start:
             found.append((start, town))
     return sorted(found, key=lambda item: item[0])
@@ -187,7 +194,7 @@ def _chains_in(c: _Sentence) -> list[tuple[TitleChain, bool]]:
     """(chain, former) for each chain in the sentence."""
     from kg.extract.recognize import person_names
     text, sent, w = c.text, c.sent, c.w
-    roles = _roles_in(text, sent.start, sent.end, c.g)
+    roles = _roles_in(text, sent.start, sent.end, c.lang)
     out: list[tuple[TitleChain, bool]] = []
     floor = sent.start
     previous: TitleChain | None = None
@@ -215,7 +222,7 @@ def _chains_in(c: _Sentence) -> list[tuple[TitleChain, bool]]:
         former = text.endswith(w.former, sent.start, start) or (
             len(titles) == 1 and role.start > start and text[role.start - 1] in w.former_between
             and titles[0].mention.end == role.end)
-        names = person_names(c.doc, titles[-1].mention.end, sent, c.tokens, c.g.lex, c.g.pats,
+        names = person_names(c.doc, titles[-1].mention.end, sent, c.tokens, c.lex, c.pats,
                              foreign=any(t.country for t in titles))
         names = [n for n in names if not _body_follows(c, n.end)]
         if titles[0].org is not None and titles[0].org.label == w.state_council \
@@ -259,7 +266,7 @@ def _subject_before_you(c: _Sentence, title_start: int) -> list[Mention]:
         for length in (3, 2, 4):
             start = end - length
             if start >= c.sent.start and name_length(
-                    c.text, start, end + 1, c.tokens, c.g.lex, c.g.pats) == length:
+                    c.text, start, end + 1, c.tokens, c.lex, c.pats) == length:
                 return [c.mention(start, end, "person")]
     return []
 
@@ -282,8 +289,8 @@ def _elected(c: _Sentence, title_start: int) -> list[Mention]:
             end = note.start()  # （回族）, （女，回族）
         for length in (3, 2, 4):
             start = end - length
-            if start >= sent.start and name_length(text, start, end + 2, c.tokens, c.g.lex,
-                                                   c.g.pats) == length:
+            if start >= sent.start and name_length(text, start, end + 2, c.tokens, c.lex,
+                                                   c.pats) == length:
                 names.insert(0, c.mention(start, end, "person"))
                 break
         else:
@@ -299,9 +306,9 @@ def _elected(c: _Sentence, title_start: int) -> list[Mention]:
 def _head_after_foreign_name(c: _Sentence, role: _Role, floor: int) -> TitleChain | None:
     """斯卡尔法罗总统, in a sentence that has named 意大利: a head of government
     after a transliterated name is the head of the country named before it."""
-    if role.role not in c.g.lex.head_roles or c.g.country_re is None:
+    if role.role not in c.lex.head_roles:
         return None
-    text, lex, before_name = c.text, c.g.lex, c.w.before_name
+    text, lex, before_name = c.text, c.lex, c.w.before_name
     start = role.start
     while start > floor and role.start - start < 10 and (
             text[start - 1] in lex.translit_any or text[start - 1] == "·"):
@@ -314,15 +321,15 @@ def _head_after_foreign_name(c: _Sentence, role: _Role, floor: int) -> TitleChai
         start += 1  # a name starts after a boundary, or with a character names start with
     if role.start - start < 2 or not (bounded(start) or role.start - start >= 3):
         return None  # a run of three or more transliteration characters is a name anyway
-    if c.g.country_re.fullmatch(text, start, role.start):
+    if c.pats.country.fullmatch(text, start, role.start):
         return None  # 伊朗总统: a country, not a name
     # the country named last before it, in the sentence or earlier in the report
-    countries = [m for m in c.g.country_re.finditer(text, 0, start) if m.group() != c.w.china]
+    countries = [m for m in c.pats.country.finditer(text, 0, start) if m.group() != c.w.china]
     if not countries:
         return None
     country = countries[-1].group()
     title = Title(c.mention(role.start, role.end, "role"), role.role,
-                  government(None, country, c.g), country)
+                  government(None, country, c.lang), country)
     name = c.mention(start, role.start, "person")
     return TitleChain((title,), (name,), c.sent.index, role.end)
 
@@ -330,7 +337,7 @@ def _head_after_foreign_name(c: _Sentence, role: _Role, floor: int) -> TitleChai
 def _name_before(c: _Sentence, title: Title) -> Mention | None:
     """李鹏委员长: a name right before a role that may follow one."""
     from kg.extract.recognize import name_length
-    row = c.g.roles.get(title.mention.text)
+    row = c.lex.role_rows.get(title.mention.text)
     # 冯志明乌审旗建设局局长: a caption, a name and then a title with its body
     caption = (title.org is not None and title.mention.text.endswith(title.role)
                and len(title.mention.text) > len(title.role) + 1)
@@ -344,7 +351,7 @@ def _name_before(c: _Sentence, title: Title) -> Mention | None:
         if start > c.sent.start and c.text[start - 1] not in (
                 c.w.caption_opens if caption else c.w.name_before_opens):
             continue
-        if name_length(c.text, start, end, c.tokens, c.g.lex, c.g.pats) == length:
+        if name_length(c.text, start, end, c.tokens, c.lex, c.pats) == length:
             if row is not None and row.implies == c.w.state_council and not _chinese_name(c, start, end):
                 return None  # 瓦杰帕伊总理 is no premier of the State Council
             return c.mention(start, end, "person")
@@ -354,17 +361,17 @@ def _name_before(c: _Sentence, title: Title) -> Mention | None:
 def _body_follows(c: _Sentence, end: int) -> bool:
     """菲律宾总统|廉政|委员会主席: what a body's name ends with, right after a
     "name", shows it was the start of a body's name instead."""
-    m = c.g.suffix_re.match(c.text, end, c.sent.end)
+    m = c.pats.org_suffix.match(c.text, end, c.sent.end)
     if m is None or not (c.tokens.starts_at(m.end()) or m.end() == c.sent.end):
         return False  # not 陈德铭|办公桌
-    role = c.g.role_re.match(c.text, end, c.sent.end)
+    role = c.pats.role.match(c.text, end, c.sent.end)
     return role is None or role.end() < m.end()  # 李鹏|部长 is a title after a name
 
 
 def _chinese_name(c: _Sentence, start: int, end: int) -> bool:
     """A name that reads as Chinese: a surname, and not all transliteration
     characters (李鹏, not 哈西娜 or 基里延科)."""
-    lex, name = c.g.lex, c.text[start:end]
+    lex, name = c.lex, c.text[start:end]
     surname = name[0] in lex.surnames or name[:2] in lex.compound_surnames
     return surname and (len(name) == 2 or len(name) == 3 and not all(
         ch in lex.translit_any for ch in name))  # 罗干 may be, 谢里夫 is not
@@ -374,15 +381,15 @@ def _title(c: _Sentence, start: int, role: _Role, org: OrgRef | None, place: Pla
            country: str | None, inherit: TitleChain | None) -> Title:
     if org is None:
         if place is not None or country:
-            org = government(place, country, c.g)  # 河南省省长, 法国总统
+            org = government(place, country, c.lang)  # 河南省省长, 法国总统
         else:
             inherited = inherit.titles[-1] if inherit is not None else None
-            if inherited is not None and inherited.country and role.role in c.g.lex.head_roles:
+            if inherited is not None and inherited.country and role.role in c.lex.head_roles:
                 # 法国总统希拉克和总理若斯潘: the second head is France's too
                 country = inherited.country
-                org = government(None, country, c.g)
+                org = government(None, country, c.lang)
             else:
-                org = (implied_org(role.word, c.g, c.context)
+                org = (implied_org(role.word, c.lang, c.context)
                        or (inherited.org if inherited is not None else None)
                        or _named_before(c, role))
     return Title(c.mention(start, role.end, "role"), role.role, org, country)
@@ -409,7 +416,7 @@ def _first_titles(c: _Sentence, role: _Role, floor: int, inherit: TitleChain | N
     if listed is not None:
         return [listed]
     lowest = max(floor, role.start - MAX_ORG_CHARS)
-    term = c.g.pats.term_gloss.search(text, lowest, role.start)
+    term = c.pats.term_gloss.search(text, lowest, role.start)
     org_end = term.start() if term else role.start  # 中华全国工商业联合会（第九届）执行委员
     if org_end - 1 > lowest and text[org_end - 1] in c.w.former_between:
         org_end -= 1  # 美国前总统, 国务院原副总理: held before (see _chains_in)
@@ -420,20 +427,20 @@ def _first_titles(c: _Sentence, role: _Role, floor: int, inherit: TitleChain | N
             if loose and not (start == c.sent.start or text[start - 1] in c.w.opens
                               or text.startswith(c.w.china, start)):
                 continue  # only these anchors are new in the loose reading
-            parsed = parse_org(text, start, org_end, c.g, c.context, None, loose)
+            parsed = parse_org(text, start, org_end, c.lang, c.context, None, loose)
             if parsed is None:
                 minister = None if loose else _minister(c, start, role)
                 if minister is not None:
                     return [minister]
                 continue
             org, place, country = parsed
-            if org is None and country and not _place_role(role, c.g):
+            if org is None and country and not _place_role(role, c.lang):
                 org = _foreign_body(c, role, country)  # 俄罗斯外长 → 俄罗斯外交部部长
             elif org is not None and country is None and org.place is None:
                 twin = _foreign_twin(c, org, start)
                 if twin is not None:
                     org, country = twin
-            if org is None and (place is None and not country or not _place_role(role, c.g)):
+            if org is None and (place is None and not country or not _place_role(role, c.lang)):
                 continue
             title = _title(c, start, role, org, place, country, None)
             return [*_shared_bodies(c, start, role, floor), title]
@@ -441,7 +448,7 @@ def _first_titles(c: _Sentence, role: _Role, floor: int, inherit: TitleChain | N
              or _this_place(c, role, floor))
     if local is not None:
         return [local]
-    if any(text[role.start - k:role.start] in c.g.suffixes and text[role.start - k - 1] not in c.w.stop_in_org
+    if any(text[role.start - k:role.start] in c.lex.org_suffixes and text[role.start - k - 1] not in c.w.stop_in_org
            and text[role.start - k - 1] not in PUNCTUATION
            for k in range(1, 6) if role.start - k - 1 >= max(floor, c.sent.start)):
         # 进步联盟总书记: the role of a body we could not read, not the one it implies
@@ -462,13 +469,13 @@ def _this_place(c: _Sentence, role: _Role, floor: int) -> Title | None:
         return None
     start = role.start - len(pointer)
     last = None
-    for m in c.g.place_re.finditer(text, c.sent.start, start):
+    for m in c.pats.anchor_place.finditer(text, c.sent.start, start):
         if m.group().endswith(level):
             last = m
     if last is not None:
-        place = _pick_place(c.g.places[last.group()], c.context, c.g)
+        place = _pick_place(c.pats.anchor_places[last.group()], c.context, c.lang)
         if place is not None:
-            org = government(place, None, c.g)
+            org = government(place, None, c.lang)
             return Title(c.mention(start, role.end, "role"), role.role, org, None)
     at = text.rfind(level, c.sent.start, start)
     if at < 0 or (last is not None and last.end() > at):
@@ -487,8 +494,6 @@ def _foreign_chamber(c: _Sentence, role: _Role, floor: int) -> Title | None:
     """会见了联邦委员会（议会上院）主席斯特罗耶夫, in a sentence that has named
     俄罗斯: a legislature only foreign countries have, named bare (with or
     without a gloss in brackets), is the last named country's."""
-    if c.g.country_re is None:
-        return None
     text = c.text
     end = role.start
     if not any(word in text[max(floor, end - 20):end] for word in c.w.chambers):
@@ -499,10 +504,10 @@ def _foreign_chamber(c: _Sentence, role: _Role, floor: int) -> Title | None:
     for start in range(max(floor, end - 12), end - 1):
         if not c.tokens.starts_at(start) or start > c.sent.start and text[start - 1] not in c.w.chamber_opens:
             continue
-        units = _units(text, start, end, c.g)
+        units = _units(text, start, end, c.lang)
         if not units or len(units[0][0]) > 4 or not (units[0][0] + units[0][1]).endswith(c.w.chambers):
             continue
-        countries = [m.group() for m in c.g.country_re.finditer(text, c.sent.start, start)
+        countries = [m.group() for m in c.pats.country.finditer(text, c.sent.start, start)
                      if m.group() != c.w.china]
         if not countries or text.endswith(countries[-1], c.sent.start, start):
             return None  # none named, or named right here (parsed as such already)
@@ -521,7 +526,7 @@ def _foreign_local(c: _Sentence, role: _Role, floor: int, fake_end: int | None =
     of them typical of transliterations, or any when the sentence names a
     foreign country."""
     level = _level_governed(c, role)
-    if level is None or c.g.country_re is None:
+    if level is None:
         return None
     text, w = c.text, c.w
     end = role.start if fake_end is None else fake_end
@@ -540,11 +545,11 @@ def _foreign_local(c: _Sentence, role: _Role, floor: int, fake_end: int | None =
     opening = text[start - 1] if start > c.sent.start else ""
     if not 2 <= len(name) <= 5 or opening and opening not in w.local_opens:
         return None
-    typical = sum(ch in c.g.lex.translit_any for ch in name)
-    abroad = any(m.group() != w.china for m in c.g.country_re.finditer(text, c.sent.start, c.sent.end))
+    typical = sum(ch in c.lex.translit_any for ch in name)
+    abroad = any(m.group() != w.china for m in c.pats.country.finditer(text, c.sent.start, c.sent.end))
     if not (typical >= 2 and 2 * typical >= len(name) or abroad):
         return None
-    kind = c.g.lex.bodies[w.government]
+    kind = c.lex.bodies[w.government]
     place = text[start:stop]
     org = OrgRef(kind.label.format(place=place), kind.org_type, None,
                  tuple(a.format(place=place) for a in kind.aliases))
@@ -554,7 +559,7 @@ def _foreign_local(c: _Sentence, role: _Role, floor: int, fake_end: int | None =
 def _level_governed(c: _Sentence, role: _Role) -> str | None:
     """The level word of the place whose government a role heads (市长 → 市),
     or None for other roles."""
-    row = c.g.roles.get(role.word)
+    row = c.lex.role_rows.get(role.word)
     implies = row.implies if row is not None else ""
     level = implies.removesuffix(c.w.government)
     return level if len(level) == 1 and implies.endswith(c.w.government) else None
@@ -569,12 +574,12 @@ def _foreign_listed(c: _Sentence, role: _Role, previous: TitleChain | None) -> T
     start = previous.end + 1
     if not c.text.startswith("、", previous.end) or not start < role.start <= start + MAX_ORG_CHARS:
         return None
-    units = _units(c.text, start, role.start, c.g)
+    units = _units(c.text, start, role.start, c.lang)
     if not units:
         return None
     org = None
     for stem, suffix in units:
-        kind = c.g.suffixes[suffix][0]
+        kind = c.lex.org_suffixes[suffix][0]
         label = (org.label if org is not None else country) + stem + suffix
         org = OrgRef(label, kind, None, (), org)
     return Title(c.mention(start, role.end, "role"), role.role, org, country)
@@ -583,9 +588,9 @@ def _foreign_listed(c: _Sentence, role: _Role, previous: TitleChain | None) -> T
 def _foreign_twin(c: _Sentence, org: OrgRef, start: int) -> tuple[OrgRef, str] | None:
     """美国财政部长鲁宾…财政部副部长萨默斯: a body named bare after the same
     body of a foreign country, in one sentence, is that country's."""
-    if c.g.country_re is None or org.label not in c.g.national_names:
+    if org.label not in c.pats.national_names:
         return None
-    for m in c.g.country_re.finditer(c.text, c.sent.start, start):
+    for m in c.pats.country.finditer(c.text, c.sent.start, start):
         if m.group() != c.w.china and c.text.startswith(org.label, m.end()):
             return OrgRef(m.group() + org.label, org.org_type, None, ()), m.group()
     return None
@@ -594,7 +599,7 @@ def _foreign_twin(c: _Sentence, org: OrgRef, start: int) -> tuple[OrgRef, str] |
 def _foreign_body(c: _Sentence, role: _Role, country: str) -> OrgRef | None:
     """The foreign counterpart of the body a role implies: 外长 after 俄罗斯 is
     Russia's foreign minister, not China's."""
-    implied = implied_org(role.word, c.g, [])
+    implied = implied_org(role.word, c.lang, [])
     if implied is None or implied.place is not None:
         return None
     return OrgRef(country + implied.label, implied.org_type, None, ())
@@ -603,15 +608,15 @@ def _foreign_body(c: _Sentence, role: _Role, country: str) -> OrgRef | None:
 def _minister(c: _Sentence, start: int, role: _Role) -> Title | None:
     """瑞典工商大臣, 阿曼苏丹国外交国务大臣: a country (in its long form or
     not), a portfolio and 大臣 — the role keeps its portfolio."""
-    if not role.role.endswith(c.w.minister) or c.g.country_re is None:
+    if not role.role.endswith(c.w.minister):
         return None
-    m = c.g.country_re.match(c.text, start, role.start)
-    long_form = c.g.pats.minister_long_form.match(c.text, m.end(), role.start) if m else None
+    m = c.pats.country.match(c.text, start, role.start)
+    long_form = c.pats.minister_long_form.match(c.text, m.end(), role.start) if m else None
     portfolio = c.text[(long_form or m).end():role.start] if m else ""
     if not m or not 1 <= len(portfolio) <= 4 or any(ch in c.w.stop_in_org for ch in portfolio):
         return None
     return Title(c.mention(start, role.end, "role"), portfolio + role.role,
-                 government(None, m.group(), c.g), m.group())
+                 government(None, m.group(), c.lang), m.group())
 
 
 def _shared_bodies(c: _Sentence, start: int, role: _Role, floor: int) -> list[Title]:
@@ -620,7 +625,7 @@ def _shared_bodies(c: _Sentence, start: int, role: _Role, floor: int) -> list[Ti
     while start - 1 > floor and text[start - 1] == "、":
         end = start - 1
         for begin in range(max(floor, end - MAX_ORG_CHARS), end):
-            parsed = parse_org(text, begin, end, c.g, c.context, None)
+            parsed = parse_org(text, begin, end, c.lang, c.context, None)
             if parsed is not None and parsed[0] is not None:
                 shared.insert(0, Title(c.mention(begin, role.end, "role"), role.role,
                                        parsed[0], parsed[2]))
@@ -631,9 +636,9 @@ def _shared_bodies(c: _Sentence, start: int, role: _Role, floor: int) -> list[Ti
     return shared
 
 
-def _place_role(role: _Role, g: Grammar) -> bool:
+def _place_role(role: _Role, lang: Language) -> bool:
     """Roles that follow a bare place or country: 河南省省长, 法国总统."""
-    return role.role in g.lex.head_roles
+    return role.role in lang.lexicon.head_roles
 
 
 def _next_title(c: _Sentence, last: Title, roles: list[_Role]) -> Title | None:
@@ -648,7 +653,7 @@ def _next_title(c: _Sentence, last: Title, roles: list[_Role]) -> Title | None:
             continue
         if role.start == pos:
             return _bare_in_chain(c, pos, role, last)
-        parsed = parse_org(text, pos, role.start, c.g, c.context, level_place)
+        parsed = parse_org(text, pos, role.start, c.lang, c.context, level_place)
         if parsed is None:
             local = _foreign_local(c, role, pos) if text[pos - 1] in joined else None
             if local is not None:
@@ -658,7 +663,7 @@ def _next_title(c: _Sentence, last: Title, roles: list[_Role]) -> Title | None:
                 return unit  # 全国人大常委会委员、法律委员会副主任委员
             continue
         org, place, country = parsed
-        if org is None and not _place_role(role, c.g):
+        if org is None and not _place_role(role, c.lang):
             continue
         if last.country and country is None and org is not None and org.place is None:
             # 马来西亚副总理兼财政部长: the ministry is Malaysia's, not China's
@@ -674,14 +679,14 @@ def _unit_of(c: _Sentence, last: Title, pos: int, role: _Role) -> Title | None:
     parent = last.org
     if parent is None or last.country or parent.org_type == "government" and parent.place:
         return None
-    units = _units(c.text, pos, role.start, c.g)
+    units = _units(c.text, pos, role.start, c.lang)
     if (not units or len(units[0][0]) < 2 or role.start - pos > 8
             or units[0][0].startswith(c.w.national_prefixes)
             or any(suffix not in c.w.inner_units for _, suffix in units)):
         return None  # 全国政协委员、香港繁荣集团董事长: another body
     org = parent
     for stem, suffix in units:
-        kind, party_kind = c.g.suffixes[suffix]
+        kind, party_kind = c.lex.org_suffixes[suffix]
         if parent.org_type == "party-committee" and party_kind:
             kind = party_kind
         org = OrgRef(org.label + stem + suffix, kind, org.place,
@@ -694,9 +699,9 @@ def _bare_in_chain(c: _Sentence, pos: int, role: _Role, last: Title) -> Title:
     government), else the body the chain is about (文化和旅游部党组书记、部长 →
     文化和旅游部部长: the party group's parent)."""
     mention = c.mention(pos, role.end, "role")
-    if last.country and role.role in c.g.lex.head_roles:
-        return Title(mention, role.role, government(None, last.country, c.g), last.country)
-    org = implied_org(role.word, c.g, c.context)
+    if last.country and role.role in c.lex.head_roles:
+        return Title(mention, role.role, government(None, last.country, c.lang), last.country)
+    org = implied_org(role.word, c.lang, c.context)
     if org is None and last.org is not None:
         org = last.org
         if org.org_type == "party-committee" and org.parent is not None:
