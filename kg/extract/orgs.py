@@ -62,7 +62,7 @@ def _anchors(text: str, pos: int, end: int, lang: Language, context: list[Place]
             out.append(_Anchor(m.end(), org, org.place, None, org.org_type == "party-committee"))
     m = lang.patterns.anchor_place.match(text, pos, end)
     if m:
-        place = _pick_place(lang.patterns.anchor_places[m.group()], context, lang)
+        place = pick_place(lang.patterns.anchor_places[m.group()], context, lang)
         if place is not None:
             out.append(_Anchor(m.end(), None, place, None, False))
     m = lang.patterns.country.match(text, pos, end)
@@ -91,7 +91,7 @@ def _anchors(text: str, pos: int, end: int, lang: Language, context: list[Place]
     return sorted(out, key=lambda a: -a.end)
 
 
-def _pick_place(cands: list[Place], context: list[Place], lang: Language) -> Place | None:
+def pick_place(cands: list[Place], context: list[Place], lang: Language) -> Place | None:
     if len(cands) == 1:
         return cands[0]
     gaz = lang.lexicon.gazetteer
@@ -99,7 +99,7 @@ def _pick_place(cands: list[Place], context: list[Place], lang: Language) -> Pla
     return near[0] if len(near) == 1 else None
 
 
-def _units(text: str, pos: int, end: int, lang: Language) -> list[tuple[str, str]] | None:
+def units_of(text: str, pos: int, end: int, lang: Language) -> list[tuple[str, str]] | None:
     """Split text[pos:end] into units ending in a body word, or None."""
     units = []
     while pos < end:
@@ -163,7 +163,7 @@ def parse_org(text: str, start: int, end: int, lang: Language, context: list[Pla
                                            surface + w.embassy_long)))
             country = None if prc or anchor.country == w.china else anchor.country
             return OrgRef(name + w.embassy, "other", None, aliases), None, country
-        units = _units(text, anchor.end, end, lang)
+        units = units_of(text, anchor.end, end, lang)
         if units and bare and not anchor.head and len(units[0][0]) < 2:
             continue  # 管委会, 团委, 警备区 alone: whose?
         if units:
