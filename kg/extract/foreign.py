@@ -9,6 +9,26 @@ from kg.extract.orgs import government, implied_org, units_of
 from kg.lang.patterns import PUNCTUATION
 from kg.model import OrgRef, Title, TitleChain
 
+# a transliterated name before a head's title is shorter than this (斯卡尔法罗)
+MAX_NAME_BEFORE_HEAD = 10
+# ... has two characters at least, and three or more are a name even where no
+# boundary is seen before them
+MIN_NAME_CHARS = 2
+UNBOUNDED_NAME_CHARS = 3
+# a chamber's word is looked for this far before the role (联邦委员会（议会上院）)
+CHAMBER_WINDOW = 20
+# ... and its name starts no farther than this before the role or the gloss
+MAX_CHAMBER_CHARS = 12
+# a chamber's first unit has a short stem (联邦|委员会, 众|议院): a longer one names another body
+MAX_CHAMBER_STEM = 4
+# a foreign place named by its level word: two to five characters before it (里昂, 斯特拉斯堡)
+MIN_FOREIGN_PLACE, MAX_FOREIGN_PLACE = 2, 5
+# ... of which at least two, and at least half, typical of transliterations
+MIN_TYPICAL_CHARS = 2
+TYPICAL_SHARE = 0.5
+# the longest portfolio before 大臣 (外交国务)
+MAX_PORTFOLIO = 4
+
 
 def head_after_foreign_name(c: Clause, role: Role, floor: int) -> TitleChain | None:
     """斯卡尔法罗总统, in a sentence that has named 意大利: a head of government
@@ -17,7 +37,7 @@ def head_after_foreign_name(c: Clause, role: Role, floor: int) -> TitleChain | N
         return None
     text, lex, before_name = c.text, c.lex, c.w.before_name
     start = role.start
-    while start > floor and role.start - start < 10 and (
+    while start > floor and role.start - start < MAX_NAME_BEFORE_HEAD and (
             text[start - 1] in lex.translit_any or text[start - 1] == "·"):
         start -= 1
     def bounded(i: int) -> bool:
@@ -26,7 +46,8 @@ def head_after_foreign_name(c: Clause, role: Role, floor: int) -> TitleChain | N
 
     while start < role.start and not bounded(start) and text[start] not in lex.translit:
         start += 1  # a name starts after a boundary, or with a character names start with
-    if role.start - start < 2 or not (bounded(start) or role.start - start >= 3):
+    if role.start - start < MIN_NAME_CHARS or not (
+            bounded(start) or role.start - start >= UNBOUNDED_NAME_CHARS):
         return None  # a run of three or more transliteration characters is a name anyway
     if c.pats.country.fullmatch(text, start, role.start):
         return None  # 伊朗总统: a country, not a name
@@ -47,16 +68,17 @@ def foreign_chamber(c: Clause, role: Role, floor: int) -> Title | None:
     without a gloss in brackets), is the last named country's."""
     text = c.text
     end = role.start
-    if not any(word in text[max(floor, end - 20):end] for word in c.w.chambers):
+    if not any(word in text[max(floor, end - CHAMBER_WINDOW):end] for word in c.w.chambers):
         return None
     gloss = BRACKETED.search(text, floor, end)
     if gloss:
         end = gloss.start()
-    for start in range(max(floor, end - 12), end - 1):
+    for start in range(max(floor, end - MAX_CHAMBER_CHARS), end - 1):
         if not c.tokens.starts_at(start) or start > c.sent.start and text[start - 1] not in c.w.chamber_opens:
             continue
         units = units_of(text, start, end, c.lang)
-        if not units or len(units[0][0]) > 4 or not (units[0][0] + units[0][1]).endswith(c.w.chambers):
+        if (not units or len(units[0][0]) > MAX_CHAMBER_STEM
+                or not (units[0][0] + units[0][1]).endswith(c.w.chambers)):
             continue
         countries = [m.group() for m in c.pats.country.finditer(text, c.sent.start, start)
                      if m.group() != c.w.china]
@@ -73,7 +95,7 @@ def foreign_local(c: Clause, role: Role, floor: int, fake_end: int | None = None
     """斯特拉斯堡市市长, 阿尔萨斯大区区长: the head of a foreign city, province
     or region the gazetteer does not know, named by its level word.
 
-    The place is a run of two to six characters after a clause opening, most
+    The place is a run of two to five characters after a clause opening, most
     of them typical of transliterations, or any when the sentence names a
     foreign country."""
     level = level_governed(c, role)
@@ -89,16 +111,16 @@ def foreign_local(c: Clause, role: Role, floor: int, fake_end: int | None = None
     if prefix and text.endswith(prefix, floor, end):
         end -= len(prefix)  # 阿尔萨斯大区
     start = end
-    while start > floor and end - start < 6 and text[start - 1] not in w.stop_in_org \
+    while start > floor and end - start <= MAX_FOREIGN_PLACE and text[start - 1] not in w.stop_in_org \
             and text[start - 1] not in w.local_opens and text[start - 1] not in PUNCTUATION:
         start -= 1
     name = text[start:end]
     opening = text[start - 1] if start > c.sent.start else ""
-    if not 2 <= len(name) <= 5 or opening and opening not in w.local_opens:
+    if not MIN_FOREIGN_PLACE <= len(name) <= MAX_FOREIGN_PLACE or opening and opening not in w.local_opens:
         return None
     typical = sum(ch in c.lex.translit_any for ch in name)
     abroad = any(m.group() != w.china for m in c.pats.country.finditer(text, c.sent.start, c.sent.end))
-    if not (typical >= 2 and 2 * typical >= len(name) or abroad):
+    if not (typical >= MIN_TYPICAL_CHARS and typical >= TYPICAL_SHARE * len(name) or abroad):
         return None
     kind = c.lex.bodies[w.government]
     place = text[start:stop]
@@ -155,7 +177,7 @@ def minister_title(c: Clause, start: int, role: Role) -> Title | None:
     m = c.pats.country.match(c.text, start, role.start)
     long_form = c.pats.minister_long_form.match(c.text, m.end(), role.start) if m else None
     portfolio = c.text[(long_form or m).end():role.start] if m else ""
-    if not m or not 1 <= len(portfolio) <= 4 or any(ch in c.w.stop_in_org for ch in portfolio):
+    if not m or not 1 <= len(portfolio) <= MAX_PORTFOLIO or any(ch in c.w.stop_in_org for ch in portfolio):
         return None
     return Title(c.mention(start, role.end, "role"), portfolio + role.role,
                  government(None, m.group(), c.lang), m.group())

@@ -7,6 +7,10 @@ from kg.extract.clause import BRACKETED, Clause
 from kg.extract.recognize import name_length
 from kg.model import Mention, Title
 
+# the lengths a Chinese name is tried in: most have three characters, then two;
+# four (巴音朝鲁) only when neither fits
+NAME_LENGTHS = (3, 2, 4)
+
 
 def moved_from(c: Clause, start: int, end: int) -> bool:
     """由 TITLE 调任…: the title before the move."""
@@ -18,7 +22,7 @@ def subject_before_you(c: Clause, title_start: int) -> list[Mention]:
     you = c.text.rfind(c.w.moved_from, c.sent.start, title_start)
     ends = [you] if you > c.sent.start else []
     for end in ends:
-        for length in (3, 2, 4):
+        for length in NAME_LENGTHS:
             start = end - length
             if start >= c.sent.start and name_length(
                     c.text, start, end + 1, c.tokens, c.lex, c.pats) == length:
@@ -38,7 +42,7 @@ def elected_names(c: Clause, title_start: int) -> list[Mention]:
         note = BRACKETED.search(text, sent.start, end)
         if note:
             end = note.start()  # （回族）, （女，回族）
-        for length in (3, 2, 4):
+        for length in NAME_LENGTHS:
             start = end - length
             if start >= sent.start and name_length(text, start, end + 2, c.tokens, c.lex,
                                                    c.pats) == length:
@@ -63,7 +67,7 @@ def name_before(c: Clause, title: Title) -> Mention | None:
     if title.org is None or not (caption or row is not None and row.after_name):
         return None
     end = title.mention.start
-    for length in (3, 2, 4):
+    for length in NAME_LENGTHS:
         start = end - length
         if start < c.sent.start or c.tokens.end_of(start) not in (end, start + 1, start + 2):
             continue

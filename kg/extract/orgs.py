@@ -16,6 +16,15 @@ from kg.lang.language import Language
 from kg.lang.lexicon import LEVEL_MARKERS, Gazetteer
 from kg.model import AnnotatedDocument, Document, Mention, OrgRef, Place, Sentence, Tokens
 
+# a body named by its units alone has four characters at least (研究所 alone: whose?)
+MIN_UNANCHORED_CHARS = 4
+# ... and its first unit a stem of two (管委会, 团委 alone: whose?)
+MIN_UNANCHORED_STEM = 2
+# 驻 and the host country after it: 南非驻华, 中国驻乌克兰 (longer is another phrase)
+MAX_STATIONED_CHARS = 6
+# 中共 + the longest division name + a level marker
+_LONGEST_PREFIX = 16
+
 
 @dataclass(frozen=True, slots=True)
 class _Anchor:
@@ -150,12 +159,12 @@ def parse_org(text: str, start: int, end: int, lang: Language, context: list[Pla
             if (inner is not None and inner[1] is not None and inner[1] != anchor.place
                     and lang.lexicon.gazetteer.contains(anchor.place, inner[1])):
                 return None, inner[1], None  # 张家口崇礼县: the county, in its prefecture
-        if bare and not anchor.head and (end - start < 4 or text[start] in w.pointers
+        if bare and not anchor.head and (end - start < MIN_UNANCHORED_CHARS or text[start] in w.pointers
                                          or any(c in w.not_in_unanchored for c in surface)):
             continue
         prc = anchor.org is not None and anchor.org.label == w.prc
         if ((anchor.country or prc) and text.startswith(w.stationed, anchor.end)
-                and end - anchor.end <= 6 and not surface.endswith(w.building_end)):
+                and end - anchor.end <= MAX_STATIONED_CHARS and not surface.endswith(w.building_end)):
             # 南非驻华: the embassy, named by the post that follows (南非驻华大使);
             # 中华人民共和国驻乌克兰 is China's
             name = w.china + surface[anchor.end - start:] if prc else surface
@@ -164,7 +173,7 @@ def parse_org(text: str, start: int, end: int, lang: Language, context: list[Pla
             country = None if prc or anchor.country == w.china else anchor.country
             return OrgRef(name + w.embassy, "other", None, aliases), None, country
         units = units_of(text, anchor.end, end, lang)
-        if units and bare and not anchor.head and len(units[0][0]) < 2:
+        if units and bare and not anchor.head and len(units[0][0]) < MIN_UNANCHORED_STEM:
             continue  # 管委会, 团委, 警备区 alone: whose?
         if units:
             return _with_units(anchor, units, surface, lang), anchor.place, anchor.country
@@ -326,7 +335,3 @@ def find_orgs(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
                 found.append((org, Mention.of(doc, start, stop, "organization", sent.index)))
                 end = stop
     return found
-
-
-# 中共 + the longest division name + a level marker
-_LONGEST_PREFIX = 16

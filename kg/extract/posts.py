@@ -11,6 +11,14 @@ from kg.extract.orgs import government, implied_org, parse_org, pick_place, unit
 from kg.lang.patterns import PUNCTUATION
 from kg.model import OrgRef, Place, Title, TitleChain
 
+# the longest body word looked for right before a role whose body went unread
+# (联盟, 委员会, 办公室)
+MAX_BODY_WORD = 5
+# a unit inside a chain (法律委员会) is short, and its stem is two characters at
+# least: a one-character stem names no body of its own
+MAX_UNIT_CHARS = 8
+MIN_UNIT_STEM = 2
+
 
 def first_titles(c: Clause, role: Role, floor: int, inherit: TitleChain | None,
                   previous: TitleChain | None = None) -> list[Title]:
@@ -55,7 +63,7 @@ def first_titles(c: Clause, role: Role, floor: int, inherit: TitleChain | None,
         return [local]
     if any(text[role.start - k:role.start] in c.lex.org_suffixes and text[role.start - k - 1] not in c.w.stop_in_org
            and text[role.start - k - 1] not in PUNCTUATION
-           for k in range(1, 6) if role.start - k - 1 >= max(floor, c.sent.start)):
+           for k in range(1, MAX_BODY_WORD + 1) if role.start - k - 1 >= max(floor, c.sent.start)):
         # 进步联盟总书记: the role of a body we could not read, not the one it implies
         # (but 、政府副市长 is the bare government's)
         return [Title(c.mention(role.start, role.end, "role"), role.role, None, None)]
@@ -178,7 +186,7 @@ def _unit_of(c: Clause, last: Title, pos: int, role: Role) -> Title | None:
     if parent is None or last.country or parent.org_type == "government" and parent.place:
         return None
     units = units_of(c.text, pos, role.start, c.lang)
-    if (not units or len(units[0][0]) < 2 or role.start - pos > 8
+    if (not units or len(units[0][0]) < MIN_UNIT_STEM or role.start - pos > MAX_UNIT_CHARS
             or units[0][0].startswith(c.w.national_prefixes)
             or any(suffix not in c.w.inner_units for _, suffix in units)):
         return None  # 全国政协委员、香港繁荣集团董事长: another body

@@ -28,9 +28,13 @@ from kg.extract.orgs import town_at
 from kg.extract.posts import first_titles, next_title
 from kg.extract.recognize import person_names
 from kg.lang.language import Language
+from kg.lang.patterns import MAX_TOWN_STEM
 from kg.lang.words import Words
 from kg.model import (AnnotatedDocument, Document, Mention, OrgRef, Place, PostHolding, PostRef,
                       Sentence, Title, TitleChain, Tokens)
+
+# what may stand between two chains sharing a body: a separator and one more (，和)
+MAX_GAP = 2
 
 
 def titles(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
@@ -113,7 +117,7 @@ def _towns(text: str, tokens: Tokens, context: list[Place], lang: Language) -> l
         if end - start < 2 or text[end - 1] not in lang.words.town_levels:
             continue
         while ((before := tokens.start_of(start)) is not None and start - before == 1
-               and end - before <= 5 and text[before] not in lang.words.stop_in_org):
+               and end - before <= MAX_TOWN_STEM + 1 and text[before] not in lang.words.stop_in_org):
             start = before
         town = town_at(text, start, end, context, lang)
         if town is not None and len(town.name) == end - start:
@@ -127,7 +131,7 @@ def _adjoins(text: str, start: int, end: int, w: Words) -> bool:
     gap = text[start:end]
     for word in w.gap_words:
         gap = gap.replace(word, "")
-    return 0 < len(gap) <= 2 and all(c in w.separators for c in gap)
+    return 0 < len(gap) <= MAX_GAP and all(c in w.separators for c in gap)
 
 
 def _chains_in(c: Clause) -> list[tuple[TitleChain, bool]]:
