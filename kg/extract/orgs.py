@@ -26,6 +26,10 @@ MAX_STATIONED_CHARS = 6
 _LONGEST_PREFIX = 16
 
 
+# what parse_org reads: (organisation, place anchor, country anchor), or None
+Parsed = tuple[OrgRef | None, Place | None, str | None] | None
+
+
 @dataclass(frozen=True, slots=True)
 class _Anchor:
     end: int
@@ -126,8 +130,7 @@ def units_of(text: str, pos: int, end: int, lang: Language) -> list[tuple[str, s
 
 
 def parse_org(text: str, start: int, end: int, lang: Language, context: list[Place],
-              level_place: Place | None, loose: bool = False
-              ) -> tuple[OrgRef | None, Place | None, str | None] | None:
+              level_place: Place | None, loose: bool = False) -> Parsed:
     """Read text[start:end] as exactly one organisation phrase.
 
     Returns (organisation, place anchor, country anchor); the organisation is

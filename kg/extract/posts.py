@@ -4,10 +4,13 @@ text names, the role implies or the chain is about."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass
+
 from kg.extract.clause import MAX_ORG_CHARS, Clause, Role, level_governed, place_role
 from kg.extract.foreign import (foreign_body, foreign_chamber, foreign_listed, foreign_local,
                                 foreign_twin, minister_title)
-from kg.extract.orgs import government, implied_org, parse_org, pick_place, units_of
+from kg.extract.orgs import Parsed, government, implied_org, parse_org, pick_place, units_of
 from kg.lang.patterns import PUNCTUATION
 from kg.model import OrgRef, Place, Title, TitleChain
 
@@ -20,14 +23,38 @@ MAX_UNIT_CHARS = 8
 MIN_UNIT_STEM = 2
 
 
+@dataclass(frozen=True)
+class Seek:
+    """A role whose first title is looked for, and what the sentence read before it."""
+
+    role: Role
+    floor: int                     # where the chain before it ended
+    inherit: TitleChain | None     # the chain it shares a body with (…常务副主席周铁农，副主席…)
+    previous: TitleChain | None    # the chain before it in the sentence
+
+
+FirstReader = Callable[[Clause, Seek], list[Title] | None]
+
+
 def first_titles(c: Clause, role: Role, floor: int, inherit: TitleChain | None,
-                  previous: TitleChain | None = None) -> list[Title]:
+                 previous: TitleChain | None = None) -> list[Title]:
     """The title that ends with `role`, preceded by the bodies it is shared
-    with: 中共中央台湾工作办公室、国务院台湾事务办公室主任 → two posts."""
-    text = c.text
-    listed = foreign_listed(c, role, previous)
-    if listed is not None:
-        return [listed]
+    with: 中共中央台湾工作办公室、国务院台湾事务办公室主任 → two posts.
+
+    The readers of FIRST_READERS are tried in their order; the last always reads."""
+    seek = Seek(role, floor, inherit, previous)
+    return next(found for _name, reader in FIRST_READERS if (found := reader(c, seek)) is not None)
+
+
+def _listed_after_foreign(c: Clause, seek: Seek) -> list[Title] | None:
+    listed = foreign_listed(c, seek.role, seek.previous)
+    return [listed] if listed is not None else None
+
+
+def _named_body(c: Clause, seek: Seek) -> list[Title] | None:
+    """The body the text names before the role (with the bodies listed before
+    it), or a minister with a portfolio after a country."""
+    text, role, floor = c.text, seek.role, seek.floor
     lowest = max(floor, role.start - MAX_ORG_CHARS)
     term = c.pats.term_gloss.search(text, lowest, role.start)
     org_end = term.start() if term else role.start  # 中华全国工商业联合会（第九届）执行委员
@@ -57,49 +84,126 @@ def first_titles(c: Clause, role: Role, floor: int, inherit: TitleChain | None,
                 continue
             title = _title(c, start, role, org, place, country, None)
             return [*_shared_bodies(c, start, role, floor), title]
-    local = (foreign_local(c, role, floor) or foreign_chamber(c, role, floor)
-             or _this_place(c, role, floor))
-    if local is not None:
-        return [local]
-    if any(text[role.start - k:role.start] in c.lex.org_suffixes and text[role.start - k - 1] not in c.w.stop_in_org
+    return None
+
+
+def _foreign_place(c: Clause, seek: Seek) -> list[Title] | None:
+    local = foreign_local(c, seek.role, seek.floor)
+    return [local] if local is not None else None
+
+
+def _foreign_chamber(c: Clause, seek: Seek) -> list[Title] | None:
+    chamber = foreign_chamber(c, seek.role, seek.floor)
+    return [chamber] if chamber is not None else None
+
+
+def _place_pointed_at(c: Clause, seek: Seek) -> list[Title] | None:
+    this = _this_place(c, seek.role, seek.floor)
+    return [this] if this is not None else None
+
+
+def _unread_body(c: Clause, seek: Seek) -> list[Title] | None:
+    """进步联盟总书记: the role of a body we could not read, not the one it
+    implies (but 、政府副市长 is the bare government's): a title with no body."""
+    text, role = c.text, seek.role
+    if any(text[role.start - k:role.start] in c.lex.org_suffixes
+           and text[role.start - k - 1] not in c.w.stop_in_org
            and text[role.start - k - 1] not in PUNCTUATION
-           for k in range(1, MAX_BODY_WORD + 1) if role.start - k - 1 >= max(floor, c.sent.start)):
-        # 进步联盟总书记: the role of a body we could not read, not the one it implies
-        # (but 、政府副市长 is the bare government's)
+           for k in range(1, MAX_BODY_WORD + 1) if role.start - k - 1 >= max(seek.floor, c.sent.start)):
         return [Title(c.mention(role.start, role.end, "role"), role.role, None, None)]
-    return [_title(c, role.start, role, None, None, None, inherit)]
+    return None
+
+
+def _implied_body(c: Clause, seek: Seek) -> list[Title]:
+    return [_title(c, seek.role.start, seek.role, None, None, None, seek.inherit)]
+
+
+# The first title's readers, tried in this order until one reads.
+FIRST_READERS: tuple[tuple[str, FirstReader], ...] = (
+    # before any body the text names: such a body has no anchor and would be read as China's
+    ("listed after a foreign holder", _listed_after_foreign),
+    # a body the text names is the surest reading
+    ("body named", _named_body),
+    # where none is named: a foreign city or region the gazetteer lacks (里昂市市长)
+    ("foreign place", _foreign_place),
+    # ... a legislature only other countries have (联邦委员会主席)
+    ("foreign chamber", _foreign_chamber),
+    # ... a pointer to a place named before (该市市长)
+    ("this place", _place_pointed_at),
+    # a body's last word right before the role: its body went unread, so it implies none
+    ("unread body", _unread_body),
+    # else the body the role implies, inherits or names before (副区长, 总理; always reads)
+    ("implied body", _implied_body),
+)
 
 
 def next_title(c: Clause, last: Title, roles: list[Role]) -> Title | None:
-    text = c.text
+    """The title after `last` in a chain (after 、 or 兼), if any: for the first
+    role within reach, the readers of NEXT_READERS in their order."""
     pos = last.mention.end
-    joined = c.w.chain_joiners
-    if pos < c.sent.end and text[pos] in joined:
+    if pos < c.sent.end and c.text[pos] in c.w.chain_joiners:
         pos += 1
     level_place = last.org.place if last.org is not None else None
     for role in roles:
         if role.start < pos or role.start - pos > MAX_ORG_CHARS:
             continue
-        if role.start == pos:
-            return _bare_in_chain(c, pos, role, last)
-        parsed = parse_org(text, pos, role.start, c.lang, c.context, level_place)
-        if parsed is None:
-            local = foreign_local(c, role, pos) if text[pos - 1] in joined else None
-            if local is not None:
-                return local  # 阿尔萨斯大区区长兼下莱茵省省长
-            unit = _unit_of(c, last, pos, role) if text[pos - 1] in joined else None
-            if unit is not None:
-                return unit  # 全国人大常委会委员、法律委员会副主任委员
-            continue
-        org, place, country = parsed
-        if org is None and not place_role(role, c.lang):
-            continue
-        if last.country and country is None and org is not None and org.place is None:
-            # 马来西亚副总理兼财政部长: the ministry is Malaysia's, not China's
-            country = last.country
-            org = OrgRef(country + org.label, "government-department", None, ())
-        return _title(c, pos, role, org, place, country or None, None)
+        parsed = (parse_org(c.text, pos, role.start, c.lang, c.context, level_place)
+                  if role.start > pos else None)
+        for _name, reader in NEXT_READERS:
+            found = reader(c, last, pos, role, parsed)
+            if found is not None:
+                return found
     return None
+
+
+NextReader = Callable[[Clause, Title, int, Role, Parsed], Title | None]
+
+
+def _bare_role(c: Clause, last: Title, pos: int, role: Role, parsed: Parsed) -> Title | None:
+    return _bare_in_chain(c, pos, role, last) if role.start == pos else None
+
+
+def _next_named_body(c: Clause, last: Title, pos: int, role: Role, parsed: Parsed) -> Title | None:
+    if parsed is None:
+        return None
+    org, place, country = parsed
+    if org is None and not place_role(role, c.lang):
+        return None
+    if last.country and country is None and org is not None and org.place is None:
+        # 马来西亚副总理兼财政部长: the ministry is Malaysia's, not China's
+        country = last.country
+        org = OrgRef(country + org.label, "government-department", None, ())
+    return _title(c, pos, role, org, place, country or None, None)
+
+
+def _next_foreign_place(c: Clause, last: Title, pos: int, role: Role, parsed: Parsed) -> Title | None:
+    if not _unparsed_after_joiner(c, pos, role, parsed):
+        return None
+    return foreign_local(c, role, pos)  # 阿尔萨斯大区区长兼下莱茵省省长
+
+
+def _next_unit(c: Clause, last: Title, pos: int, role: Role, parsed: Parsed) -> Title | None:
+    if not _unparsed_after_joiner(c, pos, role, parsed):
+        return None
+    return _unit_of(c, last, pos, role)  # 全国人大常委会委员、法律委员会副主任委员
+
+
+def _unparsed_after_joiner(c: Clause, pos: int, role: Role, parsed: Parsed) -> bool:
+    """No organisation phrase reads before the role, right after 、 or 兼."""
+    return role.start > pos and parsed is None and c.text[pos - 1] in c.w.chain_joiners
+
+
+# The readers of a chain's next title, tried in this order for each role within reach.
+NEXT_READERS: tuple[tuple[str, NextReader], ...] = (
+    # a role right after the joiner has no body of its own (…党组书记、部长)
+    ("bare role", _bare_role),
+    # a body the text names before the role
+    ("body named", _next_named_body),
+    # where none reads: a foreign city or region the gazetteer lacks
+    ("foreign place", _next_foreign_place),
+    # ... or a unit of the body before it (…常委会委员、法律委员会副主任委员)
+    ("unit of the last body", _next_unit),
+)
 
 
 def _title(c: Clause, start: int, role: Role, org: OrgRef | None, place: Place | None,

@@ -18,9 +18,10 @@ government, 总理 → 国务院) or the one of the chain before it in the sente
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
 
-from kg.extract.clause import Clause, roles_in
+from kg.extract.clause import Clause, Role, roles_in
 from kg.extract.foreign import head_after_foreign_name
 from kg.extract.holders import (body_follows, chinese_name, elected_names, moved_from, name_before,
                                 subject_before_you)
@@ -147,13 +148,13 @@ def _chains_in(c: Clause) -> list[tuple[TitleChain, bool]]:
         elected = role.start > sent.start and text[role.start - 1] == w.elected
         inherit = previous if previous is not None and (
             (elected and previous.elected) or _adjoins(text, previous.end, role.start, w)) else None
-        titles = first_titles(c, role, floor, inherit, previous)
         after_name = head_after_foreign_name(c, role, floor)
         if after_name is not None:
             out.append((after_name, False))
             previous = after_name
             floor = after_name.end
             continue
+        titles = first_titles(c, role, floor, inherit, previous)
         if titles[0].org is None:
             continue  # a role no body can be found for: maybe a longer reading (教育部|部长) has one
         while True:
@@ -165,22 +166,8 @@ def _chains_in(c: Clause) -> list[tuple[TitleChain, bool]]:
         former = text.endswith(w.former, sent.start, start) or (
             len(titles) == 1 and role.start > start and text[role.start - 1] in w.former_between
             and titles[0].mention.end == role.end)
-        names = person_names(c.doc, titles[-1].mention.end, sent, c.tokens, c.lex, c.pats,
-                             foreign=any(t.country for t in titles))
-        names = [n for n in names if not body_follows(c, n.end)]
-        if titles[0].org is not None and titles[0].org.label == w.state_council \
-                and titles[0].mention.text == role.word:
-            # 巴总理谢里夫: a bare 总理 before a foreign name is not China's
-            names = [n for n in names if chinese_name(c, n.start, n.end)]
-        by_election = False
-        if not names:
-            names = elected_names(c, start)
-            by_election = bool(names)
-        if not names and len(titles) == 1:
-            before = name_before(c, titles[0])
-            names = [before] if before is not None else []
-        if not names and text.endswith(w.moved_to, sent.start, start):
-            names = subject_before_you(c, start)
+        names, by_election = next(((found, elects) for _name, reader, elects in HOLDER_READERS
+                                   if (found := reader(c, titles, role))), ([], False))
         if not names and (former or moved_from(c, start, titles[-1].mention.end)
                           or any(word in text[sent.start:start] for word in w.former_context)
                           or text.startswith(w.during, titles[-1].mention.end)):
@@ -193,3 +180,48 @@ def _chains_in(c: Clause) -> list[tuple[TitleChain, bool]]:
         previous = chain
         floor = max(chain.end, titles[-1].mention.end)
     return out
+
+
+HolderReader = Callable[[Clause, list[Title], Role], list[Mention]]
+
+
+def _names_after(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
+    names = person_names(c.doc, titles[-1].mention.end, c.sent, c.tokens, c.lex, c.pats,
+                         foreign=any(t.country for t in titles))
+    names = [n for n in names if not body_follows(c, n.end)]
+    first = titles[0]
+    if first.org is not None and first.org.label == c.w.state_council \
+            and first.mention.text == role.word:
+        # 巴总理谢里夫: a bare 总理 before a foreign name is not China's
+        names = [n for n in names if chinese_name(c, n.start, n.end)]
+    return names
+
+
+def _names_elected(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
+    return elected_names(c, titles[0].mention.start)
+
+
+def _name_right_before(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
+    before = name_before(c, titles[0]) if len(titles) == 1 else None
+    return [before] if before is not None else []
+
+
+def _name_that_moved(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
+    start = titles[0].mention.start
+    if not c.text.endswith(c.w.moved_to, c.sent.start, start):
+        return []
+    return subject_before_you(c, start)
+
+
+# Who holds a chain: the first of these readers that finds names, in this order;
+# the third element says the names were elected to it.
+HOLDER_READERS: tuple[tuple[str, HolderReader, bool], ...] = (
+    # the names right after the titles (区委书记张健) are the usual and surest reading
+    ("names after", _names_after, False),
+    # 选举马思忠为自治区政协主席: the names before 为
+    ("elected", _names_elected, True),
+    # 李鹏委员长: a name right before a lone title that may follow one
+    ("name before", _name_right_before, False),
+    # 肖更民由…调任公明镇党委书记: the name before 由, after a verb of moving
+    ("moved", _name_that_moved, False),
+)
