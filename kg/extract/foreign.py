@@ -5,7 +5,7 @@ bodies listed after a foreign holder, ministers with a portfolio (瑞典工商�
 from __future__ import annotations
 
 from kg.extract.clause import BRACKETED, MAX_ORG_CHARS, Clause, Role, level_governed
-from kg.extract.orgs import government, implied_org, units_of
+from kg.extract.orgs import government, implied_org, place_body, units_of
 from kg.lang.patterns import PUNCTUATION
 from kg.model import OrgRef, Title, TitleChain
 
@@ -122,10 +122,8 @@ def foreign_local(c: Clause, role: Role, floor: int, fake_end: int | None = None
     abroad = any(m.group() != w.china for m in c.pats.country.finditer(text, c.sent.start, c.sent.end))
     if not (typical >= MIN_TYPICAL_CHARS and typical >= TYPICAL_SHARE * len(name) or abroad):
         return None
-    kind = c.lex.bodies[w.government]
     place = text[start:stop]
-    org = OrgRef(kind.label.format(place=place), kind.org_type, None,
-                 tuple(a.format(place=place) for a in kind.aliases))
+    org = place_body(c.lex.bodies[w.government], place, None)
     return Title(c.mention(start, role.end, "role"), role.role, org, place)
 
 

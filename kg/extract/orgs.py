@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from kg.extract.recognize import place_at_level
+from kg.extract.recognize import disambiguate, place_at_level
 from kg.lang.language import Language
-from kg.lang.lexicon import LEVEL_MARKERS, Gazetteer
+from kg.lang.lexicon import LEVEL_MARKERS, BodyKind, NationalBody
 from kg.model import AnnotatedDocument, Document, Mention, OrgRef, Place, Sentence, Tokens
 
 # a body named by its units alone has four characters at least (研究所 alone: whose?)
@@ -58,9 +58,7 @@ def _anchors(text: str, pos: int, end: int, lang: Language, context: list[Place]
                   if text.startswith(state, pos)), None))
     if m:
         body = lang.patterns.national_names[m.group()]
-        aliases = tuple(dict.fromkeys(a for a in (*body.aliases, text[pos:m.end()])
-                                      if a != body.label))
-        org = OrgRef(body.label, body.org_type, None, aliases)
+        org = national_body(body, text[pos:m.end()])
         out.append(_Anchor(m.end(), org, None, None, body.org_type == "party-committee"))
     league = len(w.league) if text.startswith(w.league, pos) else 0
     m = lang.patterns.org.match(text, pos + league, end)
@@ -68,9 +66,7 @@ def _anchors(text: str, pos: int, end: int, lang: Language, context: list[Place]
         org = resolve_org(m, lang, context, level_place)
         if org is not None and league and org.org_type == "party-committee" and org.place:
             # 共青团四川省委: the Youth League's committee, not the Party's
-            kind = lang.lexicon.bodies[w.league_committee]
-            org = OrgRef(kind.label.format(place=org.place.name), kind.org_type, org.place,
-                         tuple(a.format(place=org.place.name) for a in kind.aliases))
+            org = place_body(lang.lexicon.bodies[w.league_committee], org.place.name, org.place)
         if org is not None and (org.org_type != "party-committee" or not league):
             out.append(_Anchor(m.end(), org, org.place, None, org.org_type == "party-committee"))
     m = lang.patterns.anchor_place.match(text, pos, end)
@@ -104,12 +100,13 @@ def _anchors(text: str, pos: int, end: int, lang: Language, context: list[Place]
     return sorted(out, key=lambda a: -a.end)
 
 
-def pick_place(cands: list[Place], context: list[Place], lang: Language) -> Place | None:
-    if len(cands) == 1:
-        return cands[0]
+def pick_place(cands: list[Place], context: list[Place], lang: Language, *,
+               first: bool = False) -> Place | None:
+    """The place a name in an organisation phrase is: one of the report's own
+    places or below them (朝阳区委 in a report about 北京市)."""
     gaz = lang.lexicon.gazetteer
-    near = [p for p in cands if p in context or any(c in gaz.ancestors(p) for c in context)]
-    return near[0] if len(near) == 1 else None
+    return disambiguate(cands, lambda p: p in context or any(c in gaz.ancestors(p) for c in context),
+                        first=first)
 
 
 def units_of(text: str, pos: int, end: int, lang: Language) -> list[tuple[str, str]] | None:
@@ -204,11 +201,21 @@ def _with_units(anchor: _Anchor, units: list[tuple[str, str]], surface: str, lan
     return org
 
 
+def national_body(body: NationalBody, surface: str) -> OrgRef:
+    """A national body, with the name it was written by among its aliases (中共中央, 中国外交部)."""
+    aliases = tuple(dict.fromkeys(a for a in (*body.aliases, surface) if a != body.label))
+    return OrgRef(body.label, body.org_type, None, aliases)
+
+
+def place_body(kind: BodyKind, name: str, place: Place | None) -> OrgRef:
+    """The body of a kind named after a place: 秦州区委, 天水市人民政府."""
+    return OrgRef(kind.label.format(place=name), kind.org_type, place,
+                  tuple(a.format(place=name) for a in kind.aliases))
+
+
 def government(place: Place | None, country: str | None, lang: Language) -> OrgRef | None:
     if place is not None:
-        kind = lang.lexicon.bodies[lang.words.government]
-        return OrgRef(kind.label.format(place=place.name), kind.org_type, place,
-                      tuple(a.format(place=place.name) for a in kind.aliases))
+        return place_body(lang.lexicon.bodies[lang.words.government], place.name, place)
     if country:
         return OrgRef(country + lang.words.government, "government", None, ())
     return None
@@ -220,16 +227,12 @@ def implied_org(role: str, lang: Language, context: list[Place]) -> OrgRef | Non
     if not implied:
         return None
     if implied in lang.patterns.national_names:
-        body = lang.patterns.national_names[implied]
-        return OrgRef(body.label, body.org_type, None, body.aliases)
+        return national_body(lang.patterns.national_names[implied], implied)
     kind = lang.lexicon.bodies.get(implied[1:])
     place = place_at_level(implied[0], context)
     if kind is None or place is None:
         return None
-    return OrgRef(kind.label.format(place=place.name), kind.org_type, place,
-                  tuple(a.format(place=place.name) for a in kind.aliases))
-
-
+    return place_body(kind, place.name, place)
 
 
 def town_at(text: str, pos: int, end: int, context: list[Place], lang: Language) -> Place | None:
@@ -261,13 +264,11 @@ def resolve_org(m: re.Match, lang: Language, context: list[Place],
     lex, words = lang.lexicon, lang.words
     if m.group("national"):
         name = m.group("national")
-        body = lang.patterns.national_names[name]
-        aliases = tuple(a for a in (*body.aliases, name) if a != body.label)
-        return OrgRef(body.label, body.org_type, None, tuple(dict.fromkeys(aliases)))
+        return national_body(lang.patterns.national_names[name], name)
     kind = lex.bodies[m.group("suffix")]
     place_name, level = m.group("place"), m.group("level")
     if place_name:
-        place = _place_named(place_name, lex.gazetteer, context)
+        place = pick_place(lex.gazetteer.by_name[place_name], context, lang, first=True)
         if place is None:
             return None
         if level and not place.name.endswith(level):
@@ -282,8 +283,8 @@ def resolve_org(m: re.Match, lang: Language, context: list[Place],
         return None
     if place is None:
         return None
-    label = kind.label.format(place=place.name)
-    aliases = tuple(a.format(place=place.name) for a in kind.aliases)
+    body = place_body(kind, place.name, place)
+    label, aliases = body.label, body.aliases
     if kind.org_type == "party-committee" and place.name.endswith(words.autonomous_region):
         # an autonomous region's committee is its 党委: 广西壮族自治区党委
         aliases = (label, *aliases)
@@ -292,16 +293,6 @@ def resolve_org(m: re.Match, lang: Language, context: list[Place],
     if surface != label and surface not in aliases and place_name:
         aliases += (surface,)
     return OrgRef(label, kind.org_type, place, aliases)
-
-
-def _place_named(name: str, gaz: Gazetteer, context: list[Place]) -> Place | None:
-    cands = gaz.by_name.get(name, [])
-    if len(cands) == 1:
-        return cands[0]
-    for place in cands:
-        if place in context or any(c in gaz.ancestors(place) for c in context):
-            return place
-    return None
 
 
 def organizations(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:

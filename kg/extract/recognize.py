@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from kg.lang.language import Language
@@ -65,15 +66,25 @@ def find_places(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
     return found
 
 
-def _disambiguate(cands: list[Place], known: set[str], gaz: Gazetteer) -> Place | None:
+def disambiguate(cands: list[Place], fits: Callable[[Place], bool], *,
+                 first: bool = False) -> Place | None:
+    """The one place a name can be: its only candidate, else the only one that
+    fits what else the report says (朝阳区 is in Beijing and in Changchun).
+
+    With `first`, the first that fits where several do (in the gazetteer's
+    order): a body's place named in full (桥西区委 in a report about 河北省)
+    is read so, rather than not at all.
+    """
     if len(cands) == 1:
         return cands[0]
-    # 朝阳区 is in Beijing and in Changchun: keep the one whose parents (or
-    # children) the text also names
-    fitting = [p for p in cands
-               if any(a.code in known for a in gaz.ancestors(p))
-               or any(p in gaz.ancestors(gaz.by_code[k]) for k in known)]
-    return fitting[0] if len(fitting) == 1 else None
+    fitting = [p for p in cands if fits(p)]
+    return fitting[0] if len(fitting) == 1 or first and fitting else None
+
+
+def _disambiguate(cands: list[Place], known: set[str], gaz: Gazetteer) -> Place | None:
+    # a place named once fits where the text also names its parents (or children)
+    return disambiguate(cands, lambda p: any(a.code in known for a in gaz.ancestors(p))
+                        or any(p in gaz.ancestors(gaz.by_code[k]) for k in known))
 
 
 def choose_doc_place(places: list[tuple[Place, Mention]], doc: Document,
