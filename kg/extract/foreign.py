@@ -74,7 +74,8 @@ def foreign_chamber(c: Clause, role: Role, floor: int) -> Title | None:
     if gloss:
         end = gloss.start()
     for start in range(max(floor, end - MAX_CHAMBER_CHARS), end - 1):
-        if not c.tokens.starts_at(start) or start > c.sent.start and text[start - 1] not in c.w.chamber_opens:
+        if not c.tokens.starts_at(start) or (start > c.sent.start
+                                             and text[start - 1] not in c.w.chamber_opens):
             continue
         units = units_of(text, start, end, c.lang)
         if (not units or len(units[0][0]) > MAX_CHAMBER_STEM
@@ -116,7 +117,8 @@ def foreign_local(c: Clause, role: Role, floor: int, fake_end: int | None = None
         start -= 1
     name = text[start:end]
     opening = text[start - 1] if start > c.sent.start else ""
-    if not MIN_FOREIGN_PLACE <= len(name) <= MAX_FOREIGN_PLACE or opening and opening not in w.local_opens:
+    if (not MIN_FOREIGN_PLACE <= len(name) <= MAX_FOREIGN_PLACE
+            or opening and opening not in w.local_opens):
         return None
     typical = sum(ch in c.lex.translit_any for ch in name)
     abroad = any(m.group() != w.china for m in c.pats.country.finditer(text, c.sent.start, c.sent.end))
@@ -175,7 +177,8 @@ def minister_title(c: Clause, start: int, role: Role) -> Title | None:
     m = c.pats.country.match(c.text, start, role.start)
     long_form = c.pats.minister_long_form.match(c.text, m.end(), role.start) if m else None
     portfolio = c.text[(long_form or m).end():role.start] if m else ""
-    if not m or not 1 <= len(portfolio) <= MAX_PORTFOLIO or any(ch in c.w.stop_in_org for ch in portfolio):
+    if (not m or not 1 <= len(portfolio) <= MAX_PORTFOLIO
+            or any(ch in c.w.stop_in_org for ch in portfolio)):
         return None
     return Title(c.mention(start, role.end, "role"), portfolio + role.role,
                  government(None, m.group(), c.lang), m.group())

@@ -14,7 +14,8 @@ NAME_LENGTHS = (3, 2, 4)
 
 def moved_from(c: Clause, start: int, end: int) -> bool:
     """由 TITLE 调任…: the title before the move."""
-    return c.text.endswith(c.w.moved_from, c.sent.start, start) and c.text.startswith(c.w.moved_to, end)
+    return (c.text.endswith(c.w.moved_from, c.sent.start, start)
+            and c.text.startswith(c.w.moved_to, end))
 
 
 def subject_before_you(c: Clause, title_start: int) -> list[Mention]:
@@ -75,7 +76,8 @@ def name_before(c: Clause, title: Title) -> Mention | None:
                 c.w.caption_opens if caption else c.w.name_before_opens):
             continue
         if name_length(c.text, start, end, c.tokens, c.lex, c.pats) == length:
-            if row is not None and row.implies == c.w.state_council and not chinese_name(c, start, end):
+            if (row is not None and row.implies == c.w.state_council
+                    and not chinese_name(c, start, end)):
                 return None  # 瓦杰帕伊总理 is no premier of the State Council
             return c.mention(start, end, "person")
     return None

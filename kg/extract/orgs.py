@@ -52,9 +52,10 @@ def _anchors(text: str, pos: int, end: int, lang: Language, context: list[Place]
         if text.startswith(prefix, pos):
             cpc = len(prefix)
             break
-    m = (lang.patterns.national.match(text, pos, end) or lang.patterns.national.match(text, pos + cpc, end)
+    national = lang.patterns.national
+    m = (national.match(text, pos, end) or national.match(text, pos + cpc, end)
          # 中国外交部, 国家建设部: the state's name before a body is transparent
-         or next((lang.patterns.national.match(text, pos + len(state), end) for state in w.state_names
+         or next((national.match(text, pos + len(state), end) for state in w.state_names
                   if text.startswith(state, pos)), None))
     if m:
         body = lang.patterns.national_names[m.group()]
@@ -159,7 +160,8 @@ def parse_org(text: str, start: int, end: int, lang: Language, context: list[Pla
             if (inner is not None and inner[1] is not None and inner[1] != anchor.place
                     and lang.lexicon.gazetteer.contains(anchor.place, inner[1])):
                 return None, inner[1], None  # 张家口崇礼县: the county, in its prefecture
-        if bare and not anchor.head and (end - start < MIN_UNANCHORED_CHARS or text[start] in w.pointers
+        if bare and not anchor.head and (end - start < MIN_UNANCHORED_CHARS
+                                         or text[start] in w.pointers
                                          or any(c in w.not_in_unanchored for c in surface)):
             continue
         prc = anchor.org is not None and anchor.org.label == w.prc

@@ -109,7 +109,8 @@ def _unread_body(c: Clause, seek: Seek) -> list[Title] | None:
     if any(text[role.start - k:role.start] in c.lex.org_suffixes
            and text[role.start - k - 1] not in c.w.stop_in_org
            and text[role.start - k - 1] not in PUNCTUATION
-           for k in range(1, MAX_BODY_WORD + 1) if role.start - k - 1 >= max(seek.floor, c.sent.start)):
+           for k in range(1, MAX_BODY_WORD + 1)
+           if role.start - k - 1 >= max(seek.floor, c.sent.start)):
         return [Title(c.mention(role.start, role.end, "role"), role.role, None, None)]
     return None
 

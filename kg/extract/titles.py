@@ -14,6 +14,12 @@ names after it:
 Where the text names no organisation, the role's own (副区长 → the district
 government, 总理 → 国务院) or the one of the chain before it in the sentence
 (民革中央常务副主席周铁农，副主席李赣骝 → 民革中央副主席) is used.
+
+Each step tries named readers in an order that is data: a chain's first title
+(posts.FIRST_READERS), each title after it (posts.NEXT_READERS) and who holds
+the chain (HOLDER_READERS below). Other countries' officials are read in
+foreign.py, names before a title in holders.py, the sentence and its role
+words in clause.py; the words they look for are in kg/data/phrases.yaml.
 """
 
 from __future__ import annotations
@@ -107,7 +113,8 @@ def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: To
     return chains, unheld
 
 
-def _towns(text: str, tokens: Tokens, context: list[Place], lang: Language) -> list[tuple[int, Place]]:
+def _towns(text: str, tokens: Tokens, context: list[Place],
+           lang: Language) -> list[tuple[int, Place]]:
     """Towns the report names, with where: 初到公明镇，…镇长麦达通 is 公明镇's.
 
     A town is a word ending in 镇 or 乡 (公明镇, 马乡), with the one-character
