@@ -9,19 +9,25 @@ unit a sub-body of what comes before it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import lru_cache
+from dataclasses import dataclass, replace
 
-from kg.lang.lexicon import Lexicon, load_lexicon, trie_regex
-from kg.model import OrgRef, Place
-from kg.lang.patterns import HAN, Patterns, patterns
+from kg.extract.recognize import disambiguate, place_at_level
+from kg.lang.language import Language
+from kg.lang.lexicon import BodyKind, NationalBody
+from kg.model import AnnotatedDocument, Document, Mention, OrgRef, Place, Sentence, Tokens
 
-_ORDINAL = re.compile("第?[一二三四五六七八九十]+届")
-# 后沙峪镇, 马乡: a town the gazetteer (counties and above) does not list
-_TOWN = re.compile(f"[{HAN}]{{1,4}}?[镇乡]")
-_NOT_TOWN = set("各全本该此城乡村小大省市县区州旗一二三四五六七八九十几每")
-# characters that cannot sit inside an organisation's name
-STOP_IN_ORG = set("的了在是和与及或等、，。；：！？“”《》（）\n 对向为被把将从由于原前现")
+# a body named by its units alone has four characters at least (研究所 alone: whose?)
+MIN_UNANCHORED_CHARS = 4
+# ... and its first unit a stem of two (管委会, 团委 alone: whose?)
+MIN_UNANCHORED_STEM = 2
+# 驻 and the host country after it: 南非驻华, 中国驻乌克兰 (longer is another phrase)
+MAX_STATIONED_CHARS = 6
+# 中共 + the longest division name + a level marker
+_LONGEST_PREFIX = 16
+
+
+# what parse_org reads: (organisation, place anchor, country anchor), or None
+Parsed = tuple[OrgRef | None, Place | None, str | None] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,141 +40,95 @@ class _Anchor:
     head: str = ""  # a name that only starts units (中国|城市发展研究院, or nothing at all)
 
 
-class Grammar:
-    """The compiled lexicons the title parser needs."""
-
-    def __init__(self, lex: Lexicon, pats: Patterns) -> None:
-        self.lex = lex
-        self.pats = pats
-        self.roles = {r: row for r, row in lex.role_rows.items()}
-        self.role_re = re.compile(trie_regex(self.roles))
-        self.role_first = {r[0] for r in self.roles}
-        self.national_names = {}
-        for body in lex.national.values():
-            for name in (body.label, *body.aliases):
-                self.national_names.setdefault(name, body)
-        self.national_re = re.compile(trie_regex(self.national_names))
-        self.countries = lex.countries
-        self.country_re = re.compile(trie_regex(self.countries)) if self.countries else None
-        places = dict(lex.gazetteer.by_name)
-        for short, cands in lex.gazetteer.by_short.items():
-            if all(c.level in ("province", "prefecture") for c in cands):
-                places.setdefault(short, cands)
-        self.places = places
-        self.place_re = re.compile(trie_regex(places))
-        self.suffixes = lex.org_suffixes
-        self.suffixes_by_role = {r: tuple(x for x in self.suffixes if x.startswith(r) and x != r)
-                                 for r in self.roles}
-        self.unit_re = re.compile(f"(?P<stem>[{HAN}]{{0,8}}?)(?P<suffix>{trie_regex(self.suffixes)})")
-        self.suffix_re = re.compile(trie_regex(self.suffixes))
-
-
-@lru_cache(maxsize=1)
-def grammar() -> Grammar:
-    return Grammar(load_lexicon(), patterns())
-
-
 # ---------------------------------------------------------------- organisations
 
-def _anchors(text: str, pos: int, end: int, g: Grammar, context: list[Place],
+def _anchors(text: str, pos: int, end: int, lang: Language, context: list[Place],
              level_place: Place | None, loose: bool = False) -> list[_Anchor]:
     """Every way an organisation phrase can begin at `pos`, longest first."""
-    from kg.extract.recognize import place_at_level, resolve_org
     out = []
+    w = lang.words
     cpc = 0
-    for prefix in ("中国共产党", "中共"):
+    for prefix in w.cpc_names:
         if text.startswith(prefix, pos):
             cpc = len(prefix)
             break
-    m = (g.national_re.match(text, pos, end) or g.national_re.match(text, pos + cpc, end)
+    national = lang.patterns.national
+    m = (national.match(text, pos, end) or national.match(text, pos + cpc, end)
          # 中国外交部, 国家建设部: the state's name before a body is transparent
-         or (g.national_re.match(text, pos + 2, end) if text.startswith(("中国", "国家"), pos)
-             else None))
+         or next((national.match(text, pos + len(state), end) for state in w.state_names
+                  if text.startswith(state, pos)), None))
     if m:
-        body = g.national_names[m.group()]
-        aliases = tuple(dict.fromkeys(a for a in (*body.aliases, text[pos:m.end()])
-                                      if a != body.label))
-        org = OrgRef(body.label, body.org_type, None, aliases)
+        body = lang.patterns.national_names[m.group()]
+        org = national_body(body, text[pos:m.end()])
         out.append(_Anchor(m.end(), org, None, None, body.org_type == "party-committee"))
-    league = 3 if text.startswith("共青团", pos) else 0
-    m = g.pats.org.match(text, pos + league, end)
+    league = len(w.league) if text.startswith(w.league, pos) else 0
+    m = lang.patterns.org.match(text, pos + league, end)
     if m and not m.group("national"):
-        org = resolve_org(m, g.lex, context, level_place)
+        org = resolve_org(m, lang, context, level_place)
         if org is not None and league and org.org_type == "party-committee" and org.place:
             # 共青团四川省委: the Youth League's committee, not the Party's
-            kind = g.lex.bodies["团委"]
-            org = OrgRef(kind.label.format(place=org.place.name), kind.org_type, org.place,
-                         tuple(a.format(place=org.place.name) for a in kind.aliases))
+            org = place_body(lang.lexicon.bodies[w.league_committee], org.place.name, org.place)
         if org is not None and (org.org_type != "party-committee" or not league):
             out.append(_Anchor(m.end(), org, org.place, None, org.org_type == "party-committee"))
-    m = g.place_re.match(text, pos, end)
+    m = lang.patterns.anchor_place.match(text, pos, end)
     if m:
-        place = _pick_place(g.places[m.group()], context, g)
+        place = pick_place(lang.patterns.anchor_places[m.group()], context, lang)
         if place is not None:
             out.append(_Anchor(m.end(), None, place, None, False))
-    if g.country_re is not None:
-        m = g.country_re.match(text, pos, end)
-        # 中国 before a body is transparent (中国外交部); before 驻 it names China's embassy
-        if m and (m.group() != "中国" or text.startswith("驻", m.end())):
-            out.append(_Anchor(m.end(), None, None, m.group(), False))
-            long_form = _LONG_FORM.match(text, m.end(), end)
-            if long_form:  # 苏里南共和国总统: the country in its long form
-                out.append(_Anchor(long_form.end(), None, None, m.group(), False))
+    m = lang.patterns.country.match(text, pos, end)
+    # 中国 before a body is transparent (中国外交部); before 驻 it names China's embassy
+    if m and (m.group() != w.china or text.startswith(w.stationed, m.end())):
+        out.append(_Anchor(m.end(), None, None, m.group(), False))
+        long_form = lang.patterns.long_form.match(text, m.end(), end)
+        if long_form:  # 苏里南共和国总统: the country in its long form
+            out.append(_Anchor(long_form.end(), None, None, m.group(), False))
     # towns only as the sentence names them word by word (see titles._towns)
     town = next((p for p in context if p.level == "township" and text.startswith(p.name, pos)
                  and pos + len(p.name) <= end), None)
     if town is not None:
         out.append(_Anchor(pos + len(town.name), None, town, None, False))
-    marker = next((m for m in g.lex.words("level_markers") if text.startswith(m, pos)), None)
+    marker = next((m for m in lang.lexicon.words("level_markers") if text.startswith(m, pos)), None)
     if marker is not None:
         place = place_at_level(marker, context)
         if place is not None:
             out.append(_Anchor(pos + len(marker), None, place, None, False))
-    if loose and text.startswith("中国", pos):
+    if loose and text.startswith(w.china, pos):
         # 中国城市发展研究院, 中国奥委会: a national body the lexicon does not list
-        out.append(_Anchor(pos + 2, None, None, None, False, "中国"))
-    if loose and (pos == 0 or text[pos - 1] in _OPENS):
+        out.append(_Anchor(pos + len(w.china), None, None, None, False, w.china))
+    if loose and (pos == 0 or text[pos - 1] in w.opens):
         # 布鲁京斯研究所桑顿中国中心研究部: units with no anchor, where a phrase starts
         out.append(_Anchor(pos, None, None, None, False))
     return sorted(out, key=lambda a: -a.end)
 
 
-_LONG_FORM = re.compile("苏丹国|王国|共和国|酋长国|大公国|合众国")
-# what may stand right before a body named by its units alone
-_OPENS = set("，。；：！？“”（）、\n ")
-# a phrase of units alone may not start with a pointer (该公司, 本局), a level
-# marker (自治区党委, 村党支部: whose?) or a word that opens a clause (据, 而)
-_POINTERS = set("该本此这那其我贵各全每某但省市县区州旗乡镇村自据而以和与及请又让使给对向把被将在从由经")
+def pick_place(cands: list[Place], context: list[Place], lang: Language, *,
+               first: bool = False) -> Place | None:
+    """The place a name in an organisation phrase is: one of the report's own
+    places or below them (朝阳区委 in a report about 北京市)."""
+    gaz = lang.lexicon.gazetteer
+    return disambiguate(cands, lambda p: p in context or any(c in gaz.ancestors(p) for c in context),
+                        first=first)
 
 
-def _pick_place(cands: list[Place], context: list[Place], g: Grammar) -> Place | None:
-    if len(cands) == 1:
-        return cands[0]
-    gaz = g.lex.gazetteer
-    near = [p for p in cands if p in context or any(c in gaz.ancestors(p) for c in context)]
-    return near[0] if len(near) == 1 else None
-
-
-def _units(text: str, pos: int, end: int, g: Grammar) -> list[tuple[str, str]] | None:
+def units_of(text: str, pos: int, end: int, lang: Language) -> list[tuple[str, str]] | None:
     """Split text[pos:end] into units ending in a body word, or None."""
     units = []
     while pos < end:
-        m = g.unit_re.match(text, pos, end)
+        m = lang.patterns.unit.match(text, pos, end)
         if m is None:
             return None
         stem = m.group("stem")
-        if any(c in STOP_IN_ORG for c in stem) or g.role_re.search(stem):
+        if any(c in lang.words.stop_in_org for c in stem) or lang.patterns.role.search(stem):
             return None
-        if stem + m.group("suffix") in g.roles:
+        if stem + m.group("suffix") in lang.lexicon.role_rows:
             return None  # 市委|常委 is a title, not a unit 常委 of 市委
         units.append((stem, m.group("suffix")))
         pos = m.end()
     return units
 
 
-def parse_org(text: str, start: int, end: int, g: Grammar, context: list[Place],
-              level_place: Place | None, loose: bool = False
-              ) -> tuple[OrgRef | None, Place | None, str | None] | None:
+def parse_org(text: str, start: int, end: int, lang: Language, context: list[Place],
+              level_place: Place | None, loose: bool = False) -> Parsed:
     """Read text[start:end] as exactly one organisation phrase.
 
     Returns (organisation, place anchor, country anchor); the organisation is
@@ -178,8 +138,9 @@ def parse_org(text: str, start: int, end: int, g: Grammar, context: list[Place],
     (布鲁京斯研究所|桑顿中国中心|研究部): for a title no stricter reading fits.
     """
     surface = text[start:end]
-    for anchor in _anchors(text, start, end, g, context, level_place, loose):
-        ordinal = _ORDINAL.match(text, anchor.end, end)
+    w = lang.words
+    for anchor in _anchors(text, start, end, lang, context, level_place, loose):
+        ordinal = lang.patterns.ordinal.match(text, anchor.end, end)
         if ordinal:  # 自治区七届政协: the term is no part of the body's name
             anchor = _Anchor(ordinal.end(), anchor.org, anchor.place, anchor.country, anchor.party)
         bare = anchor.org is None and anchor.place is None and anchor.country is None
@@ -189,7 +150,7 @@ def parse_org(text: str, start: int, end: int, g: Grammar, context: list[Place],
             return anchor.org, anchor.place, anchor.country
         if anchor.org is None and anchor.place is not None:
             # 河北省栾城县委: the province only qualifies the county's committee
-            inner = parse_org(text, anchor.end, end, g, context, level_place)
+            inner = parse_org(text, anchor.end, end, lang, context, level_place)
             if inner is not None and inner[0] is not None:
                 org = inner[0]
                 if surface not in (org.label, *org.aliases):
@@ -197,29 +158,31 @@ def parse_org(text: str, start: int, end: int, g: Grammar, context: list[Place],
                                  (*org.aliases, surface), org.parent)
                 return org, inner[1], inner[2]
             if (inner is not None and inner[1] is not None and inner[1] != anchor.place
-                    and g.lex.gazetteer.contains(anchor.place, inner[1])):
+                    and lang.lexicon.gazetteer.contains(anchor.place, inner[1])):
                 return None, inner[1], None  # 张家口崇礼县: the county, in its prefecture
-        if bare and not anchor.head and (end - start < 4 or text[start] in _POINTERS
-                                         or "请" in text[start:end]):
+        if bare and not anchor.head and (end - start < MIN_UNANCHORED_CHARS
+                                         or text[start] in w.pointers
+                                         or any(c in w.not_in_unanchored for c in surface)):
             continue
-        prc = anchor.org is not None and anchor.org.label == "中华人民共和国"
-        if ((anchor.country or prc) and text.startswith("驻", anchor.end)
-                and end - anchor.end <= 6 and not text[start:end].endswith("馆")):
+        prc = anchor.org is not None and anchor.org.label == w.prc
+        if ((anchor.country or prc) and text.startswith(w.stationed, anchor.end)
+                and end - anchor.end <= MAX_STATIONED_CHARS and not surface.endswith(w.building_end)):
             # 南非驻华: the embassy, named by the post that follows (南非驻华大使);
             # 中华人民共和国驻乌克兰 is China's
-            name = "中国" + surface[anchor.end - start:] if prc else surface
-            aliases = tuple(dict.fromkeys((name + "大使馆", surface + "使馆", surface + "大使馆")))
-            country = None if prc or anchor.country == "中国" else anchor.country
-            return OrgRef(name + "使馆", "other", None, aliases), None, country
-        units = _units(text, anchor.end, end, g)
-        if units and bare and not anchor.head and len(units[0][0]) < 2:
+            name = w.china + surface[anchor.end - start:] if prc else surface
+            aliases = tuple(dict.fromkeys((name + w.embassy_long, surface + w.embassy,
+                                           surface + w.embassy_long)))
+            country = None if prc or anchor.country == w.china else anchor.country
+            return OrgRef(name + w.embassy, "other", None, aliases), None, country
+        units = units_of(text, anchor.end, end, lang)
+        if units and bare and not anchor.head and len(units[0][0]) < MIN_UNANCHORED_STEM:
             continue  # 管委会, 团委, 警备区 alone: whose?
         if units:
-            return _with_units(anchor, units, surface, g), anchor.place, anchor.country
+            return _with_units(anchor, units, surface, lang), anchor.place, anchor.country
     return None
 
 
-def _with_units(anchor: _Anchor, units: list[tuple[str, str]], surface: str, g: Grammar) -> OrgRef:
+def _with_units(anchor: _Anchor, units: list[tuple[str, str]], surface: str, lang: Language) -> OrgRef:
     """The body named by an anchor and the units after it, each unit a sub-body
     of the one before (福州市|国税局|党组 is the 党组 of 福州市国税局)."""
     org = anchor.org
@@ -229,7 +192,7 @@ def _with_units(anchor: _Anchor, units: list[tuple[str, str]], surface: str, g: 
     heads = org.aliases if org is not None else ()
     for stem, suffix in units:
         unit = stem + suffix
-        suffix_type, party_type = g.suffixes[suffix]
+        suffix_type, party_type = lang.lexicon.org_suffixes[suffix]
         org_type = (party_type or suffix_type) if anchor.party else suffix_type
         if org_type == "military" and place is not None:
             head = surface[: surface.index(unit)] if unit in surface else head  # 广西军区 as named
@@ -240,45 +203,134 @@ def _with_units(anchor: _Anchor, units: list[tuple[str, str]], surface: str, g: 
     return org
 
 
-def government(place: Place | None, country: str | None, lex: Lexicon) -> OrgRef | None:
+def national_body(body: NationalBody, surface: str) -> OrgRef:
+    """A national body, with the name it was written by among its aliases (中共中央, 中国外交部)."""
+    aliases = tuple(dict.fromkeys(a for a in (*body.aliases, surface) if a != body.label))
+    return OrgRef(body.label, body.org_type, None, aliases)
+
+
+def place_body(kind: BodyKind, name: str, place: Place | None) -> OrgRef:
+    """The body of a kind named after a place: 秦州区委, 天水市人民政府."""
+    return OrgRef(kind.label.format(place=name), kind.org_type, place,
+                  tuple(a.format(place=name) for a in kind.aliases))
+
+
+def government(place: Place | None, country: str | None, lang: Language) -> OrgRef | None:
     if place is not None:
-        kind = lex.bodies["政府"]
-        return OrgRef(kind.label.format(place=place.name), kind.org_type, place,
-                      tuple(a.format(place=place.name) for a in kind.aliases))
+        return place_body(lang.lexicon.bodies[lang.words.government], place.name, place)
     if country:
-        return OrgRef(f"{country}政府", "government", None, ())
+        return OrgRef(country + lang.words.government, "government", None, ())
     return None
 
 
-def implied_org(role: str, g: Grammar, context: list[Place]) -> OrgRef | None:
+def implied_org(role: str, lang: Language, context: list[Place]) -> OrgRef | None:
     """The body a bare role belongs to: 副区长 → the district government."""
-    from kg.extract.recognize import place_at_level
-    implied = g.roles[role].implies if role in g.roles else ""
+    implied = lang.lexicon.role_rows[role].implies if role in lang.lexicon.role_rows else ""
     if not implied:
         return None
-    if implied in g.national_names:
-        body = g.national_names[implied]
-        return OrgRef(body.label, body.org_type, None, body.aliases)
-    kind = g.lex.bodies.get(implied[1:])
+    if implied in lang.patterns.national_names:
+        return national_body(lang.patterns.national_names[implied], implied)
+    kind = lang.lexicon.bodies.get(implied[1:])
     place = place_at_level(implied[0], context)
     if kind is None or place is None:
         return None
-    return OrgRef(kind.label.format(place=place.name), kind.org_type, place,
-                  tuple(a.format(place=place.name) for a in kind.aliases))
+    return place_body(kind, place.name, place)
 
 
-
-
-def town_at(text: str, pos: int, end: int, context: list[Place]) -> Place | None:
+def town_at(text: str, pos: int, end: int, context: list[Place], lang: Language) -> Place | None:
     """A town or township named at `pos` (公明镇), placed in the report's county.
 
     Its code is the county's and its name, so the same town in two reports about
     one county is one place; it has no official code of its own here.
     """
-    m = _TOWN.match(text, pos, end)
-    if m is None or any(c in _NOT_TOWN or c in STOP_IN_ORG for c in m.group()[:-1]):
+    m = lang.patterns.town.match(text, pos, end)
+    if m is None or any(c in lang.words.not_in_town or c in lang.words.stop_in_org
+                        for c in m.group()[:-1]):
         return None
     county = next((p for p in context if p.level == "county"), None)
     parent = county or (context[0] if context else None)
     code = f"{parent.code}:{m.group()}" if parent is not None else f":{m.group()}"
     return Place(code, m.group(), "township", parent.code if parent is not None else None)
+
+
+# ---------------------------------------------------------------- bodies named on their own
+
+def resolve_org(m: re.Match, lang: Language, context: list[Place],
+                level_place: Place | None) -> OrgRef | None:
+    """An organisation named by a match of `Patterns.org`.
+
+    Args:
+        level_place: the place of the title before it in a chain, used for
+            bare names (纪委 after 区委常委 is the district's 纪委).
+    """
+    lex, words = lang.lexicon, lang.words
+    if m.group("national"):
+        name = m.group("national")
+        return national_body(lang.patterns.national_names[name], name)
+    kind = lex.bodies[m.group("suffix")]
+    place_name, level = m.group("place"), m.group("level")
+    if place_name:
+        place = pick_place(lex.gazetteer.by_name[place_name], context, lang, first=True)
+        if place is None:
+            return None
+        if level and not place.name.endswith(level):
+            return None
+    elif level:
+        place = place_at_level(level, context)
+    elif level_place is not None:
+        place = level_place  # 市委常委总工会主席: the city's 总工会
+    elif kind.bare:
+        place = context[0] if context else None
+    else:
+        return None
+    if place is None:
+        return None
+    body = place_body(kind, place.name, place)
+    label, aliases = body.label, body.aliases
+    if kind.org_type == "party-committee" and place.name.endswith(words.autonomous_region):
+        # an autonomous region's committee is its 党委: 广西壮族自治区党委
+        aliases = (label, *aliases)
+        label = place.name + words.region_committee
+    surface = m.group()
+    if surface != label and surface not in aliases and place_name:
+        aliases += (surface,)
+    return OrgRef(label, kind.org_type, place, aliases)
+
+
+def organizations(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
+    """Stage: bodies named on their own.
+
+    Reads: doc, sentences, tokens, context. Adds: organizations.
+    """
+    found = find_orgs(adoc.doc, adoc.sentences, adoc.tokens, lang, list(adoc.context))
+    return replace(adoc, organizations=tuple(found))
+
+
+def find_orgs(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
+              lang: Language, context: list[Place]) -> list[tuple[OrgRef, Mention]]:
+    """Bodies named on their own (区委、区政府《…》), where a name starts a word.
+
+    Scanning for the few words bodies end with (委, 政府, 法院) and national
+    names, then reading back to where the name starts, is several times faster
+    than trying the whole organisation pattern at every character.
+    """
+    text, pats = doc.text, lang.patterns
+    found = []
+    for sent in sentences:
+        spans = [m.span() for m in pats.national.finditer(text, sent.start, sent.end)
+                 if tokens.starts_at(m.start())]
+        for m in pats.body_suffix.finditer(text, sent.start, sent.end):
+            for start in range(max(sent.start, m.start() - _LONGEST_PREFIX), m.start() + 1):
+                if tokens.starts_at(start) and pats.org.fullmatch(text, start, m.end()):
+                    spans.append((start, m.end()))
+                    break
+        end = sent.start
+        for start, stop in sorted(spans, key=lambda span: (span[0], -span[1])):
+            if start < end:
+                continue  # inside a longer name already taken
+            m = pats.org.fullmatch(text, start, stop)
+            org = resolve_org(m, lang, context, None) if m else None
+            if org is not None:
+                found.append((org, Mention.of(doc, start, stop, "organization", sent.index)))
+                end = stop
+    return found

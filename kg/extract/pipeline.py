@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from kg.extract import recognize, relate, titles
+from kg.extract import orgs, recognize, relate, titles
 from kg.lang.language import Language, default_language
 from kg.model import AnnotatedDocument, Document, Extraction, Sentence, Tokens
 from kg.text.document import load_document
@@ -29,7 +29,7 @@ Stage = Callable[[AnnotatedDocument, Language], AnnotatedDocument]
 # after the titles that introduce them, participants after the meetings.
 STAGES: tuple[tuple[str, Stage], ...] = (
     ("places", recognize.places),
-    ("organizations", recognize.organizations),
+    ("organizations", orgs.organizations),
     ("titles", titles.titles),
     ("people", recognize.people),
     ("meetings", relate.meetings),

@@ -11,11 +11,12 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from kg.lang.language import Language
 from kg.lang.lexicon import Gazetteer, Lexicon
-from kg.model import AnnotatedDocument, Document, Mention, OrgRef, Place, Sentence, Tokens
+from kg.model import AnnotatedDocument, Document, Mention, Place, Sentence, Tokens
 from kg.lang.patterns import HAN, PUNCTUATION, Patterns
 from kg.text.segment import known_names
 
@@ -78,15 +79,25 @@ def find_places(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
     return found
 
 
-def _disambiguate(cands: list[Place], known: set[str], gaz: Gazetteer) -> Place | None:
+def disambiguate(cands: list[Place], fits: Callable[[Place], bool], *,
+                 first: bool = False) -> Place | None:
+    """The one place a name can be: its only candidate, else the only one that
+    fits what else the report says (朝阳区 is in Beijing and in Changchun).
+
+    With `first`, the first that fits where several do (in the gazetteer's
+    order): a body's place named in full (桥西区委 in a report about 河北省)
+    is read so, rather than not at all.
+    """
     if len(cands) == 1:
         return cands[0]
-    # 朝阳区 is in Beijing and in Changchun: keep the one whose parents (or
-    # children) the text also names
-    fitting = [p for p in cands
-               if any(a.code in known for a in gaz.ancestors(p))
-               or any(p in gaz.ancestors(gaz.by_code[k]) for k in known)]
-    return fitting[0] if len(fitting) == 1 else None
+    fitting = [p for p in cands if fits(p)]
+    return fitting[0] if len(fitting) == 1 or first and fitting else None
+
+
+def _disambiguate(cands: list[Place], known: set[str], gaz: Gazetteer) -> Place | None:
+    # a place named once fits where the text also names its parents (or children)
+    return disambiguate(cands, lambda p: any(a.code in known for a in gaz.ancestors(p))
+                        or any(p in gaz.ancestors(gaz.by_code[k]) for k in known))
 
 
 def choose_doc_place(places: list[tuple[Place, Mention]], doc: Document,
@@ -126,106 +137,6 @@ def place_at_level(marker: str, context: list[Place]) -> Place | None:
         if place.name.endswith(marker) and not (marker == "区" and place.level == "province"):
             return place
     return None
-
-
-# ---------------------------------------------------------------- organisations
-
-def resolve_org(m: re.Match, lex: Lexicon, context: list[Place],
-                level_place: Place | None) -> OrgRef | None:
-    """An organisation named by a match of `Patterns.org`.
-
-    Args:
-        level_place: the place of the title before it in a chain, used for
-            bare names (纪委 after 区委常委 is the district's 纪委).
-    """
-    if m.group("national"):
-        name = m.group("national")
-        body = lex.national.get(name) or next(
-            b for b in lex.national.values() if name in b.aliases)
-        aliases = tuple(a for a in (*body.aliases, name) if a != body.label)
-        return OrgRef(body.label, body.org_type, None, tuple(dict.fromkeys(aliases)))
-    kind = lex.bodies[m.group("suffix")]
-    place_name, level = m.group("place"), m.group("level")
-    if place_name:
-        place = _place_named(place_name, lex.gazetteer, context)
-        if place is None:
-            return None
-        if level and not place.name.endswith(level):
-            return None
-    elif level:
-        place = place_at_level(level, context)
-    elif level_place is not None:
-        place = level_place  # 市委常委总工会主席: the city's 总工会
-    elif kind.bare:
-        place = context[0] if context else None
-    else:
-        return None
-    if place is None:
-        return None
-    label = kind.label.format(place=place.name)
-    aliases = tuple(a.format(place=place.name) for a in kind.aliases)
-    if kind.org_type == "party-committee" and place.name.endswith("自治区"):
-        # an autonomous region's committee is its 党委: 广西壮族自治区党委
-        aliases = (label, *aliases)
-        label = f"{place.name}党委"
-    surface = m.group()
-    if surface != label and surface not in aliases and place_name:
-        aliases += (surface,)
-    return OrgRef(label, kind.org_type, place, aliases)
-
-
-def _place_named(name: str, gaz: Gazetteer, context: list[Place]) -> Place | None:
-    cands = gaz.by_name.get(name, [])
-    if len(cands) == 1:
-        return cands[0]
-    for place in cands:
-        if place in context or any(c in gaz.ancestors(place) for c in context):
-            return place
-    return None
-
-
-def organizations(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
-    """Stage: bodies named on their own.
-
-    Reads: doc, sentences, tokens, context. Adds: organizations.
-    """
-    found = find_orgs(adoc.doc, adoc.sentences, adoc.tokens, lang.lexicon, lang.patterns,
-                      list(adoc.context))
-    return replace(adoc, organizations=tuple(found))
-
-
-def find_orgs(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
-              lex: Lexicon, pats: Patterns, context: list[Place]) -> list[tuple[OrgRef, Mention]]:
-    """Bodies named on their own (区委、区政府《…》), where a name starts a word.
-
-    Scanning for the few words bodies end with (委, 政府, 法院) and national
-    names, then reading back to where the name starts, is several times faster
-    than trying the whole organisation pattern at every character.
-    """
-    text = doc.text
-    found = []
-    for sent in sentences:
-        spans = [m.span() for m in pats.national.finditer(text, sent.start, sent.end)
-                 if tokens.starts_at(m.start())]
-        for m in pats.body_suffix.finditer(text, sent.start, sent.end):
-            for start in range(max(sent.start, m.start() - _LONGEST_PREFIX), m.start() + 1):
-                if tokens.starts_at(start) and pats.org.fullmatch(text, start, m.end()):
-                    spans.append((start, m.end()))
-                    break
-        end = sent.start
-        for start, stop in sorted(spans, key=lambda span: (span[0], -span[1])):
-            if start < end:
-                continue  # inside a longer name already taken
-            m = pats.org.fullmatch(text, start, stop)
-            org = resolve_org(m, lex, context, None) if m else None
-            if org is not None:
-                found.append((org, Mention.of(doc, start, stop, "organization", sent.index)))
-                end = stop
-    return found
-
-
-# 中共 + the longest division name + a level marker
-_LONGEST_PREFIX = 16
 
 
 # ---------------------------------------------------------------- names

@@ -14,21 +14,34 @@ names after it:
 Where the text names no organisation, the role's own (副区长 → the district
 government, 总理 → 国务院) or the one of the chain before it in the sentence
 (民革中央常务副主席周铁农，副主席李赣骝 → 民革中央副主席) is used.
+
+Each step tries named readers in an order that is data: a chain's first title
+(posts.FIRST_READERS), each title after it (posts.NEXT_READERS) and who holds
+the chain (HOLDER_READERS below). Other countries' officials are read in
+foreign.py, names before a title in holders.py, the sentence and its role
+words in clause.py; the words they look for are in kg/data/phrases.yaml.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import replace
 
+from kg.extract.clause import Clause, Role, roles_in
+from kg.extract.foreign import head_after_foreign_name
+from kg.extract.holders import (body_follows, chinese_name, elected_names, moved_from, name_before,
+                                subject_before_you)
+from kg.extract.orgs import town_at
+from kg.extract.posts import first_titles, next_title
+from kg.extract.recognize import person_names
 from kg.lang.language import Language
+from kg.lang.patterns import MAX_TOWN_STEM
+from kg.lang.words import Words
 from kg.model import (AnnotatedDocument, Document, Mention, OrgRef, Place, PostHolding, PostRef,
                       Sentence, Title, TitleChain, Tokens)
-from kg.extract.orgs import (_OPENS, STOP_IN_ORG, Grammar, _pick_place, _units, government, grammar,
-                     implied_org, parse_org)
-from kg.lang.patterns import PUNCTUATION
 
-MAX_ORG_CHARS = 30
+# what may stand between two chains sharing a body: a separator and one more (，和)
+MAX_GAP = 2
 
 
 def titles(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
@@ -40,29 +53,32 @@ def titles(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
     A body read as part of a title is part of a longer name, not a body named
     apart (宝安区委 inside 宝安区委办公室副主任); each title's own body is.
     """
-    chains, unheld = find_title_chains(adoc.doc, adoc.sentences, adoc.tokens,
+    chains, unheld = find_title_chains(adoc.doc, adoc.sentences, adoc.tokens, lang,
                                        list(adoc.context), list(adoc.organizations))
     read = [t for chain in chains for t in chain.titles] + unheld
     spans = [(t.mention.start, t.mention.end) for t in read]
     organizations = [(o, m) for o, m in adoc.organizations
                      if not any(s <= m.start and m.end <= e for s, e in spans)]
     organizations += [(t.org, t.mention) for t in read]
-    holdings = tuple(PostHolding(name, post_of(title), title.mention)
+    w = lang.words
+    holdings = tuple(PostHolding(name, post_of(title, w), title.mention)
                      for chain in chains for name in chain.names for title in chain.titles)
     return replace(adoc, chains=tuple(chains), organizations=tuple(organizations),
-                   holdings=holdings, posts=tuple((post_of(t), t.mention) for t in unheld))
+                   holdings=holdings, posts=tuple((post_of(t, w), t.mention) for t in unheld))
 
 
-def post_of(title: Title) -> PostRef:
+def post_of(title: Title, w: Words) -> PostRef:
     org = title.org
     if org is None:
         return PostRef(title.role, None, title.role)
     label = org.label + title.role
     aliases = tuple(alias + title.role for alias in org.aliases)
     head = org.place.name if org.place is not None else title.country
-    if org.label.endswith("使馆") and title.role == "大使":
+    if org.label.endswith(w.embassy) and title.role == w.ambassador:
         aliases = (label, *aliases)
-        label = org.label[:-2].removesuffix("大") + title.role  # 南非驻华使馆 → 南非驻华大使
+        stem = next(org.label[:-len(name)] for name in (w.embassy_long, w.embassy)
+                    if org.label.endswith(name))
+        label = stem + title.role  # 南非驻华使馆 → 南非驻华大使
     elif org.org_type == "government" and head:
         # a people's government's post is named after the place: 秦州区副区长, 法国总统
         aliases = (label, *aliases)
@@ -70,56 +86,8 @@ def post_of(title: Title) -> PostRef:
     return PostRef(title.role, org, label, tuple(dict.fromkeys(a for a in aliases if a != label)))
 
 
-# ---------------------------------------------------------------- titles
-
-@dataclass(frozen=True, slots=True)
-class _Role:
-    start: int
-    end: int
-    word: str   # the role as written (外长, 部长)
-    role: str   # canonical (部长)
-
-
-def _roles_in(text: str, start: int, end: int, g: Grammar) -> list[_Role]:
-    """Role words, overlapping ones included (常委 and 委员长 in 常委会委员长).
-
-    A 长 right after a body word is that body's head: 财政部长 is 财政部 + 部长.
-    """
-    found = []
-    for i in range(start, end):
-        char = text[i]
-        if char in g.role_first:
-            m = g.role_re.match(text, i, end)
-            if m and not any(text.startswith(s, i) for s in g.suffixes_by_role.get(m.group(), ())):
-                word = m.group()  # (书记处, 委员会 are bodies, not the roles 书记, 委员)
-                found.append(_Role(i, m.end(), word, g.roles[word].canonical or word))
-        if char == "长" and i > start and text[i - 1] + "长" in g.roles:
-            found.append(_Role(i, i + 1, text[i - 1] + "长", text[i - 1] + "长"))
-    # 财政经济部长官: where two roles cross, the later one is meant (部|长官, not 部长|官)
-    return [r for r in found if not any(r.start < o.start < r.end < o.end for o in found)]
-
-
-@dataclass(frozen=True)
-class _Sentence:
-    """What parsing one sentence needs."""
-
-    doc: Document
-    sent: Sentence
-    tokens: Tokens
-    context: list[Place]
-    orgs: list[tuple[OrgRef, Mention]]  # bodies named in the sentence (for 这是局长…)
-    g: Grammar
-
-    @property
-    def text(self) -> str:
-        return self.doc.text
-
-    def mention(self, start: int, end: int, kind) -> Mention:
-        return Mention.of(self.doc, start, end, kind, self.sent.index)
-
-
 def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
-                      context: list[Place], orgs: list[tuple[OrgRef, Mention]] = ()
+                      lang: Language, context: list[Place], orgs: list[tuple[OrgRef, Mention]] = ()
                       ) -> tuple[list[TitleChain], list[Title]]:
     """Title chains with the names that hold them, and titles held by nobody
     as of the report (former posts), sentence by sentence.
@@ -127,16 +95,15 @@ def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: To
     Titles whose organisation cannot be known (市委书记 in a report that names
     no city) are dropped: a post without its organisation is no fact.
     """
-    g = grammar()
     chains: list[TitleChain] = []
     unheld: list[Title] = []
-    towns = _towns(doc.text, tokens, context)
+    towns = _towns(doc.text, tokens, context, lang)
     for sent in sentences:
-        if not g.role_re.search(doc.text, sent.start, sent.end):
+        if not lang.patterns.role.search(doc.text, sent.start, sent.end):
             continue
         here = [(o, m) for o, m in orgs if m.sentence == sent.index]
         named = [t for start, t in towns if sent.start <= start < sent.end][::-1]
-        c = _Sentence(doc, sent, tokens, named + context, here, g)
+        c = Clause(doc, sent, tokens, named + context, here, lang)
         for chain, former in _chains_in(c):
             kept = tuple(t for t in chain.titles if t.org is not None)
             if not kept:
@@ -149,97 +116,71 @@ def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: To
     return chains, unheld
 
 
-def _towns(text: str, tokens: Tokens, context: list[Place]) -> list[tuple[int, Place]]:
+def _towns(text: str, tokens: Tokens, context: list[Place],
+           lang: Language) -> list[tuple[int, Place]]:
     """Towns the report names, with where: 初到公明镇，…镇长麦达通 is 公明镇's.
 
     A town is a word ending in 镇 or 乡 (公明镇, 马乡), with the one-character
     words jieba split off before it (后|沙峪镇 is 后沙峪镇, but 初到|公明镇 is 公明镇).
     """
-    from kg.extract.orgs import STOP_IN_ORG, town_at
     found = []
     for start, end in tokens:
-        if end - start < 2 or text[end - 1] not in "镇乡":
+        if end - start < 2 or text[end - 1] not in lang.words.town_levels:
             continue
         while ((before := tokens.start_of(start)) is not None and start - before == 1
-               and end - before <= 5 and text[before] not in STOP_IN_ORG):
+               and end - before <= MAX_TOWN_STEM + 1 and text[before] not in lang.words.stop_in_org):
             start = before
-        town = town_at(text, start, end, context)
+        town = town_at(text, start, end, context, lang)
         if town is not None and len(town.name) == end - start:
             found.append((start, town))
     return sorted(found, key=lambda item: item[0])
 
 
-_SEPARATORS = set("，、和及与；") | {"以及"}
-_FORMER = ("原", "前", "担任", "曾任", "历任", "出任过")
-# 历任…副县长、市委常委; 免去李贵鲜兼任的国家行政学院院长职务: titles after these
-# with no holder named after them were held before the report (so are those
-# followed by 期间: 任沭阳县委书记期间)
-_FORMER_CONTEXT = ("历任", "曾任", "先后任", "免去", "辞去", "卸任")
-# 肖更民由宝安区委办公室副主任调任公明镇党委书记: the name before 由 now holds
-# the title after the verb, and held the one after 由
-_MOVED_TO = ("调任", "升任", "改任", "转任", "任命为", "当选为", "出任", "就任")
-
-
-def _adjoins(text: str, start: int, end: int) -> bool:
+def _adjoins(text: str, start: int, end: int, w: Words) -> bool:
     """Only a separator (and a rank or 同志) lies between two chains:
     民革中央常务副主席周铁农，名誉副主席贾亦斌 — the second shares the first's body."""
     gap = text[start:end]
-    for word in ("同志", "上将", "中将", "少将", "女士", "先生"):
+    for word in w.gap_words:
         gap = gap.replace(word, "")
-    return 0 < len(gap) <= 2 and all(c in _SEPARATORS for c in gap)
+    return 0 < len(gap) <= MAX_GAP and all(c in w.separators for c in gap)
 
 
-def _chains_in(c: _Sentence) -> list[tuple[TitleChain, bool]]:
+def _chains_in(c: Clause) -> list[tuple[TitleChain, bool]]:
     """(chain, former) for each chain in the sentence."""
-    from kg.extract.recognize import person_names
-    text, sent = c.text, c.sent
-    roles = _roles_in(text, sent.start, sent.end, c.g)
+    text, sent, w = c.text, c.sent, c.w
+    roles = roles_in(text, sent.start, sent.end, c.lang)
     out: list[tuple[TitleChain, bool]] = []
     floor = sent.start
     previous: TitleChain | None = None
     for role in roles:
         if role.start < floor:
             continue
-        elected = role.start > sent.start and text[role.start - 1] == "为"
+        elected = role.start > sent.start and text[role.start - 1] == w.elected
         inherit = previous if previous is not None and (
-            (elected and previous.elected) or _adjoins(text, previous.end, role.start)) else None
-        titles = _first_titles(c, role, floor, inherit, previous)
-        after_name = _head_after_foreign_name(c, role, floor)
+            (elected and previous.elected) or _adjoins(text, previous.end, role.start, w)) else None
+        after_name = head_after_foreign_name(c, role, floor)
         if after_name is not None:
             out.append((after_name, False))
             previous = after_name
             floor = after_name.end
             continue
+        titles = first_titles(c, role, floor, inherit, previous)
         if titles[0].org is None:
             continue  # a role no body can be found for: maybe a longer reading (教育部|部长) has one
         while True:
-            nxt = _next_title(c, titles[-1], roles)
+            nxt = next_title(c, titles[-1], roles)
             if nxt is None:
                 break
             titles.append(nxt)
         start = titles[0].mention.start
-        former = text.endswith(_FORMER, sent.start, start) or (
-            len(titles) == 1 and role.start > start and text[role.start - 1] in _BETWEEN_FORMER
+        former = text.endswith(w.former, sent.start, start) or (
+            len(titles) == 1 and role.start > start and text[role.start - 1] in w.former_between
             and titles[0].mention.end == role.end)
-        names = person_names(c.doc, titles[-1].mention.end, sent, c.tokens, c.g.lex, c.g.pats,
-                             foreign=any(t.country for t in titles))
-        names = [n for n in names if not _body_follows(c, n.end)]
-        if titles[0].org is not None and titles[0].org.label == "国务院" \
-                and titles[0].mention.text == role.word:
-            # 巴总理谢里夫: a bare 总理 before a foreign name is not China's
-            names = [n for n in names if _chinese_name(c, n.start, n.end)]
-        by_election = False
-        if not names:
-            names = _elected(c, start)
-            by_election = bool(names)
-        if not names and len(titles) == 1:
-            before = _name_before(c, titles[0])
-            names = [before] if before is not None else []
-        if not names and text.endswith(_MOVED_TO, sent.start, start):
-            names = _subject_before_you(c, start)
-        if not names and (former or _moved_from(c, start, titles[-1].mention.end)
-                          or any(w in text[sent.start:start] for w in _FORMER_CONTEXT)
-                          or text.startswith("期间", titles[-1].mention.end)):
+        names, by_election = next(((found, elects) for _name, reader, elects in HOLDER_READERS
+                                   if (found := reader(c, titles, role))), ([], False))
+        if not names and (former or moved_from(c, start, titles[-1].mention.end)
+                          or any(word in text[sent.start:start] for word in w.former_context)
+                          or text.startswith(w.during, titles[-1].mention.end)):
             former = True  # 在文昌担任市委书记、市长: posts, held before
         elif not names:
             continue
@@ -251,470 +192,46 @@ def _chains_in(c: _Sentence) -> list[tuple[TitleChain, bool]]:
     return out
 
 
-def _moved_from(c: _Sentence, start: int, end: int) -> bool:
-    """由 TITLE 调任…: the title before the move."""
-    return c.text.endswith("由", c.sent.start, start) and c.text.startswith(_MOVED_TO, end)
+HolderReader = Callable[[Clause, list[Title], Role], list[Mention]]
 
 
-def _subject_before_you(c: _Sentence, title_start: int) -> list[Mention]:
-    """The person who moved: the name right before 由 (or starting the sentence)."""
-    from kg.extract.recognize import name_length
-    you = c.text.rfind("由", c.sent.start, title_start)
-    ends = [you] if you > c.sent.start else []
-    for end in ends:
-        for length in (3, 2, 4):
-            start = end - length
-            if start >= c.sent.start and name_length(
-                    c.text, start, end + 1, c.tokens, c.g.lex, c.g.pats) == length:
-                return [c.mention(start, end, "person")]
-    return []
-
-
-_NOTE = re.compile(r"（[^（）]{1,8}）$")
-
-
-def _elected(c: _Sentence, title_start: int) -> list[Mention]:
-    """选举马思忠（回族）为自治区政协主席, 任怀祥、周文吉为副主席: the names
-    before 为 hold the title after it."""
-    from kg.extract.recognize import name_length
-    text, sent = c.text, c.sent
-    if title_start <= sent.start or text[title_start - 1] != "为":
-        return []
-    names: list[Mention] = []
-    end = title_start - 1
-    while end > sent.start:
-        note = _NOTE.search(text, sent.start, end)
-        if note:
-            end = note.start()  # （回族）, （女，回族）
-        for length in (3, 2, 4):
-            start = end - length
-            if start >= sent.start and name_length(text, start, end + 2, c.tokens, c.g.lex,
-                                                   c.g.pats) == length:
-                names.insert(0, c.mention(start, end, "person"))
-                break
-        else:
-            break
-        end = names[0].start
-        if end - 1 > sent.start and text[end - 1] == "、":
-            end -= 1
-        else:
-            break
+def _names_after(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
+    names = person_names(c.doc, titles[-1].mention.end, c.sent, c.tokens, c.lex, c.pats,
+                         foreign=any(t.country for t in titles))
+    names = [n for n in names if not body_follows(c, n.end)]
+    first = titles[0]
+    if first.org is not None and first.org.label == c.w.state_council \
+            and first.mention.text == role.word:
+        # 巴总理谢里夫: a bare 总理 before a foreign name is not China's
+        names = [n for n in names if chinese_name(c, n.start, n.end)]
     return names
 
 
-_BEFORE_NAME = set("，、。；：“（和与同及了的向对在为") | {"会见", "会晤", "拜会", "宴请", "陪同"}
+def _names_elected(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
+    return elected_names(c, titles[0].mention.start)
 
 
-def _head_after_foreign_name(c: _Sentence, role: _Role, floor: int) -> TitleChain | None:
-    """斯卡尔法罗总统, in a sentence that has named 意大利: a head of government
-    after a transliterated name is the head of the country named before it."""
-    if role.role not in c.g.lex.head_roles or c.g.country_re is None:
-        return None
-    text, lex = c.text, c.g.lex
-    start = role.start
-    while start > floor and role.start - start < 10 and (
-            text[start - 1] in lex.translit_any or text[start - 1] == "·"):
-        start -= 1
-    def bounded(i: int) -> bool:
-        return i == c.sent.start or text[i - 1] in _BEFORE_NAME or text.endswith(
-            tuple(_BEFORE_NAME), c.sent.start, i)
-
-    while start < role.start and not bounded(start) and text[start] not in lex.translit:
-        start += 1  # a name starts after a boundary, or with a character names start with
-    if role.start - start < 2 or not (bounded(start) or role.start - start >= 3):
-        return None  # a run of three or more transliteration characters is a name anyway
-    if c.g.country_re.fullmatch(text, start, role.start):
-        return None  # 伊朗总统: a country, not a name
-    # the country named last before it, in the sentence or earlier in the report
-    countries = [m for m in c.g.country_re.finditer(text, 0, start) if m.group() != "中国"]
-    if not countries:
-        return None
-    country = countries[-1].group()
-    title = Title(c.mention(role.start, role.end, "role"), role.role,
-                  government(None, country, c.g.lex), country)
-    name = c.mention(start, role.start, "person")
-    return TitleChain((title,), (name,), c.sent.index, role.end)
+def _name_right_before(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
+    before = name_before(c, titles[0]) if len(titles) == 1 else None
+    return [before] if before is not None else []
 
 
-def _name_before(c: _Sentence, title: Title) -> Mention | None:
-    """李鹏委员长: a name right before a role that may follow one."""
-    from kg.extract.recognize import name_length
-    row = c.g.roles.get(title.mention.text)
-    # 冯志明乌审旗建设局局长: a caption, a name and then a title with its body
-    caption = (title.org is not None and title.mention.text.endswith(title.role)
-               and len(title.mention.text) > len(title.role) + 1)
-    if title.org is None or not (caption or row is not None and row.after_name):
-        return None
-    end = title.mention.start
-    for length in (3, 2, 4):
-        start = end - length
-        if start < c.sent.start or c.tokens.end_of(start) not in (end, start + 1, start + 2):
-            continue
-        if start > c.sent.start and c.text[start - 1] not in (
-                "，：“（" if caption else "了的和与及、，：“在同向为"):
-            continue
-        if name_length(c.text, start, end, c.tokens, c.g.lex, c.g.pats) == length:
-            if row is not None and row.implies == "国务院" and not _chinese_name(c, start, end):
-                return None  # 瓦杰帕伊总理 is no premier of the State Council
-            return c.mention(start, end, "person")
-    return None
+def _name_that_moved(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
+    start = titles[0].mention.start
+    if not c.text.endswith(c.w.moved_to, c.sent.start, start):
+        return []
+    return subject_before_you(c, start)
 
 
-def _body_follows(c: _Sentence, end: int) -> bool:
-    """菲律宾总统|廉政|委员会主席: what a body's name ends with, right after a
-    "name", shows it was the start of a body's name instead."""
-    m = c.g.suffix_re.match(c.text, end, c.sent.end)
-    if m is None or not (c.tokens.starts_at(m.end()) or m.end() == c.sent.end):
-        return False  # not 陈德铭|办公桌
-    role = c.g.role_re.match(c.text, end, c.sent.end)
-    return role is None or role.end() < m.end()  # 李鹏|部长 is a title after a name
-
-
-def _chinese_name(c: _Sentence, start: int, end: int) -> bool:
-    """A name that reads as Chinese: a surname, and not all transliteration
-    characters (李鹏, not 哈西娜 or 基里延科)."""
-    lex, name = c.g.lex, c.text[start:end]
-    surname = name[0] in lex.surnames or name[:2] in lex.compound_surnames
-    return surname and (len(name) == 2 or len(name) == 3 and not all(
-        ch in lex.translit_any for ch in name))  # 罗干 may be, 谢里夫 is not
-
-
-def _title(c: _Sentence, start: int, role: _Role, org: OrgRef | None, place: Place | None,
-           country: str | None, inherit: TitleChain | None) -> Title:
-    if org is None:
-        if place is not None or country:
-            org = government(place, country, c.g.lex)  # 河南省省长, 法国总统
-        else:
-            inherited = inherit.titles[-1] if inherit is not None else None
-            if inherited is not None and inherited.country and role.role in c.g.lex.head_roles:
-                # 法国总统希拉克和总理若斯潘: the second head is France's too
-                country = inherited.country
-                org = government(None, country, c.g.lex)
-            else:
-                org = (implied_org(role.word, c.g, c.context)
-                       or (inherited.org if inherited is not None else None)
-                       or _named_before(c, role))
-    return Title(c.mention(start, role.end, "role"), role.role, org, country)
-
-
-def _named_before(c: _Sentence, role: _Role) -> OrgRef | None:
-    """济宁市公安局建立局长接访制度，这是局长朱献海: a head (局长) of the body
-    of that kind named last before it in the sentence."""
-    if len(role.role) < 2 or not role.role.endswith("长"):
-        return None
-    kind = role.role[-2]
-    for org, mention in reversed(c.orgs):
-        if mention.end <= role.start and org.label.endswith(kind):
-            return org
-    return None
-
-
-def _first_titles(c: _Sentence, role: _Role, floor: int, inherit: TitleChain | None,
-                  previous: TitleChain | None = None) -> list[Title]:
-    """The title that ends with `role`, preceded by the bodies it is shared
-    with: 中共中央台湾工作办公室、国务院台湾事务办公室主任 → two posts."""
-    text = c.text
-    listed = _foreign_listed(c, role, previous)
-    if listed is not None:
-        return [listed]
-    lowest = max(floor, role.start - MAX_ORG_CHARS)
-    term = _TERM_GLOSS.search(text, lowest, role.start)
-    org_end = term.start() if term else role.start  # 中华全国工商业联合会（第九届）执行委员
-    if org_end - 1 > lowest and text[org_end - 1] in _BETWEEN_FORMER:
-        org_end -= 1  # 美国前总统, 国务院原副总理: held before (see _chains_in)
-    for loose in (False, True):  # units alone (研究所|研究部) only where nothing else fits
-        for start in range(lowest, org_end):
-            if text[start] in PUNCTUATION or not c.tokens.starts_at(start):
-                continue  # a body's name starts a word: not 西区 inside 广西|区政府
-            if loose and not (start == c.sent.start or text[start - 1] in _OPENS
-                              or text.startswith("中国", start)):
-                continue  # only these anchors are new in the loose reading
-            parsed = parse_org(text, start, org_end, c.g, c.context, None, loose)
-            if parsed is None:
-                minister = None if loose else _minister(c, start, role)
-                if minister is not None:
-                    return [minister]
-                continue
-            org, place, country = parsed
-            if org is None and country and not _place_role(role, c.g):
-                org = _foreign_body(c, role, country)  # 俄罗斯外长 → 俄罗斯外交部部长
-            elif org is not None and country is None and org.place is None:
-                twin = _foreign_twin(c, org, start)
-                if twin is not None:
-                    org, country = twin
-            if org is None and (place is None and not country or not _place_role(role, c.g)):
-                continue
-            title = _title(c, start, role, org, place, country, None)
-            return [*_shared_bodies(c, start, role, floor), title]
-    local = (_foreign_local(c, role, floor) or _foreign_chamber(c, role, floor)
-             or _this_place(c, role, floor))
-    if local is not None:
-        return [local]
-    if any(text[role.start - k:role.start] in c.g.suffixes and text[role.start - k - 1] not in STOP_IN_ORG
-           and text[role.start - k - 1] not in PUNCTUATION
-           for k in range(1, 6) if role.start - k - 1 >= max(floor, c.sent.start)):
-        # 进步联盟总书记: the role of a body we could not read, not the one it implies
-        # (but 、政府副市长 is the bare government's)
-        return [Title(c.mention(role.start, role.end, "role"), role.role, None, None)]
-    return [_title(c, role.start, role, None, None, None, inherit)]
-
-
-# between a body and its role: the post was held before (美国前总统卡特)
-_BETWEEN_FORMER = "前原"
-_TERM_GLOSS = re.compile(r"（第?[一二三四五六七八九十\d]{1,3}届）$")
-
-
-def _this_place(c: _Sentence, role: _Role, floor: int) -> Title | None:
-    """在波尔多市与该市市长朱佩会见: 该市 (该省, 该县) is the last place of that
-    level named before it in the sentence."""
-    row = c.g.roles.get(role.word)
-    implies = row.implies if row is not None else ""
-    if not implies.endswith("政府") or len(implies) != 3:
-        return None
-    text, level = c.text, implies[0]
-    if not text.endswith("该" + level, floor, role.start):
-        return None
-    start = role.start - 2
-    last = None
-    for m in c.g.place_re.finditer(text, c.sent.start, start):
-        if m.group().endswith(level):
-            last = m
-    if last is not None:
-        place = _pick_place(c.g.places[last.group()], c.context, c.g)
-        if place is not None:
-            org = government(place, None, c.g.lex)
-            return Title(c.mention(start, role.end, "role"), role.role, org, None)
-    at = text.rfind(level, c.sent.start, start)
-    if at < 0 or (last is not None and last.end() > at):
-        return None
-    named = _foreign_local(c, _Role(at + 1, at + 1 + len(role.word), role.word, role.role),
-                           c.sent.start, fake_end=at + 1)
-    if named is None:
-        return None
-    return Title(c.mention(start, role.end, "role"), role.role, named.org, named.country)
-
-
-# bodies only other countries have: named bare, they are the last country's named
-_CHAMBERS = ("国会", "议会", "杜马", "联邦委员会", "众议院", "参议院", "上院", "下院", "内阁")
-_GLOSS = re.compile(r"（[^（）]{1,8}）$")
-_CHAMBER_OPENS = set("，、；：“（和与及了的同向任在")
-
-
-def _foreign_chamber(c: _Sentence, role: _Role, floor: int) -> Title | None:
-    """会见了联邦委员会（议会上院）主席斯特罗耶夫, in a sentence that has named
-    俄罗斯: a legislature only foreign countries have, named bare (with or
-    without a gloss in brackets), is the last named country's."""
-    if c.g.country_re is None:
-        return None
-    text = c.text
-    end = role.start
-    if not any(word in text[max(floor, end - 20):end] for word in _CHAMBERS):
-        return None
-    gloss = _GLOSS.search(text, floor, end)
-    if gloss:
-        end = gloss.start()
-    for start in range(max(floor, end - 12), end - 1):
-        if not c.tokens.starts_at(start) or start > c.sent.start and text[start - 1] not in _CHAMBER_OPENS:
-            continue
-        units = _units(text, start, end, c.g)
-        if not units or len(units[0][0]) > 4 or not (units[0][0] + units[0][1]).endswith(_CHAMBERS):
-            continue
-        countries = [m.group() for m in c.g.country_re.finditer(text, c.sent.start, start)
-                     if m.group() != "中国"]
-        if not countries or text.endswith(countries[-1], c.sent.start, start):
-            return None  # none named, or named right here (parsed as such already)
-        bare = text[start:end]
-        org = OrgRef(countries[-1] + bare, "other", None, (bare,))
-        return Title(c.mention(start, role.end, "role"), role.role, org, countries[-1])
-    return None
-
-
-_LOCAL_OPENS = set("，、；：“（兼和与了在的") | {""}
-
-
-def _foreign_local(c: _Sentence, role: _Role, floor: int, fake_end: int | None = None
-                   ) -> Title | None:
-    """斯特拉斯堡市市长, 阿尔萨斯大区区长: the head of a foreign city, province
-    or region the gazetteer does not know, named by its level word.
-
-    The place is a run of two to six characters after a clause opening, most
-    of them typical of transliterations, or any when the sentence names a
-    foreign country."""
-    row = c.g.roles.get(role.word)
-    implies = row.implies if row is not None else ""
-    if not implies.endswith("政府") or len(implies) != 3 or c.g.country_re is None:
-        return None
-    text, level = c.text, implies[0]
-    end = role.start if fake_end is None else fake_end
-    if not text.endswith(level, floor, end):
-        return None
-    stop = end
-    end -= 1
-    if level == "区" and text.endswith("大", floor, end):
-        end -= 1  # 阿尔萨斯大区
-    start = end
-    while start > floor and end - start < 6 and text[start - 1] not in STOP_IN_ORG \
-            and text[start - 1] not in _LOCAL_OPENS and text[start - 1] not in PUNCTUATION:
-        start -= 1
-    name = text[start:end]
-    opening = text[start - 1] if start > c.sent.start else ""
-    if not 2 <= len(name) <= 5 or opening not in _LOCAL_OPENS:
-        return None
-    typical = sum(ch in c.g.lex.translit_any for ch in name)
-    abroad = any(m.group() != "中国" for m in c.g.country_re.finditer(text, c.sent.start, c.sent.end))
-    if not (typical >= 2 and 2 * typical >= len(name) or abroad):
-        return None
-    place = text[start:stop]
-    org = OrgRef(place + "政府", "government", None, (place + "人民政府",))
-    return Title(c.mention(start, role.end, "role"), role.role, org, place)
-
-
-def _foreign_listed(c: _Sentence, role: _Role, previous: TitleChain | None) -> Title | None:
-    """韩国代总理金钟泌、监查院长韩胜宪: a body with no anchor, listed after a
-    foreign title and its holder, is the same country's."""
-    if previous is None or not previous.titles[-1].country or not previous.names:
-        return None
-    country = previous.titles[-1].country
-    start = previous.end + 1
-    if not c.text.startswith("、", previous.end) or not start < role.start <= start + MAX_ORG_CHARS:
-        return None
-    units = _units(c.text, start, role.start, c.g)
-    if not units:
-        return None
-    org = None
-    for stem, suffix in units:
-        kind = c.g.suffixes[suffix][0]
-        label = (org.label if org is not None else country) + stem + suffix
-        org = OrgRef(label, kind, None, (), org)
-    return Title(c.mention(start, role.end, "role"), role.role, org, country)
-
-
-def _foreign_twin(c: _Sentence, org: OrgRef, start: int) -> tuple[OrgRef, str] | None:
-    """美国财政部长鲁宾…财政部副部长萨默斯: a body named bare after the same
-    body of a foreign country, in one sentence, is that country's."""
-    if c.g.country_re is None or org.label not in c.g.national_names:
-        return None
-    for m in c.g.country_re.finditer(c.text, c.sent.start, start):
-        if m.group() != "中国" and c.text.startswith(org.label, m.end()):
-            return OrgRef(m.group() + org.label, org.org_type, None, ()), m.group()
-    return None
-
-
-def _foreign_body(c: _Sentence, role: _Role, country: str) -> OrgRef | None:
-    """The foreign counterpart of the body a role implies: 外长 after 俄罗斯 is
-    Russia's foreign minister, not China's."""
-    implied = implied_org(role.word, c.g, [])
-    if implied is None or implied.place is not None:
-        return None
-    return OrgRef(country + implied.label, implied.org_type, None, ())
-
-
-_LONG_FORM = re.compile("苏丹国|王国|共和国|联邦|酋长国|大公国")
-
-
-def _minister(c: _Sentence, start: int, role: _Role) -> Title | None:
-    """瑞典工商大臣, 阿曼苏丹国外交国务大臣: a country (in its long form or
-    not), a portfolio and 大臣 — the role keeps its portfolio."""
-    if not role.role.endswith("大臣") or c.g.country_re is None:
-        return None
-    m = c.g.country_re.match(c.text, start, role.start)
-    long_form = _LONG_FORM.match(c.text, m.end(), role.start) if m else None
-    portfolio = c.text[(long_form or m).end():role.start] if m else ""
-    if not m or not 1 <= len(portfolio) <= 4 or any(ch in STOP_IN_ORG for ch in portfolio):
-        return None
-    return Title(c.mention(start, role.end, "role"), portfolio + role.role,
-                 government(None, m.group(), c.g.lex), m.group())
-
-
-def _shared_bodies(c: _Sentence, start: int, role: _Role, floor: int) -> list[Title]:
-    text = c.text
-    shared: list[Title] = []
-    while start - 1 > floor and text[start - 1] == "、":
-        end = start - 1
-        for begin in range(max(floor, end - MAX_ORG_CHARS), end):
-            parsed = parse_org(text, begin, end, c.g, c.context, None)
-            if parsed is not None and parsed[0] is not None:
-                shared.insert(0, Title(c.mention(begin, role.end, "role"), role.role,
-                                       parsed[0], parsed[2]))
-                start = begin
-                break
-        else:
-            break
-    return shared
-
-
-def _place_role(role: _Role, g: Grammar) -> bool:
-    """Roles that follow a bare place or country: 河南省省长, 法国总统."""
-    return role.role in g.lex.head_roles
-
-
-def _next_title(c: _Sentence, last: Title, roles: list[_Role]) -> Title | None:
-    text = c.text
-    pos = last.mention.end
-    if pos < c.sent.end and text[pos] in "、兼":
-        pos += 1
-    level_place = last.org.place if last.org is not None else None
-    for role in roles:
-        if role.start < pos or role.start - pos > MAX_ORG_CHARS:
-            continue
-        if role.start == pos:
-            return _bare_in_chain(c, pos, role, last)
-        parsed = parse_org(text, pos, role.start, c.g, c.context, level_place)
-        if parsed is None:
-            local = _foreign_local(c, role, pos) if text[pos - 1] in "、兼" else None
-            if local is not None:
-                return local  # 阿尔萨斯大区区长兼下莱茵省省长
-            unit = _unit_of(c, last, pos, role) if text[pos - 1] in "、兼" else None
-            if unit is not None:
-                return unit  # 全国人大常委会委员、法律委员会副主任委员
-            continue
-        org, place, country = parsed
-        if org is None and not _place_role(role, c.g):
-            continue
-        if last.country and country is None and org is not None and org.place is None:
-            # 马来西亚副总理兼财政部长: the ministry is Malaysia's, not China's
-            country = last.country
-            org = OrgRef(country + org.label, "government-department", None, ())
-        return _title(c, pos, role, org, place, country or None, None)
-    return None
-
-
-# what a unit inside a body ends with (not a company, a society, a bank)
-_INNER_UNITS = frozenset(("委员会", "工作委员会", "工委", "委会", "办公厅", "办公室", "部", "厅",
-                          "局", "处", "党组", "党委", "纪检组"))
-
-
-def _unit_of(c: _Sentence, last: Title, pos: int, role: _Role) -> Title | None:
-    """A body with no anchor inside a chain is a unit of the body before it:
-    全国人大常委会委员、法律委员会副主任委员 → 全国人大常委会法律委员会."""
-    parent = last.org
-    if parent is None or last.country or parent.org_type == "government" and parent.place:
-        return None
-    units = _units(c.text, pos, role.start, c.g)
-    if (not units or len(units[0][0]) < 2 or role.start - pos > 8
-            or units[0][0].startswith(("中央", "中国", "全国", "国家"))
-            or any(suffix not in _INNER_UNITS for _, suffix in units)):
-        return None  # 全国政协委员、香港繁荣集团董事长: another body
-    org = parent
-    for stem, suffix in units:
-        kind, party_kind = c.g.suffixes[suffix]
-        if parent.org_type == "party-committee" and party_kind:
-            kind = party_kind
-        org = OrgRef(org.label + stem + suffix, kind, org.place,
-                     tuple(a + stem + suffix for a in org.aliases), org)
-    return Title(c.mention(pos, role.end, "role"), role.role, org, None)
-
-
-def _bare_in_chain(c: _Sentence, pos: int, role: _Role, last: Title) -> Title:
-    """A role with no body inside a chain: its own body (副省长 → the province's
-    government), else the body the chain is about (文化和旅游部党组书记、部长 →
-    文化和旅游部部长: the party group's parent)."""
-    mention = c.mention(pos, role.end, "role")
-    if last.country and role.role in c.g.lex.head_roles:
-        return Title(mention, role.role, government(None, last.country, c.g.lex), last.country)
-    org = implied_org(role.word, c.g, c.context)
-    if org is None and last.org is not None:
-        org = last.org
-        if org.org_type == "party-committee" and org.parent is not None:
-            org = org.parent
-    return Title(mention, role.role, org, last.country)
+# Who holds a chain: the first of these readers that finds names, in this order;
+# the third element says the names were elected to it.
+HOLDER_READERS: tuple[tuple[str, HolderReader, bool], ...] = (
+    # the names right after the titles (区委书记张健) are the usual and surest reading
+    ("names after", _names_after, False),
+    # 选举马思忠为自治区政协主席: the names before 为
+    ("elected", _names_elected, True),
+    # 李鹏委员长: a name right before a lone title that may follow one
+    ("name before", _name_right_before, False),
+    # 肖更民由…调任公明镇党委书记: the name before 由, after a verb of moving
+    ("moved", _name_that_moved, False),
+)

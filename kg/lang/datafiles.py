@@ -101,6 +101,8 @@ WORD_LISTS: dict[str, str] = {
     "publisher_joiners": "triggers.yaml",
     "meeting_heads": "triggers.yaml",
     "meeting_verbs": "triggers.yaml",
+    "meeting_particles": "triggers.yaml",
+    "meeting_not_before": "triggers.yaml",
     "whole_level": "triggers.yaml",
     "speech_verbs": "triggers.yaml",
     "chair_verbs": "triggers.yaml",

@@ -8,14 +8,16 @@ from functools import lru_cache
 
 from kg.lang.lexicon import Lexicon, load_lexicon
 from kg.lang.patterns import Patterns, patterns
+from kg.lang.words import Words, load_words
 
 
 @dataclass(frozen=True)
 class Language:
     lexicon: Lexicon
+    words: Words
     patterns: Patterns
 
 
 @lru_cache(maxsize=1)
 def default_language() -> Language:
-    return Language(load_lexicon(), patterns())
+    return Language(load_lexicon(), load_words(), patterns())

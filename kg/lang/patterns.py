@@ -1,4 +1,5 @@
-"""Compiled patterns built from the lexicons (once per process)."""
+"""The lexicons compiled once per process: every regular expression and lookup
+table the extraction stages share (kg.lang.language.Language carries it)."""
 
 from __future__ import annotations
 
@@ -6,19 +7,24 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kg.lang.lexicon import Lexicon, load_lexicon, trie_regex
+from kg.lang.lexicon import Lexicon, NationalBody, load_lexicon, trie_regex
+from kg.lang.words import Words, load_words
+from kg.model import Place
 
 HAN = r"\u3400-\u9fff"
 PUNCTUATION = set("，。、；：！？（）“”‘’《》〈〉·…—\n ")
+# the longest stem a unit may have before its body word (港澳事务办公室 is 港澳事务 + 办公室)
+MAX_UNIT_STEM = 8
+# the most characters of a town's name before its 镇 or 乡 (后沙峪镇)
+MAX_TOWN_STEM = 4
 
 
 @dataclass(frozen=True)
 class Patterns:
     org: re.Pattern          # one organisation name, with named groups
     national: re.Pattern     # national bodies' names and aliases
+    national_names: dict[str, NationalBody]  # ... and the body each names
     body_suffix: re.Pattern  # the words bodies named after a place end with (委, 政府)
-    title: re.Pattern        # one title: optional organisation, then a role
-    chain: re.Pattern        # titles joined by 、 or 兼 (for scanning)
     place: re.Pattern        # full names of divisions
     place_short: re.Pattern  # short names of divisions (天水, 秦州)
     followers: re.Pattern    # what may follow a person's name
@@ -27,50 +33,98 @@ class Patterns:
     book_title: re.Pattern
     date: re.Pattern
     year: re.Pattern
+    ordinal: re.Pattern      # a term of office before a body: 七届, 第九届
+    term_gloss: re.Pattern   # ... in brackets before a role: （第九届）
+    long_form: re.Pattern    # what follows a country's name in its long form: 共和国
+    minister_long_form: re.Pattern  # ... before a minister's portfolio: 联邦 too
+    role: re.Pattern         # one role word (书记, 副区长, 外长)
+    role_first: frozenset[str]  # the characters role words start with
+    country: re.Pattern      # countries' names (法国, 阿联酋)
+    # places an organisation phrase may start with: full names, and the short
+    # names of provinces and prefectures (广东, 张家口)
+    anchor_places: dict[str, list[Place]]
+    anchor_place: re.Pattern
+    org_suffix: re.Pattern   # what any body's name ends with (厅, 委员会, 公司)
+    unit: re.Pattern         # one unit of a body: a stem and a body word (文化|厅)
+    suffixes_by_role: dict[str, tuple[str, ...]]  # body words a role word starts (书记处 for 书记)
+    town: re.Pattern         # a town the gazetteer does not list (后沙峪镇, 马乡)
 
 
-def _org_pattern(lex: Lexicon, *, named: bool) -> str:
-    def group(name: str, body: str) -> str:
-        return f"(?P<{name}>{body})" if named else f"(?:{body})"
-
-    national_names = set(lex.national)
+def _national_names(lex: Lexicon) -> dict[str, NationalBody]:
+    """Each national body's label and aliases, the body it names (labels first)."""
+    names = {body.label: body for body in lex.national.values()}
     for body in lex.national.values():
-        national_names.update(body.aliases)
+        for alias in body.aliases:
+            names.setdefault(alias, body)
+    return names
+
+
+def _org_pattern(lex: Lexicon, words: Words, national_names) -> str:
+    def group(name: str, body: str) -> str:
+        return f"(?P<{name}>{body})"
+
     places = trie_regex(lex.gazetteer.by_name)
     suffixes = trie_regex(lex.bodies)
     local = (group("place", places) + "?" + group("level", "|".join(lex.words("level_markers"))) + "?"
              + group("suffix", suffixes))
-    return (group("cpc", "中共") + "?"
+    return (group("cpc", re.escape(words.cpc_short)) + "?"
             + "(?:" + group("national", trie_regex(national_names)) + "|" + local + ")")
 
 
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
-    lex = load_lexicon()
-    roles = trie_regex(lex.roles)
-    org_named = _org_pattern(lex, named=True)
-    org_plain = _org_pattern(lex, named=False)
-    title_plain = f"(?:{org_plain})?(?:{roles})"
+    return compile_patterns(load_lexicon(), load_words())
+
+
+def compile_patterns(lex: Lexicon, words: Words) -> Patterns:
     meeting_heads = trie_regex(lex.words("meeting_heads"))
     meeting_verbs = trie_regex(lex.words("meeting_verbs"))
+    meeting_particles = trie_regex(lex.words("meeting_particles"))
+    meeting_not_before = trie_regex(lex.words("meeting_not_before"))
+    year, month, day = map(re.escape, (words.year_word, words.month_word, words.day_word))
+
+    def term(digits: str, repeat: str) -> str:
+        return (f"{re.escape(words.term_prefix)}?[{words.term_numerals}{digits}]{repeat}"
+                f"{re.escape(words.term_word)}")
+
     followers = sorted(lex.words("name_followers"), key=len, reverse=True)
-    national_names = set(lex.national)
-    for body in lex.national.values():
-        national_names.update(body.aliases)
+    national_names = _national_names(lex)
+    anchor_places = dict(lex.gazetteer.by_name)
+    for short, cands in lex.gazetteer.by_short.items():
+        if all(c.level in ("province", "prefecture") for c in cands):
+            anchor_places.setdefault(short, cands)
+    suffixes = lex.org_suffixes
+    town_levels = "".join(sorted(words.town_levels))
     return Patterns(
-        org=re.compile(org_named),
+        org=re.compile(_org_pattern(lex, words, national_names)),
         national=re.compile(trie_regex(national_names)),
+        national_names=national_names,
         body_suffix=re.compile(trie_regex(lex.bodies)),
-        title=re.compile(f"(?P<org>{org_named})?(?P<role>{roles})"),
-        chain=re.compile(f"{title_plain}(?:(?:、|兼|和){title_plain})*"),
         place=re.compile(trie_regex(lex.gazetteer.by_name)),
         place_short=re.compile(trie_regex(lex.gazetteer.by_short)),
         followers=re.compile("|".join(map(re.escape, followers))
                              + "|[，。、；：！？（）“”《\\d]|$"),
         meeting=re.compile(
-            f"(?P<verb>{meeting_verbs})了?(?P<name>[^，。；：！？“”《》\n]{{2,40}}?(?:{meeting_heads}))(?!议)"),
+            f"(?P<verb>{meeting_verbs})(?:{meeting_particles})?"
+            f"(?P<name>[^，。；：！？“”《》\n]{{2,40}}?(?:{meeting_heads}))(?!{meeting_not_before})"),
         quote=re.compile(r"“(?P<core>[^“”\n]{1,30})”"),
         book_title=re.compile(r"《(?P<title>[^《》\n]{1,120})》"),
-        date=re.compile(r"(?:(?P<year>\d{4})年)?(?P<month>1[0-2]|0?[1-9])月(?P<day>3[01]|[12]\d|0?[1-9])日"),
-        year=re.compile(r"(?<!\d)(?P<year>(?:19|20)\d\d)年"),
+        date=re.compile(rf"(?:(?P<year>\d{{4}}){year})?(?P<month>1[0-2]|0?[1-9]){month}"
+                        rf"(?P<day>3[01]|[12]\d|0?[1-9]){day}"),
+        year=re.compile(rf"(?<!\d)(?P<year>(?:19|20)\d\d){year}"),
+        ordinal=re.compile(term("", "+")),
+        term_gloss=re.compile("（" + term(r"\d", "{1,3}") + "）$"),
+        long_form=re.compile("|".join(map(re.escape, words.long_forms))),
+        minister_long_form=re.compile(
+            "|".join(map(re.escape, words.long_forms + words.minister_long_forms))),
+        role=re.compile(trie_regex(lex.role_rows)),
+        role_first=frozenset(r[0] for r in lex.role_rows),
+        country=re.compile(trie_regex(lex.countries)),
+        anchor_places=anchor_places,
+        anchor_place=re.compile(trie_regex(anchor_places)),
+        org_suffix=re.compile(trie_regex(suffixes)),
+        unit=re.compile(f"(?P<stem>[{HAN}]{{0,{MAX_UNIT_STEM}}}?)(?P<suffix>{trie_regex(suffixes)})"),
+        suffixes_by_role={r: tuple(x for x in suffixes if x.startswith(r) and x != r)
+                          for r in lex.role_rows},
+        town=re.compile(f"[{HAN}]{{1,{MAX_TOWN_STEM}}}?[{town_levels}]"),
     )

@@ -1,0 +1,184 @@
+"""Titles of other countries' officials: heads named after their name
+(斯卡尔法罗总统), legislatures and cities named bare (联邦委员会主席, 里昂市市长),
+bodies listed after a foreign holder, ministers with a portfolio (瑞典工商大臣)."""
+
+from __future__ import annotations
+
+from kg.extract.clause import BRACKETED, MAX_ORG_CHARS, Clause, Role, level_governed
+from kg.extract.orgs import government, implied_org, place_body, units_of
+from kg.lang.patterns import PUNCTUATION
+from kg.model import OrgRef, Title, TitleChain
+
+# a transliterated name before a head's title is shorter than this (斯卡尔法罗)
+MAX_NAME_BEFORE_HEAD = 10
+# ... has two characters at least, and three or more are a name even where no
+# boundary is seen before them
+MIN_NAME_CHARS = 2
+UNBOUNDED_NAME_CHARS = 3
+# a chamber's word is looked for this far before the role (联邦委员会（议会上院）)
+CHAMBER_WINDOW = 20
+# ... and its name starts no farther than this before the role or the gloss
+MAX_CHAMBER_CHARS = 12
+# a chamber's first unit has a short stem (联邦|委员会, 众|议院): a longer one names another body
+MAX_CHAMBER_STEM = 4
+# a foreign place named by its level word: two to five characters before it (里昂, 斯特拉斯堡)
+MIN_FOREIGN_PLACE, MAX_FOREIGN_PLACE = 2, 5
+# ... of which at least two, and at least half, typical of transliterations
+MIN_TYPICAL_CHARS = 2
+TYPICAL_SHARE = 0.5
+# the longest portfolio before 大臣 (外交国务)
+MAX_PORTFOLIO = 4
+
+
+def head_after_foreign_name(c: Clause, role: Role, floor: int) -> TitleChain | None:
+    """斯卡尔法罗总统, in a sentence that has named 意大利: a head of government
+    after a transliterated name is the head of the country named before it."""
+    if role.role not in c.lex.head_roles:
+        return None
+    text, lex, before_name = c.text, c.lex, c.w.before_name
+    start = role.start
+    while start > floor and role.start - start < MAX_NAME_BEFORE_HEAD and (
+            text[start - 1] in lex.translit_any or text[start - 1] == "·"):
+        start -= 1
+    def bounded(i: int) -> bool:
+        return i == c.sent.start or text[i - 1] in before_name or text.endswith(
+            tuple(before_name), c.sent.start, i)
+
+    while start < role.start and not bounded(start) and text[start] not in lex.translit:
+        start += 1  # a name starts after a boundary, or with a character names start with
+    if role.start - start < MIN_NAME_CHARS or not (
+            bounded(start) or role.start - start >= UNBOUNDED_NAME_CHARS):
+        return None  # a run of three or more transliteration characters is a name anyway
+    if c.pats.country.fullmatch(text, start, role.start):
+        return None  # 伊朗总统: a country, not a name
+    # the country named last before it, in the sentence or earlier in the report
+    countries = [m for m in c.pats.country.finditer(text, 0, start) if m.group() != c.w.china]
+    if not countries:
+        return None
+    country = countries[-1].group()
+    title = Title(c.mention(role.start, role.end, "role"), role.role,
+                  government(None, country, c.lang), country)
+    name = c.mention(start, role.start, "person")
+    return TitleChain((title,), (name,), c.sent.index, role.end)
+
+
+def foreign_chamber(c: Clause, role: Role, floor: int) -> Title | None:
+    """会见了联邦委员会（议会上院）主席斯特罗耶夫, in a sentence that has named
+    俄罗斯: a legislature only foreign countries have, named bare (with or
+    without a gloss in brackets), is the last named country's."""
+    text = c.text
+    end = role.start
+    if not any(word in text[max(floor, end - CHAMBER_WINDOW):end] for word in c.w.chambers):
+        return None
+    gloss = BRACKETED.search(text, floor, end)
+    if gloss:
+        end = gloss.start()
+    for start in range(max(floor, end - MAX_CHAMBER_CHARS), end - 1):
+        if not c.tokens.starts_at(start) or (start > c.sent.start
+                                             and text[start - 1] not in c.w.chamber_opens):
+            continue
+        units = units_of(text, start, end, c.lang)
+        if (not units or len(units[0][0]) > MAX_CHAMBER_STEM
+                or not (units[0][0] + units[0][1]).endswith(c.w.chambers)):
+            continue
+        countries = [m.group() for m in c.pats.country.finditer(text, c.sent.start, start)
+                     if m.group() != c.w.china]
+        if not countries or text.endswith(countries[-1], c.sent.start, start):
+            return None  # none named, or named right here (parsed as such already)
+        bare = text[start:end]
+        org = OrgRef(countries[-1] + bare, "other", None, (bare,))
+        return Title(c.mention(start, role.end, "role"), role.role, org, countries[-1])
+    return None
+
+
+def foreign_local(c: Clause, role: Role, floor: int, fake_end: int | None = None
+                   ) -> Title | None:
+    """斯特拉斯堡市市长, 阿尔萨斯大区区长: the head of a foreign city, province
+    or region the gazetteer does not know, named by its level word.
+
+    The place is a run of two to five characters after a clause opening, most
+    of them typical of transliterations, or any when the sentence names a
+    foreign country."""
+    level = level_governed(c, role)
+    if level is None:
+        return None
+    text, w = c.text, c.w
+    end = role.start if fake_end is None else fake_end
+    if not text.endswith(level, floor, end):
+        return None
+    stop = end
+    end -= len(level)
+    prefix = w.level_prefixes.get(level)
+    if prefix and text.endswith(prefix, floor, end):
+        end -= len(prefix)  # 阿尔萨斯大区
+    start = end
+    while start > floor and end - start <= MAX_FOREIGN_PLACE and text[start - 1] not in w.stop_in_org \
+            and text[start - 1] not in w.local_opens and text[start - 1] not in PUNCTUATION:
+        start -= 1
+    name = text[start:end]
+    opening = text[start - 1] if start > c.sent.start else ""
+    if (not MIN_FOREIGN_PLACE <= len(name) <= MAX_FOREIGN_PLACE
+            or opening and opening not in w.local_opens):
+        return None
+    typical = sum(ch in c.lex.translit_any for ch in name)
+    abroad = any(m.group() != w.china for m in c.pats.country.finditer(text, c.sent.start, c.sent.end))
+    if not (typical >= MIN_TYPICAL_CHARS and typical >= TYPICAL_SHARE * len(name) or abroad):
+        return None
+    place = text[start:stop]
+    org = place_body(c.lex.bodies[w.government], place, None)
+    return Title(c.mention(start, role.end, "role"), role.role, org, place)
+
+
+def foreign_listed(c: Clause, role: Role, previous: TitleChain | None) -> Title | None:
+    """韩国代总理金钟泌、监查院长韩胜宪: a body with no anchor, listed after a
+    foreign title and its holder, is the same country's."""
+    if previous is None or not previous.titles[-1].country or not previous.names:
+        return None
+    country = previous.titles[-1].country
+    start = previous.end + 1
+    if not c.text.startswith("、", previous.end) or not start < role.start <= start + MAX_ORG_CHARS:
+        return None
+    units = units_of(c.text, start, role.start, c.lang)
+    if not units:
+        return None
+    org = None
+    for stem, suffix in units:
+        kind = c.lex.org_suffixes[suffix][0]
+        label = (org.label if org is not None else country) + stem + suffix
+        org = OrgRef(label, kind, None, (), org)
+    return Title(c.mention(start, role.end, "role"), role.role, org, country)
+
+
+def foreign_twin(c: Clause, org: OrgRef, start: int) -> tuple[OrgRef, str] | None:
+    """美国财政部长鲁宾…财政部副部长萨默斯: a body named bare after the same
+    body of a foreign country, in one sentence, is that country's."""
+    if org.label not in c.pats.national_names:
+        return None
+    for m in c.pats.country.finditer(c.text, c.sent.start, start):
+        if m.group() != c.w.china and c.text.startswith(org.label, m.end()):
+            return OrgRef(m.group() + org.label, org.org_type, None, ()), m.group()
+    return None
+
+
+def foreign_body(c: Clause, role: Role, country: str) -> OrgRef | None:
+    """The foreign counterpart of the body a role implies: 外长 after 俄罗斯 is
+    Russia's foreign minister, not China's."""
+    implied = implied_org(role.word, c.lang, [])
+    if implied is None or implied.place is not None:
+        return None
+    return OrgRef(country + implied.label, implied.org_type, None, ())
+
+
+def minister_title(c: Clause, start: int, role: Role) -> Title | None:
+    """瑞典工商大臣, 阿曼苏丹国外交国务大臣: a country (in its long form or
+    not), a portfolio and 大臣 — the role keeps its portfolio."""
+    if not role.role.endswith(c.w.minister):
+        return None
+    m = c.pats.country.match(c.text, start, role.start)
+    long_form = c.pats.minister_long_form.match(c.text, m.end(), role.start) if m else None
+    portfolio = c.text[(long_form or m).end():role.start] if m else ""
+    if (not m or not 1 <= len(portfolio) <= MAX_PORTFOLIO
+            or any(ch in c.w.stop_in_org for ch in portfolio)):
+        return None
+    return Title(c.mention(start, role.end, "role"), portfolio + role.role,
+                 government(None, m.group(), c.lang), m.group())

@@ -1,0 +1,102 @@
+"""Who holds a title when no name follows it: names elected to it (选举…为),
+the one who moved to it (…由…调任), a name right before it (李鹏委员长)."""
+
+from __future__ import annotations
+
+from kg.extract.clause import BRACKETED, Clause
+from kg.extract.recognize import name_length
+from kg.model import Mention, Title
+
+# the lengths a Chinese name is tried in: most have three characters, then two;
+# four (巴音朝鲁) only when neither fits
+NAME_LENGTHS = (3, 2, 4)
+
+
+def moved_from(c: Clause, start: int, end: int) -> bool:
+    """由 TITLE 调任…: the title before the move."""
+    return (c.text.endswith(c.w.moved_from, c.sent.start, start)
+            and c.text.startswith(c.w.moved_to, end))
+
+
+def subject_before_you(c: Clause, title_start: int) -> list[Mention]:
+    """The person who moved: the name right before 由 (or starting the sentence)."""
+    you = c.text.rfind(c.w.moved_from, c.sent.start, title_start)
+    ends = [you] if you > c.sent.start else []
+    for end in ends:
+        for length in NAME_LENGTHS:
+            start = end - length
+            if start >= c.sent.start and name_length(
+                    c.text, start, end + 1, c.tokens, c.lex, c.pats) == length:
+                return [c.mention(start, end, "person")]
+    return []
+
+
+def elected_names(c: Clause, title_start: int) -> list[Mention]:
+    """选举马思忠（回族）为自治区政协主席, 任怀祥、周文吉为副主席: the names
+    before 为 hold the title after it."""
+    text, sent = c.text, c.sent
+    if title_start <= sent.start or text[title_start - 1] != c.w.elected:
+        return []
+    names: list[Mention] = []
+    end = title_start - 1
+    while end > sent.start:
+        note = BRACKETED.search(text, sent.start, end)
+        if note:
+            end = note.start()  # （回族）, （女，回族）
+        for length in NAME_LENGTHS:
+            start = end - length
+            if start >= sent.start and name_length(text, start, end + 2, c.tokens, c.lex,
+                                                   c.pats) == length:
+                names.insert(0, c.mention(start, end, "person"))
+                break
+        else:
+            break
+        end = names[0].start
+        if end - 1 > sent.start and text[end - 1] == "、":
+            end -= 1
+        else:
+            break
+    return names
+
+
+def name_before(c: Clause, title: Title) -> Mention | None:
+    """李鹏委员长: a name right before a role that may follow one."""
+    row = c.lex.role_rows.get(title.mention.text)
+    # 冯志明乌审旗建设局局长: a caption, a name and then a title with its body
+    caption = (title.org is not None and title.mention.text.endswith(title.role)
+               and len(title.mention.text) > len(title.role) + 1)
+    if title.org is None or not (caption or row is not None and row.after_name):
+        return None
+    end = title.mention.start
+    for length in NAME_LENGTHS:
+        start = end - length
+        if start < c.sent.start or c.tokens.end_of(start) not in (end, start + 1, start + 2):
+            continue
+        if start > c.sent.start and c.text[start - 1] not in (
+                c.w.caption_opens if caption else c.w.name_before_opens):
+            continue
+        if name_length(c.text, start, end, c.tokens, c.lex, c.pats) == length:
+            if (row is not None and row.implies == c.w.state_council
+                    and not chinese_name(c, start, end)):
+                return None  # 瓦杰帕伊总理 is no premier of the State Council
+            return c.mention(start, end, "person")
+    return None
+
+
+def body_follows(c: Clause, end: int) -> bool:
+    """菲律宾总统|廉政|委员会主席: what a body's name ends with, right after a
+    "name", shows it was the start of a body's name instead."""
+    m = c.pats.org_suffix.match(c.text, end, c.sent.end)
+    if m is None or not (c.tokens.starts_at(m.end()) or m.end() == c.sent.end):
+        return False  # not 陈德铭|办公桌
+    role = c.pats.role.match(c.text, end, c.sent.end)
+    return role is None or role.end() < m.end()  # 李鹏|部长 is a title after a name
+
+
+def chinese_name(c: Clause, start: int, end: int) -> bool:
+    """A name that reads as Chinese: a surname, and not all transliteration
+    characters (李鹏, not 哈西娜 or 基里延科)."""
+    lex, name = c.lex, c.text[start:end]
+    surname = name[0] in lex.surnames or name[:2] in lex.compound_surnames
+    return surname and (len(name) == 2 or len(name) == 3 and not all(
+        ch in lex.translit_any for ch in name))  # 罗干 may be, 谢里夫 is not
