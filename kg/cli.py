@@ -130,19 +130,16 @@ def _write(graph, out: Path, *, replace: bool = False) -> None:
         load_into_store(out, graph)
         return
     import shutil
-    import tempfile
+    from kg.io import replace_folder, scratch_folder
     # the new store is complete before it takes the old one's place, so a
     # crash leaves either the old store or the new one under `out`
-    fresh = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.new-"))
-    old = fresh.with_name(f".{out.name}.old-{fresh.name.rsplit('-', 1)[1]}")
+    fresh = scratch_folder(out, "new")
     try:
         load_into_store(fresh, graph)
-        out.rename(old)
-        fresh.rename(out)
+        replace_folder(fresh, out)
     except BaseException:
         shutil.rmtree(fresh, ignore_errors=True)
         raise
-    shutil.rmtree(old, ignore_errors=True)
 
 
 def _flat(graph):

@@ -27,6 +27,7 @@ import pyoxigraph as ox
 
 from kg.errors import InputError, QueryError, UsageError
 from kg.graph.ns import PREFIXES
+from kg.io import atomic_file, replace_folder, scratch_folder
 
 FILE_FORMATS = {
     ".ttl": ox.RdfFormat.TURTLE,
@@ -178,16 +179,13 @@ class StoreSink:
     """
 
     def __init__(self, store_dir: Path, *, chunk_bytes: int = 32 << 20) -> None:
-        import tempfile
         self.store_dir = Path(store_dir)
         if self.store_dir.exists() and not (self.store_dir.is_dir()
                                             and not any(self.store_dir.iterdir())):
             raise UsageError(f"{store_dir}: exists and is not an empty folder; a new store "
                              "is written into a new or empty folder")
         self.chunk_bytes = chunk_bytes
-        self.store_dir.parent.mkdir(parents=True, exist_ok=True)
-        self._tmp: Path | None = Path(tempfile.mkdtemp(dir=self.store_dir.parent,
-                                                       prefix=f".{self.store_dir.name}.new-"))
+        self._tmp: Path | None = scratch_folder(self.store_dir, "new")
         self._store = ox.Store(str(self._tmp / "store"))
         self._spool_path = self._tmp / "pending.nt"
         self._spool = open(self._spool_path, "wb")
@@ -217,9 +215,7 @@ class StoreSink:
         # and halves the time of the bundled join queries
         self._store.optimize()
         self._store = None  # releases RocksDB's lock before the folder moves
-        if self.store_dir.is_dir() and not any(self.store_dir.iterdir()):
-            self.store_dir.rmdir()
-        (self._tmp / "store").rename(self.store_dir)
+        replace_folder(self._tmp / "store", self.store_dir)
         self._tmp.rmdir()
         self._tmp = None
         return count
@@ -290,11 +286,8 @@ class FileSink:
             self._spill()
 
     def _spill(self) -> None:
-        import tempfile
         if self._runs_dir is None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._runs_dir = Path(tempfile.mkdtemp(dir=self.path.parent,
-                                                   prefix=f".{self.path.name}.runs-"))
+            self._runs_dir = scratch_folder(self.path, "runs")
         run = self._runs_dir / f"{len(self._runs):05d}.nt"
         with open(run, "w", encoding="utf-8", newline="\n") as f:
             f.writelines(sorted(self._lines))
@@ -323,11 +316,7 @@ class FileSink:
     def close(self) -> int:
         """Writes the file (to a temporary file renamed into place); returns
         its number of triples."""
-        import os
-        import tempfile
         turtle = self.path.suffix.lower() == ".ttl"
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=f".{self.path.name}.", suffix=".tmp")
         written = 0
 
         def counted(lines: Iterator[str]) -> Iterator[str]:
@@ -337,16 +326,10 @@ class FileSink:
                 yield line
 
         try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            with atomic_file(self.path, "w", encoding="utf-8", newline="\n") as f:
                 lines = counted(self._sorted_lines())
                 f.writelines(_turtle(line[:-3].split(" ", 2) for line in lines) if turtle
                              else lines)
-                f.flush()
-                os.fsync(f.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
         finally:
             self.abort()
         return written

@@ -20,6 +20,7 @@ import networkx as nx
 import rdflib
 
 from kg.errors import UsageError
+from kg.io import atomic_file
 from kg.graph.iri import pinyin_label
 from kg.graph.ns import DCTERMS, KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, has_language
 
@@ -456,7 +457,6 @@ def draw_graph(graph: rdflib.Graph, out_path: Path, *, focus: str | None = None,
                            "physics": physics}),
         options=_script_json(json.loads(options)),
         nodes_drawn=len(vis_nodes), nodes_in_graph=full.number_of_nodes(), truncated=truncated)
-    from kg.views.export import atomic_file  # export builds on this module: import when needed
     with atomic_file(Path(out_path), "w", encoding="utf-8") as f:
         f.write(html)
     return DrawSummary(len(vis_nodes), len(vis_edges), full.number_of_nodes(), truncated)

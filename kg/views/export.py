@@ -21,12 +21,8 @@ always the input graph.
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
 
 import networkx as nx
 import rdflib
@@ -34,6 +30,7 @@ from rdflib.term import BNode, Literal, Node
 
 from kg.views.draw import as_graph, co_attendance, entity_graph
 from kg.errors import InputError, UsageError
+from kg.io import atomic_file
 from kg.graph.ns import KG, NIF, PREFIXES, PROV, RDF
 
 RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig"}
@@ -44,22 +41,6 @@ NODE_COLUMNS = ("id", "class", "label", "pinyin", "alt_labels", "sources", "evid
 EDGE_COLUMNS = ("source", "target", "relation", "predicate", "date", "sources", "evidence")
 PEOPLE_COLUMNS = ("id", "label", "pinyin", "sources")
 CO_ATTENDANCE_COLUMNS = ("source", "target", "weight", "meetings", "sources")
-
-
-@contextmanager
-def atomic_file(path: Path, mode: str = "wb", **open_args: str) -> Iterator[IO]:
-    """Open a temporary file beside ``path`` and move it into place only once it is complete."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, mode, **open_args) as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def _suffix(path: Path) -> str:
