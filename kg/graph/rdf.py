@@ -30,7 +30,7 @@ from kg.lang.lexicon import load_lexicon, short_name
 from kg.model import Document, Extraction, Mention, OrgRef, Place, PostRef
 from kg.text.normalize import to_traditional
 from kg.graph.resolve import Candidate, Identity, org_key, resolve
-from kg.store.oxigraph import nt_line
+from kg.graph.terms import nt_line, offset
 from kg.graph.ns import (DCTERMS, DEFAULT_BASE, FOAF, KG, NIF, ORG, PINYIN, PREFIXES, PROV, RDF,
                          RDFS, SCHEMA, SKOS, TIME, XSD, ZH_HANS, ZH_HANT, has_language)
 
@@ -163,7 +163,7 @@ class GraphBuilder:
     @classmethod
     def streaming(cls, sink, *, base: str = DEFAULT_BASE) -> GraphBuilder:
         """A builder for a fresh graph that hands each triple to `sink.add`
-        (a `kg.store.oxigraph.StoreSink` or `FileSink`) instead of keeping an rdflib
+        (a `kg.store.sinks.StoreSink` or `FileSink`) instead of keeping an rdflib
         graph, whose indexes cost more than making the triples. Person
         triples arrive at `finish`; nothing is ever removed from the sink.
         The sink may see a triple more than once. Documents turned into
@@ -172,6 +172,28 @@ class GraphBuilder:
         builder = cls(base=base)
         builder.graph = sink
         return builder
+
+    @classmethod
+    def into(cls, sink, *, base: str = DEFAULT_BASE) -> GraphBuilder:
+        """A builder writing to a `kg.store.sinks.Sink`: on the rdflib graph
+        it holds, else `streaming` into it."""
+        if sink.graph is not None:
+            return cls(sink.graph, base=base)
+        return cls.streaming(sink, base=base)
+
+    @property
+    def takes_triples(self) -> bool:
+        """Whether documents may come as `document_triples` made elsewhere
+        (a worker), not only as extractions: only a sink that never needs
+        to read its triples back can take them as text."""
+        return hasattr(self.graph, "add_ntriples")
+
+    def take(self, result: Extraction | DocumentTriples) -> None:
+        """Add a document as `extract_all` hands it over, in either form."""
+        if isinstance(result, DocumentTriples):
+            self.add_triples(result)
+        else:
+            self.add(result)
 
     def add_triples(self, part: DocumentTriples) -> None:
         """Add a document `document_triples` made, in this process or another:
@@ -226,8 +248,8 @@ class GraphBuilder:
         self._add(node, RDF.type, KG.Sentence)
         self._add(node, RDF.type, NIF.Sentence)
         self._add(node, NIF.referenceContext, self._source_iri(doc))
-        self._add(node, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger))
-        self._add(node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger))
+        self._add(node, NIF.beginIndex, offset(start))
+        self._add(node, NIF.endIndex, offset(end))
         self._add(node, NIF.anchorOf, Literal(doc.raw_text[start:end]))
         self._sentence_nodes[sentence_index] = node
         return node
@@ -443,8 +465,8 @@ class GraphBuilder:
         self._add(src, RDF.type, NIF.Context)
         self._add(src, DCTERMS.source, Literal(doc.path))
         self._add(src, NIF.isString, Literal(doc.raw_text))
-        self._add(src, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger))
-        self._add(src, NIF.endIndex, Literal(len(doc.raw_text), datatype=XSD.nonNegativeInteger))
+        self._add(src, NIF.beginIndex, offset(0))
+        self._add(src, NIF.endIndex, offset(len(doc.raw_text)))
         if doc.date:
             self._add(src, SCHEMA.datePublished, self._date(doc.date))
         # what resolving this document's people again needs, kept with it

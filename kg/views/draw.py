@@ -21,6 +21,7 @@ import rdflib
 
 from kg.errors import UsageError
 from kg.io import atomic_file
+from kg.graph.datasets import as_graph
 from kg.graph.iri import pinyin_label
 from kg.graph.ns import DCTERMS, KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, has_language
 
@@ -75,16 +76,6 @@ class DrawSummary:
     edges_drawn: int
     nodes_in_graph: int
     truncated: bool
-
-
-def as_graph(graph: rdflib.Graph) -> rdflib.Graph:
-    """Return ``graph``, or the union of a Dataset's graphs as one Graph."""
-    if isinstance(graph, rdflib.Dataset):
-        union = rdflib.Graph()
-        for s, p, o, _ in graph.quads((None, None, None, None)):
-            union.add((s, p, o))
-        return union
-    return graph
 
 
 def _local(iri: rdflib.term.Node) -> str:
