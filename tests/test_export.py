@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
 from kg.cli import main
-from kg.views.draw import co_attendance, entity_graph
+from kg.views.network import co_attendance, entity_graph
 from kg.errors import InputError, UsageError
 from kg.graph.datasets import split_by_source
 from kg.store.formats import read_graph

@@ -3,7 +3,7 @@
 RDF: every format of :mod:`kg.store.formats` (which also reads them back). For
 tools outside RDF: ``.graphml`` (Gephi, Cytoscape) and ``.csv`` (pandas,
 spreadsheets), both built from the same entity graph as the HTML viewer
-(:func:`kg.views.draw.entity_graph`).
+(:func:`kg.views.network.entity_graph`).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from kg.errors import UsageError
 from kg.io import atomic_file
 from kg.store.formats import FORMATS as RDF_FORMATS
 from kg.store.formats import graph_format
-from kg.views.draw import co_attendance, entity_graph
+from kg.views.network import co_attendance, entity_graph
 
 TABLE_FORMATS = (".graphml", ".csv")
 FORMATS = (*RDF_FORMATS, *TABLE_FORMATS)
@@ -121,7 +121,7 @@ def export_graph(graph_or_dataset: rdflib.Graph | rdflib.Dataset, out_path: Path
     with node ``class``, ``label``, ``pinyin`` and edge ``relation``, ``date``.
     ``.csv``: two files, see :func:`csv_paths`. With ``co_attendance``
     (``.graphml`` or ``.csv`` only), the people network of
-    :func:`kg.views.draw.co_attendance` instead: nodes ``label``, ``pinyin``,
+    :func:`kg.views.network.co_attendance` instead: nodes ``label``, ``pinyin``,
     ``sources``; undirected edges ``weight`` (meetings shared, an integer),
     ``meetings`` and ``sources`` (space-separated IRIs). Every file is written
     to a temporary file in the same folder first and renamed into place.
