@@ -297,7 +297,8 @@ def make_parser() -> argparse.ArgumentParser:
                        help="a graph file or store folder (default: $ZHKG_GRAPH, else "
                             "out/graph.ttl, which make demo writes), then "
                             + ("the person's name, simplified or traditional" if variable == "name"
-                               else "the post's label or an alternative label, e.g. 秦州区委书记"))
+                               else "the post's label or an alternative label, simplified or "
+                                    "traditional (docs/sparql.md shows examples)"))
         p.add_argument("--format", choices=["table", "csv", "json", "tsv"], default="table")
         p.add_argument("--timeout", type=float, default=None, metavar="SECONDS")
         p.set_defaults(run=_bundled(query, variable))
