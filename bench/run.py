@@ -53,7 +53,7 @@ def extraction(sizes) -> dict:
     import jieba
 
     from kg.extract.pipeline import extract, make_document
-    from kg.graph.rdf import document_triples
+    from kg.graph.worker import document_triples
     docs = documents(sizes["extraction_docs"], seed_per_doc=3, other_per_doc=12)
     chars = sum(map(len, docs))
     jieba.lcut("预热")

@@ -67,7 +67,7 @@ def test_build_store_holds_the_same_graph_as_the_file_builds(builds):
 
 def test_two_workers_and_a_second_build_in_one_process_give_the_same_bytes(builds, corpus,
                                                                            tmp_path):
-    # workers return each shared triple once per build (kg.graph.rdf._HandedOn): a
+    # workers return each shared triple once per build (kg.graph.worker._HandedOn): a
     # second build in the same process must not lose what the first one sent
     for name, workers in (("two.ttl", "2"), ("again.ttl", "1")):
         assert main(["build", str(corpus), "-o", str(tmp_path / name), "--workers", workers,

@@ -27,7 +27,8 @@ from kg.errors import InputError, KGError
 from kg.text.ingest import iter_sources
 from kg.model import Extraction
 from kg.extract.pipeline import extract, make_document, process_file
-from kg.graph.rdf import DocumentTriples, document_triples
+from kg.graph.people import DocumentTriples
+from kg.graph.worker import document_triples
 
 
 @dataclass
@@ -73,7 +74,7 @@ def extract_all(sources: list[str], *, date: dt.date | None = None, workers: int
                 triples_base: str | None = None) -> Iterator[Extraction | DocumentTriples]:
     """Extractions of every readable document under `sources`, in path order.
 
-    With `triples_base`, each document's triples instead (`kg.graph.rdf.document_triples`
+    With `triples_base`, each document's triples instead (`kg.graph.worker.document_triples`
     with that base IRI), made where it was extracted: then the process
     writing the graph has almost nothing to do per document, and a build
     scales with its workers.
