@@ -104,3 +104,20 @@ def test_a_variable_bound_by_the_query_itself_falls_back_to_the_binding():
     query = 'SELECT ?post WHERE { BIND("秦州区委书记"@zh-Hans AS ?post) ?q rdfs:label ?post }'
     rows = run_query(LABELS, query, bindings={"post": ox.Literal("秦州区委书记", language="zh-Hans")}).rows
     assert [row[0].value for row in rows] == ["秦州区委书记"]
+
+
+def test_one_lexer_reads_variables_and_keywords_for_the_runner_and_the_endpoint():
+    import pyoxigraph as ox
+    from kg.store import sparql
+    from kg.store.query import _inlined
+    text = ('SELECT ?name WHERE { # not a SELECT, not ?name\n'
+            '  ?p rdfs:label ?name ; ex:note "?name SERVICE" . }')
+    assert [t["var"] for t in sparql.tokens(text) if t["var"]] == ["?name", "?p", "?name"]
+    assert list(sparql.keywords(text)) == ["SELECT", "WHERE"]
+    # the bound variable is written in inside the group only; comment and string stay
+    inlined = _inlined(text, {ox.Variable("name"): ox.Literal("张健", language="zh-Hans")})
+    assert inlined == ('SELECT ?name WHERE { # not a SELECT, not ?name\n'
+                       '  ?p rdfs:label "张健"@zh-hans ; ex:note "?name SERVICE" . }')
+    # a sub-query's projection would get a constant: left to Oxigraph's substitutions
+    assert _inlined("SELECT ?n { { SELECT ?n { ?s ?p ?n } } }",
+                    {ox.Variable("n"): ox.Literal("x")}) is None
