@@ -95,7 +95,7 @@ def test_cli_career_and_holders_with_the_default_graph(tmp_path, capsys, monkeyp
 def test_cli_build_writes_n_quads_one_graph_per_document(tmp_path, capsys):
     # .nq passed the command line's suffix check, then failed after extracting everything
     out = tmp_path / "g.nq"
-    assert main(["build", str(SEED), "-o", str(out), "-q"]) == 0
+    assert main(["build", str(SEED), "-o", str(out), "-q", "--workers", "1"]) == 0
     lines = out.read_text(encoding="utf-8").splitlines()
     assert lines == sorted(lines) and all(line.endswith(" .") for line in lines)
     # the document's triples sit in its own named graph, as in TriG
@@ -106,7 +106,7 @@ def test_cli_build_writes_n_quads_one_graph_per_document(tmp_path, capsys):
     assert "张健" in capsys.readouterr().out
     # and it reads back as the same triples as the Turtle build
     ttl = tmp_path / "g.ttl"
-    main(["build", str(SEED), "-o", str(ttl), "-q"])
+    main(["build", str(SEED), "-o", str(ttl), "-q", "--workers", "1"])
     assert isomorphic(as_graph(read_graph(out)), read_graph(ttl))
 
 
@@ -121,7 +121,7 @@ def test_cli_validate_accepts_a_store_kg_build_made(tmp_path, capsys):
     # Oxigraph gives every integer back as xsd:integer; the shapes want the
     # xsd:nonNegativeInteger offsets the build wrote
     store = tmp_path / "store"
-    assert main(["build", str(SEED), "-o", str(store), "-q"]) == 0
+    assert main(["build", str(SEED), "-o", str(store), "-q", "--workers", "1"]) == 0
     assert main(["validate", str(store)]) == 0
     assert "conforms" in capsys.readouterr().out
 
@@ -130,7 +130,7 @@ def test_cli_second_build_into_a_store_validates(tmp_path, capsys):
     # the offsets read back from the store and the new document's used to be
     # two values of nif:beginIndex ("More than 1 values")
     store = tmp_path / "store"
-    assert main(["build", str(SEED), "-o", str(store), "-q"]) == 0
-    assert main(["build", str(SEED), "-o", str(store), "-q", "--validate"]) == 0
+    assert main(["build", str(SEED), "-o", str(store), "-q", "--workers", "1"]) == 0
+    assert main(["build", str(SEED), "-o", str(store), "-q", "--workers", "1", "--validate"]) == 0
     assert main(["validate", str(store)]) == 0
     assert "More than 1 values" not in capsys.readouterr().err
