@@ -314,7 +314,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_draw)
 
     p = sub.add_parser("export", help="convert a graph to another format",
-                       description="Formats by suffix: .ttl .nt .jsonld .trig .graphml .csv")
+                       description="Formats by suffix: .ttl .nt .trig .nq .jsonld .rdf .graphml .csv")
     p.add_argument("graph", metavar="GRAPH")
     p.add_argument("-o", "--output", required=True, metavar="OUT")
     p.add_argument("--co-attendance", action="store_true",

@@ -27,7 +27,7 @@ from kg.graph.datasets import as_graph
 from kg.graph.ns import PREFIXES, shorten
 from kg.graph.rdf import new_graph
 from kg.graph.terms import nt_line
-from kg.graph.validate import validate
+from kg.graph import validate as shapes
 from kg.io import atomic_file, replace_folder, scratch_folder
 from kg.store.formats import graph_format
 from kg.store.oxigraph import is_store, load_graph, load_into_store
@@ -88,7 +88,7 @@ class GraphSink:
 
     def close(self) -> int:
         if self.validate:
-            validate(self.graph)
+            shapes.validate(self.graph)
         if self.out.suffix:
             graph_format(self.out).write(self.graph, self.out)
         elif is_store(self.out):
