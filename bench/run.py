@@ -54,7 +54,7 @@ def extraction(sizes) -> dict:
 
     from kg.extract.pipeline import extract
     from kg.text.document import make_document
-    from kg.graph.rdf import document_triples
+    from kg.graph.worker import document_triples
     docs = documents(sizes["extraction_docs"], seed_per_doc=3, other_per_doc=12)
     chars = sum(map(len, docs))
     jieba.lcut("预热")
@@ -91,7 +91,7 @@ def workers(sizes, tmp: Path) -> dict:
     parent appending them to the store as `kg build -o DIR/` does."""
     from kg.batch.build import BuildReport, extract_all
     from kg.graph.rdf import GraphBuilder
-    from kg.store.oxigraph import StoreSink
+    from kg.store.sinks import StoreSink
     folder = write_folder(tmp / "workers", documents(sizes["worker_docs"], seed_per_doc=3,
                                                      other_per_doc=12))
 
@@ -218,8 +218,10 @@ def queries(sizes, tmp: Path, store: Path | None) -> dict:
     import rdflib
 
     from kg.graph.ns import PREFIXES
-    from kg.store.oxigraph import (_to_rdflib, list_bundled, load_query, ntriples_batches, open_store,
-                          parameter_bindings, run_query)
+    from kg.graph.terms import to_rdflib
+    from kg.store.bundled import list_bundled, load_query
+    from kg.store.oxigraph import ntriples_batches, open_store
+    from kg.store.query import parameter_bindings, run_query
     if store is None:
         folder = write_folder(tmp / "query-corpus", documents(sizes["query_docs"],
                                                               seed_per_doc=1, other_per_doc=2))
@@ -242,7 +244,7 @@ def queries(sizes, tmp: Path, store: Path | None) -> dict:
             ox_store, text, bindings=params).rows), runs=2), QUERY_LIMIT_S)
         t_rdflib, n_rdflib = in_child(lambda: timed(lambda: len(list(graph.query(
             text, initNs=PREFIXES,
-            initBindings={k: _to_rdflib(v) for k, v in params.items()}))), runs=1),
+            initBindings={k: to_rdflib(v) for k, v in params.items()}))), runs=1),
             QUERY_LIMIT_S)
         rows.append({"query": name, "store_s": t_store, "rdflib_s": t_rdflib,
                      "rows_store": n_store, "rows_rdflib": n_rdflib,

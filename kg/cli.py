@@ -14,9 +14,6 @@ from pathlib import Path
 
 from kg.errors import GoldError, InputError, KGError, QueryError, ShapeViolation, UsageError
 
-GRAPH_SUFFIXES = (".ttl", ".nt", ".jsonld", ".trig", ".nq")
-
-
 def _date(value: str) -> dt.date:
     try:
         return dt.date.fromisoformat(value)
@@ -34,36 +31,18 @@ def _positive(value: str) -> int:
     return number
 
 
-def is_store(path: Path) -> bool:
-    """An Oxigraph on-disk store is a folder that RocksDB manages."""
-    return path.is_dir() and (path / "CURRENT").is_file()
-
-
 # ---------------------------------------------------------------- commands
 
 def cmd_build(args: argparse.Namespace) -> int:
     from kg.batch.build import BuildReport, Progress, default_workers, extract_all
-    from kg.graph.rdf import GraphBuilder
     from kg.graph.ns import DEFAULT_BASE
+    from kg.graph.rdf import GraphBuilder
+    from kg.store.sinks import open_sink
 
     out = Path(args.output)
-    if out.suffix.lower() not in GRAPH_SUFFIXES and out.suffix:
-        raise UsageError(f"cannot write {out}: the output's suffix must be one of "
-                         f"{', '.join(GRAPH_SUFFIXES)}, or a folder (no suffix) for a store")
-    if args.add and out.suffix and not out.is_file():
-        raise UsageError(f"--add: {out} does not exist yet; build it first without --add")
+    sink = open_sink(out, add=args.add, validate=args.validate)
+    builder = GraphBuilder.into(sink, base=args.base or DEFAULT_BASE)
     report = BuildReport()
-    # a store folder always grows; a graph file only with --add (else it is replaced)
-    adding = is_store(out) or (args.add and bool(out.suffix))
-    # a new store, .ttl or .nt streams through Oxigraph; the rest needs an rdflib graph
-    streaming = not adding and not args.validate and out.suffix.lower() in ("", ".ttl", ".nt")
-    if streaming:
-        from kg.store import oxigraph as kgstore
-        sink = kgstore.FileSink(out) if out.suffix else kgstore.StoreSink(out)
-        builder = GraphBuilder.streaming(sink, base=args.base or DEFAULT_BASE)
-    else:
-        existing = _flat(load_graph(out)) if adding else None
-        builder = GraphBuilder(existing, base=args.base or DEFAULT_BASE)
     progress = None if args.quiet else Progress()
     workers = args.workers or default_workers()
     try:
@@ -72,35 +51,20 @@ def cmd_build(args: argparse.Namespace) -> int:
             results = extract_all(args.sources, date=args.date, workers=workers,
                                   strict=args.strict, report=report, progress=progress,
                                   executor=executor,
-                                  triples_base=builder.base if streaming else None)
+                                  triples_base=builder.base if builder.takes_triples else None)
             for result in results:
-                if streaming:
-                    builder.add_triples(result)
-                else:
-                    builder.add(result)
+                builder.take(result)
         for failure in report.failures:
             print(f"kg build: skipped {failure}", file=sys.stderr)
         if report.done == 0:
             print("kg build: no document could be read; nothing written", file=sys.stderr)
             return 1
-        graph = builder.finish()
-        if streaming:
-            triples = sink.close()
+        builder.finish()
+        triples = sink.close()
     finally:
-        if streaming:
-            sink.abort()  # removes the hidden spool or runs of a build that did not finish
-    if streaming:
-        if not args.quiet:
-            print(f"kg build: {report.done} document(s), {triples:,} triples → {out}"
-                  + (f"; {len(report.failures)} failed" if report.failures else ""),
-                  file=sys.stderr)
-        return 1 if report.failures else 0
-    if args.validate:
-        from kg.graph.validate import validate
-        validate(graph)
-    _write(graph, out, replace=adding)
+        sink.abort()  # removes the hidden spool, runs or folder of a build that did not finish
     if not args.quiet:
-        print(f"kg build: {report.done} document(s), {len(graph):,} triples → {out}"
+        print(f"kg build: {report.done} document(s), {triples:,} triples → {out}"
               + (f"; {len(report.failures)} failed" if report.failures else ""),
               file=sys.stderr)
     return 1 if report.failures else 0
@@ -116,55 +80,11 @@ def _executor(scheduler: str | None):
     return cluster_executor(scheduler)
 
 
-def _write(graph, out: Path, *, replace: bool = False) -> None:
-    """Write `graph` to a file or a store folder. With `replace`, an existing
-    store's content is swapped for `graph` (which was built on top of it):
-    re-resolving people rewrites nodes, which adding quads cannot do."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    if out.suffix:
-        from kg.views.export import export_graph
-        export_graph(graph, out)
-        return
-    from kg.store.oxigraph import load_into_store
-    if not (replace and is_store(out)):
-        load_into_store(out, graph)
-        return
-    import shutil
-    import tempfile
-    # the new store is complete before it takes the old one's place, so a
-    # crash leaves either the old store or the new one under `out`
-    fresh = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.new-"))
-    old = fresh.with_name(f".{out.name}.old-{fresh.name.rsplit('-', 1)[1]}")
-    try:
-        load_into_store(fresh, graph)
-        out.rename(old)
-        fresh.rename(out)
-    except BaseException:
-        shutil.rmtree(fresh, ignore_errors=True)
-        raise
-    shutil.rmtree(old, ignore_errors=True)
-
-
-def _flat(graph):
-    """A TriG file or a store with named graphs, as one graph of their union."""
-    from kg.views.draw import as_graph
-    return as_graph(graph)
-
-
-def load_graph(path: Path):
-    """An rdflib graph from a graph file or a store folder."""
-    if not path.exists():
-        raise UsageError(f"{path}: no such file or folder")
-    if is_store(path):
-        from kg.store.oxigraph import store_to_rdflib
-        return store_to_rdflib(path)
-    from kg.views.export import import_graph
-    return import_graph(path)
-
-
 def _graph_or_build(path: Path, *, date: dt.date | None = None):
     """A graph file or store as it is; sources (text files, folders) built first."""
-    if path.suffix.lower() in GRAPH_SUFFIXES or is_store(path):
+    from kg.store.formats import is_graph_file
+    from kg.store.oxigraph import is_store, load_graph
+    if is_graph_file(path) or is_store(path):
         return load_graph(path), []
     from kg.batch.build import BuildReport, extract_all
     from kg.graph.rdf import build_graph
@@ -174,8 +94,10 @@ def _graph_or_build(path: Path, *, date: dt.date | None = None):
 
 
 def cmd_query(args: argparse.Namespace) -> int:
-    from kg.store import oxigraph as kgstore
-    from kg.store.oxigraph import list_bundled, load_query, open_store, run_query
+    from kg.store.bundled import list_bundled, load_query
+    from kg.store.oxigraph import open_store
+    from kg.store.query import label_parameters, run_query
+    from kg.store.results import FORMATTERS
     if args.list:
         for name, description in sorted(list_bundled().items()):
             print(f"{name:<20} {description}")
@@ -191,15 +113,13 @@ def cmd_query(args: argparse.Namespace) -> int:
             raise UsageError(f"--param expects NAME=VALUE, got {item!r}")
         bindings[name.lstrip("?$")] = value
     # unbound, the name or post would match every label: a whole table, not an answer
-    missing = sorted(kgstore.label_parameters(text) - set(bindings))
+    missing = sorted(label_parameters(text) - set(bindings))
     if missing:
         raise UsageError("this query answers about one name or post: give "
                          + " and ".join(f"--param {name}=VALUE" for name in missing))
     store = open_store(Path(args.graph))
     result = run_query(store, text, bindings=bindings, timeout_s=args.timeout, limit=args.limit)
-    formatter = {"table": kgstore.format_table, "csv": kgstore.format_csv,
-                 "tsv": kgstore.format_tsv, "json": kgstore.format_json}[args.format]
-    output = formatter(result)
+    output = FORMATTERS[args.format](result)
     sys.stdout.write(output if output.endswith("\n") else output + "\n")
     return 0
 
@@ -207,21 +127,23 @@ def cmd_query(args: argparse.Namespace) -> int:
 def _bundled(query: str, variable: str):
     """A command that runs one bundled query with one bound value."""
     def run(args: argparse.Namespace) -> int:
-        from kg.store import oxigraph as kgstore
+        from kg.store.bundled import load_query
+        from kg.store.oxigraph import open_store
+        from kg.store.query import run_query
+        from kg.store.results import FORMATTERS
         if len(args.words) > 2:
             raise UsageError(f"kg {args.command} [GRAPH] {variable.upper()}: too many arguments")
         graph = Path(args.words[0]) if len(args.words) == 2 else default_graph()
-        store = kgstore.open_store(graph)
-        result = kgstore.run_query(store, kgstore.load_query(query),
-                                   bindings={variable: args.words[-1]},
-                                   timeout_s=args.timeout)
-        output = kgstore.FORMATTERS[args.format](result)
+        result = run_query(open_store(graph), load_query(query),
+                           bindings={variable: args.words[-1]}, timeout_s=args.timeout)
+        output = FORMATTERS[args.format](result)
         sys.stdout.write(output if output.endswith("\n") else output + "\n")
         return 0
     return run
 
 
 def cmd_draw(args: argparse.Namespace) -> int:
+    from kg.store.oxigraph import load_graph
     from kg.views.draw import draw_graph
     graph = load_graph(Path(args.graph))
     summary = draw_graph(graph, Path(args.output), focus=args.focus, depth=args.depth,
@@ -235,6 +157,7 @@ def cmd_draw(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
+    from kg.store.oxigraph import load_graph
     from kg.views.export import export_graph
     export_graph(load_graph(Path(args.graph)), Path(args.output),
                  co_attendance=args.co_attendance)
@@ -314,6 +237,7 @@ def default_data_dir() -> Path:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     from kg.graph.validate import validate
+    from kg.store.oxigraph import load_graph
     validate(load_graph(Path(args.graph)))
     print(f"{args.graph}: conforms to the SHACL shapes")
     return 0
@@ -331,7 +255,7 @@ def make_parser() -> argparse.ArgumentParser:
                                    "UTF-16; simplified or traditional) and write the graph.")
     p.add_argument("sources", nargs="+", metavar="SRC", help="files or folders of documents")
     p.add_argument("-o", "--output", required=True, metavar="OUT",
-                   help="graph file (.ttl .nt .jsonld .trig) or a folder for an on-disk store")
+                   help="graph file (.ttl .nt .trig .nq .jsonld .rdf) or a folder for an on-disk store")
     p.add_argument("--workers", type=_positive, metavar="N",
                    help="extraction processes (default: all cores)")
     p.add_argument("--scheduler", metavar="ADDRESS",
@@ -373,7 +297,8 @@ def make_parser() -> argparse.ArgumentParser:
                        help="a graph file or store folder (default: $ZHKG_GRAPH, else "
                             "out/graph.ttl, which make demo writes), then "
                             + ("the person's name, simplified or traditional" if variable == "name"
-                               else "the post's label or an alternative label, e.g. 秦州区委书记"))
+                               else "the post's label or an alternative label, simplified or "
+                                    "traditional (docs/sparql.md shows examples)"))
         p.add_argument("--format", choices=["table", "csv", "json", "tsv"], default="table")
         p.add_argument("--timeout", type=float, default=None, metavar="SECONDS")
         p.set_defaults(run=_bundled(query, variable))
@@ -389,7 +314,7 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_draw)
 
     p = sub.add_parser("export", help="convert a graph to another format",
-                       description="Formats by suffix: .ttl .nt .jsonld .trig .graphml .csv")
+                       description="Formats by suffix: .ttl .nt .trig .nq .jsonld .rdf .graphml .csv")
     p.add_argument("graph", metavar="GRAPH")
     p.add_argument("-o", "--output", required=True, metavar="OUT")
     p.add_argument("--co-attendance", action="store_true",

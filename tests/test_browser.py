@@ -18,7 +18,8 @@ from urllib.parse import quote
 
 import pytest
 
-from kg.views.draw import draw_graph, entity_graph
+from kg.views.draw import draw_graph
+from kg.views.network import entity_graph
 from test_draw import ENTITY_COUNT, ZHANG, qinzhou_graph, synthetic_graph
 
 FLAGS = [

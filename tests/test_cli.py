@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import json
 
+from rdflib.compare import isomorphic
+
 from kg.cli import main
+from kg.graph.datasets import as_graph
+from kg.store.formats import read_graph
 from tests.conftest import SEED, SEED_GOLD
 
 
@@ -63,7 +67,7 @@ def test_cli_eval_builds_sources_first(capsys):
 
 def test_cli_bad_usage_exits_2(tmp_path, capsys):
     assert main(["build", str(SEED), "-o", str(tmp_path / "g.xyz")]) == 2
-    assert "suffix must be one of" in capsys.readouterr().err
+    assert "unknown graph format '.xyz'; known: .ttl, .nt, .trig, .nq" in capsys.readouterr().err
     assert main(["query", str(SEED_GOLD.parent / "nope.ttl"), "people-posts"]) == 2
 
 
@@ -86,3 +90,47 @@ def test_cli_career_and_holders_with_the_default_graph(tmp_path, capsys, monkeyp
     assert main(["holders", str(out), "秦州区委书记", "--format", "csv"]) == 0
     assert "张健" in capsys.readouterr().out
     assert main(["career", str(out), "张健", "extra"]) == 2
+
+
+def test_cli_build_writes_n_quads_one_graph_per_document(tmp_path, capsys):
+    # .nq passed the command line's suffix check, then failed after extracting everything
+    out = tmp_path / "g.nq"
+    assert main(["build", str(SEED), "-o", str(out), "-q", "--workers", "1"]) == 0
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines == sorted(lines) and all(line.endswith(" .") for line in lines)
+    # the document's triples sit in its own named graph, as in TriG
+    source = "<https://w3id.org/zhkg/id/source/qinzhou-2007-04-03-"
+    in_document = [line for line in lines if line.rsplit(" ", 2)[-2].startswith(source)]
+    assert len(in_document) > len(lines) / 2
+    assert main(["query", str(out), "holders", "--param", "post=秦州区委书记", "--format", "csv"]) == 0
+    assert "张健" in capsys.readouterr().out
+    # and it reads back as the same triples as the Turtle build
+    ttl = tmp_path / "g.ttl"
+    main(["build", str(SEED), "-o", str(ttl), "-q", "--workers", "1"])
+    assert isomorphic(as_graph(read_graph(out)), read_graph(ttl))
+
+
+def test_cli_build_refuses_an_unknown_suffix_before_reading_anything(tmp_path, capsys):
+    missing = tmp_path / "no-such-folder"
+    assert main(["build", str(missing), "-o", str(tmp_path / "g.owl")]) == 2
+    err = capsys.readouterr().err
+    assert "unknown graph format '.owl'" in err and "no-such-folder" not in err
+
+
+def test_cli_validate_accepts_a_store_kg_build_made(tmp_path, capsys):
+    # Oxigraph gives every integer back as xsd:integer; the shapes want the
+    # xsd:nonNegativeInteger offsets the build wrote
+    store = tmp_path / "store"
+    assert main(["build", str(SEED), "-o", str(store), "-q", "--workers", "1"]) == 0
+    assert main(["validate", str(store)]) == 0
+    assert "conforms" in capsys.readouterr().out
+
+
+def test_cli_second_build_into_a_store_validates(tmp_path, capsys):
+    # the offsets read back from the store and the new document's used to be
+    # two values of nif:beginIndex ("More than 1 values")
+    store = tmp_path / "store"
+    assert main(["build", str(SEED), "-o", str(store), "-q", "--workers", "1"]) == 0
+    assert main(["build", str(SEED), "-o", str(store), "-q", "--workers", "1", "--validate"]) == 0
+    assert main(["validate", str(store)]) == 0
+    assert "More than 1 values" not in capsys.readouterr().err

@@ -18,7 +18,8 @@ import rdflib
 from rdflib import BNode, Literal, URIRef
 
 from kg.cli import main
-from kg.views.draw import DrawSummary, co_attendance, draw_graph, entity_graph
+from kg.views.draw import DrawSummary, draw_graph
+from kg.views.network import co_attendance, entity_graph
 from kg.errors import UsageError
 from kg.views.export import export_graph
 # XSD and TIME only through ns: pytest probes module globals and those two warn
@@ -474,3 +475,33 @@ def test_cli_draw_co_attendance(tmp_path: Path) -> None:
     data = page_data(out.read_text("utf-8"))
     assert sorted(n["label"] for n in data["nodes"]) == ["宋建平", "张健"]
     assert [e["label"] for e in data["edges"]] == ["同会×1"]
+
+
+def test_viewer_labels_come_from_the_data_file() -> None:
+    from kg.graph.ns import ORG
+    from kg.views.labels import viewer_labels
+    labels = viewer_labels()
+    assert list(labels.classes)[:2] == ["Person", "Organization"]  # priority order kept
+    assert labels.classes["Person"] == ("人物", "#e15759", "dot")
+    assert labels.relations[ORG.holds] == "任职"
+    assert labels.derived == {"co-attendance": "同会"}
+
+
+@pytest.mark.parametrize("row, reason", [
+    ("class\tPerson\t人物\t#e15759\tdot", "class Person given twice"),
+    ("class\tPersona\t人物\t#e15759\tdot", "not a class of the kg: vocabulary"),
+    ("class\tPlace\t地\tred\tdot", "is not #rrggbb"),
+    ("class\tPlace\t地\t#e15759\tblob", "shape 'blob'"),
+    ("relation\tex:holds\t任职\t\t", "expected a prefixed name"),
+    ("relation\torg:role\t职位\t\t", "relation org:role given twice"),
+    ("relation\torg:member\t成员\t#e15759\t", "only classes have a colour"),
+    ("edge\torg:member\t成员\t\t", "unknown kind 'edge'"),
+    ("relation\torg:member\t成员", "expected 5 tab-separated columns"),
+])
+def test_viewer_labels_errors_name_the_line(row: str, reason: str) -> None:
+    from kg.errors import InputError
+    from kg.views.labels import _parse
+    text = ("# comment\nkind\tkey\tlabel\tcolour\tshape\nclass\tPerson\t人物\t#e15759\tdot\n"
+            "relation\torg:role\t职位\t\t\n" + row + "\nderived\tco-attendance\t同会\t\t\n")
+    with pytest.raises(InputError, match=f"labels.tsv:5: .*{reason}"):
+        _parse(text, "labels.tsv")

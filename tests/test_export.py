@@ -14,10 +14,12 @@ from hypothesis import strategies as st
 from rdflib.compare import isomorphic
 
 from kg.cli import main
-from kg.views.draw import co_attendance, entity_graph
+from kg.views.network import co_attendance, entity_graph
 from kg.errors import InputError, UsageError
+from kg.graph.datasets import split_by_source
+from kg.store.formats import read_graph
 from kg.views.export import (CO_ATTENDANCE_COLUMNS, EDGE_COLUMNS, NODE_COLUMNS, PEOPLE_COLUMNS,
-                       csv_paths, export_graph, import_graph, split_by_source)
+                             csv_paths, export_graph)
 from kg.graph.ns import KG, PROV, RDF, RDFS
 from test_draw import DOC1, DOC2, ENTITY_COUNT, PAYLOAD, ZHANG, iri, meetings_graph, qinzhou_graph
 
@@ -41,7 +43,7 @@ def union(ds: rdflib.Dataset) -> rdflib.Graph:
 def test_export_rdf_round_trip(graph: rdflib.Graph, tmp_path: Path, suffix: str) -> None:
     out = tmp_path / f"g{suffix}"
     export_graph(graph, out)
-    back = import_graph(out)
+    back = read_graph(out)
     assert isinstance(back, rdflib.Graph) and not isinstance(back, rdflib.Dataset)
     assert isomorphic(back, graph)
 
@@ -49,7 +51,7 @@ def test_export_rdf_round_trip(graph: rdflib.Graph, tmp_path: Path, suffix: str)
 def test_export_trig_round_trip_is_the_input(graph: rdflib.Graph, tmp_path: Path) -> None:
     out = tmp_path / "g.trig"
     export_graph(graph, out)
-    back = import_graph(out)
+    back = read_graph(out)
     assert isinstance(back, rdflib.Dataset)
     assert isomorphic(union(back), graph)
     names = {c.identifier for c in back.graphs() if isinstance(c.identifier, rdflib.URIRef)}
@@ -59,7 +61,7 @@ def test_export_trig_round_trip_is_the_input(graph: rdflib.Graph, tmp_path: Path
 def test_export_trig_dataset_keeps_its_graphs(graph: rdflib.Graph, tmp_path: Path) -> None:
     ds = split_by_source(graph)
     export_graph(ds, tmp_path / "g.trig")
-    back = import_graph(tmp_path / "g.trig")
+    back = read_graph(tmp_path / "g.trig")
     for doc in (DOC1, DOC2):
         assert isomorphic(back.graph(doc), ds.graph(doc))
 
@@ -197,15 +199,15 @@ def test_export_is_atomic(graph: rdflib.Graph, tmp_path: Path,
     assert [p.name for p in tmp_path.iterdir()] == ["g.ttl"]
 
 
-def test_import_graph_errors(tmp_path: Path) -> None:
+def test_read_graph_errors(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file"):
-        import_graph(tmp_path / "missing.ttl")
+        read_graph(tmp_path / "missing.ttl")
     bad = tmp_path / "bad.ttl"
     bad.write_text("<a> <b> .", encoding="utf-8")
     with pytest.raises(InputError, match="bad.ttl"):
-        import_graph(bad)
+        read_graph(bad)
     with pytest.raises(UsageError, match="graphml"):
-        import_graph(tmp_path / "g.graphml")
+        read_graph(tmp_path / "g.graphml")
 
 
 labels = st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1, max_size=12)
@@ -220,10 +222,10 @@ def test_export_round_trips_any_label(tmp_path_factory: pytest.TempPathFactory,
         g.add((iri(f"person/x{i}"), RDF.type, KG.Person))
         g.add((iri(f"person/x{i}"), RDFS.label, rdflib.Literal(name, lang="zh-Hans")))
     folder = tmp_path_factory.mktemp("prop")
-    for suffix in (".ttl", ".nt", ".jsonld", ".trig"):
+    for suffix in (".ttl", ".nt", ".jsonld", ".trig", ".nq"):
         export_graph(g, folder / f"g{suffix}")
-        back = import_graph(folder / f"g{suffix}")
-        assert isomorphic(union(back) if suffix == ".trig" else back, g), suffix
+        back = read_graph(folder / f"g{suffix}")
+        assert isomorphic(union(back) if suffix in (".trig", ".nq") else back, g), suffix
     export_graph(g, folder / "g.csv")
     rows = read_csv(csv_paths(folder / "g.csv")[0])
     assert sorted(r["label"].removeprefix("'") if r["label"][1:] and r["label"][0] == "'"

@@ -29,7 +29,8 @@ from kg.errors import InputError
 from kg.views.export import csv_paths
 from kg.text.html import html_to_text
 from kg.text.document import MAX_DOCUMENT_CHARS, load_document
-from kg.store.oxigraph import open_store, run_query
+from kg.store.oxigraph import open_store
+from kg.store.query import run_query
 from tests.conftest import ROOT, SEED
 
 HOSTILE = ROOT / "tests" / "faults" / "hostile.txt"

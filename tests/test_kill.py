@@ -22,7 +22,8 @@ from pathlib import Path
 import pytest
 
 from kg.cli import main
-from kg.store.oxigraph import open_store, run_query
+from kg.store.oxigraph import open_store
+from kg.store.query import run_query
 from tests.conftest import ROOT, SEED
 
 COPIES = 300

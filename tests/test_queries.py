@@ -10,8 +10,10 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from kg.graph.ns import PREFIXES
-from kg.store.oxigraph import (_quads_from_rdflib, _to_rdflib, list_bundled, load_query,
-                      parameter_bindings, run_query)
+from kg.graph.terms import to_rdflib
+from kg.store.bundled import list_bundled, load_query
+from kg.store.oxigraph import quads_from_rdflib
+from kg.store.query import parameter_bindings, run_query
 from tests.conftest import ROOT
 
 CORPUS = ROOT / "tests" / "corpus" / "multi"
@@ -26,7 +28,7 @@ def graphs():
     from kg.graph.rdf import build_graph
     graph = build_graph(extract_all([str(CORPUS.relative_to(ROOT))], report=BuildReport()))
     store = ox.Store()
-    store.extend(_quads_from_rdflib(graph))
+    store.extend(quads_from_rdflib(graph))
     return graph, store
 
 
@@ -48,7 +50,7 @@ def test_bundled_query_gives_the_same_rows_on_oxigraph_and_rdflib(graphs, name):
     params = parameter_bindings(text, PARAMS.get(name, {}))
     on_store = run_query(store, text, bindings=params)
     on_rdflib = list(graph.query(text, initNs=PREFIXES,
-                                 initBindings={k: _to_rdflib(v) for k, v in params.items()}))
+                                 initBindings={k: to_rdflib(v) for k, v in params.items()}))
     assert on_store.rows, f"{name} finds nothing in the ten reports"
     assert (sorted(sorted(_cells(row).items()) for row in on_store.rows)
             == sorted(sorted(_cells(row).items()) for row in on_rdflib))
@@ -61,7 +63,7 @@ def test_a_meeting_with_no_speaker_and_a_campaign_nobody_launched_keep_their_row
     text = "2007年4月3日，秦州区召开安全生产工作会议，部署“平安秦州”建设。"
     graph = build_graph([extract(make_document(text, doc_id="t", path="t.txt"))])
     store = ox.Store()
-    store.extend(_quads_from_rdflib(graph))
+    store.extend(quads_from_rdflib(graph))
     for name, column, expected in (("meetings", "speakers", "秦州区安全生产工作会议"),
                                    ("campaigns", "launched_by", "平安秦州")):
         query = load_query(name)
@@ -88,7 +90,7 @@ SELECT ?post ?q ?note WHERE {
        | st.text(max_size=20))
 @settings(max_examples=200, deadline=None)
 def test_a_bound_value_written_into_the_query_finds_what_the_binding_finds(value):
-    # run_query writes the value in as a constant (kg.store.oxigraph._inlined) for
+    # run_query writes the value in as a constant (kg.store.query._inlined) for
     # Oxigraph's planner: the rows must be those of the plain binding
     term = parameter_bindings(LOOKUP, {"post": value})["post"]
     expected = {(row[0], row[1], row[2]) for row in LABELS.query(
@@ -103,3 +105,20 @@ def test_a_variable_bound_by_the_query_itself_falls_back_to_the_binding():
     query = 'SELECT ?post WHERE { BIND("秦州区委书记"@zh-Hans AS ?post) ?q rdfs:label ?post }'
     rows = run_query(LABELS, query, bindings={"post": ox.Literal("秦州区委书记", language="zh-Hans")}).rows
     assert [row[0].value for row in rows] == ["秦州区委书记"]
+
+
+def test_one_lexer_reads_variables_and_keywords_for_the_runner_and_the_endpoint():
+    import pyoxigraph as ox
+    from kg.store import sparql
+    from kg.store.query import _inlined
+    text = ('SELECT ?name WHERE { # not a SELECT, not ?name\n'
+            '  ?p rdfs:label ?name ; ex:note "?name SERVICE" . }')
+    assert [t["var"] for t in sparql.tokens(text) if t["var"]] == ["?name", "?p", "?name"]
+    assert list(sparql.keywords(text)) == ["SELECT", "WHERE"]
+    # the bound variable is written in inside the group only; comment and string stay
+    inlined = _inlined(text, {ox.Variable("name"): ox.Literal("张健", language="zh-Hans")})
+    assert inlined == ('SELECT ?name WHERE { # not a SELECT, not ?name\n'
+                       '  ?p rdfs:label "张健"@zh-hans ; ex:note "?name SERVICE" . }')
+    # a sub-query's projection would get a constant: left to Oxigraph's substitutions
+    assert _inlined("SELECT ?n { { SELECT ?n { ?s ?p ?n } } }",
+                    {ox.Variable("n"): ox.Literal("x")}) is None

@@ -221,7 +221,8 @@ def test_adding_documents_one_at_a_time_equals_building_all_at_once(extractions,
 
 
 def test_cli_store_built_one_document_at_a_time_is_isomorphic_to_one_build(tmp_path):
-    from kg.cli import _flat, load_graph
+    from kg.graph.datasets import as_graph as _flat
+    from kg.store.oxigraph import load_graph
     files = sorted(CORPUS.glob("*.txt"), reverse=True)
     store = tmp_path / "store"
     for f in files:

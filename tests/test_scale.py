@@ -67,7 +67,7 @@ def test_build_store_holds_the_same_graph_as_the_file_builds(builds):
 
 def test_two_workers_and_a_second_build_in_one_process_give_the_same_bytes(builds, corpus,
                                                                            tmp_path):
-    # workers return each shared triple once per build (kg.graph.rdf._HandedOn): a
+    # workers return each shared triple once per build (kg.graph.worker._HandedOn): a
     # second build in the same process must not lose what the first one sent
     for name, workers in (("two.ttl", "2"), ("again.ttl", "1")):
         assert main(["build", str(corpus), "-o", str(tmp_path / name), "--workers", workers,
@@ -77,7 +77,7 @@ def test_two_workers_and_a_second_build_in_one_process_give_the_same_bytes(build
 
 @pytest.mark.parametrize("suffix", [".ttl", ".nt"])
 def test_file_sink_spilling_sorted_runs_writes_the_same_bytes(builds, tmp_path, suffix):
-    from kg.store.oxigraph import FileSink
+    from kg.store.sinks import FileSink
     whole = builds[suffix[1:]].read_text(encoding="utf-8")
     lines = Graph().parse(data=whole, format="turtle" if suffix == ".ttl" else "nt")
     spilled = FileSink(tmp_path / f"g{suffix}", run_lines=50)
@@ -116,14 +116,14 @@ def test_build_with_no_readable_document_writes_no_store(tmp_path):
 
 
 def test_query_over_a_store_runs_on_the_store_without_rdflib(builds, monkeypatch, capsys):
-    import kg.views.export
+    import kg.store.formats
     import kg.store.oxigraph
 
     def refuse(*_args, **_kwargs):
         raise AssertionError("kg query must not load the store into rdflib")
 
     monkeypatch.setattr(kg.store.oxigraph, "store_to_rdflib", refuse)
-    monkeypatch.setattr(kg.views.export, "import_graph", refuse)
+    monkeypatch.setattr(kg.store.formats.GraphFormat, "read", refuse)
     opened = []
     real_open = kg.store.oxigraph.open_store
     monkeypatch.setattr(kg.store.oxigraph, "open_store",

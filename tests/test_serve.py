@@ -17,7 +17,9 @@ from hypothesis import given, settings, strategies as st
 
 from kg.errors import UsageError
 from kg.store.serve import make_server, uses_service
-from kg.store.oxigraph import load_query, open_store, running_queries
+from kg.store.bundled import load_query
+from kg.store.oxigraph import open_store
+from kg.store.query import running_queries
 from test_store import SAMPLE_TTL, SLOW_Q, slow_store
 
 COUNT_Q = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"

@@ -1,4 +1,4 @@
-"""kg.store.oxigraph: opening graphs, loading stores, running and formatting queries."""
+"""kg.store: opening graphs, loading stores, running and formatting queries."""
 
 from __future__ import annotations
 
@@ -17,9 +17,11 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from kg.errors import InputError, QueryError, UsageError
-from kg.store.oxigraph import (QueryResult, QueryTimeout, format_csv, format_json, format_rdf,
-                      format_table, format_tsv, list_bundled, load_into_store, load_query,
-                      open_store, replace_graph, run_query, running_queries)
+from kg.store.bundled import list_bundled, load_query
+from kg.store.oxigraph import load_into_store, open_store, replace_graph
+from kg.store.query import QueryTimeout, run_query, running_queries
+from kg.store.results import (QueryResult, format_csv, format_json, format_rdf, format_table,
+                              format_tsv)
 
 ID = "https://w3id.org/zhkg/id/"
 KG = "https://w3id.org/zhkg/ns#"
@@ -42,7 +44,7 @@ SAMPLE_TTL = textwrap.dedent("""\
         schema:datePublished "2007-04-03"^^xsd:date .
     <sentence/qinzhou-2007-04-03-12> a kg:Sentence, nif:Sentence ;
         nif:referenceContext <source/qinzhou-2007-04-03> ;
-        nif:beginIndex 120 ; nif:endIndex 137 ;
+        nif:beginIndex "120"^^xsd:nonNegativeInteger ; nif:endIndex "137"^^xsd:nonNegativeInteger ;
         nif:anchorOf "區委書記張健主持會議並講話。" .
     <person/zhang-jian-3f2a> a kg:Person, foaf:Person, schema:Person ;
         rdfs:label "张健"@zh-Hans, "張健"@zh-Hant, "Zhāng Jiàn"@zh-Latn-pinyin ;
@@ -268,7 +270,7 @@ def test_format_json_is_sparql_json(store):
 
 
 def test_format_table_aligns_cjk_and_shortens_iris(store):
-    from kg.store.oxigraph import _width  # the display width the columns are padded to
+    from kg.store.results import _width  # the display width the columns are padded to
     result = run_query(store, "SELECT ?p ?name ?t { ?p rdfs:label ?name ; a ?t . "
                               "FILTER(?t = kg:Person) } ORDER BY ?name")
     lines = format_table(result).splitlines()
@@ -395,3 +397,19 @@ def test_rdflib_graphs_go_into_a_store_and_come_back(tmp_path: Path, sample_ttl:
     assert isinstance(back, rdflib.Dataset)
     assert set(back.graph(doc)) == set(graph)
     assert (doc, rdflib.RDF.type, rdflib.URIRef(KG + "SourceDocument")) in back.default_graph
+
+
+def test_a_store_gives_back_the_offsets_datatype_the_build_wrote(tmp_path: Path):
+    import rdflib
+    from kg.graph.ns import NIF, XSD
+    from kg.store.oxigraph import store_to_rdflib
+    graph = rdflib.Graph()
+    sentence = rdflib.URIRef(ID + "source/a#char=3,9")
+    graph.add((sentence, NIF.beginIndex, rdflib.Literal(3, datatype=XSD.nonNegativeInteger)))
+    graph.add((sentence, NIF.endIndex, rdflib.Literal(9, datatype=XSD.nonNegativeInteger)))
+    graph.add((sentence, rdflib.URIRef(KG + "mentionCount"), rdflib.Literal(2)))
+    load_into_store(tmp_path / "s", graph)
+    # Oxigraph itself keeps the value only
+    assert {q.object.datatype.value for q in open_store(tmp_path / "s")} == {str(XSD.integer)}
+    back = store_to_rdflib(tmp_path / "s")
+    assert set(back) == set(graph)

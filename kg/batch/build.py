@@ -20,13 +20,16 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
 from itertools import islice
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 from kg.errors import InputError, KGError
 from kg.text.ingest import iter_sources
 from kg.model import Extraction
-from kg.extract.pipeline import process_file
-from kg.graph.rdf import DocumentTriples, document_triples
+from kg.extract.pipeline import extract, process_file
+from kg.text.document import make_document
+from kg.graph.people import DocumentTriples
+from kg.graph.worker import document_triples
 
 
 @dataclass
@@ -61,9 +64,8 @@ def _warm_up() -> None:
     # says so once, instead of every worker printing a traceback
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # load lexicons and jieba once per worker, not once per document
-    from kg.extract.pipeline import extract
-    from kg.text.document import make_document
-    extract(make_document("区委书记张健主持会议。", doc_id="warm-up", path="warm-up"))
+    sentence = resources.files("kg").joinpath("data", "warm_up.txt").read_text(encoding="utf-8")
+    extract(make_document(sentence.strip(), doc_id="warm-up", path="warm-up"))
 
 
 def extract_all(sources: list[str], *, date: dt.date | None = None, workers: int = 1,
@@ -73,7 +75,7 @@ def extract_all(sources: list[str], *, date: dt.date | None = None, workers: int
                 triples_base: str | None = None) -> Iterator[Extraction | DocumentTriples]:
     """Extractions of every readable document under `sources`, in path order.
 
-    With `triples_base`, each document's triples instead (`kg.graph.rdf.document_triples`
+    With `triples_base`, each document's triples instead (`kg.graph.worker.document_triples`
     with that base IRI), made where it was extracted: then the process
     writing the graph has almost nothing to do per document, and a build
     scales with its workers.

@@ -4,6 +4,10 @@ a silently wrong graph."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from functools import lru_cache
+
 from rdflib import Namespace
 from rdflib.namespace import (DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, TIME,
                               XSD, ClosedNamespace, ORG)
@@ -57,3 +61,27 @@ def has_language(term, tag: str) -> bool:
     """Whether `term` is a literal tagged `tag`. BCP 47 tags are case-insensitive, and
     stores give them back lower-cased (Oxigraph returns zh-hans for zh-Hans)."""
     return (getattr(term, "language", None) or "").lower() == tag.lower()
+
+
+def bind_prefixes(graph) -> None:
+    """Let an rdflib graph write the zhkg prefixes (where it has not bound them otherwise)."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=False)
+
+
+_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*", re.ASCII)
+
+
+def shorten(iri: str, prefixes: Mapping[str, str] = PREFIXES) -> str | None:
+    """`prefix:local` for an IRI in one of `prefixes` (the longest that
+    fits), else None. Only a local name valid in every Turtle and SPARQL
+    parser (ASCII letters, digits, `_`, `-`) is written short."""
+    for prefix, namespace in _longest_first(tuple(prefixes.items())):
+        if iri.startswith(namespace) and _LOCAL_NAME.fullmatch(iri, len(namespace)):
+            return f"{prefix}:{iri[len(namespace):]}"
+    return None
+
+
+@lru_cache(maxsize=16)
+def _longest_first(prefixes: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
+    return sorted(prefixes, key=lambda item: -len(item[1]))

@@ -7,7 +7,7 @@ from at least one `kg:Sentence`, whose offsets point into the original file.
 
 People are the exception to "one key, one node": who a name is depends on the
 other reports that name it, so the builder collects each name's facts per
-document (`_PersonFacts`) and writes person nodes only in `finish`, after
+document (`PersonFacts`) and writes person nodes only in `finish`, after
 `kg.graph.resolve` has clustered them. A builder opened on an existing graph reads
 those per-document facts back from it (holdings, sentences, meetings), so
 adding documents re-resolves only the names they mention and rewrites those
@@ -19,20 +19,21 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
 from rdflib import Graph, Literal, URIRef
 
 from kg.graph.iri import mint, pinyin_label, short_hash
+from kg.graph.ns import (DCTERMS, DEFAULT_BASE, FOAF, KG, NIF, ORG, PINYIN, PREFIXES, PROV, RDF,
+                         RDFS, SCHEMA, SKOS, TIME, XSD, ZH_HANS, ZH_HANT)
+from kg.graph.people import (SOME_PERSON_NT, DocumentTriples, PersonFacts, PersonPart,
+                             member_triples, read_people)
+from kg.graph.resolve import Candidate, Identity, org_key, resolve
+from kg.graph.terms import offset
 from kg.lang.lexicon import load_lexicon
 from kg.model import Document, Extraction, Mention, OrgRef, Place, PostRef
 from kg.text.normalize import to_traditional
-from kg.graph.resolve import Candidate, Identity, org_key, resolve
-from kg.store.oxigraph import nt_line
-from kg.graph.ns import (DCTERMS, DEFAULT_BASE, FOAF, KG, NIF, ORG, PINYIN, PREFIXES, PROV, RDF,
-                         RDFS, SCHEMA, SKOS, TIME, XSD, ZH_HANS, ZH_HANT, has_language)
 
 
 
@@ -52,63 +53,6 @@ def org_type_concepts() -> dict[str, tuple[URIRef, list[tuple]]]:
     return out
 
 ZH = ZH_HANS
-
-
-@dataclass
-class _PersonFacts:
-    """What one name in one document says of its bearer: the resolver's
-    `Candidate` and the triples the person node will carry."""
-
-    name: str
-    doc: str
-    date: dt.date | None
-    doc_place: str | None
-    post_places: set[str] = field(default_factory=set)
-    posts: set[tuple[str, str]] = field(default_factory=set)
-    hant: set[str] = field(default_factory=set)
-    sentences: set[URIRef] = field(default_factory=set)
-    holdings: set[tuple[URIRef, URIRef]] = field(default_factory=set)  # (holding, post)
-    roles: set[tuple[URIRef, URIRef]] = field(default_factory=set)  # (predicate, meeting)
-
-    def candidate(self) -> Candidate:
-        # a post's jurisdiction says more than the report's place: a 秦州区
-        # report on 江苏省副省长张健 is about a 江苏省 official
-        places = self.post_places or ({self.doc_place} if self.doc_place else set())
-        return Candidate(self.name, self.doc, self.date, tuple(sorted(places)),
-                         tuple(sorted(self.posts)))
-
-
-def _member_triples(node: URIRef, facts: _PersonFacts) -> Iterable[tuple]:
-    """The triples tying person `node` to what one document says of them."""
-    for traditional in facts.hant:
-        yield node, RDFS.label, Literal(traditional, lang=ZH_HANT)
-    # the person is derived from every sentence naming them: the mentions it
-    # was resolved from, each with its document and offsets
-    for sentence in facts.sentences:
-        yield node, PROV.wasDerivedFrom, sentence
-    for holding, post in facts.holdings:
-        yield holding, ORG.member, node
-        yield node, ORG.holds, post
-    for predicate, meeting in facts.roles:
-        yield meeting, predicate, node
-
-
-# Stands for the person in a worker's `PersonPart`: who a name is is known
-# only after resolution, in the process writing the graph
-_SOME_PERSON = URIRef("urn:x-zhkg:person-to-be-resolved")
-_SOME_PERSON_NT = f"<{_SOME_PERSON}>"
-
-
-@dataclass(frozen=True)
-class PersonPart:
-    """What one document says of one name, as a worker sends it: the
-    resolver's `Candidate`, and the person's triples from this document as
-    UTF-8 N-Triples with `_SOME_PERSON` for the person. A few hundred bytes,
-    where `_PersonFacts` is a few kB: the builder keeps one per name and
-    document until the end of the build."""
-
-    candidate: Candidate
-    ntriples: bytes
 
 
 # Namespace attribute lookups cost more than the triples on the hot paths
@@ -147,7 +91,7 @@ class GraphBuilder:
         self.graph = graph if graph is not None else new_graph()
         self.base = base
         self._lex = load_lexicon()
-        self._people: dict[str, dict[str, _PersonFacts]] = {}  # name → doc id → facts
+        self._people: dict[str, dict[str, PersonFacts]] = {}  # name → doc id → facts
         self._parts: dict[str, dict[str, PersonPart]] = {}  # the same, made by a worker
         self._nodes: dict[str, set[URIRef]] = {}  # name → its person nodes in the graph
         self._dirty: set[str] = set()  # names whose people must be resolved again
@@ -158,12 +102,12 @@ class GraphBuilder:
         self._sentence_nodes: dict[int, URIRef] = {}
         self._described: set[URIRef] = set()
         if graph is not None:
-            self._read_people()
+            self._people, self._nodes = read_people(graph, base)
 
     @classmethod
     def streaming(cls, sink, *, base: str = DEFAULT_BASE) -> GraphBuilder:
         """A builder for a fresh graph that hands each triple to `sink.add`
-        (a `kg.store.oxigraph.StoreSink` or `FileSink`) instead of keeping an rdflib
+        (a `kg.store.sinks.StoreSink` or `FileSink`) instead of keeping an rdflib
         graph, whose indexes cost more than making the triples. Person
         triples arrive at `finish`; nothing is ever removed from the sink.
         The sink may see a triple more than once. Documents turned into
@@ -172,6 +116,28 @@ class GraphBuilder:
         builder = cls(base=base)
         builder.graph = sink
         return builder
+
+    @classmethod
+    def into(cls, sink, *, base: str = DEFAULT_BASE) -> GraphBuilder:
+        """A builder writing to a `kg.store.sinks.Sink`: on the rdflib graph
+        it holds, else `streaming` into it."""
+        if sink.graph is not None:
+            return cls(sink.graph, base=base)
+        return cls.streaming(sink, base=base)
+
+    @property
+    def takes_triples(self) -> bool:
+        """Whether documents may come as `document_triples` made elsewhere
+        (a worker), not only as extractions: only a sink that never needs
+        to read its triples back can take them as text."""
+        return hasattr(self.graph, "add_ntriples")
+
+    def take(self, result: Extraction | DocumentTriples) -> None:
+        """Add a document as `extract_all` hands it over, in either form."""
+        if isinstance(result, DocumentTriples):
+            self.add_triples(result)
+        else:
+            self.add(result)
 
     def add_triples(self, part: DocumentTriples) -> None:
         """Add a document `document_triples` made, in this process or another:
@@ -226,8 +192,8 @@ class GraphBuilder:
         self._add(node, RDF.type, KG.Sentence)
         self._add(node, RDF.type, NIF.Sentence)
         self._add(node, NIF.referenceContext, self._source_iri(doc))
-        self._add(node, NIF.beginIndex, Literal(start, datatype=XSD.nonNegativeInteger))
-        self._add(node, NIF.endIndex, Literal(end, datatype=XSD.nonNegativeInteger))
+        self._add(node, NIF.beginIndex, offset(start))
+        self._add(node, NIF.endIndex, offset(end))
         self._add(node, NIF.anchorOf, Literal(doc.raw_text[start:end]))
         self._sentence_nodes[sentence_index] = node
         return node
@@ -313,12 +279,12 @@ class GraphBuilder:
         self._derived(node, x, mention)
         return node
 
-    def _person(self, mention: Mention, x: Extraction) -> _PersonFacts:
+    def _person(self, mention: Mention, x: Extraction) -> PersonFacts:
         """The facts of the name `mention` in `x`'s document, with its sentence."""
         name, doc = mention.text, x.doc
         facts = self._people.setdefault(name, {}).get(doc.id)
         if facts is None:
-            facts = _PersonFacts(name, doc.id, doc.date,
+            facts = PersonFacts(name, doc.id, doc.date,
                                  x.doc_place.code if x.doc_place else None)
             self._people[name][doc.id] = facts
         self._dirty.add(name)
@@ -361,79 +327,20 @@ class GraphBuilder:
             part = self._parts.get(name, {}).get(member.doc)
             if part is not None:
                 self.graph.add_ntriples(part.ntriples.decode("utf-8")
-                                        .replace(_SOME_PERSON_NT, f"<{node}>"))
+                                        .replace(SOME_PERSON_NT, f"<{node}>"))
             else:
-                for triple in _member_triples(node, self._people[name][member.doc]):
+                for triple in member_triples(node, self._people[name][member.doc]):
                     self._add(*triple)
+
+    def facts_of(self, doc_id: str) -> dict[str, PersonFacts]:
+        """Name → what document `doc_id` says of it, for the names it added."""
+        return {name: by_doc[doc_id] for name, by_doc in self._people.items()
+                if doc_id in by_doc}
 
     def _candidates(self, name: str) -> Iterable[Candidate]:
         yield from (facts.candidate() for facts in self._people.get(name, {}).values())
         yield from (part.candidate for part in self._parts.get(name, {}).values())
 
-    def _stored_facts(self, name: str, source: URIRef) -> _PersonFacts:
-        g, prefix = self.graph, f"{self.base}source/"
-        doc = str(source).removeprefix(prefix)
-        facts_of = self._people.setdefault(name, {})
-        if doc not in facts_of:
-            date = g.value(source, SCHEMA.datePublished)
-            place = g.value(source, SCHEMA.contentLocation)
-            code = g.value(place, KG.divisionCode) if place is not None else None
-            facts_of[doc] = _PersonFacts(name, doc, date.toPython() if date is not None else None,
-                                         str(code) if code is not None else None)
-        return facts_of[doc]
-
-    def _read_people(self) -> None:
-        """Per-document person facts of a graph this builder wrote before.
-
-        Everything a person node carries is attributable to one document:
-        its sentences and holdings through their source, a meeting role
-        through the document both the meeting and the person are derived
-        from. (A meeting two reports describe, naming one person in different
-        roles, gives each report both roles: the graph does not keep which
-        said which.)
-        """
-        g = self.graph
-        doc_of = dict(g.subject_objects(NIF.referenceContext))
-        for node in sorted(g.subjects(RDF.type, KG.Person)):
-            names = [str(o) for o in g.objects(node, RDFS.label) if has_language(o, ZH)]
-            if len(names) != 1:
-                continue
-            name = names[0]
-            self._nodes.setdefault(name, set()).add(node)
-            hant = {str(o) for o in g.objects(node, RDFS.label) if has_language(o, ZH_HANT)}
-            docs: dict[URIRef, _PersonFacts] = {}
-            for sentence in g.objects(node, PROV.wasDerivedFrom):
-                source = doc_of.get(sentence)
-                if source is None:
-                    continue
-                f = docs[source] = self._stored_facts(name, source)
-                f.sentences.add(sentence)
-                if (source, DCTERMS.language, Literal(ZH_HANT)) in g:
-                    f.hant |= hant
-            for holding in g.subjects(ORG.member, node):
-                source = doc_of.get(g.value(holding, PROV.wasDerivedFrom))
-                if source not in docs:
-                    continue
-                f = docs[source]
-                post = g.value(holding, KG.post)
-                f.holdings.add((holding, post))
-                role = g.value(g.value(holding, ORG.role), RDFS.label)
-                org = g.value(holding, ORG.organization)
-                if org is None:
-                    f.posts.add(("", str(role)))
-                    continue
-                code = g.value(g.value(org, KG.jurisdiction), KG.divisionCode)
-                label = next(str(o) for o in g.objects(org, RDFS.label) if has_language(o, ZH))
-                f.posts.add((org_key(str(code) if code is not None else None, label), str(role)))
-                if code is not None:
-                    f.post_places.add(str(code))
-            for predicate in (KG.chair, KG.speaker):
-                for meeting in g.subjects(predicate, node):
-                    for sentence in g.objects(meeting, PROV.wasDerivedFrom):
-                        if doc_of.get(sentence) in docs and sentence in docs[doc_of[sentence]].sentences:
-                            docs[doc_of[sentence]].roles.add((predicate, meeting))
-
-    # -------------------------------------------------------------- documents
 
     def add(self, x: Extraction) -> None:
         """Add everything one document yields."""
@@ -444,8 +351,8 @@ class GraphBuilder:
         self._add(src, RDF.type, NIF.Context)
         self._add(src, DCTERMS.source, Literal(doc.path))
         self._add(src, NIF.isString, Literal(doc.raw_text))
-        self._add(src, NIF.beginIndex, Literal(0, datatype=XSD.nonNegativeInteger))
-        self._add(src, NIF.endIndex, Literal(len(doc.raw_text), datatype=XSD.nonNegativeInteger))
+        self._add(src, NIF.beginIndex, offset(0))
+        self._add(src, NIF.endIndex, offset(len(doc.raw_text)))
         if doc.date:
             self._add(src, SCHEMA.datePublished, self._date(doc.date))
         # what resolving this document's people again needs, kept with it
@@ -553,81 +460,10 @@ class GraphBuilder:
             self._add(node, KG.launchedBy, self.organization(org, x, campaign.mention))
 
 
-@dataclass
-class DocumentTriples:
-    """One document's triples as N-Triples lines, and what it says of each
-    name. Made where the document was extracted (a worker process), so the
-    process writing the graph only appends text; person nodes wait for
-    resolution in the parent's `GraphBuilder.finish`."""
-
-    doc_id: str
-    ntriples: str
-    people: dict[str, PersonPart]
-
-
-class _NTriplesLines:
-    """A sink keeping each distinct triple once, as an N-Triples line, in the
-    order first added."""
-
-    def __init__(self) -> None:
-        self.lines: dict[str, None] = {}
-
-    def add(self, triple) -> None:
-        self.lines[nt_line(triple)] = None
-
-
-class _HandedOn:
-    """The lines this process has already returned in one build.
-
-    Most of a report's triples that describe shared nodes (roles, places,
-    bodies, their types) were in an earlier report; dropping them where they
-    are made saves the pipe and the store's loader six lines in ten. Sound
-    because every earlier result of the same build reaches its sink: a failed
-    document adds nothing here, and a worker that dies takes the set with
-    it. Kept for one build at a time (another build id empties it) and
-    bounded (emptied when full)."""
-
-    limit = 100_000
-
-    def __init__(self) -> None:
-        self.build: str | None = None
-        self.lines: set[str] = set()
-
-    def keep_new(self, build: str, lines: Iterable[str]) -> list[str]:
-        if build != self.build:
-            self.build, self.lines = build, set()
-        new = [line for line in lines if line not in self.lines]
-        if len(self.lines) + len(new) > self.limit:
-            self.lines.clear()
-        self.lines.update(new)
-        return new
-
-
-_HANDED_ON = _HandedOn()
-
-
-def document_triples(x: Extraction, *, base: str = DEFAULT_BASE,
-                     build: str | None = None) -> DocumentTriples:
-    """Everything `GraphBuilder.add(x)` writes, except person nodes, as text.
-
-    Given a `build` id, lines this process already returned for an earlier
-    document of that build are left out (`_HandedOn`)."""
-    collector = _NTriplesLines()
-    builder = GraphBuilder.streaming(collector, base=base)
-    builder.add(x)
-    lines = collector.lines if build is None else _HANDED_ON.keep_new(build, collector.lines)
-    people = {}
-    for name, by_doc in builder._people.items():
-        facts = by_doc[x.doc.id]
-        person = _NTriplesLines()
-        for triple in _member_triples(_SOME_PERSON, facts):
-            person.add(triple)
-        people[name] = PersonPart(facts.candidate(), "".join(person.lines).encode("utf-8"))
-    return DocumentTriples(x.doc.id, "".join(lines), people)
-
 
 def build_graph(extractions: Iterable[Extraction], *, base: str = DEFAULT_BASE) -> Graph:
     builder = GraphBuilder(base=base)
     for x in extractions:
         builder.add(x)
     return builder.finish()
+

@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from kg.errors import KGError, UsageError
+from kg.store.oxigraph import ntriples_batches
 
 NTRIPLES = "application/n-triples"
 
@@ -63,7 +64,6 @@ def push(graph_path: Path, endpoint: str, *, graph: str | None = None, replace: 
         PushError: the server did not answer or answered with an error;
             requests sent before it stay applied.
     """
-    from kg.store.oxigraph import ntriples_batches
     url = target_url(endpoint, graph)
     opener = _opener(url, user, password)
     requests = sent = 0

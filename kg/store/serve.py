@@ -22,8 +22,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 from kg.errors import QueryError, UsageError
-from kg.store.oxigraph import (QueryTimeout, format_csv, format_json, format_rdf, format_tsv,
-                      list_bundled, load_query, run_query)
+from kg.store import sparql
+from kg.store.bundled import list_bundled, load_query
+from kg.store.query import QueryTimeout, run_query
+from kg.store.results import format_csv, format_json, format_rdf, format_tsv
 
 SOLUTION_TYPES = {
     "application/sparql-results+json": format_json,
@@ -36,27 +38,14 @@ GRAPH_TYPES = {
     "application/n-triples": lambda r: format_rdf(r, syntax="ntriples"),
 }
 
-# Tokens that can hide the word SERVICE without it being the keyword: comments,
-# strings, IRIs, variables, language tags, prefixed names and blank nodes.
-_SPARQL_TOKEN = re.compile(r"""
-      \#[^\r\n]*
-    | '''(?:[^'\\]|\\.|'(?!''))*''' | \"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
-    | '(?:[^'\\\r\n]|\\.)*' | "(?:[^"\\\r\n]|\\.)*"
-    | <[^<>"{}|^`\\\x00-\x20]*>
-    | [?$]\w+
-    | @[A-Za-z]+(?:-[A-Za-z0-9]+)*
-    | (?:[^\W\d][\w.\-]*)?:(?:[\w.\-:%]|\\.)*
-    | (?P<word>[^\W\d]\w*)
-""", re.X)
-
-
 def uses_service(query_text: str) -> bool:
     """Whether a query calls SERVICE, which would make the server fetch URLs.
 
-    A lexical check on SPARQL's own token rules, so the word inside a string,
-    comment, IRI or name (`"SERVICE"`, `?service`, `ex:service`) does not count.
+    A lexical check on SPARQL's own token rules (`kg.store.sparql`), so the
+    word inside a string, comment, IRI or name (`"SERVICE"`, `?service`,
+    `ex:service`) does not count.
     """
-    return any((m["word"] or "").upper() == "SERVICE" for m in _SPARQL_TOKEN.finditer(query_text))
+    return "SERVICE" in sparql.keywords(query_text)
 
 
 class SparqlServer(ThreadingHTTPServer):

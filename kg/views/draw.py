@@ -1,7 +1,8 @@
 """Draw a knowledge graph as one self-contained, offline HTML page.
 
 The RDF graph becomes a networkx graph of the domain entities
-(:func:`entity_graph`, also used by the GraphML and CSV exports); pyvis holds
+(:func:`kg.views.network.entity_graph`, also used by the GraphML and CSV
+exports); pyvis holds
 the finished node and edge lists and the vis-network options, and our own
 template in ``kg/data/viewer.html`` inlines vis-network's JavaScript and CSS,
 so the page needs no network at all.
@@ -18,48 +19,14 @@ from pathlib import Path
 
 import networkx as nx
 import rdflib
+from jinja2 import Environment  # pyvis's own dependency: no extra install
+from pyvis.network import Network
 
 from kg.errors import UsageError
-from kg.graph.iri import pinyin_label
-from kg.graph.ns import DCTERMS, KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, has_language
+from kg.io import atomic_file
+from kg.views.labels import viewer_labels
+from kg.views.network import co_attendance_view, entity_graph
 
-#: Domain classes in priority order: an entity typed with two of them is drawn as the first.
-CLASS_STYLES: dict[str, tuple[str, str, str]] = {
-    # local name: (Chinese legend label, colour, vis-network shape)
-    "Person": ("人物", "#e15759", "dot"),
-    "Organization": ("机构", "#4e79a7", "square"),
-    "Post": ("职务", "#f28e2b", "diamond"),
-    "Role": ("职位", "#9c755f", "dot"),
-    "Meeting": ("会议", "#59a14f", "star"),
-    "Campaign": ("专项活动", "#edc948", "triangle"),
-    "Document": ("文件", "#76b7b2", "triangleDown"),
-    "Place": ("行政区", "#b07aa1", "hexagon"),
-}
-
-HOLDING_RELATION = "任职"
-# two people who chaired or spoke at the same meeting
-CO_ATTENDANCE_RELATION = "同会"
-
-RELATION_LABELS: dict[rdflib.URIRef, str] = {
-    ORG.holds: HOLDING_RELATION,
-    ORG.postIn: "所属机构",
-    ORG.role: "职位",
-    ORG.subOrganizationOf: "上级机构",
-    KG.jurisdiction: "辖区",
-    KG.chair: "主持",
-    KG.speaker: "讲话",
-    KG.mentions: "提及",
-    KG.launchedBy: "发起",
-    KG.readAt: "宣读于",
-    SCHEMA.publisher: "发布",
-    SCHEMA.location: "地点",
-    SCHEMA.organizer: "主办",
-    SCHEMA.containedInPlace: "隶属",
-}
-
-_LABEL_PREDICATES = {RDFS.label, SKOS.altLabel, SKOS.prefLabel, SCHEMA.name}
-# the inverse of a relation already drawn: one arrow per fact
-_INVERSES = {ORG.hasPost}
 # Enough evidence to judge a node by; the rest is counted, not shipped, to keep pages small.
 _MAX_SOURCES = 5
 # Above this many nodes the browser's physics takes minutes to settle (DESIGN.md).
@@ -74,190 +41,6 @@ class DrawSummary:
     edges_drawn: int
     nodes_in_graph: int
     truncated: bool
-
-
-def as_graph(graph: rdflib.Graph) -> rdflib.Graph:
-    """Return ``graph``, or the union of a Dataset's graphs as one Graph."""
-    if isinstance(graph, rdflib.Dataset):
-        union = rdflib.Graph()
-        for s, p, o, _ in graph.quads((None, None, None, None)):
-            union.add((s, p, o))
-        return union
-    return graph
-
-
-def _local(iri: rdflib.term.Node) -> str:
-    text = str(iri)
-    return text.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-
-
-def _label(g: rdflib.Graph, node: rdflib.term.Node, lang: str) -> str | None:
-    for label in sorted(g.objects(node, RDFS.label)):
-        if has_language(label, lang):
-            return str(label)
-    return None
-
-
-def _facts(g: rdflib.Graph, node: rdflib.term.Node,
-           entities: dict[rdflib.term.Node, str]) -> tuple[tuple[str, str], ...]:
-    """Literal properties, and named concepts such as an organisation type, by their label."""
-    facts = []
-    for p, o in g.predicate_objects(node):
-        if p in _LABEL_PREDICATES or p == RDF.type or o in entities:
-            continue
-        if isinstance(o, rdflib.Literal):
-            facts.append((_local(p), str(o)))
-        elif isinstance(o, rdflib.URIRef):
-            name = next((str(x) for x in sorted(g.objects(o, SKOS.prefLabel))
-                         if has_language(x, "zh-Hans")), None)
-            if name:
-                facts.append((_local(p), name))
-    return tuple(sorted(facts))
-
-
-class _Evidence:
-    """Sentence texts and source-document paths, looked up once per sentence."""
-
-    def __init__(self, g: rdflib.Graph) -> None:
-        self._g = g
-        self.sentences: dict[str, tuple[str, int, str]] = {}
-        self._missing: set[rdflib.term.Node] = set()
-
-    def _read(self, sid: rdflib.term.Node) -> bool:
-        if str(sid) in self.sentences:
-            return True
-        if sid in self._missing:
-            return False
-        text = self._g.value(sid, NIF.anchorOf)
-        if text is None:
-            self._missing.add(sid)
-            return False
-        doc = self._g.value(sid, NIF.referenceContext)
-        path = self._g.value(doc, DCTERMS.source) if doc is not None else None
-        begin = self._g.value(sid, NIF.beginIndex)
-        self.sentences[str(sid)] = (str(path if path is not None else doc or ""),
-                                    int(begin) if begin is not None else 0, str(text))
-        return True
-
-    def of(self, subject: rdflib.term.Node) -> tuple[str, ...]:
-        """Sentences a subject was derived from, in reading order."""
-        found = [str(s) for s in self._g.objects(subject, PROV.wasDerivedFrom) if self._read(s)]
-        return tuple(sorted(found, key=lambda sid: (self.sentences[sid][:2], sid)))
-
-
-def _names(g: rdflib.Graph, node: rdflib.term.Node, *,
-           person: bool) -> tuple[str, str, list[str]]:
-    """The @zh-Hans label, the pinyin (given, else computed) and every other label."""
-    label = _label(g, node, "zh-Hans")
-    other = sorted(str(o) for p in (RDFS.label, SKOS.altLabel) for o in g.objects(node, p))
-    label = label or (other[0] if other else _local(node))
-    pinyin = _label(g, node, "zh-Latn-pinyin") or pinyin_label(
-        label, surname_length=1 if person else 0)
-    return label, pinyin, other
-
-
-def entity_graph(graph: rdflib.Graph) -> nx.MultiDiGraph:
-    """Turn an RDF graph into a networkx graph of its domain entities.
-
-    Nodes are entity IRIs with attributes ``class`` (local name, e.g. ``Person``),
-    ``label`` (the @zh-Hans label), ``pinyin``, ``alt`` (other labels), ``facts``
-    (literal properties as (name, value) pairs) and ``sources`` (sentence IRIs).
-    A kg:PostHolding becomes a person→post edge with relation 任职 and its
-    ``date`` (kg:asOf); any other triple between two entities becomes an edge whose
-    ``relation`` is a Chinese label, ``predicate`` the property IRI. An edge's
-    ``sources`` are its holding's sentences, else the sentences both ends share,
-    else its subject's. ``graph["sentences"]`` maps each cited sentence IRI to
-    (source document path, begin offset, text).
-    """
-    g = as_graph(graph)
-    classes: dict[rdflib.term.Node, str] = {}
-    for name in CLASS_STYLES:
-        for s in g.subjects(RDF.type, KG[name]):
-            classes.setdefault(s, name)
-    evidence = _Evidence(g)
-    out = nx.MultiDiGraph()
-    for node in sorted(classes, key=str):
-        label, pinyin, other = _names(g, node, person=classes[node] == "Person")
-        out.add_node(str(node), **{"class": classes[node], "label": label, "pinyin": pinyin,
-                                   "alt": tuple(a for a in other if a not in (label, pinyin)),
-                                   "facts": _facts(g, node, classes),
-                                   "sources": evidence.of(node)})
-    held = set()
-    for holding in sorted(g.subjects(RDF.type, KG.PostHolding), key=str):
-        person, post = g.value(holding, ORG.member), g.value(holding, KG.post)
-        if person in classes and post in classes:
-            date = g.value(holding, KG.asOf)
-            held.add((person, post))
-            out.add_edge(str(person), str(post), key=str(holding), relation=HOLDING_RELATION,
-                         predicate=str(ORG.holds), date=str(date or ""),
-                         sources=evidence.of(holding))
-    links = [(s, p, o) for s, p, o in g
-             if p != RDF.type and p not in _INVERSES and s in classes and o in classes
-             # a holding already drew this, with its date
-             and not (p == ORG.holds and (s, o) in held)]
-    for s, p, o in sorted(links):
-        a, b = out.nodes[str(s)]["sources"], set(out.nodes[str(o)]["sources"])
-        shared = tuple(x for x in a if x in b) or a
-        out.add_edge(str(s), str(o), key=str(p), relation=RELATION_LABELS.get(p, _local(p)),
-                     predicate=str(p), date="", sources=shared)
-    out.graph["sentences"] = evidence.sentences
-    return out
-
-
-def co_attendance(graph: rdflib.Graph) -> nx.Graph:
-    """People linked by the meetings they took part in together.
-
-    Taking part means chairing (kg:chair) or speaking at (kg:speaker) a
-    kg:Meeting. Nodes are the person IRIs of everyone who did, with ``label``
-    (@zh-Hans), ``pinyin`` and ``sources`` (their sentences); an edge joins two
-    people of one meeting, with ``weight`` the number of meetings they share,
-    ``meetings`` those meetings' IRIs and ``sources`` the sentences of those
-    meetings that name either of them (else the meetings' own). Its
-    ``graph["sentences"]`` is as in :func:`entity_graph`.
-    """
-    g = as_graph(graph)
-    evidence = _Evidence(g)
-    out = nx.Graph()
-    for meeting in sorted(g.subjects(RDF.type, KG.Meeting), key=str):
-        people = sorted({str(p) for role in (KG.chair, KG.speaker)
-                         for p in g.objects(meeting, role)})
-        for person in people:
-            if person not in out:
-                label, pinyin, _ = _names(g, rdflib.URIRef(person), person=True)
-                out.add_node(person, label=label, pinyin=pinyin,
-                             sources=evidence.of(rdflib.URIRef(person)))
-        told = evidence.of(meeting)
-        for i, a in enumerate(people):
-            for b in people[i + 1:]:
-                named = set(out.nodes[a]["sources"]) | set(out.nodes[b]["sources"])
-                cited = tuple(x for x in told if x in named) or told
-                if out.has_edge(a, b):
-                    edge = out.edges[a, b]
-                    edge["weight"] += 1
-                    edge["meetings"] += (str(meeting),)
-                    edge["sources"] += tuple(x for x in cited if x not in edge["sources"])
-                else:
-                    out.add_edge(a, b, weight=1, meetings=(str(meeting),), sources=cited)
-    out.graph["sentences"] = evidence.sentences
-    return out
-
-
-def _co_attendance_view(graph: rdflib.Graph) -> nx.MultiDiGraph:
-    """:func:`co_attendance` in the shape :func:`entity_graph` gives, for drawing."""
-    g = as_graph(graph)
-    people = co_attendance(g)
-    view = nx.MultiDiGraph(sentences=people.graph["sentences"])
-    for n, d in people.nodes(data=True):
-        view.add_node(n, **{"class": "Person", "label": d["label"], "pinyin": d["pinyin"],
-                            "alt": (), "facts": (), "sources": d["sources"]})
-    for a, b, d in people.edges(data=True):
-        u, v = sorted((a, b))
-        view.add_edge(u, v, key="co-attendance",
-                      relation=f"{CO_ATTENDANCE_RELATION}×{d['weight']}",
-                      predicate="", date="", sources=d["sources"], weight=d["weight"],
-                      meetings=tuple(_names(g, rdflib.URIRef(m), person=False)[0]
-                                     for m in d["meetings"]))
-    return view
 
 
 def _select(full: nx.MultiDiGraph, focus: str | None, depth: int,
@@ -361,7 +144,7 @@ def _page_data(g: nx.MultiDiGraph,
     for n in sorted(g.nodes):
         d = g.nodes[n]
         x, y = pos[n]
-        _, colour, shape = CLASS_STYLES[d["class"]]
+        _, colour, shape = viewer_labels().classes[d["class"]]
         nodes.append({"id": ids[n], "iri": n, "label": d["label"], "py": d["pinyin"],
                       "cls": d["class"], "alt": list(d["alt"]),
                       "facts": [list(f) for f in d["facts"]], "x": x, "y": y,
@@ -419,8 +202,9 @@ def draw_graph(graph: rdflib.Graph, out_path: Path, *, focus: str | None = None,
         max_nodes: past this many nodes keep the most connected ones; the page says so.
         title: the page title.
         view: ``"entities"``, every domain entity and relation
-            (:func:`entity_graph`); ``"co-attendance"``, only people, joined by
-            the meetings they shared (:func:`co_attendance`), thicker for more.
+            (:func:`kg.views.network.entity_graph`); ``"co-attendance"``, only people, joined by
+            the meetings they shared (:func:`kg.views.network.co_attendance`),
+            thicker for more.
 
     Returns:
         A :class:`DrawSummary`.
@@ -429,12 +213,9 @@ def draw_graph(graph: rdflib.Graph, out_path: Path, *, focus: str | None = None,
         UsageError: ``focus`` names no entity, ``depth``/``max_nodes`` is out of
             range, or ``view`` is unknown.
     """
-    from jinja2 import Environment  # pyvis's own dependency: no extra install
-    from pyvis.network import Network
-
     if view not in VIEWS:
         raise UsageError(f"unknown view {view!r}; known: {', '.join(VIEWS)}")
-    full = entity_graph(graph) if view == "entities" else _co_attendance_view(graph)
+    full = entity_graph(graph) if view == "entities" else co_attendance_view(graph)
     shown, truncated = _select(full, focus, depth, max_nodes)
     nodes, edges, tables = _page_data(shown, full.graph["sentences"])
     physics = len(nodes) <= _PHYSICS_LIMIT
@@ -451,12 +232,12 @@ def draw_graph(graph: rdflib.Graph, out_path: Path, *, focus: str | None = None,
         .replace("</script", "<\\/script"),
         vis_css=(lib / "vis-network.css").read_text(encoding="utf-8"),
         data=_script_json({"nodes": vis_nodes, "edges": vis_edges, **tables,
-                           "classes": {k: list(v) for k, v in CLASS_STYLES.items()},
+                           "classes": {k: list(v) for k, v in viewer_labels().classes.items()},
                            "total": full.number_of_nodes(), "truncated": truncated,
                            "physics": physics}),
         options=_script_json(json.loads(options)),
         nodes_drawn=len(vis_nodes), nodes_in_graph=full.number_of_nodes(), truncated=truncated)
-    from kg.views.export import atomic_file  # export builds on this module: import when needed
     with atomic_file(Path(out_path), "w", encoding="utf-8") as f:
         f.write(html)
     return DrawSummary(len(vis_nodes), len(vis_edges), full.number_of_nodes(), truncated)
+

@@ -1,43 +1,28 @@
-"""Write a graph in the format its file name asks for, and read RDF files back.
+"""Write a graph in the format its file name asks for.
 
-RDF: ``.ttl``, ``.nt``, ``.jsonld``, ``.trig``. For tools outside RDF:
-``.graphml`` (Gephi, Cytoscape) and ``.csv`` (pandas, spreadsheets), both built
-from the same entity graph as the HTML viewer (:func:`kg.views.draw.entity_graph`).
-
-TriG named-graph rule (:func:`split_by_source`): each triple goes in the graph
-named by the IRI of the kg:SourceDocument it comes from, that is the document's
-own triples, its sentences', and those of every node derived only from
-sentences of that document. A node derived from sentences of several documents
-is shared: its rdf:type and literal triples (labels, dates) go in the default
-graph, each prov:wasDerivedFrom triple in its sentence's document's graph, and
-each link to another node in every document graph both ends are derived from
-(the default graph when none). A node with no evidence of its own that just
-one node refers to (a blank node, a holding's time interval) goes wherever
-that reference goes. Everything else (organisation-type concepts, nodes no
-sentence backs) goes in the default graph. So the union of all graphs is
-always the input graph.
+RDF: every format of :mod:`kg.store.formats` (which also reads them back). For
+tools outside RDF: ``.graphml`` (Gephi, Cytoscape) and ``.csv`` (pandas,
+spreadsheets), both built from the same entity graph as the HTML viewer
+(:func:`kg.views.network.entity_graph`).
 """
 
 from __future__ import annotations
 
 import csv
-import os
-import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
-from typing import IO
 
 import networkx as nx
 import rdflib
-from rdflib.term import BNode, Literal, Node
 
-from kg.views.draw import as_graph, co_attendance, entity_graph
-from kg.errors import InputError, UsageError
-from kg.graph.ns import KG, NIF, PREFIXES, PROV, RDF
+from kg.errors import UsageError
+from kg.io import atomic_file
+from kg.store.formats import FORMATS as RDF_FORMATS
+from kg.store.formats import graph_format
+from kg.views.network import co_attendance, entity_graph
 
-RDF_FORMATS = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".trig": "trig"}
-FORMATS = (*RDF_FORMATS, ".graphml", ".csv")
+TABLE_FORMATS = (".graphml", ".csv")
+FORMATS = (*RDF_FORMATS, *TABLE_FORMATS)
 # OWASP's list: a spreadsheet runs a cell starting with one of these as a formula
 _FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 NODE_COLUMNS = ("id", "class", "label", "pinyin", "alt_labels", "sources", "evidence")
@@ -46,96 +31,12 @@ PEOPLE_COLUMNS = ("id", "label", "pinyin", "sources")
 CO_ATTENDANCE_COLUMNS = ("source", "target", "weight", "meetings", "sources")
 
 
-@contextmanager
-def atomic_file(path: Path, mode: str = "wb", **open_args: str) -> Iterator[IO]:
-    """Open a temporary file beside ``path`` and move it into place only once it is complete."""
-    path = Path(path)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, mode, **open_args) as f:
-            yield f
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def _suffix(path: Path) -> str:
     suffix = Path(path).suffix.lower()
     if suffix not in FORMATS:
         raise UsageError(f"{path}: unknown output format {suffix or '(no suffix)'!r}; "
                          f"known: {', '.join(FORMATS)}")
     return suffix
-
-
-def _bind(graph: rdflib.Graph) -> None:
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace, override=False)
-
-
-def split_by_source(graph: rdflib.Graph) -> rdflib.Dataset:
-    """Spread a graph over one named graph per source document (rule in the module doc)."""
-    doc_of = dict(graph.subject_objects(NIF.referenceContext))
-    homes: dict[Node, set[Node]] = {s: {d} for s, d in doc_of.items()}
-    for d in set(doc_of.values()) | set(graph.subjects(RDF.type, KG.SourceDocument)):
-        homes[d] = {d}
-    for s, sentence in graph.subject_objects(PROV.wasDerivedFrom):
-        if sentence in doc_of and s not in doc_of:
-            homes.setdefault(s, set()).add(doc_of[sentence])
-    referrers: dict[Node, set[Node]] = {}
-    for s, o in graph.subject_objects():
-        if o not in homes and not isinstance(o, Literal):
-            referrers.setdefault(o, set()).add(s)
-    # a node with no evidence of its own that one node alone refers to (a blank node,
-    # a holding's time interval) is part of that node's description; one that many
-    # refer to (an organisation type) is vocabulary
-    private = {o for o, subjects in referrers.items() if len(subjects) == 1}
-
-    def targets(s: Node, p: Node, o: Node) -> set[Node]:
-        docs = homes.get(s, set())
-        if len(docs) <= 1:
-            return docs
-        if p == PROV.wasDerivedFrom and o in doc_of:
-            return {doc_of[o]}
-        if p == RDF.type or isinstance(o, Literal):
-            return set()
-        return docs & homes.get(o, set()) if o not in private else docs
-
-    ds = rdflib.Dataset()
-    _bind(ds)
-    pending: list[tuple[Node, frozenset[Node]]] = []
-    for s, p, o in graph:
-        if s in private:
-            continue
-        docs = targets(s, p, o)
-        _add(ds, (s, p, o), docs)
-        if o in private:
-            pending.append((o, frozenset(docs)))
-    placed: set[tuple[Node, frozenset[Node]]] = set()
-    while pending:
-        node, docs = pending.pop()
-        if (node, docs) in placed:
-            continue
-        placed.add((node, docs))
-        for p, o in graph.predicate_objects(node):
-            _add(ds, (node, p, o), docs)
-            if o in private:
-                pending.append((o, docs))
-    # private nodes whose only referrer is itself or another unplaced private node (a cycle)
-    reached = {n for n, _ in placed}
-    for s, p, o in graph:
-        if s in private and s not in reached:
-            ds.add((s, p, o))
-    return ds
-
-
-def _add(ds: rdflib.Dataset, triple: tuple[Node, Node, Node], docs: set[Node]) -> None:
-    if not docs:
-        ds.add(triple)
-    for doc in docs:
-        ds.graph(doc).add(triple)
 
 
 def _cell(value: str) -> str:
@@ -213,13 +114,14 @@ def export_graph(graph_or_dataset: rdflib.Graph | rdflib.Dataset, out_path: Path
                  co_attendance: bool = False) -> None:
     """Write a graph to ``out_path`` in the format its suffix names.
 
-    ``.ttl``, ``.nt``: the union of all triples. ``.jsonld``: named graphs kept
-    when given a Dataset. ``.trig``: a Dataset as given; a Graph split per
-    source document (:func:`split_by_source`). ``.graphml``: the entity graph
+    ``.ttl``, ``.nt``, ``.rdf``: the union of all triples. ``.jsonld``: named
+    graphs kept when given a Dataset. ``.trig``, ``.nq``: a Dataset as given;
+    a Graph split per source document
+    (:func:`kg.graph.datasets.split_by_source`). ``.graphml``: the entity graph
     with node ``class``, ``label``, ``pinyin`` and edge ``relation``, ``date``.
     ``.csv``: two files, see :func:`csv_paths`. With ``co_attendance``
     (``.graphml`` or ``.csv`` only), the people network of
-    :func:`kg.views.draw.co_attendance` instead: nodes ``label``, ``pinyin``,
+    :func:`kg.views.network.co_attendance` instead: nodes ``label``, ``pinyin``,
     ``sources``; undirected edges ``weight`` (meetings shared, an integer),
     ``meetings`` and ``sources`` (space-separated IRIs). Every file is written
     to a temporary file in the same folder first and renamed into place.
@@ -231,45 +133,12 @@ def export_graph(graph_or_dataset: rdflib.Graph | rdflib.Dataset, out_path: Path
     out_path = Path(out_path)
     suffix = _suffix(out_path)
     if co_attendance:
-        if suffix not in (".graphml", ".csv"):
+        if suffix not in TABLE_FORMATS:
             raise UsageError(f"{out_path}: the co-attendance network is written as .graphml "
                              f"or .csv, not {suffix}")
         _co_attendance_tables(graph_or_dataset, out_path, suffix)
         return
-    if suffix in (".graphml", ".csv"):
+    if suffix in TABLE_FORMATS:
         _tables(graph_or_dataset, out_path, suffix)
         return
-    is_dataset = isinstance(graph_or_dataset, rdflib.Dataset)
-    if suffix == ".trig":
-        data = graph_or_dataset if is_dataset else split_by_source(graph_or_dataset)
-    elif suffix == ".jsonld" and is_dataset:
-        data = graph_or_dataset
-    else:
-        data = as_graph(graph_or_dataset)
-    _bind(data)
-    text = data.serialize(format=RDF_FORMATS[suffix], encoding="utf-8",
-                          **({"auto_compact": True} if suffix == ".jsonld" else {}))
-    with atomic_file(out_path) as f:
-        f.write(text)
-
-
-def import_graph(path: Path) -> rdflib.Graph | rdflib.Dataset:
-    """Read an RDF file written by :func:`export_graph`: a Dataset for ``.trig``, else a Graph.
-
-    Raises:
-        UsageError: the suffix is not an RDF format.
-        InputError: the file is missing or does not parse.
-    """
-    path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in RDF_FORMATS:
-        raise UsageError(f"{path}: cannot read {suffix or '(no suffix)'!r} as RDF; "
-                         f"known: {', '.join(RDF_FORMATS)}")
-    if not path.is_file():
-        raise InputError(str(path), "no such file")
-    graph = rdflib.Dataset() if suffix == ".trig" else rdflib.Graph()
-    try:
-        graph.parse(path, format=RDF_FORMATS[suffix])
-    except Exception as exc:  # rdflib's parsers raise many unrelated types
-        raise InputError(str(path), f"not valid {RDF_FORMATS[suffix]}: {exc}") from exc
-    return graph
+    graph_format(out_path).write(graph_or_dataset, out_path)

@@ -1,0 +1,101 @@
+"""kg.io: atomic writes whose files get the mode the umask (or the file replaced) asks for."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from kg.cli import main
+from kg.io import atomic_file, mode_for, replace_folder, scratch_folder, umask
+from tests.conftest import SEED
+
+
+@pytest.fixture
+def umask_022():
+    previous = os.umask(0o022)
+    yield
+    os.umask(previous)
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(os.stat(path).st_mode)
+
+
+def test_umask_is_read_without_changing_it(umask_022):
+    assert umask() == 0o022
+    assert umask() == 0o022
+
+
+def test_a_new_file_gets_what_the_umask_allows(tmp_path, umask_022):
+    with atomic_file(tmp_path / "a.txt", "w", encoding="utf-8") as f:
+        f.write("x")
+    assert mode(tmp_path / "a.txt") == 0o644
+
+
+def test_a_replaced_file_keeps_its_permission_bits(tmp_path, umask_022):
+    path = tmp_path / "a.txt"
+    path.write_text("old")
+    os.chmod(path, 0o640)
+    with atomic_file(path, "w", encoding="utf-8") as f:
+        f.write("new")
+    assert path.read_text() == "new" and mode(path) == 0o640
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("old")
+    with pytest.raises(RuntimeError), atomic_file(path, "w", encoding="utf-8") as f:
+        f.write("half")
+        raise RuntimeError("killed")
+    assert path.read_text() == "old" and os.listdir(tmp_path) == ["a.txt"]
+
+
+def test_replace_folder_swaps_and_keeps_the_old_folders_mode(tmp_path, umask_022):
+    target = tmp_path / "store"
+    target.mkdir()
+    (target / "old").write_text("")
+    os.chmod(target, 0o750)
+    new = scratch_folder(target, "new")
+    (new / "fresh").write_text("")
+    assert mode(new) == 0o700  # what mkdtemp gives: the reason for the chmod
+    replace_folder(new, target)
+    assert os.listdir(target) == ["fresh"] and mode(target) == 0o750
+    assert os.listdir(tmp_path) == ["store"]
+
+
+# .ttl is written by FileSink, .trig from an rdflib graph (kg.store.sinks)
+@pytest.mark.parametrize("suffix", [".ttl", ".trig"])
+def test_kg_build_writes_readable_graph_files(tmp_path, umask_022, suffix):
+    out = tmp_path / f"g{suffix}"
+    assert main(["build", str(SEED), "-o", str(out), "-q", "--workers", "1"]) == 0
+    assert mode(out) == 0o644
+    os.chmod(out, 0o640)
+    assert main(["build", str(SEED), "-o", str(out), "-q", "--workers", "1"]) == 0
+    assert mode(out) == 0o640
+
+
+def test_kg_build_store_and_rebuild_keep_readable_folders(tmp_path, umask_022):
+    store = tmp_path / "store"
+    assert main(["build", str(SEED), "-o", str(store), "-q", "--workers", "1"]) == 0
+    assert mode(store) == 0o755
+    os.chmod(store, 0o750)
+    # a second build into a store rewrites it through a fresh folder swapped in
+    assert main(["build", str(SEED), "-o", str(store), "-q", "--workers", "1"]) == 0
+    assert mode(store) == 0o750
+
+
+def test_kg_draw_and_export_write_readable_files(tmp_path, umask_022):
+    graph = tmp_path / "g.ttl"
+    main(["build", str(SEED), "-o", str(graph), "-q", "--workers", "1"])
+    assert main(["draw", str(graph), "-o", str(tmp_path / "g.html")]) == 0
+    assert main(["export", str(graph), "-o", str(tmp_path / "g.csv")]) == 0
+    assert main(["export", str(graph), "-o", str(tmp_path / "g.graphml")]) == 0
+    for name in ("g.html", "g-nodes.csv", "g-edges.csv", "g.graphml"):
+        assert mode(tmp_path / name) == 0o644, name
+
+
+def test_mode_for_a_missing_folder_follows_the_umask(tmp_path, umask_022):
+    assert mode_for(tmp_path / "nothing", folder=True) == 0o755
