@@ -9,12 +9,13 @@ as one at the top of a module: both tie the two modules together.
 from __future__ import annotations
 
 import ast
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
 import networkx as nx
 
-from scripts.han_literals import docstring_nodes, han_literals
+from scripts.han_literals import docstring_nodes, han_literals_in
 from tests.conftest import ROOT, SLOW_FIXTURES, SLOW_MODULES, SLOW_TESTS
 
 KG = ROOT / "kg"
@@ -35,6 +36,11 @@ def modules_under(package: Path) -> dict[str, Path]:
 MODULES = modules_under(KG)
 
 
+@functools.cache
+def parsed(path: Path) -> ast.Module:
+    return ast.parse(path.read_text(encoding="utf-8"), str(path))
+
+
 def deepest_module(name: str, modules: dict[str, Path]) -> str | None:
     """The module `name` is or lies in (`kg.graph.ns.KG` → `kg.graph.ns`), or None."""
     while name and name not in modules:
@@ -46,7 +52,7 @@ def imports_of(module: str, modules: dict[str, Path]) -> Iterator[tuple[str, int
     """(module imported, line) for every import statement of `module`, at any depth."""
     path = modules[module]
     package = module.split(".") if path.name == "__init__.py" else module.split(".")[:-1]
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+    for node in ast.walk(parsed(path)):
         if isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
@@ -123,7 +129,8 @@ def test_no_kg_module_is_over_500_lines():
 
 def test_han_literals_in_code_are_at_most_25():
     # language knowledge belongs in kg/data (scripts/han_literals.py --list shows the same)
-    hits = han_literals(KG)
+    hits = sorted((hit for path in MODULES.values() for hit in han_literals_in(path, parsed(path))),
+                  key=lambda hit: hit[:2])
     assert len(hits) <= MAX_HAN_LITERALS, (
         f"{len(hits)} string literals with Han characters outside docstrings in kg/ "
         f"(at most {MAX_HAN_LITERALS}; move them to kg/data):\n" + "\n".join(
@@ -139,7 +146,7 @@ def test_kg_has_at_least_four_subpackages():
 
 
 def string_literals(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(encoding="utf-8"))
+    tree = parsed(path)
     docstrings = docstring_nodes(tree)
     return {node.value for node in ast.walk(tree) if isinstance(node, ast.Constant)
             and isinstance(node.value, str) and id(node) not in docstrings}
@@ -148,18 +155,17 @@ def string_literals(path: Path) -> set[str]:
 def test_every_data_file_is_read_by_some_module():
     literals = set().union(*(string_literals(path) for path in MODULES.values()))
     data = [p for p in (KG / "data").rglob("*") if p.is_file() and p.name != "README.md"]
+    assert data, "no data files under kg/data"
     unread = sorted(str(p.relative_to(ROOT)) for p in data
                     if not any(p.name in literal for literal in literals))
-    assert data and not unread, f"data files no module names: {', '.join(unread)}"
+    assert not unread, f"data files no module names: {', '.join(unread)}"
 
 
 def test_every_slow_marker_names_a_test_that_exists():
     # the slow marks are keyed on names (tests/conftest.py): a renamed test would lose its mark
-    modules, functions = set(), set()
-    for path in (ROOT / "tests").glob("test_*.py"):
-        modules.add(path.stem)
-        functions |= {node.name for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-                      if isinstance(node, ast.FunctionDef)}
-    missing = sorted((SLOW_MODULES - modules) | (SLOW_FIXTURES - functions)
-                     | (SLOW_TESTS - functions))
+    files = {path.stem: path.read_text(encoding="utf-8")
+             for path in (ROOT / "tests").glob("test_*.py")}
+    missing = sorted(SLOW_MODULES - set(files)) + sorted(
+        name for name in SLOW_FIXTURES | SLOW_TESTS
+        if not any(f"def {name}(" in text for text in files.values()))
     assert not missing, f"tests/conftest.py marks as slow what no test file defines: {missing}"
