@@ -1,5 +1,6 @@
 # make demo: a fresh .venv, the project installed, the seed built, drawn and queried.
-# make test: the whole test suite.
+# make test: the whole test suite; make test-fast: all but the `slow` tests (those that start
+# or kill other processes), for the edit-and-test loop.
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -7,7 +8,7 @@ KG     := $(BIN)/kg
 SEEDS  := seeds
 OUT    := out
 
-.PHONY: demo test install bench clean
+.PHONY: demo test test-fast install bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,7 +31,10 @@ demo: install
 	@echo "Open $(OUT)/graph.html in a browser; more queries: $(KG) query --list"
 
 test: install
-	$(BIN)/python -m pytest -q
+	$(BIN)/pytest -q
+
+test-fast: install
+	$(BIN)/pytest -q -m "not slow"
 
 bench: install
 	$(BIN)/python bench/run.py

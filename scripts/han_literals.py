@@ -24,15 +24,18 @@ def docstring_nodes(tree: ast.AST) -> set[int]:
     return ids
 
 
+def han_literals_in(path: Path, tree: ast.AST) -> list[tuple[str, int, str]]:
+    """(path, line, value) of each Han-character string literal of one parsed module."""
+    skip = docstring_nodes(tree)
+    return [(str(path), node.lineno, node.value) for node in ast.walk(tree)
+            if isinstance(node, ast.Constant) and isinstance(node.value, str)
+            and id(node) not in skip and HAN.search(node.value)]
+
+
 def han_literals(root: Path) -> list[tuple[str, int, str]]:
     found = []
     for path in sorted(root.rglob("*.py")):
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        skip = docstring_nodes(tree)
-        for node in ast.walk(tree):
-            if isinstance(node, ast.Constant) and isinstance(node.value, str) \
-                    and id(node) not in skip and HAN.search(node.value):
-                found.append((str(path), node.lineno, node.value))
+        found += han_literals_in(path, ast.parse(path.read_text(encoding="utf-8")))
     return sorted(found, key=lambda f: (f[0], f[1]))
 
 

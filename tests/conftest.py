@@ -1,4 +1,5 @@
-"""Shared fixtures: the seed document, its gold file, and its built graph."""
+"""Shared fixtures: the seed document, its gold file, and its built graph; and which
+tests are `slow` (`make test-fast` leaves them out)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,31 @@ settings.register_profile("fuzz", deadline=None,
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "qinzhou-2007-04-03.txt"
 SEED_GOLD = ROOT / "tests" / "gold" / "qinzhou-2007-04-03.yaml"
+
+
+# The `slow` tests start or kill other processes: the kg command as a subprocess, `oxigraph
+# serve`, Chromium, a Dask cluster, a notebook kernel. They are marked here, by module, fixture
+# or name, so the files that hold them need no edit; tests/test_structure.py checks that every
+# name below still exists. A new test of that kind joins a list, or says @pytest.mark.slow.
+SLOW_MODULES = {"test_browser", "test_distributed", "test_kill", "test_notebook"}
+SLOW_FIXTURES = {"oxigraph_server"}
+SLOW_TESTS = {
+    "test_rdf_two_builds_give_byte_identical_turtle",
+    "test_serve_cli_answers_over_http_and_refuses_updates",
+    "test_store_survives_sigkill_during_a_large_load",
+}
+
+
+def is_slow(item: pytest.Item) -> bool:
+    return (item.path.stem in SLOW_MODULES
+            or bool(SLOW_FIXTURES & set(getattr(item, "fixturenames", ())))
+            or getattr(item, "originalname", item.name) in SLOW_TESTS)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if is_slow(item):
+            item.add_marker(pytest.mark.slow)
 
 
 def shared_data() -> Path:

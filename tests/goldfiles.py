@@ -5,14 +5,14 @@ and never copied into the repository."""
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from pathlib import Path
 
 import pytest
 import yaml
 
-from kg.eval.corpora import iter_sentences
+from kg.errors import InputError
+from kg.eval.corpora import read_sentence
 from tests.conftest import shared_data
 
 
@@ -24,12 +24,6 @@ def corpus_dir() -> Path:
     return data
 
 
-@functools.cache
-def sentences(data: Path, corpus: str) -> dict[int, str]:
-    """All sentences of a corpus, read once for the parametrised checks."""
-    return dict(iter_sentences(data, corpus))
-
-
 def load(path: Path) -> dict:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
 
@@ -37,8 +31,10 @@ def load(path: Path) -> dict:
 def check_points_at_its_sentence(path: Path, data: Path) -> None:
     gold = load(path)
     src = gold["source"]
-    text = sentences(data, src["corpus"]).get(src["sentence"])
-    assert text is not None, f"{path.name}: no sentence {src['sentence']} in {src['corpus']}"
+    try:
+        text = read_sentence(data, src["corpus"], src["sentence"])
+    except InputError as exc:
+        pytest.fail(f"{path.name}: {exc}")
     assert hashlib.sha1(text.encode("utf-8")).hexdigest() == src["sha1"], \
         f"{path.name}: sentence text changed (sha1 mismatch)"
     for person in gold.get("persons") or []:

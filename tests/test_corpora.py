@@ -79,6 +79,15 @@ def test_missing_sentence(tmp_path: Path) -> None:
         read_sentence(tmp_path, "m.txt", 5)
 
 
+def test_read_sentence_sees_a_rewritten_corpus(tmp_path: Path) -> None:
+    # sentences are kept per file between calls: a changed file is read again
+    corpus = tmp_path / "m.txt"
+    corpus.write_text("国 务 院\n", encoding="utf-8")
+    assert read_sentence(tmp_path, "m.txt", 0) == "国务院"
+    corpus.write_text("人 民 日 报\n全 国 人 大\n", encoding="utf-8")
+    assert read_sentence(tmp_path, "m.txt", 1) == "全国人大"
+
+
 # --- the real corpora ---------------------------------------------------------------
 
 def test_people_daily_test_counts(data: Path) -> None:

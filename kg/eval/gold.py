@@ -80,9 +80,13 @@ class GoldEntity:
     attrs: dict[str, list[str]]
 
 
+# libyaml's safe loader where PyYAML was built with it: a gold set is a few hundred files
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_gold(path: Path) -> dict:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
     except (OSError, yaml.YAMLError) as exc:
         raise GoldError(str(path), f"cannot read gold YAML: {exc}") from exc
     if not isinstance(data, dict):
