@@ -18,16 +18,29 @@ SEED = ROOT / "seeds" / "qinzhou-2007-04-03.txt"
 SEED_GOLD = ROOT / "tests" / "gold" / "qinzhou-2007-04-03.yaml"
 
 
-# The `slow` tests start or kill other processes: the kg command as a subprocess, `oxigraph
-# serve`, Chromium, a Dask cluster, a notebook kernel. They are marked here, by module, fixture
-# or name, so the files that hold them need no edit; tests/test_structure.py checks that every
-# name below still exists. A new test of that kind joins a list, or says @pytest.mark.slow.
+# The `slow` tests start or kill other processes (the kg command as a subprocess, `oxigraph
+# serve`, Chromium, a Dask cluster, a notebook kernel) or take over a second and a half on
+# their own (big builds, thousands of corpus sentences). They are marked here, by module,
+# fixture or name, so the files that hold them need no edit; tests/test_structure.py checks
+# that every name below still exists. A new test of that kind joins a list, or says
+# @pytest.mark.slow.
 SLOW_MODULES = {"test_browser", "test_distributed", "test_kill", "test_notebook"}
 SLOW_FIXTURES = {"oxigraph_server"}
 SLOW_TESTS = {
     "test_rdf_two_builds_give_byte_identical_turtle",
     "test_serve_cli_answers_over_http_and_refuses_updates",
     "test_store_survives_sigkill_during_a_large_load",
+    "test_fast_segmenter_gives_jieba_tokens_on_seed_and_corpus_sentences",
+    "test_tag_spans_valid_on_any_text",
+    "test_cli_build_query_people_posts",
+    "test_timeout_stops_waiting_for_a_slow_query",
+    "test_draw_large_graph_is_fast_and_static",
+    "test_cli_store_built_one_document_at_a_time_is_isomorphic_to_one_build",
+    "test_evaluate_corpus_scores_exact_spans",
+    "test_adding_documents_one_at_a_time_equals_building_all_at_once",
+    "test_cli_query_holders_binds_the_post",
+    "test_slow_query_times_out_with_503_and_keeps_its_slot",
+    "test_cli_build_reports_bad_files_and_finishes_the_batch",
 }
 
 
