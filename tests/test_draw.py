@@ -488,20 +488,22 @@ def test_viewer_labels_come_from_the_data_file() -> None:
 
 
 @pytest.mark.parametrize("row, reason", [
-    ("class\tPerson\t人物\t#e15759\tdot", "class Person given twice"),
-    ("class\tPersona\t人物\t#e15759\tdot", "not a class of the kg: vocabulary"),
-    ("class\tPlace\t地\tred\tdot", "is not #rrggbb"),
-    ("class\tPlace\t地\t#e15759\tblob", "shape 'blob'"),
-    ("relation\tex:holds\t任职\t\t", "expected a prefixed name"),
-    ("relation\torg:role\t职位\t\t", "relation org:role given twice"),
-    ("relation\torg:member\t成员\t#e15759\t", "only classes have a colour"),
-    ("edge\torg:member\t成员\t\t", "unknown kind 'edge'"),
-    ("relation\torg:member\t成员", "expected 5 tab-separated columns"),
+    ("Person\tclass\t人物\t#e15759\tdot", "key 'Person' again"),
+    ("Persona\tclass\t人物\t#e15759\tdot", "not a class of the kg: vocabulary"),
+    ("Place\tclass\t地\tred\tdot", "is not #rrggbb"),
+    ("Place\tclass\t地\t#e15759\tblob", "shape 'blob'"),
+    ("ex:holds\trelation\t任职\t\t", "expected a prefixed name"),
+    ("org:role\trelation\t职位\t\t", "key 'org:role' again"),
+    ("org:member\trelation\t成员\t#e15759\t", "only classes have a colour"),
+    ("org:member\tedge\t成员\t\t", "kind 'edge'; expected one of"),
+    ("org:member\trelation\t成员", "3 cells; expected 5"),
 ])
-def test_viewer_labels_errors_name_the_line(row: str, reason: str) -> None:
-    from kg.errors import InputError
-    from kg.views.labels import _parse
-    text = ("# comment\nkind\tkey\tlabel\tcolour\tshape\nclass\tPerson\t人物\t#e15759\tdot\n"
-            "relation\torg:role\t职位\t\t\n" + row + "\nderived\tco-attendance\t同会\t\t\n")
-    with pytest.raises(InputError, match=f"labels.tsv:5: .*{reason}"):
-        _parse(text, "labels.tsv")
+def test_viewer_labels_errors_name_the_line(tmp_path, row: str, reason: str) -> None:
+    from kg.errors import LexiconError
+    from kg.views.labels import read_viewer_labels
+    (tmp_path / "viewer_labels.tsv").write_text(
+        "# comment\nkey\tkind\tlabel\tcolour\tshape\nPerson\tclass\t人物\t#e15759\tdot\n"
+        "org:role\trelation\t职位\t\t\n" + row + "\nco-attendance\tderived\t同会\t\t\n",
+        encoding="utf-8")
+    with pytest.raises(LexiconError, match=f"viewer_labels.tsv:5: .*{reason}"):
+        read_viewer_labels(tmp_path)

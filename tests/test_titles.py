@@ -176,19 +176,25 @@ def test_titles_units_are_sub_organisations():
     assert (parent, RDFS.label, Literal("福州市国税局", lang="zh-Hans")) in g
 
 
-def test_phrase_words_refuse_unknown_and_missing_keys():
-    from importlib import resources
+def test_phrase_words_refuse_unknown_missing_and_repeated_keys(tmp_path):
+    from kg.errors import LexiconError
+    from kg.lang.datafiles import shipped_data
+    from kg.lang.words import read_words
+    text = shipped_data().joinpath("phrases.yaml").read_text(encoding="utf-8")
 
-    from kg.errors import InputError
-    from kg.lang.words import parse_words
-    text = resources.files("kg").joinpath("data", "phrases.yaml").read_text(encoding="utf-8")
-    parse_words(text)
+    def read(changed: str):
+        (tmp_path / "phrases.yaml").write_text(changed, encoding="utf-8")
+        return read_words(tmp_path)
+
+    read(text)
     line = text[:text.index("\nchambers:")].count("\n") + 2
-    with pytest.raises(InputError, match=f"phrases.yaml:{line}: unknown key 'chamber'"):
-        parse_words(text.replace("\nchambers:", "\nchamber:"))
-    with pytest.raises(InputError, match="missing keys 'chambers'"):
-        parse_words(text.replace("\nchambers:", "\n#"))
-    with pytest.raises(InputError, match=r"phrases.yaml:\d+: china: expected str"):
-        parse_words(text.replace("\nchina: 中国", "\nchina: [中国]"))
-    with pytest.raises(InputError, match="former: listed twice: 原"):
-        parse_words(text.replace("\nformer: [原,", "\nformer: [原, 原,"))
+    with pytest.raises(LexiconError, match=f"phrases.yaml:{line}: unknown key 'chamber'"):
+        read(text.replace("\nchambers:", "\nchamber:"))
+    with pytest.raises(LexiconError, match="missing keys 'chambers'"):
+        read(text.replace("\nchambers:", "\n#"))
+    with pytest.raises(LexiconError, match=r"phrases.yaml:\d+: china: expected str"):
+        read(text.replace("\nchina: 中国", "\nchina: [中国]"))
+    with pytest.raises(LexiconError, match=r"phrases.yaml:\d+: former: '原' again"):
+        read(text.replace("\nformer: [原,", "\nformer: [原, 原,"))
+    with pytest.raises(LexiconError, match=r"phrases.yaml:\d+: list 'china' again"):
+        read(text + "\nchina: 中国\n")

@@ -31,6 +31,10 @@ def organization_types() -> frozenset[str]:
     return frozenset(str(notation) for notation in onto.objects(None, SKOS.notation))
 
 
+# what vis-network draws (its `shape` option)
+VIEWER_SHAPES = ("dot", "square", "diamond", "star", "triangle", "triangleDown", "hexagon",
+                 "ellipse", "box", "circle", "text")
+
 # the levels scripts/update_divisions.py writes (towns are read from the text only)
 DIVISION_LEVELS = ("province", "prefecture", "county")
 
@@ -82,6 +86,11 @@ TABLES: dict[str, Table] = {
     "divisions.tsv": Table((Column("code"), Column("name"),
                             Column("parent", required=False, refers=True),
                             Column("level", allowed=DIVISION_LEVELS))),
+    # the HTML viewer's words and styles (kg.views.labels checks the rest of a row)
+    "viewer_labels.tsv": Table((Column("key"),
+                                Column("kind", allowed=("class", "relation", "derived")),
+                                Column("label"), Column("colour", required=False),
+                                Column("shape", required=False, allowed=VIEWER_SHAPES))),
 }
 
 # Files of one entry a line (and `#` comments); no entry twice.
@@ -126,6 +135,12 @@ def shipped_data() -> Traversable:
 
 def read_table(folder: Traversable, name: str) -> list[dict[str, str]]:
     """The rows of the table `name` (declared in TABLES), checked."""
+    return [row for _, row in read_numbered_table(folder, name)]
+
+
+def read_numbered_table(folder: Traversable, name: str) -> list[tuple[int, dict[str, str]]]:
+    """(line number, row) of the table `name`, checked: for readers that check
+    more of a row than its declaration says and must name the line."""
     table = TABLES[name]
     where = str(folder.joinpath(name))
     expected = [c.name for c in table.columns]
@@ -159,7 +174,7 @@ def read_table(folder: Traversable, name: str) -> list[dict[str, str]]:
                 if row[column.name] and row[column.name] not in keys:
                     raise LexiconError(where, f"{column.name} {row[column.name]!r} is no "
                                               f"{table.key} of this table", line=number)
-    return [row for _, row in rows]
+    return rows
 
 
 def _check_cell(cell: str, column: Column, where: str, number: int) -> None:
@@ -203,9 +218,14 @@ def read_word_lists(folder: Traversable) -> dict[str, tuple[str, ...]]:
     return lists
 
 
-def _word_lists(folder: Traversable, name: str) -> dict[str, tuple[str, ...]]:
+def read_entries(folder: Traversable, name: str) -> list[tuple[str, yaml.Node, int]]:
+    """(key, value node, line) of a YAML file's top-level entries, in file order.
+
+    Raises:
+        LexiconError: not YAML, not a mapping, or a key given twice (YAML
+            itself would silently keep the last).
+    """
     where = str(folder.joinpath(name))
-    declared = [key for key, file in WORD_LISTS.items() if file == name]
     try:
         root = yaml.compose(_read(folder, name))
     except yaml.MarkedYAMLError as exc:
@@ -214,9 +234,9 @@ def _word_lists(folder: Traversable, name: str) -> dict[str, tuple[str, ...]]:
         raise LexiconError(where, f"not valid YAML: {exc.context or ''}{started}: {exc.problem}",
                            line=exc.problem_mark.line + 1 if exc.problem_mark else None) from exc
     if root is not None and not isinstance(root, yaml.MappingNode):
-        raise LexiconError(where, "expected list names, each with a list of words",
+        raise LexiconError(where, "expected names, each with its words",
                            line=root.start_mark.line + 1)
-    lists: dict[str, tuple[str, ...]] = {}
+    entries = []
     first: dict[str, int] = {}
     for key_node, value in root.value if root is not None else ():
         key, number = key_node.value, key_node.start_mark.line + 1
@@ -224,11 +244,20 @@ def _word_lists(folder: Traversable, name: str) -> dict[str, tuple[str, ...]]:
             raise LexiconError(where, f"list {key!r} again (first on line {first[key]})",
                                line=number)
         first[key] = number
+        entries.append((key, value, number))
+    return entries
+
+
+def _word_lists(folder: Traversable, name: str) -> dict[str, tuple[str, ...]]:
+    where = str(folder.joinpath(name))
+    declared = [key for key, file in WORD_LISTS.items() if file == name]
+    lists: dict[str, tuple[str, ...]] = {}
+    for key, value, number in read_entries(folder, name):
         if key not in declared:
             raise LexiconError(where, f"unknown list {key!r}: the lists of {name} are "
                                       f"{', '.join(declared)}; a new one is declared in "
                                       f"kg/lang/datafiles.py WORD_LISTS", line=number)
-        lists[key] = _words(value, key, where)
+        lists[key] = words_of(value, key, where)
     missing = [key for key in declared if key not in lists]
     if missing:
         raise LexiconError(where, f"no list {', '.join(missing)} (declared in "
@@ -236,7 +265,8 @@ def _word_lists(folder: Traversable, name: str) -> dict[str, tuple[str, ...]]:
     return lists
 
 
-def _words(node: yaml.Node, key: str, where: str) -> tuple[str, ...]:
+def words_of(node: yaml.Node, key: str, where: str) -> tuple[str, ...]:
+    """The words of a list node, in order; a non-word or a word twice is a LexiconError."""
     if not isinstance(node, yaml.SequenceNode):
         raise LexiconError(where, f"{key}: expected a list of words, [a, b, ...]",
                            line=node.start_mark.line + 1)

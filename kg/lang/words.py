@@ -1,5 +1,5 @@
 """The words that shape organisation phrases and titles (kg/data/phrases.yaml),
-loaded once per process.
+loaded once per process and checked as every data file is (kg.lang.datafiles).
 
 A field typed `frozenset` is a set of characters (written as one string) or of
 words (written as a list); `tuple` keeps the list's order; `str` is one word.
@@ -10,14 +10,14 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from importlib.resources.abc import Traversable
 
 import yaml
 
-from kg.errors import InputError
+from kg.errors import LexiconError
+from kg.lang.datafiles import read_entries, shipped_data, words_of
 
 PHRASES = "phrases.yaml"
-_PATH = f"kg/data/{PHRASES}"
 
 
 @dataclass(frozen=True)
@@ -79,36 +79,42 @@ class Words:
     day_word: str
 
 
-def _convert(key: str, kind: str, value, line: int):
-    """The YAML value as the field's type, or an InputError naming the key and its line."""
-    if isinstance(value, list) and len(set(value)) < len(value):
-        twice = sorted({word for word in value if value.count(word) > 1})
-        raise InputError(_PATH, f"{key}: listed twice: {', '.join(twice)}", line=line)
-    if kind.startswith("frozenset") and isinstance(value, (str, list)):
-        return frozenset(value)
-    if kind.startswith("tuple") and isinstance(value, list):
-        return tuple(value)
-    if kind == "str" and isinstance(value, str):
-        return value
-    if kind.startswith("dict") and isinstance(value, dict):
-        return {str(k): str(v) for k, v in value.items()}
-    raise InputError(_PATH, f"{key}: expected {kind}, got {type(value).__name__}", line=line)
+def read_words(folder: Traversable) -> Words:
+    """The words of `folder`'s phrases.yaml (laid out as kg/data/).
 
-
-def parse_words(text: str) -> Words:
-    data = yaml.safe_load(text) or {}
-    root = yaml.compose(text)
-    lines = {key.value: key.start_mark.line + 1 for key, _ in (root.value if root else ())}
-    fields = {f.name: f.type for f in dataclasses.fields(Words)}
-    unknown = sorted(set(data) - set(fields), key=lines.get)
-    if unknown:
-        raise InputError(_PATH, f"unknown key {unknown[0]!r}", line=lines[unknown[0]])
-    missing = sorted(set(fields) - set(data))
+    Raises:
+        LexiconError: a key unknown, missing or given twice, a value of the wrong
+            shape, a word listed twice; the error names the file and the line.
+    """
+    where = str(folder.joinpath(PHRASES))
+    kinds = {f.name: f.type for f in dataclasses.fields(Words)}
+    values = {}
+    for key, node, line in read_entries(folder, PHRASES):
+        if key not in kinds:
+            raise LexiconError(where, f"unknown key {key!r}", line=line)
+        values[key] = _convert(key, kinds[key], node, where)
+    missing = [key for key in kinds if key not in values]
     if missing:
-        raise InputError(_PATH, "missing keys " + ", ".join(map(repr, missing)))
-    return Words(**{key: _convert(key, kind, data[key], lines[key]) for key, kind in fields.items()})
+        raise LexiconError(where, "missing keys " + ", ".join(map(repr, missing)))
+    return Words(**values)
+
+
+def _convert(key: str, kind: str, node: yaml.Node, where: str):
+    """The node as the field's type (`kind`, as annotated)."""
+    one_string = isinstance(node, yaml.ScalarNode) and bool(node.value)
+    if kind.startswith("frozenset"):
+        return frozenset(node.value) if one_string else frozenset(words_of(node, key, where))
+    if kind.startswith("tuple"):
+        return words_of(node, key, where)
+    if kind == "str" and one_string:
+        return node.value
+    if kind.startswith("dict") and isinstance(node, yaml.MappingNode) and all(
+            isinstance(k, yaml.ScalarNode) and isinstance(v, yaml.ScalarNode) for k, v in node.value):
+        return {k.value: v.value for k, v in node.value}
+    raise LexiconError(where, f"{key}: expected {kind}", line=node.start_mark.line + 1)
 
 
 @lru_cache(maxsize=1)
 def load_words() -> Words:
-    return parse_words(resources.files("kg").joinpath("data", PHRASES).read_text(encoding="utf-8"))
+    """The words of the data installed with kg, read once per process."""
+    return read_words(shipped_data())

@@ -1,23 +1,21 @@
-"""The viewer's words and styles, from kg/data/viewer_labels.tsv: read once,
-checked row by row (an error names the file and line)."""
+"""The viewer's words and styles, from kg/data/viewer_labels.tsv: read once and
+checked (kg.lang.datafiles declares its columns; this module checks that classes,
+prefixes and colours exist), every error naming the file and line."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
+from importlib.resources.abc import Traversable
 
 import rdflib
 
-from kg.errors import InputError
+from kg.errors import LexiconError
 from kg.graph.ns import KG, PREFIXES
+from kg.lang.datafiles import read_numbered_table, shipped_data
 
 _FILE = "viewer_labels.tsv"
-_COLUMNS = ["kind", "key", "label", "colour", "shape"]
-# what vis-network draws (its `shape` option)
-_SHAPES = {"dot", "square", "diamond", "star", "triangle", "triangleDown", "hexagon",
-           "ellipse", "box", "circle", "text"}
 _COLOUR = re.compile(r"#[0-9a-f]{6}")
 _DERIVED = {"co-attendance"}
 
@@ -35,69 +33,49 @@ class ViewerLabels:
 
 @lru_cache(maxsize=1)
 def viewer_labels() -> ViewerLabels:
-    """The labels file, parsed.
+    """The labels file installed with kg, parsed."""
+    return read_viewer_labels(shipped_data())
+
+
+def read_viewer_labels(folder: Traversable) -> ViewerLabels:
+    """The labels file of `folder` (laid out as kg/data/).
 
     Raises:
-        InputError: a malformed row: wrong columns, unknown kind, class,
+        LexiconError: a malformed row: wrong columns, unknown kind, class,
             prefix, colour or shape, a key given twice, a derived label missing.
     """
-    text = resources.files("kg").joinpath("data", _FILE).read_text(encoding="utf-8")
-    return _parse(text, f"kg/data/{_FILE}")
-
-
-def _parse(text: str, where: str) -> ViewerLabels:
+    where = str(folder.joinpath(_FILE))
     classes: dict[str, tuple[str, str, str]] = {}
     relations: dict[rdflib.URIRef, str] = {}
     derived: dict[str, str] = {}
-    header_seen = False
-    for number, line in enumerate(text.splitlines(), 1):
-        if not line.strip() or line.startswith("#"):
-            continue
+    for number, row in read_numbered_table(folder, _FILE):
+        def fail(reason: str) -> LexiconError:
+            return LexiconError(where, reason, line=number)
 
-        def fail(reason: str) -> InputError:
-            return InputError(where, reason, line=number)
-
-        cells = line.split("\t")
-        if not header_seen:
-            if cells != _COLUMNS:
-                raise fail(f"expected the header {' '.join(_COLUMNS)} (tab-separated)")
-            header_seen = True
-            continue
-        if len(cells) != len(_COLUMNS):
-            raise fail(f"expected {len(_COLUMNS)} tab-separated columns, got {len(cells)}")
-        kind, key, label, colour, shape = cells
-        if not label:
-            raise fail(f"{key}: no label")
+        key, kind, label, colour, shape = (row[c] for c in ("key", "kind", "label", "colour", "shape"))
         if kind == "class":
-            if key in classes:
-                raise fail(f"class {key} given twice")
             try:
                 KG[key]
             except KeyError:
                 raise fail(f"{key}: not a class of the kg: vocabulary") from None
             if not _COLOUR.fullmatch(colour):
                 raise fail(f"{key}: colour {colour!r} is not #rrggbb (lower case)")
-            if shape not in _SHAPES:
-                raise fail(f"{key}: shape {shape!r} is not one of {', '.join(sorted(_SHAPES))}")
+            if not shape:
+                raise fail(f"{key}: a class needs a shape")
             classes[key] = (label, colour, shape)
-        elif kind in ("relation", "derived"):
-            if colour or shape:
-                raise fail(f"{key}: only classes have a colour and a shape")
-            if kind == "derived":
-                if key not in _DERIVED or key in derived:
-                    raise fail(f"{key}: expected each of {', '.join(sorted(_DERIVED))} once")
-                derived[key] = label
-                continue
-            prefix, _, local = key.partition(":")
-            if prefix not in PREFIXES or not local:
-                raise fail(f"{key}: expected a prefixed name with one of "
-                           + ", ".join(f"{p}:" for p in PREFIXES))
-            iri = rdflib.URIRef(PREFIXES[prefix] + local)
-            if iri in relations:
-                raise fail(f"relation {key} given twice")
-            relations[iri] = label
-        else:
-            raise fail(f"unknown kind {kind!r}; expected class, relation or derived")
+            continue
+        if colour or shape:
+            raise fail(f"{key}: only classes have a colour and a shape")
+        if kind == "derived":
+            if key not in _DERIVED:
+                raise fail(f"{key}: expected derived labels for {', '.join(sorted(_DERIVED))}")
+            derived[key] = label
+            continue
+        prefix, _, local = key.partition(":")
+        if prefix not in PREFIXES or not local:
+            raise fail(f"{key}: expected a prefixed name with one of "
+                       + ", ".join(f"{p}:" for p in PREFIXES))
+        relations[rdflib.URIRef(PREFIXES[prefix] + local)] = label
     if set(derived) != _DERIVED:
-        raise InputError(where, f"no derived label for {', '.join(sorted(_DERIVED - set(derived)))}")
+        raise LexiconError(where, f"no derived label for {', '.join(sorted(_DERIVED - set(derived)))}")
     return ViewerLabels(classes, relations, derived)
