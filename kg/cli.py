@@ -252,8 +252,12 @@ def make_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("build", help="extract from documents and write a graph",
                        description="Read files or folders of documents (UTF-8, GB18030, Big5, "
-                                   "UTF-16; simplified or traditional) and write the graph.")
-    p.add_argument("sources", nargs="+", metavar="SRC", help="files or folders of documents")
+                                   "UTF-16; simplified or traditional), or JSON Lines corpora "
+                                   "(.jsonl, .jsonl.gz: one document a line, its text in "
+                                   "\"text\", optional \"title\", \"date\", \"url\", \"id\"), "
+                                   "and write the graph.")
+    p.add_argument("sources", nargs="+", metavar="SRC",
+                   help="files or folders of documents, or JSON Lines corpora")
     p.add_argument("-o", "--output", required=True, metavar="OUT",
                    help="graph file (.ttl .nt .trig .nq .jsonld .rdf) or a folder for an on-disk store")
     p.add_argument("--workers", type=_positive, metavar="N",

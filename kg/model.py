@@ -48,6 +48,8 @@ class Document:
         offsets: maps `text` back to `raw_text`.
         date: the publication date, if known.
         encoding: how the bytes were decoded.
+        url, title: where the document was published and its headline, where
+            its source gives them (a corpus line's `url` and `title`).
     """
 
     id: str
@@ -58,6 +60,8 @@ class Document:
     offsets: OffsetMap
     date: dt.date | None = None
     encoding: str = "utf-8"
+    url: str | None = None
+    title: str | None = None
 
     @property
     def is_traditional(self) -> bool:

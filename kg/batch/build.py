@@ -27,7 +27,8 @@ from kg.errors import InputError, KGError
 from kg.text.ingest import iter_sources
 from kg.model import Extraction
 from kg.extract.pipeline import extract, process_file
-from kg.text.document import make_document
+from kg.text.corpus import CorpusItem, is_corpus, iter_corpus
+from kg.text.document import corpus_document, make_document
 from kg.graph.people import DocumentTriples
 from kg.graph.worker import document_triples
 
@@ -41,11 +42,22 @@ class BuildReport:
     seconds: float = 0.0
 
 
-def _extract_one(args: tuple[str, dt.date | None, tuple[str, str] | None]
+# what a worker is handed: a file's path as given, or a corpus line (with the
+# error of a malformed line passed through in its place, so failures keep their order)
+Source = str | CorpusItem | InputError
+
+
+def _extract_one(args: tuple[Source, dt.date | None, tuple[str, str] | None]
                  ) -> Extraction | DocumentTriples | InputError:
-    path, date, triples = args
+    source, date, triples = args
+    if isinstance(source, InputError):
+        return source
+    path = source.name if isinstance(source, CorpusItem) else source
     try:
-        extraction = process_file(Path(path), date=date, shown_as=path)
+        if isinstance(source, CorpusItem):
+            extraction = extract(corpus_document(source, date=date))
+        else:
+            extraction = process_file(Path(path), date=date, shown_as=path)
         if triples is None:
             return extraction
         base, build = triples
@@ -87,7 +99,7 @@ def extract_all(sources: list[str], *, date: dt.date | None = None, workers: int
     started = time.perf_counter()
     # a build id of its own: lines a worker returned for another build are not in this one's sink
     triples = None if triples_base is None else (triples_base, uuid.uuid4().hex)
-    jobs = ((str(p), date, triples) for p in iter_sources(sources))
+    jobs = ((source, date, triples) for source in _sources(sources))
     pool = None
     if executor is None and workers > 1:
         executor = pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up)
@@ -97,7 +109,8 @@ def extract_all(sources: list[str], *, date: dt.date | None = None, workers: int
         results = ordered_map(executor, _extract_one, jobs, in_flight=4 * max(workers, 1))
     i, path = 0, ""
     try:
-        for i, ((path, _, _), result) in enumerate(results, 1):
+        for i, ((source, _, _), result) in enumerate(results, 1):
+            path = _name(source)
             if progress:
                 progress(i, None, path)
             if isinstance(result, InputError):
@@ -113,6 +126,23 @@ def extract_all(sources: list[str], *, date: dt.date | None = None, workers: int
         if pool is not None:
             pool.shutdown(cancel_futures=True)
         report.seconds = time.perf_counter() - started
+
+
+def _sources(sources: list[str]) -> Iterator[Source]:
+    """The files under `sources`, and each line of the corpora among them."""
+    for path in iter_sources(sources):
+        if is_corpus(path):
+            yield from iter_corpus(path)
+        else:
+            yield str(path)
+
+
+def _name(source: Source) -> str:
+    if isinstance(source, CorpusItem):
+        return source.name
+    if isinstance(source, InputError):
+        return source.path if source.line is None else f"{source.path}:{source.line}"
+    return source
 
 
 def ordered_map(executor: Executor, fn: Callable, items: Iterable, *, chunk: int = 8,

@@ -355,6 +355,10 @@ class GraphBuilder:
         self._add(src, NIF.endIndex, offset(len(doc.raw_text)))
         if doc.date:
             self._add(src, SCHEMA.datePublished, self._date(doc.date))
+        if doc.url:
+            self._add(src, SCHEMA.url, Literal(doc.url, datatype=XSD.anyURI))
+        if doc.title:
+            self._add(src, DCTERMS.title, Literal(doc.title))
         # what resolving this document's people again needs, kept with it
         self._add(src, DCTERMS.language, Literal(ZH_HANT if doc.is_traditional else ZH))
         if x.doc_place is not None:

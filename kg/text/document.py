@@ -15,6 +15,7 @@ from pathlib import Path
 from kg.errors import InputError
 from kg.lang.patterns import Patterns, patterns
 from kg.model import Document, OffsetMap
+from kg.text.corpus import CorpusItem
 from kg.text.html import html_to_text, looks_like_html
 from kg.text.ingest import date_from_metadata, decode, document_id
 from kg.text.normalize import normalize
@@ -65,12 +66,14 @@ def load_document(path: Path, *, date: dt.date | None = None, shown_as: str | No
 
 
 def make_document(raw: str, *, doc_id: str, path: str, date: dt.date | None = None,
-                  encoding: str = "utf-8", is_html: bool = False) -> Document:
+                  encoding: str = "utf-8", is_html: bool = False, url: str | None = None,
+                  title: str | None = None) -> Document:
     """Normalise decoded text into a Document whose offsets index `raw`.
 
     Args:
         is_html: `raw` is an HTML page: its readable text is normalised, and
             offsets still index the page (markup and entities included).
+        url, title: kept with the document (a corpus line's), not read.
 
     Raises:
         InputError: no text is left, or the text is longer than MAX_DOCUMENT_CHARS.
@@ -87,7 +90,17 @@ def make_document(raw: str, *, doc_id: str, path: str, date: dt.date | None = No
     if page_map is not None:
         offsets = _through(page_map, offsets)
     return Document(doc_id, path, raw, text, hant, offsets,
-                    date or date_from_text(text, patterns()), encoding)
+                    date or date_from_text(text, patterns()), encoding, url, title)
+
+
+def corpus_document(item: CorpusItem, *, date: dt.date | None = None) -> Document:
+    """One corpus line as a Document whose offsets index the line's text.
+
+    Args:
+        date: overrides the line's own date.
+    """
+    return make_document(item.text, doc_id=item.doc_id, path=item.name,
+                         date=date or item.date, url=item.url, title=item.title)
 
 
 def _through(page: OffsetMap, offsets: OffsetMap) -> OffsetMap:

@@ -19,6 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.text.corpus import CORPUS_SUFFIXES
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".shtml", ".xhtml", ""}
 # a page declares its charset, and UTF-16 shows its NUL bytes, within its first bytes
@@ -57,7 +58,8 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[Path]:
             continue
         if child.is_dir():
             yield from _walk(child, seen)
-        elif child.suffix.lower() in TEXT_SUFFIXES and not child.name.endswith(".meta.json"):
+        elif ((child.suffix.lower() in TEXT_SUFFIXES or child.name.lower().endswith(CORPUS_SUFFIXES))
+              and not child.name.endswith(".meta.json")):
             yield child
 
 
