@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import TextIO
 
 from kg.errors import InputError
+from kg.text.corpus import CorpusItem, iter_corpus
 
 Span = tuple[int, int, str]
 
@@ -279,3 +280,48 @@ def iter_file(path: Path, fmt: str) -> Iterator[tuple[int, str, list[Span]]]:
     else:
         raise InputError(str(path), f"unknown corpus format {fmt!r} "
                          "(expected bio, bmes or cluener)")
+
+
+def read_corpus_line(data_dir: Path, corpus: str, line: int) -> CorpusItem:
+    """Line `line` (1-based) of a JSON Lines corpus under `data_dir`, as a corpus item.
+
+    Raises:
+        InputError: the corpus is missing, has no such line, or the line is malformed.
+    """
+    items = _corpus_items(Path(data_dir) / corpus, _version(Path(data_dir) / corpus))
+    if line not in items:
+        raise InputError(corpus, f"no document on line {line}", line=line)
+    item = items[line]
+    if isinstance(item, InputError):
+        raise item
+    return item
+
+
+def read_corpus_file(data_dir: Path, corpus: str, name: str) -> Path:
+    """A file of a corpus folder (`localnews`, `local-004.txt`), refusing names that leave it."""
+    folder = (Path(data_dir) / corpus).resolve()
+    path = (folder / name).resolve()
+    if folder not in path.parents or not path.is_file():
+        raise InputError(f"{corpus}/{name}", "no such file in the corpus folder")
+    return path
+
+
+def _version(path: Path) -> tuple[int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None  # reading it names the missing file
+    return info.st_mtime_ns, info.st_size
+
+
+# a gold set names a hundred lines of one corpus: read it once (while it is unchanged)
+@functools.lru_cache(maxsize=4)
+def _corpus_items(path: Path, version: tuple[int, int] | None) -> dict[int, CorpusItem | InputError]:
+    if version is None:
+        raise InputError(str(path), "no such corpus")
+    out: dict[int, CorpusItem | InputError] = {}
+    for item in iter_corpus(path):
+        if item.line is None and isinstance(item, InputError):
+            raise item
+        out[item.line] = item
+    return out

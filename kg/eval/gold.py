@@ -311,18 +311,30 @@ def score(g: Graph | None, gold_paths: list[Path], *,
 
 
 def graph_for_gold(data: dict, path: str, data_dir: Path | None) -> Graph:
-    """Build the document a gold file describes."""
+    """Build the document a gold file describes: a file, a folder, a sentence of a
+    public NER corpus (`{corpus, sentence}`), a line of a JSON Lines corpus
+    (`{corpus, line, sha1}`) or a file of a corpus folder (`{corpus, file, sha1}`)."""
     from kg.extract.pipeline import extract
-    from kg.text.document import load_document, make_document
+    from kg.text.document import corpus_document, load_document, make_document
     from kg.graph.rdf import build_graph
     source = data.get("source")
     if isinstance(source, dict):
-        from kg.eval.corpora import read_sentence
+        from kg.eval.corpora import read_corpus_file, read_corpus_line, read_sentence
         if data_dir is None or not data_dir.is_dir():
-            raise GoldError(path, f"its sentence is in a public corpus; the data folder "
+            raise GoldError(path, f"its source is in a public corpus; the data folder "
                                   f"{data_dir} is missing (set ZHKG_DATA or --data)")
-        text = read_sentence(data_dir, str(source["corpus"]), int(source["sentence"]))
-        doc = make_document(text, doc_id=Path(path).stem, path=Path(path).stem)
+        corpus = str(source.get("corpus"))
+        if "line" in source:
+            item = read_corpus_line(data_dir, corpus, int(source["line"]))
+            _check_sha1(path, source, item.text.encode("utf-8"))
+            doc = corpus_document(item)
+        elif "file" in source:
+            file = read_corpus_file(data_dir, corpus, str(source["file"]))
+            _check_sha1(path, source, file.read_bytes())
+            doc = load_document(file, shown_as=f"{corpus}/{source['file']}")
+        else:
+            text = read_sentence(data_dir, corpus, int(source["sentence"]))
+            doc = make_document(text, doc_id=Path(path).stem, path=Path(path).stem)
     elif isinstance(source, str) and Path(source).is_dir():
         # a corpus of several documents, resolved together
         from kg.batch.build import BuildReport, extract_all
@@ -332,6 +344,13 @@ def graph_for_gold(data: dict, path: str, data_dir: Path | None) -> Graph:
     else:
         raise GoldError(path, "needs a source: a file path, or {corpus, sentence}")
     return build_graph([extract(doc)])
+
+
+def _check_sha1(path: str, source: dict, data: bytes) -> None:
+    import hashlib
+    if "sha1" in source and hashlib.sha1(data).hexdigest() != source["sha1"]:
+        raise GoldError(path, f"its source ({source.get('corpus')}) is not the text it was "
+                              f"annotated on (sha1 differs): the corpus has changed")
 
 
 def format_scores(scores: dict[str, Score], *, errors: bool = False) -> str:
