@@ -1,7 +1,8 @@
 """The `kg` command line.
 
 Exit status: 0 success; 1 some inputs failed (the rest were processed, each
-failure reported with file and reason); 2 bad usage or a bad query.
+failure reported with file and reason); 2 bad usage (an unknown option or
+format, a missing input path) or a bad query; 130 interrupted.
 """
 
 from __future__ import annotations
@@ -43,12 +44,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     sink = open_sink(out, add=args.add, validate=args.validate)
     builder = GraphBuilder.into(sink, base=args.base or DEFAULT_BASE)
     report = BuildReport()
-    progress = None if args.quiet else Progress()
     workers = args.workers or default_workers()
     try:
+        sources = _build_sources(args.sources)
+        progress = None if args.quiet else Progress()
         with _executor(args.scheduler) as executor:
             workers = executor.workers if executor is not None else workers
-            results = extract_all(args.sources, date=args.date, workers=workers,
+            results = extract_all(sources, date=args.date, workers=workers,
                                   strict=args.strict, report=report, progress=progress,
                                   executor=executor,
                                   triples_base=builder.base if builder.takes_triples else None)
@@ -68,6 +70,29 @@ def cmd_build(args: argparse.Namespace) -> int:
               + (f"; {len(report.failures)} failed" if report.failures else ""),
               file=sys.stderr)
     return 1 if report.failures else 0
+
+
+def _build_sources(given: list[str]) -> list:
+    """The sources to build, `-` read from standard input as one document.
+
+    Raises:
+        UsageError: a path that does not exist (a typo is not a bad input
+            among good ones: nothing is built), or `-` given twice.
+    """
+    missing = [name for name in given if name != "-" and not os.path.lexists(name)]
+    if missing:
+        raise UsageError(f"{missing[0]}: no such file or folder"
+                         + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""))
+    if given.count("-") > 1:
+        raise UsageError("standard input (-) can be read once")
+    if "-" not in given:
+        return given
+    from kg.text.corpus import CorpusItem
+    from kg.text.ingest import decode
+    raw, _ = decode(sys.stdin.buffer.read(), "-")
+    # named -#stdin in the graph (dcterms:source), as a corpus line is named PATH#ID
+    stdin = CorpusItem(corpus="-", line=1, key="stdin", text=raw)
+    return [stdin if name == "-" else name for name in given]
 
 
 def _executor(scheduler: str | None):
@@ -257,7 +282,8 @@ def make_parser() -> argparse.ArgumentParser:
                                    "\"text\", optional \"title\", \"date\", \"url\", \"id\"), "
                                    "and write the graph.")
     p.add_argument("sources", nargs="+", metavar="SRC",
-                   help="files or folders of documents, or JSON Lines corpora")
+                   help="files or folders of documents, JSON Lines corpora, or - for one "
+                        "document on standard input")
     p.add_argument("-o", "--output", required=True, metavar="OUT",
                    help="graph file (.ttl .nt .trig .nq .jsonld .rdf) or a folder for an on-disk store")
     p.add_argument("--workers", type=_positive, metavar="N",

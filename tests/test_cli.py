@@ -134,3 +134,26 @@ def test_cli_second_build_into_a_store_validates(tmp_path, capsys):
     assert main(["build", str(SEED), "-o", str(store), "-q", "--workers", "1", "--validate"]) == 0
     assert main(["validate", str(store)]) == 0
     assert "More than 1 values" not in capsys.readouterr().err
+
+
+def test_cli_build_a_missing_input_path_is_bad_usage_and_nothing_is_written(tmp_path, capsys):
+    out = tmp_path / "g.ttl"
+    assert main(["build", str(SEED), str(tmp_path / "no-such.txt"), "-o", str(out), "-q"]) == 2
+    assert f"{tmp_path / 'no-such.txt'}: no such file or folder" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_cli_build_reads_one_document_from_standard_input(tmp_path, monkeypatch):
+    import io
+    import sys
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(SEED.read_bytes())))
+    out = tmp_path / "g.ttl"
+    assert main(["build", "-", "-o", str(out), "-q", "--workers", "1"]) == 0
+    text = out.read_text(encoding="utf-8")
+    assert "张健" in text and '"-#stdin"' in text
+
+
+def test_cli_build_reads_standard_input_once(tmp_path, capsys):
+    assert main(["build", "-", "-", "-o", str(tmp_path / "g.ttl"), "-q"]) == 2
+    assert "standard input (-) can be read once" in capsys.readouterr().err
+

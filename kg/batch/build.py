@@ -80,7 +80,7 @@ def _warm_up() -> None:
     extract(make_document(sentence.strip(), doc_id="warm-up", path="warm-up"))
 
 
-def extract_all(sources: list[str], *, date: dt.date | None = None, workers: int = 1,
+def extract_all(sources: list[str | CorpusItem], *, date: dt.date | None = None, workers: int = 1,
                 strict: bool = False, report: BuildReport,
                 progress: Callable[[int, int | None, str], None] | None = None,
                 executor: Executor | None = None,
@@ -128,9 +128,11 @@ def extract_all(sources: list[str], *, date: dt.date | None = None, workers: int
         report.seconds = time.perf_counter() - started
 
 
-def _sources(sources: list[str]) -> Iterator[Source]:
-    """The files under `sources`, and each line of the corpora among them."""
-    for path in iter_sources(sources):
+def _sources(sources: list[str | CorpusItem]) -> Iterator[Source]:
+    """The documents given as they are (standard input, read by the caller),
+    then the files under the paths among `sources`, and each line of the corpora."""
+    yield from (s for s in sources if isinstance(s, CorpusItem))
+    for path in iter_sources([s for s in sources if isinstance(s, str)]):
         if is_corpus(path):
             yield from iter_corpus(path)
         else:
