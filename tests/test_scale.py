@@ -148,15 +148,40 @@ def test_ordered_map_keeps_input_order_and_streams():
     assert first == [(n, n * n) for n in range(10)]
 
 
-def test_progress_shows_documents_per_second():
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_progress_off_a_terminal_logs_a_line_every_n_documents_and_none_at_the_end():
     stream = io.StringIO()
+    progress = Progress(stream, every=2)
+    for i, name in enumerate(["a.txt", "b.txt", "c.txt"], 1):
+        progress(i, None, name)
+    progress(3, 3, "c.txt")
+    assert re.fullmatch(r"\[2\] [\d,.]+ docs/s  b\.txt\n", stream.getvalue())
+
+
+def test_progress_on_a_terminal_is_one_line_rewritten_in_place():
+    clock = iter([0.0, 0.1, 0.5, 0.6, 0.9, 1.0])
+    stream = _Terminal()
+    progress = Progress(stream, clock=lambda: next(clock))
+    progress(1, None, "a.txt")  # before 0.2 s: nothing yet
+    progress(2, None, "b.txt")
+    progress(3, None, "c.txt")  # 0.1 s after the last: skipped
+    progress(4, None, "d.txt")
+    progress(4, 4, "d.txt")
+    out = stream.getvalue()
+    assert out.count("\n") == 1 and out.endswith("\n")
+    assert [part.split(" ")[0] for part in out.split("\r")[1:]] == ["[2]", "[4]", "[4/4]"]
+
+
+def test_progress_of_a_quick_build_leaves_no_line_on_a_terminal():
+    stream = _Terminal()
     progress = Progress(stream)
     progress(1, None, "a.txt")
-    progress(2, None, "b.txt")  # within 5 s of the last line: not printed off a terminal
-    progress(3, 3, "c.txt")
-    lines = stream.getvalue().splitlines()
-    assert re.fullmatch(r"\[1\] [\d,.]+ docs/s  a\.txt", lines[0])
-    assert re.fullmatch(r"\[3/3\] [\d,.]+ docs/s  c\.txt", lines[1]) and len(lines) == 2
+    progress(1, 1, "a.txt")
+    assert stream.getvalue() == ""
 
 
 def test_fast_segmenter_gives_jieba_tokens_on_seed_and_corpus_sentences():

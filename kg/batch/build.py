@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import shutil
 import signal
 import sys
 import time
@@ -181,26 +182,45 @@ def default_workers() -> int:
 
 
 class Progress:
-    """One line on stderr, rewritten in place on a terminal: n/N, docs/s, file."""
+    """How far a build is, on stderr.
 
-    def __init__(self, stream=sys.stderr) -> None:
+    On a terminal, one line rewritten in place (n/N, docs/s, the document),
+    at most five times a second and only once the build has run a moment, so a
+    quick build leaves no line behind its summary. Elsewhere (a log file, CI),
+    a plain line every `every` documents, which a log can be read back from.
+    """
+
+    def __init__(self, stream=sys.stderr, *, every: int = 1000,
+                 clock: Callable[[], float] = time.perf_counter) -> None:
         self.stream = stream
-        self.started = time.perf_counter()
+        self.every = every
+        self.clock = clock
+        self.started = clock()
         self.tty = stream.isatty()
-        self.last = 0.0
+        self.shown = False
+        self.last = self.started
 
     def __call__(self, i: int, total: int | None, path: str) -> None:
-        now = time.perf_counter()
-        if i != total and now - self.last < (0.2 if self.tty else 5):
-            return
-        self.last = now
+        now = self.clock()
         rate = i / max(now - self.started, 1e-9)
         # folders are read as the build goes, so the total is known only at the end
-        line = f"[{i}{'' if total is None else f'/{total}'}] {rate:,.1f} docs/s  {path}"
-        if self.tty:
-            self.stream.write("\r" + line[:120].ljust(120))
-            if i == total:
-                self.stream.write("\n")
-        else:
-            self.stream.write(line + "\n")
+        line = f"[{i:,}{'' if total is None else f'/{total:,}'}] {rate:,.1f} docs/s  {path}"
+        if not self.tty:
+            if total is None and i % self.every == 0:
+                self.stream.write(line + "\n")
+                self.stream.flush()
+            return
+        if total is not None:
+            if self.shown:  # the last state stays, the summary goes below it
+                self.stream.write("\r" + self._fit(line) + "\x1b[K\n")
+                self.stream.flush()
+            return
+        if now - self.last < 0.2:
+            return
+        self.last, self.shown = now, True
+        self.stream.write("\r" + self._fit(line) + "\x1b[K")
         self.stream.flush()
+
+    def _fit(self, line: str) -> str:
+        width = shutil.get_terminal_size((120, 24)).columns - 1
+        return line if len(line) <= width else line[:width - 1] + "\u2026"
