@@ -157,3 +157,16 @@ def test_cli_build_reads_standard_input_once(tmp_path, capsys):
     assert main(["build", "-", "-", "-o", str(tmp_path / "g.ttl"), "-q"]) == 2
     assert "standard input (-) can be read once" in capsys.readouterr().err
 
+
+def test_cli_export_jsonld_context_has_only_the_prefixes_the_graph_uses(tmp_path):
+    ttl, jsonld = tmp_path / "g.ttl", tmp_path / "g.jsonld"
+    assert main(["build", str(SEED), "-o", str(ttl), "-q", "--workers", "1"]) == 0
+    assert main(["export", str(ttl), "-o", str(jsonld)]) == 0
+    document = json.loads(jsonld.read_text(encoding="utf-8"))
+    context = document["@context"]
+    # rdflib knows brick, csvw, odrl...; a context of those would be noise
+    assert "brick" not in context and "odrl" not in context
+    text = json.dumps(document["@graph"])
+    assert all(f'"{prefix}:' in text for prefix in context if prefix != "rdf"), context
+    assert {"kg", "org", "prov", "nif", "skos"} <= set(context)
+    assert isomorphic(as_graph(read_graph(jsonld)), read_graph(ttl))

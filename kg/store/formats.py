@@ -74,12 +74,38 @@ class GraphFormat:
             data = as_graph(graph)
         if self.suffix == ".nq":
             text = "".join(sorted(_nquads(data))).encode("utf-8")
-        else:
+        elif self.suffix == ".jsonld":
             bind_prefixes(data)
             text = data.serialize(format=self.rdflib, encoding="utf-8",
-                                  **({"auto_compact": True} if self.suffix == ".jsonld" else {}))
+                                  context=used_prefixes(data))
+        else:
+            bind_prefixes(data)
+            text = data.serialize(format=self.rdflib, encoding="utf-8")
         with atomic_file(path) as f:
             f.write(text)
+
+
+def used_prefixes(graph: rdflib.Graph | rdflib.Dataset) -> dict[str, str]:
+    """The prefixes bound in `graph` that one of its IRIs (or datatypes) is in:
+    a JSON-LD context of what the graph uses, not of every vocabulary rdflib knows."""
+    triples = ((s, p, o) for s, p, o, _ in graph.quads((None, None, None, None))) \
+        if isinstance(graph, rdflib.Dataset) else iter(graph)
+    iris = set()
+    for triple in triples:
+        for term in triple:
+            if isinstance(term, rdflib.URIRef):
+                iris.add(str(term))
+            elif isinstance(term, rdflib.Literal) and term.datatype is not None:
+                iris.add(str(term.datatype))
+    unused = {prefix: str(namespace) for prefix, namespace in graph.namespaces() if prefix}
+    used = {}
+    for iri in iris:
+        for prefix, namespace in list(unused.items()):
+            if iri.startswith(namespace):
+                used[prefix] = unused.pop(prefix)
+        if not unused:
+            break
+    return dict(sorted(used.items()))
 
 
 def _nquads(dataset: rdflib.Dataset):
