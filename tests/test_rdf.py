@@ -5,9 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 
+import pytest
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 
+from kg.graph.iri import phrase_pinyin, pinyin_label, place_pinyin
 from kg.graph.ns import KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA
 from kg.graph.rdf import build_graph
 from kg.graph.validate import validate
@@ -48,6 +50,40 @@ def test_rdf_labels_simplified_traditional_and_pinyin(seed_graph):
     assert Literal("張健", lang="zh-Hant") in labels
     assert Literal("Zhāng Jiàn", lang="zh-Latn-pinyin") in labels
     assert "/person/zhang-jian-" in str(person)
+
+
+def test_rdf_place_pinyin_writes_the_generic_part_apart(seed_graph):
+    # GB/T 16159: 秦州区 is Qínzhōu Qū, not Qínzhōuqū; the IRI's slug stays as it was
+    place = next(s for s in seed_graph.subjects(RDFS.label, Literal("秦州区", lang="zh-Hans")))
+    assert Literal("Qínzhōu Qū", lang="zh-Latn-pinyin") in set(seed_graph.objects(place, RDFS.label))
+    assert "/place/qin-zhou-qu-" in str(place)
+
+
+@pytest.mark.parametrize("name, pinyin", [
+    ("甘肃省", "Gānsù Shěng"),
+    ("天水市", "Tiānshuǐ Shì"),
+    ("礼县", "Lǐxiàn"),  # a one-syllable proper name stays joined, as in its short name
+    ("广西壮族自治区", "Guǎngxī Zhuàngzú Zìzhìqū"),
+    ("新疆维吾尔自治区", "Xīnjiāng Wéiwú'ěr Zìzhìqū"),  # an apostrophe before a vowel syllable
+])
+def test_place_pinyin_by_the_standard_orthography(name, pinyin):
+    assert place_pinyin(name) == pinyin
+
+
+@pytest.mark.parametrize("name, pinyin", [
+    ("平安秦州", "Píng'ān Qínzhōu"),
+    ("秦州区委", "Qínzhōu Qūwěi"),
+    ("秦州区政府", "Qínzhōu Qū Zhèngfǔ"),
+    ("甘肃省人民政府", "Gānsù Shěng Rénmínzhèngfǔ"),
+    ("“平安秦州”", "“Píng'ān Qínzhōu”"),
+])
+def test_body_and_campaign_pinyin_word_by_word(name, pinyin):
+    assert phrase_pinyin(name) == pinyin
+
+
+def test_person_pinyin_keeps_the_surname_apart_and_marks_syllable_boundaries():
+    assert pinyin_label("张健", surname_length=1) == "Zhāng Jiàn"
+    assert pinyin_label("王西安", surname_length=1) == "Wáng Xī'ān"
 
 
 def test_rdf_post_holding_has_date_post_and_organisation(seed_graph):

@@ -8,10 +8,15 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from functools import lru_cache
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
 MAX_SLUG = 48
+
+# punctuation in a name (《…》, “…”, 、) stays against the word it belongs to
+_BEFORE_CLOSING = re.compile(r"\s+([\u300b\u201d\u2019\uff09)\u3001\uff0c\u3002,.!?:;\u00b7])")
+_AFTER_OPENING = re.compile(r"([\u300a\u201c\u2018\uff08(\u00b7\u3001])\s+")
 
 
 @lru_cache(maxsize=65536)
@@ -35,16 +40,95 @@ def mint(base: str, kind: str, label: str, key: str) -> str:
     return f"{base}{kind}/{slug(label)}-{short_hash(kind + '|' + key)}"
 
 
+def _syllables(text: str) -> list[str]:
+    from pypinyin import Style, lazy_pinyin
+    return lazy_pinyin(text, style=Style.TONE, errors=lambda chars: list(chars))
+
+
+def _word(syllables: list[str]) -> str:
+    """Syllables written as one capitalised word, with an apostrophe where a
+    syllable starting with a, o or e would otherwise run into the one before
+    (GB/T 16159: Xī'ān, not Xīān); after a separator (the · of a foreign name) none is needed."""
+    written = ""
+    for syllable in syllables:
+        if written[-1:].isalpha() and unicodedata.normalize("NFD", syllable)[:1] in ("a", "o", "e"):
+            written += "'"
+        written += syllable
+    return written.capitalize()
+
+
 @lru_cache(maxsize=65536)
 def pinyin_label(name: str, *, surname_length: int = 0) -> str:
-    """Tone-marked pinyin for a label.
+    """A person's name in tone-marked pinyin, surname apart: 张健 → Zhāng Jiàn.
 
-    With `surname_length` (a person), the surname stands apart:
-    张健 → Zhāng Jiàn; without, one word: 秦州区 → Qínzhōuqū.
+    Without `surname_length` (or for a transliterated name, 克林顿) one word.
     """
-    from pypinyin import Style, lazy_pinyin
-    syllables = lazy_pinyin(name, style=Style.TONE, errors=lambda chars: list(chars))
+    syllables = _syllables(name)
     if "·" in name or not 0 < surname_length < len(syllables):
-        return "".join(syllables).capitalize()
-    return " ".join(["".join(syllables[:surname_length]).capitalize(),
-                     "".join(syllables[surname_length:]).capitalize()])
+        return _word(syllables)
+    return f"{_word(syllables[:surname_length])} {_word(syllables[surname_length:])}"
+
+
+@lru_cache(maxsize=1)
+def _levels() -> tuple[str, ...]:
+    """The level words of division names (省, 市, 自治区 ...), longest first."""
+    from kg.lang.lexicon import load_lexicon
+    return tuple(sorted(load_lexicon().words("level_markers"), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _generic_parts() -> tuple[str, ...]:
+    """The generic parts of division names: the level words and what a short
+    name drops (壮族自治区, 地区), longest first."""
+    from kg.lang.lexicon import load_lexicon
+    words = set(_levels()) | set(load_lexicon().words("short_name_suffixes"))
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _place_words(name: str) -> list[str]:
+    """A division's name as words, the generic part apart: 秦州区 → 秦州, 区;
+    广西壮族自治区 → 广西, 壮族, 自治区. A proper name of one character stays
+    joined to its generic part (礼县), as in the short names of places."""
+    generic = next((g for g in _generic_parts() if name.endswith(g) and len(name) - len(g) >= 2),
+                   None)
+    if generic is None or name in _levels():
+        return [name]
+    return [name[:-len(generic)], *_place_words(generic)]
+
+
+@lru_cache(maxsize=65536)
+def place_pinyin(name: str) -> str:
+    """A place's name in pinyin by GB/T 16159: 秦州区 → Qínzhōu Qū, 甘肃省 → Gānsù Shěng."""
+    return " ".join(_word(_syllables(word)) for word in _place_words(name))
+
+
+@lru_cache(maxsize=65536)
+def phrase_pinyin(name: str) -> str:
+    """A body's, campaign's or other name word by word (GB/T 16159), each word
+    capitalised, a place in it written as a place: 平安秦州 → Píng'ān Qínzhōu,
+    秦州区政府 → Qínzhōu Qū Zhèngfǔ; a one-character body stays with the
+    generic part before it (秦州区委 → Qínzhōu Qūwěi)."""
+    from kg.lang.lexicon import load_lexicon
+    from kg.text.segment import segment
+    lexicon = load_lexicon()
+    places = lexicon.gazetteer.by_name
+    words: list[str] = []
+    for start, end in segment(name):
+        token = name[start:end]
+        if not token.strip():
+            continue
+        place = next((token[:i] for i in range(len(token), 1, -1) if token[:i] in places), None)
+        if place is None:
+            # a level word before a body (区|政府, 省|人民政府) is the place's generic part
+            level = next((m for m in _levels() if token.startswith(m)
+                          and token[len(m):] in lexicon.bodies and len(token) - len(m) >= 2), None)
+            words += [level, token[len(level):]] if level else [token]
+            continue
+        words += _place_words(place)
+        rest = token[len(place):]
+        if len(rest) == 1:
+            words[-1] += rest
+        elif rest:
+            words.append(rest)
+    written = " ".join(_word(_syllables(word)) for word in words)
+    return _AFTER_OPENING.sub(r"\1", _BEFORE_CLOSING.sub(r"\1", written))

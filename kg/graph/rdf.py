@@ -24,7 +24,7 @@ from importlib import resources
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.graph.iri import mint, pinyin_label, short_hash
+from kg.graph.iri import mint, pinyin_label, place_pinyin, short_hash
 from kg.graph.ns import (DCTERMS, DEFAULT_BASE, FOAF, KG, NIF, ORG, PINYIN, PREFIXES, PROV, RDF,
                          RDFS, SCHEMA, SKOS, TIME, XSD, ZH_HANS, ZH_HANT)
 from kg.graph.people import (SOME_PERSON_NT, DocumentTriples, PersonFacts, PersonPart,
@@ -216,7 +216,7 @@ class GraphBuilder:
             self._add(node, RDF.type, KG.Place)
             self._add(node, RDF.type, SCHEMA.AdministrativeArea)
             self._labels(node, place.name, x.doc)
-            self._add(node, RDFS.label, Literal(pinyin_label(place.name), lang=PINYIN))
+            self._add(node, RDFS.label, Literal(place_pinyin(place.name), lang=PINYIN))
             if place.code.isdigit():  # towns the gazetteer lacks have no official code
                 self._add(node, KG.divisionCode, Literal(place.code))
             self._add(node, KG.divisionLevel, Literal(place.level))

@@ -13,7 +13,7 @@ import networkx as nx
 import rdflib
 
 from kg.graph.datasets import as_graph
-from kg.graph.iri import pinyin_label
+from kg.graph.iri import phrase_pinyin, pinyin_label
 from kg.graph.ns import DCTERMS, KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, has_language
 from kg.views.labels import viewer_labels
 
@@ -87,8 +87,8 @@ def _names(g: rdflib.Graph, node: rdflib.term.Node, *,
     label = _label(g, node, "zh-Hans")
     other = sorted(str(o) for p in (RDFS.label, SKOS.altLabel) for o in g.objects(node, p))
     label = label or (other[0] if other else _local(node))
-    pinyin = _label(g, node, "zh-Latn-pinyin") or pinyin_label(
-        label, surname_length=1 if person else 0)
+    pinyin = _label(g, node, "zh-Latn-pinyin") or (
+        pinyin_label(label, surname_length=1) if person else phrase_pinyin(label))
     return label, pinyin, other
 
 
