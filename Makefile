@@ -28,7 +28,9 @@ demo: install
 	@echo "== Who held which post, as of when (kg query $(OUT)/graph.ttl people-posts) =="
 	$(KG) query $(OUT)/graph.ttl people-posts
 	@echo
-	@echo "Open $(OUT)/graph.html in a browser; more queries: $(KG) query --list"
+	@echo "Made: $(VENV)/ (zhkg and its test tools), $(OUT)/graph.ttl (the graph), $(OUT)/graph.html (its view)."
+	@echo "Open $(OUT)/graph.html in a browser. To type kg: . $(BIN)/activate (or run $(KG));"
+	@echo "then the README's Use section runs as written; more queries: kg query --list"
 
 test: install
 	$(BIN)/pytest -q
