@@ -198,3 +198,22 @@ def test_browser_5000_nodes_stay_interactive(chromium: str, tmp_path: Path) -> N
     assert dom.body.get("data-ready") == "true"
     assert dom.body.get("data-node-count") == str(summary.nodes_drawn)
     assert dom.body.get("data-selected") == "https://w3id.org/zhkg/id/person/p1234"
+
+
+def test_browser_corpus_view_opens_on_people_posts_bodies_with_central_labels_legible(
+        chromium: str, tmp_path: Path) -> None:
+    from rdflib import URIRef
+    from kg.graph.ns import ORG
+    graph = synthetic_graph(450)  # 1,080 nodes: a corpus-size view
+    for hub in range(3):  # three officials who hold many posts, as a corpus's leaders do
+        for post in range(10 + 10 * hub, 40 + 10 * hub):
+            graph.add((URIRef(f"https://w3id.org/zhkg/id/person/p{hub}"), ORG.holds,
+                       URIRef(f"https://w3id.org/zhkg/id/post/p{post}")))
+    page = tmp_path / "corpus.html"
+    draw_graph(graph, page)
+    dom = _Dom(run_chromium(chromium, page, tmp_path / "profile", "--dump-dom", timeout=120))
+    assert dom.body.get("data-ready") == "true"
+    legible = set(dom.body["data-legible"].split("|"))
+    assert {"人物0", "人物1", "人物2"} <= legible
+    # the other 447 people hold one post each: their labels wait for the reader to zoom in
+    assert "人物400" not in legible and len(legible) < 100

@@ -507,3 +507,27 @@ def test_viewer_labels_errors_name_the_line(tmp_path, row: str, reason: str) -> 
         encoding="utf-8")
     with pytest.raises(LexiconError, match=f"viewer_labels.tsv:5: .*{reason}"):
         read_viewer_labels(tmp_path)
+
+
+def test_corpus_view_opens_on_people_posts_bodies_sized_by_centrality(tmp_path: Path) -> None:
+    g = synthetic_graph(450)
+    hub = iri("person/p0")
+    for post in range(10, 40):
+        g.add((hub, ORG.holds, iri(f"post/p{post}")))
+    place = iri("place/x")
+    g.add((place, RDF.type, KG.Place))
+    g.add((place, RDFS.label, Literal("某地", lang="zh-Hans")))
+    g.add((iri("org/o0"), KG.jurisdiction, place))
+    draw_graph(g, tmp_path / "corpus.html")
+    data = page_data((tmp_path / "corpus.html").read_text("utf-8"))
+    # places are one click away, not drawn over the people
+    assert data["hidden"] == ["Place"]
+    nodes = {n["iri"]: n for n in data["nodes"]}
+    central, lone = nodes[str(hub)], nodes[str(iri("person/p400"))]
+    assert central["size"] > 2 * lone["size"]
+    assert central["font"]["size"] > 14 and "font" not in lone
+
+
+def test_small_view_shows_every_class(tmp_path: Path) -> None:
+    draw_graph(qinzhou_graph(), tmp_path / "seed.html")
+    assert page_data((tmp_path / "seed.html").read_text("utf-8"))["hidden"] == []

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import math
 from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -31,6 +32,13 @@ from kg.views.network import co_attendance_view, entity_graph
 _MAX_SOURCES = 5
 # Above this many nodes the browser's physics takes minutes to settle (DESIGN.md).
 _PHYSICS_LIMIT = 300
+# What a corpus-size view shows at first: who holds which post in which body. Places,
+# meetings, documents and campaigns would outnumber them (249 places in 500 新闻联播
+# items): they stay one click away in the class filters.
+_CORPUS_CLASSES = frozenset({"Person", "Post", "Organization"})
+# how many of each a corpus view labels legibly before the reader zooms in: people
+# first, who an analyst looks for (posts outnumber them among the best connected)
+_LABELLED = {"Person": 20, "Post": 10, "Organization": 10}
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,15 +148,28 @@ def _page_data(g: nx.MultiDiGraph,
 
     ids = {n: i for i, n in enumerate(sorted(g.nodes))}
     pos = _radial_layout(g)
+    scale = _centrality_scale(g) if g.number_of_nodes() > _PHYSICS_LIMIT else {}
+    # canvas units a screen pixel spans once the page fits what it opens on
+    pixel = _fitted_pixel(pos[n] for n in scale)
+    labelled = {n for cls, count in _LABELLED.items()
+                for n in sorted((n for n in scale if g.nodes[n]["class"] == cls),
+                                key=lambda n: (-scale[n], n))[:count]}
     nodes = []
     for n in sorted(g.nodes):
         d = g.nodes[n]
         x, y = pos[n]
         _, colour, shape = viewer_labels().classes[d["class"]]
+        size, sized = 8 if d["class"] == "Role" else 14, {}
+        if n in scale:
+            # sized by centrality on screen; the central ones labelled legibly zoomed out,
+            # the others' labels appear as the reader zooms in
+            size = round(pixel * (3 + 12 * scale[n]))
+            if n in labelled:
+                sized = {"font": {"size": round(pixel * (10 + 10 * scale[n]))}}
         nodes.append({"id": ids[n], "iri": n, "label": d["label"], "py": d["pinyin"],
                       "cls": d["class"], "alt": list(d["alt"]),
                       "facts": [list(f) for f in d["facts"]], "x": x, "y": y,
-                      "shape": shape, "color": colour, "size": 8 if d["class"] == "Role" else 14,
+                      "shape": shape, "color": colour, "size": size, **sized,
                       **cite(d["sources"])})
     edges = []
     for u, v, key, d in sorted(g.edges(keys=True, data=True)):
@@ -156,6 +177,29 @@ def _page_data(g: nx.MultiDiGraph,
         edges.append({"id": len(edges), "from": ids[u], "to": ids[v], "label": d["relation"],
                       "pred": d["predicate"], "date": d["date"], **extra, **cite(d["sources"])})
     return nodes, edges, {"sentences": table, "docs": list(docs)}
+
+
+def _centrality_scale(g: nx.MultiDiGraph) -> dict[str, float]:
+    """Each node's degree centrality among the classes a corpus view shows first,
+    as a square root scaled to 0..1 (hubs would dwarf the rest on a linear scale);
+    only those nodes."""
+    shown = nx.Graph(g.subgraph(n for n, d in g.nodes(data=True) if d["class"] in _CORPUS_CLASSES))
+    degree = dict(shown.degree)
+    top = max(degree.values(), default=0) or 1
+    return {n: math.sqrt(k / top) for n, k in degree.items()}
+
+
+def _fitted_pixel(points: Iterable[tuple[float, float]], *, screen: tuple[int, int] = (900, 700)
+                  ) -> float:
+    """Canvas units per screen pixel when `points` are fitted to a `screen`-sized
+    canvas (the viewer's, beside its side panel), as vis-network fits on opening."""
+    xs, ys = [], []
+    for x, y in points:
+        xs.append(x)
+        ys.append(y)
+    if not xs:
+        return 1.0
+    return max(1.0, (max(xs) - min(xs)) / screen[0], (max(ys) - min(ys)) / screen[1])
 
 
 def _script_json(value: object) -> str:
@@ -234,7 +278,9 @@ def draw_graph(graph: rdflib.Graph, out_path: Path, *, focus: str | None = None,
         data=_script_json({"nodes": vis_nodes, "edges": vis_edges, **tables,
                            "classes": {k: list(v) for k, v in viewer_labels().classes.items()},
                            "total": full.number_of_nodes(), "truncated": truncated,
-                           "physics": physics}),
+                           "physics": physics,
+                           "hidden": [] if physics else sorted(
+                               {n["cls"] for n in nodes} - _CORPUS_CLASSES)}),
         options=_script_json(json.loads(options)),
         nodes_drawn=len(vis_nodes), nodes_in_graph=full.number_of_nodes(), truncated=truncated)
     with atomic_file(Path(out_path), "w", encoding="utf-8") as f:
