@@ -113,3 +113,22 @@ def test_a_day_is_an_xsd_date_and_anything_else_an_error():
     assert partial_date("2012-08-31")[0].datatype == XSD.date
     with pytest.raises(ValueError, match="2012/08"):
         partial_date("2012/08")
+
+
+def test_the_career_query_shows_start_and_end_in_date_order():
+    import pyoxigraph as ox
+
+    from kg.store.bundled import load_query
+    from kg.store.oxigraph import quads_from_rdflib
+    from kg.store.query import parameter_bindings, run_query
+    store = ox.Store()
+    store.extend(quads_from_rdflib(build_graph(
+        [extract(make_document(BIOGRAPHY, doc_id="t", path="t.txt"))])))
+    text = load_query("career")
+    result = run_query(store, text, bindings=parameter_bindings(text, {"name": "王明"}))
+    columns = list(result.variables)
+    rows = [dict(zip(columns, (v.value if v is not None else None for v in row)))
+            for row in result.rows]
+    spans = [(r["start"], r["end"], r["post"]) for r in rows if r["start"]]
+    assert ("1982", "1983", "涟水县委副书记") in spans and ("2013", None, "江苏省委书记") in spans
+    assert [s for s, _, _ in spans] == sorted(s for s, _, _ in spans)
