@@ -132,3 +132,9 @@ def test_the_career_query_shows_start_and_end_in_date_order():
     spans = [(r["start"], r["end"], r["post"]) for r in rows if r["start"]]
     assert ("1982", "1983", "涟水县委副书记") in spans and ("2013", None, "江苏省委书记") in spans
     assert [s for s, _, _ in spans] == sorted(s for s, _, _ in spans)
+
+
+def test_a_name_the_reader_does_not_know_is_taken_only_in_a_removal():
+    removal = _spans("中共中央决定：免去令计划的中央统战部部长职务。", dt.date(2014, 12, 31))
+    assert ("令计划", "中共中央统战部部长", None, "2014-12-31") in removal
+    assert _spans("会议决定今年为公安部部长接访年。", dt.date(2014, 12, 31)) == set()

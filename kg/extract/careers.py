@@ -243,7 +243,8 @@ def _notice_clauses(adoc: AnnotatedDocument, sent: Sentence, lang: Language
             if found and any(s <= pos - len(verb) < e for s, e, _, _ in found):
                 continue
             link = ((w.elected,) if begins else lex.words("removal_links"))
-            name = _name_before_link(adoc, sent, pos, names_at(pos), link, lang)
+            name = _name_before_link(adoc, sent, pos, names_at(pos), link, lang,
+                                     bare=not begins)
             if name is None:
                 continue
             after = _skip_note(text, name.end, lex)
@@ -279,13 +280,15 @@ _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 
 
 def _name_before_link(adoc: AnnotatedDocument, sent: Sentence, pos: int, names: list[Mention],
-                      link: tuple[str, ...], lang: Language) -> Mention | None:
-    """The one name after a notice's verb, followed by its link word (为, 的)."""
+                      link: tuple[str, ...], lang: Language, *, bare: bool) -> Mention | None:
+    """The one name after a notice's verb, followed by its link word (为, 的); with
+    `bare`, whatever short word stands there (a removal's 免去…的…职务 leaves no doubt;
+    决定今年为… would make a name of 今年)."""
     text = adoc.doc.text
     if len(names) == 1:
         after = _skip_note(text, names[0].end, lang.lexicon)
         return names[0] if any(text.startswith(x, after) for x in link) else None
-    if names:
+    if names or not bare:
         return None
     ends = [i for x in link if (i := text.find(x, pos, min(sent.end, pos + 5))) > pos]
     if not ends or not _BARE_NAME.fullmatch(text, pos, min(ends)):
