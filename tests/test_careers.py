@@ -138,3 +138,11 @@ def test_a_name_the_reader_does_not_know_is_taken_only_in_a_removal():
     removal = _spans("中共中央决定：免去令计划的中央统战部部长职务。", dt.date(2014, 12, 31))
     assert ("令计划", "中共中央统战部部长", None, "2014-12-31") in removal
     assert _spans("会议决定今年为公安部部长接访年。", dt.date(2014, 12, 31)) == set()
+
+
+def test_a_lines_holding_derives_from_that_line():
+    from kg.graph.ns import NIF, PROV
+    g = build_graph([extract(make_document(BIOGRAPHY, doc_id="t", path="t.txt"))])
+    held = next(g.subjects(KG.startDate, Literal("1982", datatype=XSD.gYear)))
+    assert [str(g.value(s, NIF.anchorOf)) for s in g.objects(held, PROV.wasDerivedFrom)] == [
+        "1982-1983年 江苏省涟水县委副书记"]

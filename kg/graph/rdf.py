@@ -384,9 +384,11 @@ class GraphBuilder:
         person = self._person(holding.person, x)
         post = self.post(holding.post, x, holding.title)
         date = x.doc.date
-        sentence = self._source_sentence(x, holding.person.sentence)
-        # keyed by the mention, not the person: resolving again leaves it be
         spanned = holding.start is not None or holding.end is not None
+        # a span is the line's that gives it (a biography's subject is named lines before)
+        sentence = self._source_sentence(
+            x, holding.title.sentence if spanned else holding.person.sentence)
+        # keyed by the mention, not the person: resolving again leaves it be
         # a span keys it too: one post held twice in a biography is two holdings
         span_key = f"|{holding.start}|{holding.end}" if spanned else ""
         node = URIRef(f"{self.base}holding/"
@@ -415,8 +417,6 @@ class GraphBuilder:
             self._add(instant, TIME.inXSDDate, self._date(date))
         self._add(node, PROV.wasDerivedFrom, sentence)
         if spanned:
-            # derived from the line that gives the span too, not only the name's sentence
-            self._add(node, PROV.wasDerivedFrom, self._source_sentence(x, holding.title.sentence))
             for triple in span_triples(node, holding.start, holding.end):
                 self._add(*triple)
 
