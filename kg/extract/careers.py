@@ -121,9 +121,9 @@ def _biography(adoc: AnnotatedDocument, lang: Language) -> list[PostHolding]:
         current = next((word for word in lex.words("current_posts")
                         if text.startswith(word, sent.start)), None)
         if current is not None:
-            out += [PostHolding(subject, post_of(t, lang.words), t.mention)
-                    for t in _titles(adoc, sent, sent.start + len(current), sent.end, lang,
-                                             own_places=True)]
+            titles = _titles(adoc, sent, sent.start + len(current), sent.end, lang,
+                             own_places=True)
+            out += [PostHolding(subject, post_of(t, lang.words), t.mention) for t in titles]
             continue
         span = _line_span(text, sent, lang)
         if span is None or any(text.startswith(word, span.body_start)
