@@ -187,11 +187,15 @@ class PostRef:
 
 @dataclass(frozen=True, slots=True)
 class PostHolding:
-    """Person `person` held `post`, per `mention` (the name in its title chain)."""
+    """Person `person` held `post`, per `mention` (the name in its title chain);
+    from `start` to `end` where the text gives a span (ISO 8601 as precise as
+    written: 1983, 1991-09, 2012-08-31; no end while still held)."""
 
     person: Mention
     post: PostRef
     title: Mention
+    start: str | None = None
+    end: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

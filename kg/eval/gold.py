@@ -176,9 +176,11 @@ def predicted_entities(g: Graph, section: str, sentences: set | None) -> list[Pr
             attrs["org"] = list(g.objects(node, ORG.postIn))
         elif section == "persons":
             # as of this report: a person resolved across reports holds posts from all of them
+            # a holding with an end (a biography's past line, a removal) is not held as of it
             attrs["holds"] = list(g.objects(node, ORG.holds)) if sentences is None else [
                 g.value(h, KG.post) for h in g.subjects(ORG.member, node)
-                if set(g.objects(h, PROV.wasDerivedFrom)) & sentences]
+                if set(g.objects(h, PROV.wasDerivedFrom)) & sentences
+                and g.value(h, KG.endDate) is None]
         elif section == "meetings":
             attrs["date"] = [str(d) for d in g.objects(node, SCHEMA.startDate)]
             attrs["location"] = list(g.objects(node, SCHEMA.location))
@@ -270,7 +272,49 @@ def score_document(g: Graph, data: dict, path: str) -> dict[str, Score]:
             misses=sorted(gold_set - pred_set), extras=sorted(pred_set - gold_set),
             tp_by={rels: sum(1 for t in hits if t[0] in rels)
                    for _, rels in DERIVED.values()})
+    if any(isinstance(p, dict) and "spans" in p for p in data.get("persons") or []):
+        scores["spans"] = score_spans(g, data, sentences, canonical, path)
     return scores
+
+
+def _span_value(value) -> str:
+    return "" if value is None else str(value)
+
+
+def score_spans(g: Graph, data: dict, sentences: set | None, canonical: dict[URIRef, str],
+                path: str) -> Score:
+    """(person, post, start, end) of every holding with a span, against the gold
+    persons' `spans`; a post matches a gold span's post by any label or alias."""
+    gold_set, optional_posts = set(), set()
+    span_posts: list[GoldEntity] = []
+    for person in data.get("persons") or []:
+        for i, span in enumerate(person.get("spans") or []):
+            if not isinstance(span, dict) or "post" not in span:
+                raise GoldError(path, f"a span of {person.get('name')} ([{i}]) needs a 'post'")
+            label = str(span["post"])
+            span_posts.append(GoldEntity(label, {_norm(label), *(
+                _norm(a) for a in span.get("aliases") or [])}, False, {}))
+            if span.get("optional"):
+                optional_posts.add((str(person["name"]), label))
+            else:
+                gold_set.add(("spans", str(person["name"]), label,
+                              _span_value(span.get("start")), _span_value(span.get("end"))))
+    pred_set = set()
+    for holding in g.subjects(RDF.type, KG.PostHolding):
+        start, end = g.value(holding, KG.startDate), g.value(holding, KG.endDate)
+        if start is None and end is None:
+            continue
+        if sentences is not None and not set(g.objects(holding, PROV.wasDerivedFrom)) & sentences:
+            continue
+        person = canonical.get(g.value(holding, ORG.member), "?")
+        post_names = _names(g, g.value(holding, KG.post))[1]
+        post = next((gd.label for gd in span_posts if gd.names & post_names),
+                    "?" + _names(g, g.value(holding, KG.post))[0])
+        if (person, post) not in optional_posts:
+            pred_set.add(("spans", person, post, _span_value(start), _span_value(end)))
+    hits = gold_set & pred_set
+    return Score(tp=len(hits), fp=len(pred_set - gold_set), fn=len(gold_set - pred_set),
+                 misses=sorted(gold_set - pred_set), extras=sorted(pred_set - gold_set))
 
 
 # Rows that single out one kind of tuple: (person, post) holdings, and a
@@ -306,7 +350,7 @@ def score(g: Graph | None, gold_paths: list[Path], *,
         graph = g if g is not None else graph_for_gold(data, str(path), data_dir)
         for section, sc in score_document(graph, data, str(path)).items():
             total.setdefault(section, Score()).add(sc)
-    ordered = {s: total[s] for s in SECTIONS if s in total}
+    ordered = {s: total[s] for s in (*SECTIONS, "spans") if s in total}
     return {**ordered, **derived(ordered)}
 
 

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from kg.extract import orgs, recognize, relate, titles
+from kg.extract import careers, orgs, recognize, relate, titles
 from kg.lang.language import Language, default_language
 from kg.model import AnnotatedDocument, Document, Extraction, Sentence, Tokens
 from kg.text.document import load_document
@@ -31,6 +31,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("places", recognize.places),
     ("organizations", orgs.organizations),
     ("titles", titles.titles),
+    ("careers", careers.careers),
     ("people", recognize.people),
     ("meetings", relate.meetings),
     ("participants", relate.participants),

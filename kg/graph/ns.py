@@ -23,6 +23,7 @@ KG = ClosedNamespace(KG_NS, [
     # properties
     "orgType", "jurisdiction", "post", "asOf", "chair", "speaker", "mentions",
     "launchedBy", "readAt", "divisionCode", "divisionLevel", "mentionCount",
+    "startDate", "endDate",  # a holding's span
     # organisation types (skos:Concept, skos:notation in ontology/kg.ttl)
     "PartyCommittee", "Government", "DisciplineCommission",
     "PoliticalLegalCommission", "PeoplesCongress", "CPPCC", "Court",

@@ -30,6 +30,7 @@ from kg.graph.ns import (DCTERMS, DEFAULT_BASE, FOAF, KG, NIF, ORG, PINYIN, PREF
 from kg.graph.people import (SOME_PERSON_NT, DocumentTriples, PersonFacts, PersonPart,
                              member_triples, read_people)
 from kg.graph.resolve import Candidate, Identity, org_key, resolve
+from kg.graph.spans import span_triples
 from kg.graph.terms import offset
 from kg.lang.lexicon import load_lexicon
 from kg.model import Document, Extraction, Mention, OrgRef, Place, PostRef
@@ -383,10 +384,15 @@ class GraphBuilder:
         person = self._person(holding.person, x)
         post = self.post(holding.post, x, holding.title)
         date = x.doc.date
-        sentence = self._source_sentence(x, holding.person.sentence)
+        spanned = holding.start is not None or holding.end is not None
+        # a span is the line's that gives it (a biography's subject is named lines before)
+        sentence = self._source_sentence(
+            x, holding.title.sentence if spanned else holding.person.sentence)
         # keyed by the mention, not the person: resolving again leaves it be
+        # a span keys it too: one post held twice in a biography is two holdings
+        span_key = f"|{holding.start}|{holding.end}" if spanned else ""
         node = URIRef(f"{self.base}holding/"
-                      + short_hash(f"{holding.person.text}|{post}|{date}|{sentence}", 16))
+                      + short_hash(f"{holding.person.text}|{post}|{date}|{sentence}{span_key}", 16))
         self._add(node, RDF.type, KG.PostHolding)
         self._add(node, RDF.type, ORG.Membership)
         self._add(node, KG.post, post)
@@ -410,6 +416,10 @@ class GraphBuilder:
             self._add(instant, RDF.type, TIME.Instant)
             self._add(instant, TIME.inXSDDate, self._date(date))
         self._add(node, PROV.wasDerivedFrom, sentence)
+        if spanned:
+            for triple in span_triples(node, holding.start, holding.end):
+                self._add(*triple)
+
 
     def _meeting_iri(self, label: str, date: dt.date | None) -> URIRef:
         return self._iri("meeting", label, f"{label}|{date}")

@@ -125,6 +125,22 @@ WORD_LISTS: dict[str, str] = {
     "report_levels": "places.yaml",
     "government_bodies": "roles.yaml",
     "deputy_prefixes": "roles.yaml",
+    "biography_genders": "careers.yaml",
+    "span_dashes": "careers.yaml",
+    "month_separators": "careers.yaml",
+    "open_ends": "careers.yaml",
+    "current_posts": "careers.yaml",
+    "note_opens": "careers.yaml",
+    "note_closes": "careers.yaml",
+    "appoint_verbs": "careers.yaml",
+    "elected_verbs": "careers.yaml",
+    "take_verbs": "careers.yaml",
+    "notice_markers": "careers.yaml",
+    "notice_stops": "careers.yaml",
+    "leave_verbs": "careers.yaml",
+    "remove_verbs": "careers.yaml",
+    "removal_links": "careers.yaml",
+    "removal_ends": "careers.yaml",
 }
 
 

@@ -1,0 +1,148 @@
+"""Careers with their spans: a biography's dated lines and notices (kg.extract.careers),
+and their triples (kg:startDate / kg:endDate, org:memberDuring a time:ProperInterval)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from rdflib import Literal
+
+from kg.extract.pipeline import extract
+from kg.graph.ns import KG, ORG, RDF, TIME, XSD
+from kg.graph.rdf import build_graph
+from kg.graph.spans import partial_date
+from kg.graph.validate import validate
+from kg.text.document import make_document
+
+BIOGRAPHY = "\n".join([
+    "王明同志简历",
+    "王明，男，汉族，1950年11月生，江苏涟水人，大学学历。",
+    "现任江苏省委书记。",
+    "1975-1978年 南京大学数学系学习",
+    "1982-1983年 江苏省涟水县委副书记",
+    "1985－1988年 福建省厦门市委常委、副市长",
+    "1988-1990年 福建省福州市委书记、市人大常委会主任（其间：1989.09-1989.11中央党校学习）",
+    "1990-1993年 福建省福州市委书记",
+    "1993.05-1995.10 河南省委副书记、代省长",
+    "2013年起 江苏省委书记",
+])
+
+
+def _spans(text: str, date: dt.date | None = None) -> set[tuple]:
+    x = extract(make_document(text, doc_id="t", path="t.txt", date=date))
+    return {(h.person.text, h.post.label, h.start, h.end) for h in x.holdings
+            if h.start or h.end}
+
+
+def test_each_dated_line_gives_its_posts_with_the_lines_span():
+    spans = _spans(BIOGRAPHY)
+    assert ("王明", "涟水县委副书记", "1982", "1983") in spans
+    assert ("王明", "厦门市委常委", "1985", "1988") in spans   # － is a dash too
+    assert ("王明", "江苏省委书记", "2013", None) in spans     # 起: still held
+
+
+def test_a_later_title_takes_the_body_and_place_of_the_one_before():
+    spans = _spans(BIOGRAPHY)
+    assert ("王明", "厦门市副市长", "1985", "1988") in spans
+    assert ("王明", "福州市人大常委会主任", "1988", "1990") in spans
+    assert ("王明", "河南省代省长", "1993-05", "1995-10") in spans  # months as written
+
+
+def test_the_same_post_on_consecutive_lines_is_one_holding():
+    spans = _spans(BIOGRAPHY)
+    assert ("王明", "福州市委书记", "1988", "1993") in spans
+    assert not any(post == "福州市委书记" and end == "1990" for _, post, _, end in spans)
+
+
+def test_study_and_bracketed_notes_are_no_posts():
+    spans = _spans(BIOGRAPHY)
+    assert not any(start.startswith("1975") or start.startswith("1989") for _, _, start, _ in spans)
+    assert not any("中央党校" in post for _, post, _, _ in spans)
+
+
+def test_posts_listed_after_a_span_are_not_dated_each():
+    text = "王明，男，汉族，1950年生。\n1985年至今，历任厦门市副市长、福州市委书记。"
+    assert _spans(text) == set()
+
+
+def test_the_current_line_is_held_with_no_span():
+    x = extract(make_document(BIOGRAPHY, doc_id="t", path="t.txt"))
+    assert any(h.post.label == "江苏省委书记" and h.start is None and h.end is None
+               for h in x.holdings)
+
+
+NOTICE = ("根据十二届全国人大常委会第九次会议的决定：免去张伟的公安部部长职务；"
+          "任命刘芳（女）为公安部部长。中共中央决定：李强兼任中央统战部部长。")
+
+
+def test_a_notice_starts_and_ends_posts_on_its_date():
+    spans = _spans(NOTICE, dt.date(2014, 6, 27))
+    assert ("张伟", "公安部部长", None, "2014-06-27") in spans
+    assert ("刘芳", "公安部部长", "2014-06-27", None) in spans
+    assert ("李强", "中共中央统战部部长", "2014-06-27", None) in spans
+
+
+def test_a_notice_with_no_date_dates_nothing():
+    assert _spans(NOTICE) == set()
+
+
+@pytest.mark.parametrize("text", [
+    "他曾兼任公安部部长。",                                    # no decision: not a notice
+    "索马里总统6日宣布任命阿卜迪·赛义德为索马里政府新总理。",  # what follows 为 is not all read
+])
+def test_no_span_where_no_notice_is(text):
+    assert _spans(text, dt.date(2014, 6, 27)) == set()
+
+
+def test_spans_become_dates_as_precise_as_the_text_and_an_interval():
+    g = build_graph([extract(make_document(BIOGRAPHY, doc_id="t", path="t.txt"))])
+    validate(g)
+    starts = {str(o): o.datatype for o in g.objects(None, KG.startDate)}
+    assert starts["1982"] == XSD.gYear and starts["1993-05"] == XSD.gYearMonth
+    held = [h for h in g.subjects(KG.startDate, Literal("2013", datatype=XSD.gYear))]
+    assert held and all(g.value(h, KG.endDate) is None for h in held)
+    interval = next(i for i in g.objects(held[0], ORG.memberDuring)
+                    if (i, RDF.type, TIME.ProperInterval) in g)
+    begin = g.value(interval, TIME.hasBeginning)
+    assert g.value(begin, TIME.inXSDgYear) == Literal("2013", datatype=XSD.gYear)
+    assert g.value(interval, TIME.hasEnd) is None
+
+
+def test_a_day_is_an_xsd_date_and_anything_else_an_error():
+    assert partial_date("2012-08-31")[0].datatype == XSD.date
+    with pytest.raises(ValueError, match="2012/08"):
+        partial_date("2012/08")
+
+
+def test_the_career_query_shows_start_and_end_in_date_order():
+    import pyoxigraph as ox
+
+    from kg.store.bundled import load_query
+    from kg.store.oxigraph import quads_from_rdflib
+    from kg.store.query import parameter_bindings, run_query
+    store = ox.Store()
+    store.extend(quads_from_rdflib(build_graph(
+        [extract(make_document(BIOGRAPHY, doc_id="t", path="t.txt"))])))
+    text = load_query("career")
+    result = run_query(store, text, bindings=parameter_bindings(text, {"name": "王明"}))
+    columns = list(result.variables)
+    rows = [dict(zip(columns, (v.value if v is not None else None for v in row)))
+            for row in result.rows]
+    spans = [(r["start"], r["end"], r["post"]) for r in rows if r["start"]]
+    assert ("1982", "1983", "涟水县委副书记") in spans and ("2013", None, "江苏省委书记") in spans
+    assert [s for s, _, _ in spans] == sorted(s for s, _, _ in spans)
+
+
+def test_a_name_the_reader_does_not_know_is_taken_only_in_a_removal():
+    removal = _spans("中共中央决定：免去令计划的中央统战部部长职务。", dt.date(2014, 12, 31))
+    assert ("令计划", "中共中央统战部部长", None, "2014-12-31") in removal
+    assert _spans("会议决定今年为公安部部长接访年。", dt.date(2014, 12, 31)) == set()
+
+
+def test_a_lines_holding_derives_from_that_line():
+    from kg.graph.ns import NIF, PROV
+    g = build_graph([extract(make_document(BIOGRAPHY, doc_id="t", path="t.txt"))])
+    held = next(g.subjects(KG.startDate, Literal("1982", datatype=XSD.gYear)))
+    assert [str(g.value(s, NIF.anchorOf)) for s in g.objects(held, PROV.wasDerivedFrom)] == [
+        "1982-1983年 江苏省涟水县委副书记"]
