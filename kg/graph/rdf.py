@@ -24,7 +24,7 @@ from importlib import resources
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.graph.iri import mint, pinyin_label, short_hash
+from kg.graph.iri import iri_path, mint, pinyin_label, short_hash
 from kg.graph.ns import (DCTERMS, DEFAULT_BASE, FOAF, KG, NIF, ORG, PINYIN, PREFIXES, PROV, RDF,
                          RDFS, SCHEMA, SKOS, TIME, XSD, ZH_HANS, ZH_HANT)
 from kg.graph.people import (SOME_PERSON_NT, DocumentTriples, PersonFacts, PersonPart,
@@ -202,7 +202,8 @@ class GraphBuilder:
         self._add(node, _DERIVED, self._source_sentence(x, mention.sentence))
 
     def _source_iri(self, doc: Document) -> URIRef:
-        return URIRef(f"{self.base}source/{doc.id}")
+        # the id holds the file's name, which may hold anything a file system allows
+        return URIRef(f"{self.base}source/{iri_path(doc.id)}")
 
     def _date(self, value: dt.date) -> Literal:
         return Literal(value.isoformat(), datatype=XSD.date)
