@@ -62,7 +62,7 @@ def test_any_file_name_builds_and_reads_back_with_its_sentences(odd_corpus, tmp_
 def test_adding_an_odd_file_name_to_an_existing_graph(odd_corpus, tmp_path, output):
     out = tmp_path / output
     assert main(["build", str(SEED), "-o", str(out), "--workers", "1", "-q"]) == 0
-    odd = odd_corpus / "hash#x.txt"
+    odd = odd_corpus / "new\nline.txt"
     assert main(["build", str(odd), "-o", str(out), "--add", "--workers", "1", "-q"]) == 0
     counts = sentences_by_source(load_graph(out))
     assert set(counts) == {str(SEED), str(odd)} and min(counts.values()) >= 10
@@ -165,12 +165,11 @@ def test_a_store_inside_the_input_folder_is_not_read_as_reports(tmp_path, capsys
 
 @pytest.fixture(scope="module")
 def control_graph(tmp_path_factory):
-    """The seed with a form feed and an ESC in its first sentence (a NUL is refused at input)."""
+    """The seed with a form feed and an ESC before its first name (a NUL is refused at input)."""
     folder = tmp_path_factory.mktemp("control")
     text = SEED.read_text(encoding="utf-8")
-    first = text.index("\n")
-    (folder / "r.txt").write_text(text[:first // 2] + "\x0c\x1b" + text[first // 2:],
-                                  encoding="utf-8")
+    # inside the sentence a person is derived from, so it is GraphML evidence
+    (folder / "r.txt").write_text(text.replace("張健", "\x0c\x1b張健", 1), encoding="utf-8")
     assert main(["build", str(folder / "r.txt"), "-o", str(folder / "g.nt"),
                  "--workers", "1", "-q"]) == 0
     graph = load_graph(folder / "g.nt")
