@@ -189,3 +189,15 @@ def test_rdf_xml_refuses_a_graph_with_control_characters(control_graph, tmp_path
     with pytest.raises(UsageError, match="U\\+000C, which XML 1.0 cannot hold"):
         write_graph(control_graph, out)
     assert not out.exists() and os.listdir(tmp_path) == []
+
+
+def test_odd_names_give_the_same_people_built_together_or_one_at_a_time(odd_corpus, tmp_path):
+    first, second = odd_corpus / "a b.txt", odd_corpus / "new\nline.txt"
+    together, one_by_one = tmp_path / "together.nt", tmp_path / "one-by-one.nt"
+    assert main(["build", str(first), str(second), "-o", str(together), "--workers", "1",
+                 "-q"]) == 0
+    assert main(["build", str(first), "-o", str(one_by_one), "--workers", "1", "-q"]) == 0
+    assert main(["build", str(second), "-o", str(one_by_one), "--add", "--workers", "1",
+                 "-q"]) == 0
+    assert sorted(together.read_text(encoding="utf-8").splitlines()) == \
+        sorted(one_by_one.read_text(encoding="utf-8").splitlines())
