@@ -35,6 +35,17 @@ def _positive(value: str) -> int:
 # ---------------------------------------------------------------- commands
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from kg.io import writer_lock
+
+    def waiting(pid: str) -> None:
+        print(f"kg build: {args.output} is in use by PID {pid} (another build writing it); "
+              "waiting for it to finish, to build on what it writes", file=sys.stderr)
+
+    with writer_lock(Path(args.output), waiting=waiting):
+        return _build(args)
+
+
+def _build(args: argparse.Namespace) -> int:
     from kg.batch.build import BuildReport, Progress, default_workers, extract_all
     from kg.graph.ns import DEFAULT_BASE
     from kg.graph.rdf import GraphBuilder

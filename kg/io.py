@@ -10,11 +10,12 @@ file it replaces, so a graph a web server was allowed to read stays readable.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
@@ -88,3 +89,48 @@ def replace_folder(new: Path, target: Path) -> None:
     target.rename(old)
     new.rename(target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+@contextmanager
+def writer_lock(target: Path, *, waiting: Callable[[str], None] | None = None) -> Iterator[None]:
+    """Holds the one writer's lock on `target` (a file or store folder) for the block.
+
+    Two builds into one output would each read what is there, add their
+    documents and rename their result into place: the later rename loses the
+    earlier build's work. With this lock the second waits (`waiting` is told
+    the PID it waits for) and starts from what the first wrote. The lock is
+    `flock` on a hidden file beside `target` (not inside: a store folder is
+    swapped whole), so the kernel releases it when its holder dies, killed or
+    not; the holder removes the file before letting go.
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    lock = target.parent / f".{target.name}.lock"
+    told = waiting is None
+    while True:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o666 & ~umask())
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not told:
+                waiting(os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?")
+                told = True
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        if _same_file(fd, lock):
+            break
+        # the holder removed the file while this one waited on it: lock the new one
+        os.close(fd)
+    try:
+        os.ftruncate(fd, 0)
+        os.pwrite(fd, f"{os.getpid()}\n".encode("ascii"), 0)
+        yield
+    finally:
+        lock.unlink(missing_ok=True)
+        os.close(fd)  # closing releases the lock
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(fd), os.stat(path))
+    except FileNotFoundError:
+        return False

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import stat
+import threading
 from pathlib import Path
 
 import pytest
 
 from kg.cli import main
-from kg.io import atomic_file, mode_for, replace_folder, scratch_folder, umask
+from kg.io import atomic_file, mode_for, replace_folder, scratch_folder, umask, writer_lock
 from tests.conftest import SEED
 
 
@@ -99,3 +100,24 @@ def test_kg_draw_and_export_write_readable_files(tmp_path, umask_022):
 
 def test_mode_for_a_missing_folder_follows_the_umask(tmp_path, umask_022):
     assert mode_for(tmp_path / "nothing", folder=True) == 0o755
+
+
+def test_a_second_writer_waits_for_the_first_and_is_told_its_pid(tmp_path):
+    target = tmp_path / "g.ttl"
+    told, order = [], []
+    first_holds, second_asked = threading.Event(), threading.Event()
+
+    def second():
+        first_holds.wait()
+        with writer_lock(target, waiting=lambda pid: (told.append(pid), second_asked.set())):
+            order.append("second")
+
+    thread = threading.Thread(target=second)
+    thread.start()
+    with writer_lock(target):
+        first_holds.set()
+        assert second_asked.wait(10)
+        order.append("first")
+    thread.join(10)
+    assert told == [str(os.getpid())] and order == ["first", "second"]
+    assert os.listdir(tmp_path) == []  # the lock file goes with its last holder

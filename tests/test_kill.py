@@ -10,6 +10,7 @@ building again gives the same output as before.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -156,3 +157,59 @@ def test_sigkill_while_writing_keeps_previous_graph(tmp_path: Path, previous: Pa
     kill_when(child, "renaming", signal.SIGKILL)
     assert snapshot(out) == before
     assert "宋建平" in {r[0].value for r in run_query(open_store(out), PEOPLE_Q).rows}
+
+
+def alive(pid: int) -> bool:
+    """Whether `pid` runs (a zombie waiting for its new parent to reap it does not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except FileNotFoundError:
+        return False
+    return stat.rpartition(")")[2].split()[0] != "Z"
+
+
+def test_workers_end_when_the_build_is_killed(corpus: Path, tmp_path: Path):
+    child = kg("build", str(corpus), "-o", str(tmp_path / "g.ttl"), "--workers", "2")
+    try:
+        for line in child.stderr:
+            if "report-0000.txt" in line:
+                break
+        workers = [int(pid) for pid in
+                   Path(f"/proc/{child.pid}/task/{child.pid}/children").read_text().split()]
+        assert len(workers) == 2
+        os.kill(child.pid, signal.SIGKILL)  # the parent alone, as the OOM killer would
+        child.wait(timeout=60)
+        deadline = time.monotonic() + 20
+        while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not any(alive(pid) for pid in workers), "the workers outlived their build"
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(child.pid, signal.SIGKILL)
+
+
+def built_sources(out: Path) -> set[str]:
+    store = open_store(out)
+    rows = run_query(store, "SELECT ?path { ?s dcterms:source ?path }").rows
+    return {r[0].value for r in rows}
+
+
+@pytest.mark.parametrize("kind, add", [("store", []), ("g.ttl", ["--add"])])
+def test_two_builds_into_one_output_lose_nothing(tmp_path: Path, previous: Path, kind: str,
+                                                 add: list[str]):
+    out = copy_of(previous, kind, tmp_path)
+    names = []
+    for name, old, new in (("b.txt", "宋建平", "宋建国"), ("c.txt", "牟建林", "牟建国")):
+        (tmp_path / name).write_text(SEED.read_text(encoding="utf-8").replace(old, new),
+                                     encoding="utf-8")
+        names.append(str(tmp_path / name))
+    builds = [kg("build", name, "-o", str(out), "--workers", "1", *add) for name in names]
+    errs = []
+    for build in builds:
+        _, err = build.communicate(timeout=300)
+        assert build.returncode == 0, err
+        errs.append(err)
+    assert built_sources(out) == {str(SEED), *names}
+    # the one that came second waited for the first, and said so
+    assert any("is in use by PID" in err and "waiting" in err for err in errs), errs
+    assert leftovers(tmp_path, out) == ["b.txt", "c.txt"]

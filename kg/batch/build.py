@@ -9,6 +9,7 @@ per worker are in flight, so memory does not grow with the corpus.
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import os
 import shutil
@@ -43,6 +44,8 @@ class BuildReport:
     seconds: float = 0.0
 
 
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
+
 # what a worker is handed: a file's path as given, or a corpus line (with the
 # error of a malformed line passed through in its place, so failures keep their order)
 Source = str | CorpusItem | InputError
@@ -72,13 +75,27 @@ def _extract_one(args: tuple[Source, dt.date | None, tuple[str, str] | None]
                                 "please report it with the file")
 
 
-def _warm_up() -> None:
+def _warm_up(parent: int) -> None:
+    _end_with_parent(parent)
     # Ctrl-C reaches the whole process group: the parent stops the batch and
     # says so once, instead of every worker printing a traceback
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # load lexicons and jieba once per worker, not once per document
     sentence = resources.files("kg").joinpath("data", "warm_up.txt").read_text(encoding="utf-8")
     extract(make_document(sentence.strip(), doc_id="warm-up", path="warm-up"))
+
+
+def _end_with_parent(parent: int) -> None:
+    """Has the kernel stop this worker when the build that started it dies
+    (SIGKILL included, which gives the parent no chance to stop its pool):
+    orphaned workers would go on using the cores for a build nobody reads."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: workers end when they next hear from the pool
+        return
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
 
 
 def extract_all(sources: list[str | CorpusItem], *, date: dt.date | None = None, workers: int = 1,
@@ -103,7 +120,8 @@ def extract_all(sources: list[str | CorpusItem], *, date: dt.date | None = None,
     jobs = ((source, date, triples) for source in _sources(sources))
     pool = None
     if executor is None and workers > 1:
-        executor = pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up)
+        executor = pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up,
+                                            initargs=(os.getpid(),))
     if executor is None:
         results: Iterable = ((job, _extract_one(job)) for job in jobs)
     else:
@@ -134,7 +152,9 @@ def _sources(sources: list[str | CorpusItem]) -> Iterator[Source]:
     then the files under the paths among `sources`, and each line of the corpora."""
     yield from (s for s in sources if isinstance(s, CorpusItem))
     for path in iter_sources([s for s in sources if isinstance(s, str)]):
-        if is_corpus(path):
+        if isinstance(path, InputError):
+            yield path
+        elif is_corpus(path):
             yield from iter_corpus(path)
         else:
             yield str(path)

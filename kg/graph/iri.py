@@ -35,6 +35,32 @@ def short_hash(key: str, length: int = 8) -> str:
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:length]
 
 
+# RFC 3987 ipchar less "%" (unreserved ASCII, sub-delims, ":", "@", the ucschar
+# ranges: Chinese names stay as they are), and "?" and "/", with which the IRI is
+# still valid: a name that was a valid IRI before keeps its IRI
+_IRI_CHAR = re.compile(r"[A-Za-z0-9\-._~!$&'()*+,;=:@?/\u00a0-\ud7ff\uf900-\ufdcf\ufdf0-\uffef"
+                     r"\U00010000-\U000efffd]")
+_PERCENT_TRIPLET = re.compile(r"%[0-9A-Fa-f]{2}")
+
+
+def iri_path(text: str) -> str:
+    """`text` as part of an IRI's path: characters an IRI cannot hold there
+    (space, quote, <, >, #, tab, newline, other controls, a % not starting an
+    escape) are percent-encoded as UTF-8; a name that was valid already (a
+    news item's `20070403-3f2a9c1e`) is returned unchanged."""
+    out, i = [], 0
+    while i < len(text):
+        if _PERCENT_TRIPLET.match(text, i):
+            out.append(text[i:i + 3])
+            i += 3
+            continue
+        char = text[i]
+        out.append(char if _IRI_CHAR.match(char)
+                   else "".join(f"%{b:02X}" for b in char.encode("utf-8", "surrogateescape")))
+        i += 1
+    return "".join(out)
+
+
 def mint(base: str, kind: str, label: str, key: str) -> str:
     """The IRI of an entity of `kind`, readable from `label`, unique by `key`."""
     return f"{base}{kind}/{slug(label)}-{short_hash(kind + '|' + key)}"

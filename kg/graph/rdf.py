@@ -24,7 +24,7 @@ from importlib import resources
 
 from rdflib import Graph, Literal, URIRef
 
-from kg.graph.iri import mint, pinyin_label, place_pinyin, short_hash
+from kg.graph.iri import iri_path, mint, pinyin_label, place_pinyin, short_hash
 from kg.graph.ns import (DCTERMS, DEFAULT_BASE, FOAF, KG, NIF, ORG, PINYIN, PREFIXES, PROV, RDF,
                          RDFS, SCHEMA, SKOS, TIME, XSD, ZH_HANS, ZH_HANT)
 from kg.graph.people import (SOME_PERSON_NT, DocumentTriples, PersonFacts, PersonPart,
@@ -70,6 +70,16 @@ def _text(value: str, lang: str | None = None) -> Literal:
 @lru_cache(maxsize=65536)
 def _minted(base: str, kind: str, label: str, key: str) -> URIRef:
     return URIRef(mint(base, kind, label, key))
+
+
+def document_key(doc: Document) -> str:
+    """How the graph names a document: its id as the end of its source IRI.
+
+    The id holds the file's name, which may hold anything a file system
+    allows. People are keyed by it too, as `kg.graph.people` reads it back
+    from the IRI when a build adds to a graph: a person's IRI is then the
+    same whether its documents were built together or one at a time."""
+    return iri_path(doc.id)
 
 
 def new_graph() -> Graph:
@@ -203,7 +213,7 @@ class GraphBuilder:
         self._add(node, _DERIVED, self._source_sentence(x, mention.sentence))
 
     def _source_iri(self, doc: Document) -> URIRef:
-        return URIRef(f"{self.base}source/{doc.id}")
+        return URIRef(f"{self.base}source/{document_key(doc)}")
 
     def _date(self, value: dt.date) -> Literal:
         return Literal(value.isoformat(), datatype=XSD.date)
@@ -282,12 +292,12 @@ class GraphBuilder:
 
     def _person(self, mention: Mention, x: Extraction) -> PersonFacts:
         """The facts of the name `mention` in `x`'s document, with its sentence."""
-        name, doc = mention.text, x.doc
-        facts = self._people.setdefault(name, {}).get(doc.id)
+        name, doc, key = mention.text, x.doc, document_key(x.doc)
+        facts = self._people.setdefault(name, {}).get(key)
         if facts is None:
-            facts = PersonFacts(name, doc.id, doc.date,
+            facts = PersonFacts(name, key, doc.date,
                                  x.doc_place.code if x.doc_place else None)
-            self._people[name][doc.id] = facts
+            self._people[name][key] = facts
         self._dirty.add(name)
         if doc.is_traditional:
             traditional = doc.hant(mention.start, mention.end) or to_traditional(name)

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from kg.graph.ns import DEFAULT_BASE
 from kg.graph.people import SOME_PERSON, DocumentTriples, PersonPart, member_triples
-from kg.graph.rdf import GraphBuilder
+from kg.graph.rdf import GraphBuilder, document_key
 from kg.graph.terms import nt_line
 from kg.model import Extraction
 
@@ -64,9 +64,9 @@ def document_triples(x: Extraction, *, base: str = DEFAULT_BASE,
     builder.add(x)
     lines = collector.lines if build is None else _HANDED_ON.keep_new(build, collector.lines)
     people = {}
-    for name, facts in builder.facts_of(x.doc.id).items():
+    for name, facts in builder.facts_of(document_key(x.doc)).items():
         person = _NTriplesLines()
         for triple in member_triples(SOME_PERSON, facts):
             person.add(triple)
         people[name] = PersonPart(facts.candidate(), "".join(person.lines).encode("utf-8"))
-    return DocumentTriples(x.doc.id, "".join(lines), people)
+    return DocumentTriples(document_key(x.doc), "".join(lines), people)

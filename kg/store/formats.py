@@ -8,6 +8,7 @@ accepts the others accept too.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +21,9 @@ from kg.graph.datasets import as_graph, split_by_source
 from kg.graph.ns import bind_prefixes
 from kg.graph.terms import nt_term
 from kg.io import atomic_file
+
+# what XML 1.0 cannot hold, even escaped (https://www.w3.org/TR/xml/#charsets)
+XML_ILLEGAL = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 # What a format does with named graphs (one per source document in zhkg)
 PER_DOCUMENT = "per-document"  # a Dataset as given; a Graph split by source document
@@ -81,6 +85,8 @@ class GraphFormat:
         else:
             bind_prefixes(data)
             text = data.serialize(format=self.rdflib, encoding="utf-8")
+            if self.rdflib == "xml":
+                _refuse_xml_illegal(text.decode("utf-8"), path)
         with atomic_file(path) as f:
             f.write(text)
 
@@ -106,6 +112,17 @@ def used_prefixes(graph: rdflib.Graph | rdflib.Dataset) -> dict[str, str]:
         if not unused:
             break
     return dict(sorted(used.items()))
+
+
+def _refuse_xml_illegal(text: str, path: Path) -> None:
+    """RDF/XML cannot hold a literal with a form feed or ESC at all: taking
+    the character out would change the data, so the format is refused."""
+    bad = XML_ILLEGAL.search(text)
+    if bad is not None:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise UsageError(f"{path}: the graph holds U+{ord(bad.group()):04X}, which XML 1.0 "
+                         f"cannot hold (line {line} of the RDF/XML); write .ttl, .nt, .trig, "
+                         ".nq or .jsonld instead")
 
 
 def _nquads(dataset: rdflib.Dataset):

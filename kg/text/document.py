@@ -8,8 +8,10 @@ date (4月3日, 2007年4月3日) here and for the meetings `kg.extract.relate` f
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
 import stat
+from functools import lru_cache
 from pathlib import Path
 
 from kg.errors import InputError
@@ -52,6 +54,10 @@ def load_document(path: Path, *, date: dt.date | None = None, shown_as: str | No
         if not stat.S_ISREG(info.st_mode):
             # a pipe or device in a scraped folder would block the batch forever
             raise InputError(name, "not a regular file (a pipe, socket or device)")
+        if info.st_dev in _kernel_file_systems():
+            # /proc/self/environ is "regular" and 0 bytes long: read, it is the build's secrets
+            raise InputError(name, f"a file of the kernel's (procfs or sysfs: "
+                                   f"{os.path.realpath(path)}), not a report")
         if info.st_size > MAX_FILE_BYTES:
             raise InputError(name, f"the file is {info.st_size:,} bytes; zhkg reads files of "
                                    f"up to {MAX_FILE_BYTES:,} bytes and documents of up to "
@@ -63,6 +69,17 @@ def load_document(path: Path, *, date: dt.date | None = None, shown_as: str | No
     return make_document(raw, doc_id=document_id(path, data), path=name,
                          date=date or date_from_metadata(path), encoding=encoding,
                          is_html=looks_like_html(name, raw))
+
+
+@lru_cache(maxsize=1)
+def _kernel_file_systems() -> frozenset[int]:
+    devices = set()
+    for mount in ("/proc", "/sys"):
+        try:
+            devices.add(os.stat(mount).st_dev)
+        except OSError:  # not Linux, or not mounted: nothing of the kind to read
+            pass
+    return frozenset(devices)
 
 
 def make_document(raw: str, *, doc_id: str, path: str, date: dt.date | None = None,

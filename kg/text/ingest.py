@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,13 +34,17 @@ _READABLE_SHARE = 0.9
 _FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
-def iter_sources(paths: list[str]) -> Iterator[Path]:
-    """Files named, and the text files inside folders named, in a stable order.
+def iter_sources(paths: list[str]) -> Iterator[Path | InputError]:
+    """Files named, and the text files inside folders named, in a stable order;
+    what cannot be read as a report is an `InputError` in its place.
 
-    Symbolic links that lead back into a folder already walked are skipped, so
-    a link loop cannot make a build run forever.
+    Inside a folder only what lies inside it is read: a symbolic link out of
+    it (to /proc/self/environ, say) is reported, not followed. Links that lead
+    back into a folder already walked are skipped, so a link loop cannot make
+    a build run forever; an Oxigraph store inside the folder is not a report;
+    a folder that cannot be listed is reported and the rest is read.
     """
-    seen_dirs: set[Path] = set()
+    seen_dirs: set[tuple[int, int]] = set()
     for given in paths:
         path = Path(given)
         if path.is_dir():
@@ -48,28 +53,72 @@ def iter_sources(paths: list[str]) -> Iterator[Path]:
             yield path
 
 
-def _walk(folder: Path, seen: set[Path]) -> Iterator[Path]:
-    real = folder.resolve()
-    if real in seen:
-        return
-    seen.add(real)
-    for child in sorted(folder.iterdir(), key=lambda p: p.name):
-        if child.name.startswith("."):
-            continue
-        if child.is_dir():
-            yield from _walk(child, seen)
+def _walk(top: Path, seen: set[tuple[int, int]]) -> Iterator[Path | InputError]:
+    # a stack of folder listings, not recursion: a folder a thousand levels deep is a folder
+    root = top.resolve()
+    stack = [_listing(top, seen)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif isinstance(child, InputError):
+            yield child
+        elif child.is_symlink() and not _inside(child, root):
+            yield InputError(str(child), f"a symbolic link out of the folder (to "
+                                         f"{os.path.realpath(child)}): not followed")
+        elif child.is_dir():
+            if not _is_store(child):
+                stack.append(_listing(child, seen))
         elif ((child.suffix.lower() in TEXT_SUFFIXES or child.name.lower().endswith(CORPUS_SUFFIXES))
               and not child.name.endswith(".meta.json")):
             yield child
+
+
+def _listing(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | InputError]:
+    """A folder's entries by name, hidden ones left out; nothing for a folder
+    already walked; the error for one that cannot be listed."""
+    try:
+        # the folder's device and inode, not its resolved path: resolving every
+        # folder of a deep tree costs the depth each time
+        info = folder.stat()
+        if (info.st_dev, info.st_ino) in seen:
+            return
+        seen.add((info.st_dev, info.st_ino))
+        children = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as exc:
+        yield InputError(str(folder), f"cannot read the folder: {exc.strerror or exc}")
+        return
+    yield from (child for child in children if not child.name.startswith("."))
+
+
+def _inside(link: Path, root: Path) -> bool:
+    return Path(os.path.realpath(link)).is_relative_to(root)
+
+
+def _is_store(folder: Path) -> bool:
+    # what kg.store.oxigraph.is_store tests; text sits below store, so it is repeated
+    return (folder / "CURRENT").is_file() and any(folder.glob("OPTIONS-*"))
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
     """Decode bytes to text; returns (text, encoding name).
 
     Raises:
-        InputError: empty, binary, a UTF-8 file with bad bytes (line and
-            column given), or no Chinese encoding fits.
+        InputError: empty, binary, a NUL character in the text (line and
+            column given), a UTF-8 file with bad bytes (the same), or no
+            Chinese encoding fits.
     """
+    text, encoding = _decode(data, path)
+    nul = text.find("\x00")
+    if nul >= 0:
+        # valid UTF-8 yet not text: a NUL ends a string in C, XML cannot hold one
+        line = text.count("\n", 0, nul) + 1
+        raise InputError(path, "a NUL character in the text: binary data, or a damaged file",
+                         line=line, column=nul - text.rfind("\n", 0, nul))
+    return text, encoding
+
+
+def _decode(data: bytes, path: str) -> tuple[str, str]:
     if not data.strip():
         raise InputError(path, "the file is empty")
     if data.startswith(b"\xef\xbb\xbf"):

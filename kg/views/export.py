@@ -18,7 +18,7 @@ import rdflib
 from kg.errors import UsageError
 from kg.io import atomic_file
 from kg.store.formats import FORMATS as RDF_FORMATS
-from kg.store.formats import graph_format
+from kg.store.formats import XML_ILLEGAL, graph_format
 from kg.views.network import co_attendance, entity_graph
 
 TABLE_FORMATS = (".graphml", ".csv")
@@ -37,6 +37,22 @@ def _suffix(path: Path) -> str:
         raise UsageError(f"{path}: unknown output format {suffix or '(no suffix)'!r}; "
                          f"known: {', '.join(FORMATS)}")
     return suffix
+
+
+def _xml_safe(graph: nx.Graph) -> nx.Graph:
+    """`graph` with the characters XML 1.0 cannot hold (NUL, form feed, ESC,
+    which scraped text does hold) taken out of every attribute: GraphML is
+    XML, and a reader refuses the whole file over one of them."""
+    clean = type(graph)()
+    clean.add_nodes_from((n, {k: _xml_text(v) for k, v in d.items()})
+                         for n, d in graph.nodes(data=True))
+    edges = graph.edges(keys=True, data=True) if graph.is_multigraph() else graph.edges(data=True)
+    clean.add_edges_from((*e[:-1], {k: _xml_text(v) for k, v in e[-1].items()}) for e in edges)
+    return clean
+
+
+def _xml_text(value):
+    return XML_ILLEGAL.sub("", value) if isinstance(value, str) else value
 
 
 def _cell(value: str) -> str:
@@ -76,7 +92,7 @@ def _tables(graph: rdflib.Graph, out_path: Path, suffix: str) -> None:
                           date=d["date"], sources=" ".join(d["sources"]),
                           evidence=evidence(d["sources"]))
         with atomic_file(out_path) as f:
-            nx.write_graphml(flat, f, encoding="utf-8")
+            nx.write_graphml(_xml_safe(flat), f, encoding="utf-8")
         return
     nodes_path, edges_path = csv_paths(out_path)
     _write_csv(nodes_path, NODE_COLUMNS, (
@@ -99,7 +115,7 @@ def _co_attendance_tables(graph: rdflib.Graph, out_path: Path, suffix: str) -> N
             flat.add_edge(u, v, weight=d["weight"], meetings=" ".join(d["meetings"]),
                           sources=" ".join(d["sources"]))
         with atomic_file(out_path) as f:
-            nx.write_graphml(flat, f, encoding="utf-8")
+            nx.write_graphml(_xml_safe(flat), f, encoding="utf-8")
         return
     nodes_path, edges_path = csv_paths(out_path)
     _write_csv(nodes_path, PEOPLE_COLUMNS, (
