@@ -125,6 +125,21 @@ WORD_LISTS: dict[str, str] = {
     "report_levels": "places.yaml",
     "government_bodies": "roles.yaml",
     "deputy_prefixes": "roles.yaml",
+    "talk_words": "events.yaml",
+    "talk_not_before": "events.yaml",
+    "present_words": "events.yaml",
+    "message_words": "events.yaml",
+    "purpose_words": "events.yaml",
+    "purpose_kinds": "events.yaml",
+    "mutual_markers": "events.yaml",
+    "recipient_markers": "events.yaml",
+    "partner_markers": "events.yaml",
+    "inspection_words": "events.yaml",
+    "inspection_not_before": "events.yaml",
+    "inspection_not_after": "events.yaml",
+    "not_now_markers": "events.yaml",
+    "title_after_name": "events.yaml",
+    "name_breakers": "events.yaml",
 }
 
 
