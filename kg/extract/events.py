@@ -54,11 +54,12 @@ def _find_words(text: str, start: int, end: int, words: tuple[str, ...]):
 
 
 def titled_names(doc: Document, sent: Sentence, people: list[Mention],
-                 lex: Lexicon) -> list[Mention]:
+                 lex: Lexicon, taken: list[Mention] = ()) -> list[Mention]:
     """Names a title follows (胡锦涛主席, 瓦塔拉总统), other than those earlier stages found.
 
     The name runs back from the title to the clause's start or a partner word
-    (同, 与); a stretch that is a country or place (俄罗斯总统普京) or a title
+    (同, 与); a stretch that is a country or place (俄罗斯总统普京), overlaps a
+    body or place earlier stages found (`taken`: 欧洲理事会主席), or is a title
     before a known name (国家主席习近平) is not a name.
     """
     text, found = doc.text, []
@@ -75,12 +76,54 @@ def titled_names(doc: Document, sent: Sentence, people: list[Mention],
             if at >= 0:
                 begin = max(begin, at + len(stop))
         name = text[begin:pos]
+        if any(m.start < pos and begin < m.end for m in taken):
+            continue
+        if any(word in name for word in lex.words("title_after_name") + lex.words("name_breakers")):
+            continue
         if (not _NAME_CHARS.fullmatch(name) or name in lex.countries
                 or name in lex.gazetteer.by_name or name in lex.gazetteer.by_short
                 or any(name.endswith(c) for c in lex.countries) or name in lex.roles):
             continue
         found.append(Mention.of(doc, begin, pos, "person", sent.index))
     return found
+
+
+_JOINERS = "·-－"
+
+
+def _transliterated_run(text: str, pos: int, end: int, lex: Lexicon) -> int:
+    """Where a transliterated name starting at `pos` ends: 梅德韦杰夫, 特伦斯·农贝贝."""
+    i = pos
+    while i < end and (text[i] in lex.translit_any or text[i] in _JOINERS
+                       or (i > pos and text[i - 1] in _JOINERS)):
+        i += 1
+    # a stop word may run past the name's characters: 梅德韦杰夫|通电话
+    cut = min((k for k in (text.find(w, pos + 1, i + len(w)) for w in lex.words("name_stops"))
+               if k > 0), default=i)
+    return min(cut, i)
+
+
+def foreign_names(doc: Document, sent: Sentence, people: list[Mention],
+                  lex: Lexicon) -> list[Mention]:
+    """The people of a sentence with transliterated names read whole: a name
+    cut short (梅德韦 of 梅德韦杰夫) is lengthened, and one written after a
+    title (世界审计组织主席特伦斯·农贝贝) that no stage found is added."""
+    text, out = doc.text, []
+    for person in people:
+        if all(c in lex.translit_any or c in _JOINERS for c in person.text):
+            end = _transliterated_run(text, person.start, sent.end, lex)
+            if end > person.end:
+                person = Mention.of(doc, person.start, end, "person", sent.index)
+        out.append(person)
+    for pos, role in _find_words(text, sent.start, sent.end, tuple(lex.roles)):
+        start = pos + len(role)
+        if start >= sent.end or text[start] not in lex.translit or any(
+                m.start <= start < m.end for m in out):
+            continue
+        end = _transliterated_run(text, start, sent.end, lex)
+        if end - start >= 2 and not text[end:end + 1] in lex.translit_any:
+            out.append(Mention.of(doc, start, end, "person", sent.index))
+    return sorted(out, key=lambda m: m.start)
 
 
 def _trimmed(doc: Document, person: Mention, lex: Lexicon) -> Mention | None:
@@ -131,14 +174,22 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
 
     Reads: doc, sentences, people, places, organizations. Adds: talks, messages, inspections.
     """
-    doc, lex = adoc.doc, lang.lexicon
+    doc, lex, text = adoc.doc, lang.lexicon, adoc.doc.text
     talks: dict[tuple, TalkFact] = {}
     messages: dict[tuple, MessageFact] = {}
     inspections: dict[tuple, InspectionFact] = {}
     for sent in adoc.sentences:
-        named = [t for t in (_trimmed(doc, m, lex) for m in adoc.people
-                             if m.sentence == sent.index) if t is not None]
-        people = sorted(named + titled_names(doc, sent, named, lex), key=lambda m: m.start)
+        if not any(w in sent.text for w in _EVENT_WORDS(lex)):
+            continue
+        named = foreign_names(doc, sent, [t for t in (_trimmed(doc, m, lex) for m in adoc.people
+                                                      if m.sentence == sent.index)
+                                          if t is not None], lex)
+        taken = [m for _, m in adoc.organizations if m.sentence == sent.index] + [
+            m for _, m in adoc.places if m is not None and m.sentence == sent.index]
+        people = [m for m in sorted(named + titled_names(doc, sent, named, lex, taken),
+                                    key=lambda m: m.start)
+                  if not any(t.start < m.end and m.start < t.end for t in taken)
+                  and not text.startswith(lex.words("not_names"), m.start)]
         if not people:
             continue
         date = _date(doc, sent, lang.patterns)
@@ -151,6 +202,10 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
             inspections.setdefault(key, visit)
     return replace(adoc, talks=tuple(talks.values()), messages=tuple(messages.values()),
                    inspections=tuple(inspections.values()))
+
+
+def _EVENT_WORDS(lex: Lexicon) -> tuple[str, ...]:
+    return lex.words("talk_words") + lex.words("message_words") + lex.words("inspection_words")
 
 
 def _once(people: list[Mention]) -> tuple[Mention, ...]:

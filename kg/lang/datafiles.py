@@ -140,6 +140,8 @@ WORD_LISTS: dict[str, str] = {
     "not_now_markers": "events.yaml",
     "title_after_name": "events.yaml",
     "name_breakers": "events.yaml",
+    "name_stops": "events.yaml",
+    "not_names": "events.yaml",
 }
 
 
