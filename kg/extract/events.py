@@ -80,6 +80,10 @@ def titled_names(doc: Document, sent: Sentence, people: list[Mention],
             continue
         if any(word in name for word in lex.words("title_after_name") + lex.words("name_breakers")):
             continue
+        transliterated = all(c in lex.translit_any or c in _JOINERS for c in name)
+        chinese = 0 < len(name) <= 3 and (name[0] in lex.surnames or name[:2] in lex.compound_surnames)
+        if not (transliterated or chinese):
+            continue
         if (not _NAME_CHARS.fullmatch(name) or name in lex.countries
                 or name in lex.gazetteer.by_name or name in lex.gazetteer.by_short
                 or any(name.endswith(c) for c in lex.countries) or name in lex.roles):
@@ -115,15 +119,78 @@ def foreign_names(doc: Document, sent: Sentence, people: list[Mention],
             if end > person.end:
                 person = Mention.of(doc, person.start, end, "person", sent.index)
         out.append(person)
-    for pos, role in _find_words(text, sent.start, sent.end, tuple(lex.roles)):
-        start = pos + len(role)
-        if start >= sent.end or text[start] not in lex.translit or any(
-                m.start <= start < m.end for m in out):
+    starts = {pos + len(role): True for pos, role in
+              _find_words(text, sent.start, sent.end, tuple(lex.roles))}
+    markers = (lex.words("partner_markers") + lex.words("recipient_markers")
+               + lex.words("guest_talk_words"))
+    for pos, word in _find_words(text, sent.start, sent.end, markers):
+        starts.setdefault(pos + len(word), False)
+    for i in range(sent.start, sent.end):
+        if i == sent.start or text[i - 1] in _CLAUSE_END:
+            starts.setdefault(i, False)
+    for start, after_title in sorted(starts.items()):
+        if start >= sent.end or any(m.start <= start < m.end for m in out):
             continue
-        end = _transliterated_run(text, start, sent.end, lex)
-        if end - start >= 2 and not text[end:end + 1] in lex.translit_any:
+        end = _chinese_name_end(text, start, sent.end, lex)
+        if end is None and text[start] in lex.translit:
+            end = _transliterated_run(text, start, sent.end, lex)
+            if end - start < 2 or text[end:end + 1] in lex.translit_any:
+                end = None
+        if end is None and after_title:
+            end = _short_name_end(text, start, sent.end, lex)
+        if end is not None and _plausible(text, start, end, sent.end, after_title, lex):
             out.append(Mention.of(doc, start, end, "person", sent.index))
     return sorted(out, key=lambda m: m.start)
+
+
+def _plausible(text: str, start: int, end: int, limit: int, after_title: bool,
+               lex: Lexicon) -> bool:
+    """Whether a stretch read as a name may be one: not a country or the start of
+    one (埃塞 of 埃塞俄比亚), no word that never is in a name, and, unless a title
+    introduces it, followed by what follows a name (同, 会见, 表示, a clause end)."""
+    name = text[start:end]
+    if name in lex.countries or any(c.startswith(name) for c in lex.countries):
+        return False
+    inside = lex.words("name_stops") + lex.words("name_breakers") + lex.words("not_names")
+    if any(word in name for word in inside + _EVENT_WORDS(lex)):
+        return False
+    if after_title:
+        return True
+    rest = text[end:limit]
+    return not rest or rest[0] in _CLAUSE_END + "、" or rest.startswith(
+        lex.words("after_name") + lex.words("name_stops") + lex.words("partner_markers")
+        + _EVENT_WORDS(lex))
+
+
+def _short_name_end(text: str, start: int, end: int, lex: Lexicon) -> int | None:
+    """A name of two to four characters a title introduces and the clause ends:
+    国家主席本扬。"""
+    for length in (2, 3, 4):
+        rest = text[start + length:end]
+        name = text[start:start + length]
+        if not _NAME_CHARS.fullmatch(name) or name in lex.roles:
+            return None
+        if not rest or rest[0] in _CLAUSE_END + "、" or rest.startswith(lex.words("name_stops")):
+            return start + length
+    return None
+
+
+def _chinese_name_end(text: str, start: int, end: int, lex: Lexicon) -> int | None:
+    """Where a Chinese name (a surname and one or two characters) written at `start`
+    ends, told by what follows it: 栗战书|15日, 李克强|今天, 王毅|会见."""
+    surname = 2 if text[start:start + 2] in lex.compound_surnames else (
+        1 if text[start] in lex.surnames else 0)
+    if not surname:
+        return None
+    for length in (surname + 2, surname + 1):
+        after = start + length
+        if after > end:
+            continue
+        rest = text[after:end]
+        if not rest or rest[0].isdigit() or rest[0] in _CLAUSE_END + "、" or rest.startswith(
+                lex.words("after_name") + lex.words("name_stops") + _EVENT_WORDS(lex)):
+            return after
+    return None
 
 
 def _trimmed(doc: Document, person: Mention, lex: Lexicon) -> Mention | None:
@@ -174,22 +241,15 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
 
     Reads: doc, sentences, people, places, organizations. Adds: talks, messages, inspections.
     """
-    doc, lex, text = adoc.doc, lang.lexicon, adoc.doc.text
+    doc, lex = adoc.doc, lang.lexicon
+    known = _known_names(adoc, lex)
     talks: dict[tuple, TalkFact] = {}
     messages: dict[tuple, MessageFact] = {}
     inspections: dict[tuple, InspectionFact] = {}
     for sent in adoc.sentences:
         if not any(w in sent.text for w in _EVENT_WORDS(lex)):
             continue
-        named = foreign_names(doc, sent, [t for t in (_trimmed(doc, m, lex) for m in adoc.people
-                                                      if m.sentence == sent.index)
-                                          if t is not None], lex)
-        taken = [m for _, m in adoc.organizations if m.sentence == sent.index] + [
-            m for _, m in adoc.places if m is not None and m.sentence == sent.index]
-        people = [m for m in sorted(named + titled_names(doc, sent, named, lex, taken),
-                                    key=lambda m: m.start)
-                  if not any(t.start < m.end and m.start < t.end for t in taken)
-                  and not text.startswith(lex.words("not_names"), m.start)]
+        people = _with_known(doc, sent, _people_of(adoc, sent, lex), known)
         if not people:
             continue
         date = _date(doc, sent, lang.patterns)
@@ -204,6 +264,36 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
                    inspections=tuple(inspections.values()))
 
 
+def _people_of(adoc: AnnotatedDocument, sent: Sentence, lex: Lexicon) -> list[Mention]:
+    """The people of one sentence: earlier stages', trimmed, and the names after titles."""
+    doc = adoc.doc
+    named = foreign_names(doc, sent, [t for t in (_trimmed(doc, m, lex) for m in adoc.people
+                                                  if m.sentence == sent.index)
+                                      if t is not None], lex)
+    taken = [m for _, m in adoc.organizations if m.sentence == sent.index] + [
+        m for _, m in adoc.places if m is not None and m.sentence == sent.index]
+    return [m for m in named + titled_names(doc, sent, named, lex, taken)
+            if not any(t.start < m.end and m.start < t.end for t in taken)
+            and not doc.text.startswith(lex.words("not_names"), m.start)
+            and not m.text.endswith(lex.words("not_name_ends"))]
+
+
+def _known_names(adoc: AnnotatedDocument, lex: Lexicon) -> tuple[str, ...]:
+    """Every name the document gives somewhere, longest first: a name found
+    once (国务院总理李克强) is the same name where no title introduces it."""
+    names = {m.text for sent in adoc.sentences for m in _people_of(adoc, sent, lex)}
+    return _longest_first(names)
+
+
+def _with_known(doc: Document, sent: Sentence, people: list[Mention],
+                known: tuple[str, ...]) -> list[Mention]:
+    out = list(people)
+    for pos, name in _find_words(doc.text, sent.start, sent.end, known):
+        if not any(m.start < pos + len(name) and pos < m.end for m in out):
+            out.append(Mention.of(doc, pos, pos + len(name), "person", sent.index))
+    return sorted(out, key=lambda m: m.start)
+
+
 def _EVENT_WORDS(lex: Lexicon) -> tuple[str, ...]:
     return lex.words("talk_words") + lex.words("message_words") + lex.words("inspection_words")
 
@@ -214,23 +304,61 @@ def _once(people: list[Mention]) -> tuple[Mention, ...]:
 
 def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
            date: dt.date | None, adoc: AnnotatedDocument):
+    """The talks of one sentence. The host is named before the first talk word;
+    a 会见 names its guests after the word, to the clause's end (会见总统根哥布、
+    开国总统努乔马); the other words name their other side before them
+    (同普京举行会谈). Everyone named is one talk (三方会晤, 集体会见) unless the
+    talks were held 分别, one talk per guest."""
     text = doc.text
-    for pos, word in _find_words(text, sent.start, sent.end, lex.words("talk_words")):
-        after = text[pos + len(word):sent.end]
-        if after.startswith(lex.words("talk_not_before")):
+    taking_part, present = _split_present(text, sent, people, lex)
+    triggers = [(pos, word) for pos, word in _find_words(text, sent.start, sent.end,
+                                                        lex.words("talk_words"))
+                if not text.startswith(lex.words("talk_not_before"), pos + len(word))]
+    if not triggers:
+        return
+    first_clause = _clause_start(text, sent.start, triggers[0][0])
+    places = _most_specific(_place_mentions(adoc, sent.index), lex)
+    place = places[0] if len(places) == 1 else None
+    for pos, word in triggers:
+        clause = _clause_start(text, sent.start, pos)
+        if not _now(text, clause, pos, lex):
             continue
-        if not _now(text, _clause_start(text, sent.start, pos), pos, lex):
-            continue
-        taking_part, present = _split_present(text, sent, people, lex)
-        taking_part = _once(taking_part)
-        if len(taking_part) < 2:
-            continue
-        places = _most_specific(_place_mentions(adoc, sent.index), lex)
-        yield TalkFact(kind=word, mention=Mention.of(doc, pos, pos + len(word), "meeting",
-                                                       sent.index),
-                       participants=taking_part, present=_once(present), date=date,
-                       place=places[0] if len(places) == 1 else None)
-        return  # one talk a sentence: a later word in it speaks of the same
+        guests_after = word in lex.words("guest_talk_words")
+        if guests_after:
+            span = (pos + len(word), _clause_end(text, pos, sent.end))
+        else:
+            span = (clause, pos)
+        in_span = [m for m in taking_part if span[0] <= m.start < span[1]]
+        partner = next((p for p, _ in _find_words(text, span[0], span[1],
+                                                  lex.words("partner_markers"))
+                        if any(m.end <= p for m in in_span)), None)
+        if partner is not None and not guests_after:
+            hosts = [m for m in in_span if m.end <= partner]
+            guests = [m for m in in_span if m.start > partner]
+        else:
+            hosts = [m for m in taking_part if first_clause <= m.start < pos
+                     and not span[0] <= m.start < span[1]] or [
+                m for m in taking_part if m.start < first_clause]
+            guests = in_span
+        if not guests_after and partner is None:
+            hosts, guests = [m for m in taking_part if m.start < span[0]][-1:], in_span
+        apart = any(w in text[span[0]:span[1] + 2] for w in lex.words("apart_markers"))
+        if word in lex.words("joint_talk_words"):
+            apart = False
+        sides = [[g] for g in guests] if apart else [guests]
+        for side in sides:
+            together = _once(hosts + side)
+            if len(together) < 2:
+                continue
+            yield TalkFact(kind=word, mention=Mention.of(doc, pos, pos + len(word), "meeting",
+                                                           sent.index),
+                           participants=together, present=_once(present), date=date,
+                           place=place)
+
+
+def _clause_end(text: str, pos: int, end: int) -> int:
+    cuts = [i for i in (text.find(c, pos, end) for c in _CLAUSE_END) if i >= 0]
+    return min(cuts, default=end)
 
 
 def _messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
