@@ -67,3 +67,11 @@ def test_optional_events_are_neither_required_nor_penalised():
                                "optional": True}]}
     talks = score_document(_event_graph(), gold, "gold.yaml")["talks"]
     assert (talks.tp, talks.fp, talks.fn) == (0, 0, 0)
+
+
+def test_a_tuple_required_by_one_event_stays_required_when_an_optional_one_repeats_it():
+    gold = {**GOLD, "messages": [GOLD["messages"][0],
+                                 {"kind": "口信", "sender": "习近平", "recipient": "中科院",
+                                  "optional": True}]}
+    messages = score_document(_event_graph(), gold, "gold.yaml")["messages"]
+    assert (messages.tp, messages.fp, messages.fn) == (1, 0, 0)

@@ -48,6 +48,11 @@ def _pairs(names) -> set[tuple[str, str]]:
 
 def gold_event_tuples(data: dict) -> dict[str, tuple[set, set]]:
     """Section → (required tuples, optional tuples) of one gold file."""
+    names = _gold_names(data)
+
+    def _n(value) -> str:  # a name as its gold person or body's label: 中科院 is 中国科学院
+        return names.get(_norm(value), _norm(value))
+
     out: dict[str, tuple[set, set]] = {}
     for section in EVENT_SECTIONS:
         if section not in data:
@@ -57,13 +62,14 @@ def gold_event_tuples(data: dict) -> dict[str, tuple[set, set]]:
         for event in data.get(section) or []:
             into = optional if event.get("optional") else required
             if section == "talks":
-                into |= {("talks", *p) for p in _pairs(_norm(n) for n in event["participants"])}
+                into |= {("talks", *p) for p in _pairs(_n(n) for n in event["participants"])}
             elif section == "messages":
-                into.add(("messages", _norm(event["sender"]), _norm(event["recipient"])))
+                into.add(("messages", _n(event["sender"]), _n(event["recipient"])))
             else:
-                into |= {("inspections", _norm(person), _norm(place))
+                into |= {("inspections", _n(person), _norm(place))
                          for person in event["people"] for place in event["places"]}
-        out[section] = (required, optional)
+        # a pair one event requires is required, whatever another optional one says
+        out[section] = (required, optional - required)
     return out
 
 

@@ -311,6 +311,8 @@ def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
     talks were held 分别, one talk per guest."""
     text = doc.text
     taking_part, present = _split_present(text, sent, people, lex)
+    taking_part = [m for m in taking_part
+                   if not text.startswith(lex.words("envoy_words"), m.end)]
     triggers = [(pos, word) for pos, word in _find_words(text, sent.start, sent.end,
                                                         lex.words("talk_words"))
                 if not text.startswith(lex.words("talk_not_before"), pos + len(word))]
@@ -388,8 +390,12 @@ def _messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon
                     yield MessageFact(kind, mention, a, b, None, date)
                     yield MessageFact(kind, mention, b, a, None, date)
             continue
-        marker = next((p for p in reversed(_find_words(text, sent.start, pos,
-                                                       lex.words("recipient_markers")))), None)
+        # the last marker with someone after it: 向大会致贺信 is sent 向, not 致
+        markers = _find_words(text, sent.start, pos, lex.words("recipient_markers"))
+        marker = next((p for p in reversed(markers)
+                       if any(p[0] < m.start for m in before)
+                       or any(p[0] < m.start and m.end <= pos for _, m in bodies)),
+                      markers[-1] if markers else None)
         if marker is not None:
             senders = [m for m in before if m.end <= marker[0]]
             recipients = [m for m in before if m.start > marker[0]]

@@ -147,6 +147,7 @@ WORD_LISTS: dict[str, str] = {
     "joint_talk_words": "events.yaml",
     "apart_markers": "events.yaml",
     "not_name_ends": "events.yaml",
+    "envoy_words": "events.yaml",
 }
 
 
