@@ -75,3 +75,63 @@ def test_a_tuple_required_by_one_event_stays_required_when_an_optional_one_repea
                                   "optional": True}]}
     messages = score_document(_event_graph(), gold, "gold.yaml")["messages"]
     assert (messages.tp, messages.fp, messages.fn) == (1, 0, 0)
+
+
+# ---------------------------------------------------------------- extraction
+
+def _extract(text: str):
+    from kg.extract.pipeline import extract
+    from kg.text.document import make_document
+    return extract(make_document(text, doc_id="t", path="t.txt"))
+
+
+def _names(mentions) -> list[str]:
+    return [m.text for m in mentions]
+
+
+def test_a_talk_names_both_sides_and_keeps_those_present_apart():
+    x = _extract("国家主席习近平同俄罗斯总统普京举行会谈。王毅参加会谈。")
+    [talk] = x.talks
+    assert (talk.kind, _names(talk.participants), _names(talk.present)) == (
+        "会谈", ["习近平", "普京"], ["王毅"])
+
+
+def test_titles_after_names_and_transliterated_names_read_whole():
+    [talk] = _extract("胡锦涛主席同瓦塔拉总统举行了会谈。").talks
+    assert _names(talk.participants) == ["胡锦涛", "瓦塔拉"]
+    [call] = _extract("国务院总理李克强今天应约同俄罗斯总理梅德韦杰夫通电话。").talks
+    assert (call.kind, _names(call.participants)) == ("通电话", ["李克强", "梅德韦杰夫"])
+
+
+def test_talks_held_apart_are_one_talk_each_and_a_press_conference_none():
+    x = _extract("全国人大常委会委员长栗战书在温得和克会见总统根哥布，"
+                 "与议长卡贾维维和全国委员会主席门萨分别举行会谈。")
+    pairs = sorted(tuple(_names(t.participants)) for t in x.talks)
+    assert ("栗战书", "卡贾维维") in pairs and ("栗战书", "门萨") in pairs
+    assert ("栗战书", "根哥布") in pairs and len(pairs) == 3
+    assert _extract("会谈后，国家主席习近平和俄罗斯总统普京共同会见记者。").talks == ()
+
+
+def test_past_and_future_talks_are_not_the_reports():
+    x = _extract("去年，国家主席习近平同俄罗斯总统普京在莫斯科会晤。"
+                 "国家主席习近平将于明年会见俄罗斯总统普京。")
+    assert x.talks == ()
+
+
+def test_messages_sender_recipient_a_body_and_both_ways_when_mutual():
+    x = _extract("国家主席习近平致电祝贺托卡耶夫当选哈萨克斯坦总统。")
+    assert [(m.kind, m.sender.text, m.recipient_label) for m in x.messages] == [
+        ("贺电", "习近平", "托卡耶夫")]
+    x = _extract("国家主席习近平向中国科学院致贺信。")
+    [message] = x.messages
+    assert (message.recipient, message.recipient_body.label) == (None, "中国科学院")
+    x = _extract("国家主席习近平同哈萨克斯坦总统托卡耶夫互致贺电。")
+    assert sorted((m.sender.text, m.recipient_label) for m in x.messages) == [
+        ("习近平", "托卡耶夫"), ("托卡耶夫", "习近平")]
+
+
+def test_an_inspection_has_its_people_and_the_most_specific_places():
+    [visit] = _extract("中共中央总书记习近平在江苏南京、镇江考察调研。").inspections
+    assert (_names(visit.people), [p.name for p in visit.places]) == (
+        ["习近平"], ["南京市", "镇江市"])
+    assert _extract("记者在南京市蹲点调研。").inspections == ()

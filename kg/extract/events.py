@@ -64,7 +64,7 @@ def titled_names(doc: Document, sent: Sentence, people: list[Mention],
     """
     text, found = doc.text, []
     stops = _longest_first(lex.words("partner_markers") + lex.words("recipient_markers")
-                           + lex.words("talk_words") + ("、",))
+                           + lex.words("talk_words") + lex.words("name_separators"))
     known_starts = {m.start for m in people}
     for pos, _title in _find_words(text, sent.start, sent.end, lex.words("title_after_name")):
         end = pos + len(_title)
@@ -119,10 +119,14 @@ def foreign_names(doc: Document, sent: Sentence, people: list[Mention],
             if end > person.end:
                 person = Mention.of(doc, person.start, end, "person", sent.index)
         out.append(person)
+    # where a name may start: after a title (True: the title vouches for it), after a
+    # word that names the other side (同, 会见, 向), and at a clause's start
     starts = {pos + len(role): True for pos, role in
               _find_words(text, sent.start, sent.end, tuple(lex.roles))}
     markers = (lex.words("partner_markers") + lex.words("recipient_markers")
-               + lex.words("guest_talk_words"))
+               + lex.words("guest_talk_words") + lex.words("purpose_words")
+               + lex.words("present_words") + lex.words("name_separators")
+               + lex.words("message_words"))
     for pos, word in _find_words(text, sent.start, sent.end, markers):
         starts.setdefault(pos + len(word), False)
     for i in range(sent.start, sent.end):
@@ -134,7 +138,7 @@ def foreign_names(doc: Document, sent: Sentence, people: list[Mention],
         end = _chinese_name_end(text, start, sent.end, lex)
         if end is None and text[start] in lex.translit:
             end = _transliterated_run(text, start, sent.end, lex)
-            if end - start < 2 or text[end:end + 1] in lex.translit_any:
+            if end - start < 2:
                 end = None
         if end is None and after_title:
             end = _short_name_end(text, start, sent.end, lex)
@@ -156,10 +160,7 @@ def _plausible(text: str, start: int, end: int, limit: int, after_title: bool,
         return False
     if after_title:
         return True
-    rest = text[end:limit]
-    return not rest or rest[0] in _CLAUSE_END + "、" or rest.startswith(
-        lex.words("after_name") + lex.words("name_stops") + lex.words("partner_markers")
-        + _EVENT_WORDS(lex))
+    return _ends_name(text[end:limit], lex)
 
 
 def _short_name_end(text: str, start: int, end: int, lex: Lexicon) -> int | None:
@@ -170,7 +171,7 @@ def _short_name_end(text: str, start: int, end: int, lex: Lexicon) -> int | None
         name = text[start:start + length]
         if not _NAME_CHARS.fullmatch(name) or name in lex.roles:
             return None
-        if not rest or rest[0] in _CLAUSE_END + "、" or rest.startswith(lex.words("name_stops")):
+        if _ends_name(rest, lex):
             return start + length
     return None
 
@@ -187,10 +188,17 @@ def _chinese_name_end(text: str, start: int, end: int, lex: Lexicon) -> int | No
         if after > end:
             continue
         rest = text[after:end]
-        if not rest or rest[0].isdigit() or rest[0] in _CLAUSE_END + "、" or rest.startswith(
-                lex.words("after_name") + lex.words("name_stops") + _EVENT_WORDS(lex)):
+        if rest[:1].isdigit() or _ends_name(rest, lex):
             return after
     return None
+
+
+def _ends_name(rest: str, lex: Lexicon) -> bool:
+    """Whether what follows a stretch ends it as a name: a clause's end, a list's
+    next item, or a word that follows names (同, 会见, 表示, 陪同)."""
+    return not rest or rest[0] in _CLAUSE_END or rest.startswith(
+        lex.words("name_separators") + lex.words("after_name") + lex.words("name_stops")
+        + lex.words("partner_markers") + lex.words("present_words") + _EVENT_WORDS(lex))
 
 
 def _trimmed(doc: Document, person: Mention, lex: Lexicon) -> Mention | None:
@@ -253,7 +261,13 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
         if not people:
             continue
         date = _date(doc, sent, lang.patterns)
-        for talk in _talks(doc, sent, people, lex, date, adoc):
+        found = list(_talks(doc, sent, people, lex, date, adoc))
+        taking_part, present = _split_present(doc.text, sent, people, lex)
+        if not found and present and not taking_part and talks:
+            # 王毅参加会见: the people present at the talk the sentence before told of
+            key, last = list(talks.items())[-1]
+            talks[key] = replace(last, present=_once(list(last.present) + present))
+        for talk in found:
             talks.setdefault((talk.kind, tuple(sorted(m.text for m in talk.participants))), talk)
         for message in _messages(doc, sent, people, lex, date, adoc):
             messages.setdefault((message.sender.text, message.recipient_label), message)
@@ -318,12 +332,13 @@ def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
                 if not text.startswith(lex.words("talk_not_before"), pos + len(word))]
     if not triggers:
         return
-    first_clause = _clause_start(text, sent.start, triggers[0][0])
+    # the host: named before the sentence's first talk word (栗战书在温得和克会见…)
+    hosts_of_sentence = [m for m in taking_part if m.start < triggers[0][0]]
     places = _most_specific(_place_mentions(adoc, sent.index), lex)
     place = places[0] if len(places) == 1 else None
     for pos, word in triggers:
         clause = _clause_start(text, sent.start, pos)
-        if not _now(text, clause, pos, lex):
+        if not _now(text, sent.start, pos, lex):
             continue
         guests_after = word in lex.words("guest_talk_words")
         if guests_after:
@@ -333,17 +348,14 @@ def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
         in_span = [m for m in taking_part if span[0] <= m.start < span[1]]
         partner = next((p for p, _ in _find_words(text, span[0], span[1],
                                                   lex.words("partner_markers"))
-                        if any(m.end <= p for m in in_span)), None)
-        if partner is not None and not guests_after:
-            hosts = [m for m in in_span if m.end <= partner]
-            guests = [m for m in in_span if m.start > partner]
-        else:
-            hosts = [m for m in taking_part if first_clause <= m.start < pos
-                     and not span[0] <= m.start < span[1]] or [
-                m for m in taking_part if m.start < first_clause]
+                        if any(m.start > p for m in in_span)), None)
+        if guests_after or partner is None:
+            hosts = [m for m in hosts_of_sentence if m.start < span[0]]
             guests = in_span
-        if not guests_after and partner is None:
-            hosts, guests = [m for m in taking_part if m.start < span[0]][-1:], in_span
+        else:
+            hosts = [m for m in in_span if m.end <= partner] or [
+                m for m in hosts_of_sentence if m.start < span[0]]
+            guests = [m for m in in_span if m.start > partner]
         apart = any(w in text[span[0]:span[1] + 2] for w in lex.words("apart_markers"))
         if word in lex.words("joint_talk_words"):
             apart = False

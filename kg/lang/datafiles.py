@@ -148,6 +148,7 @@ WORD_LISTS: dict[str, str] = {
     "apart_markers": "events.yaml",
     "not_name_ends": "events.yaml",
     "envoy_words": "events.yaml",
+    "name_separators": "events.yaml",
 }
 
 
