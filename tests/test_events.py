@@ -135,3 +135,43 @@ def test_an_inspection_has_its_people_and_the_most_specific_places():
     assert (_names(visit.people), [p.name for p in visit.places]) == (
         ["习近平"], ["南京市", "镇江市"])
     assert _extract("记者在南京市蹲点调研。").inspections == ()
+
+
+# ---------------------------------------------------------------- triples
+
+EVENTS_TEXT = ("国家主席习近平同俄罗斯总统普京举行会谈。王毅参加会谈。"
+               "国家主席习近平向中国科学院致贺信。"
+               "中共中央总书记习近平在江苏南京、镇江考察调研。")
+
+
+def _graph():
+    from kg.graph.rdf import build_graph
+    return build_graph([_extract(EVENTS_TEXT)])
+
+
+def _labels(g, nodes) -> set[str]:
+    return {str(g.value(n, RDFS.label)) for n in nodes}
+
+
+def test_events_are_typed_linked_derived_and_conform_to_the_shapes():
+    from kg.graph.ns import PROV
+    from kg.graph.validate import validate
+    g = _graph()
+    [talk] = g.subjects(RDF.type, KG.Talks)
+    assert (talk, RDF.type, KG.Meeting) in g
+    assert _labels(g, g.objects(talk, SCHEMA.attendee)) == {"习近平", "普京"}
+    assert _labels(g, g.objects(talk, KG.present)) == {"王毅"}
+    [message] = g.subjects(RDF.type, KG.Message)
+    assert (str(g.value(message, RDFS.label)), _labels(g, g.objects(message, SCHEMA.sender)),
+            _labels(g, g.objects(message, SCHEMA.recipient))) == ("贺信", {"习近平"}, {"中国科学院"})
+    [visit] = g.subjects(RDF.type, KG.Inspection)
+    assert _labels(g, g.objects(visit, SCHEMA.location)) == {"南京市", "镇江市"}
+    for node in (talk, message, visit):
+        assert g.value(node, PROV.wasDerivedFrom) is not None
+    validate(g)
+
+
+def test_event_iris_do_not_depend_on_the_run():
+    first = {s for s in _graph().subjects(RDF.type, None) if "/talks/" in s or "/message/" in s}
+    assert first and first == {s for s in _graph().subjects(RDF.type, None)
+                               if "/talks/" in s or "/message/" in s}
