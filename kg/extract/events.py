@@ -136,6 +136,10 @@ def foreign_names(doc: Document, sent: Sentence, people: list[Mention],
         if start >= sent.end or any(m.start <= start < m.end for m in out):
             continue
         end = _chinese_name_end(text, start, sent.end, lex)
+        if end is not None and not after_title and end - start < 3 and not text.startswith(
+                lex.words("present_words") + lex.words("partner_markers") + _EVENT_WORDS(lex),
+                end):
+            end = None  # with nothing to vouch for it, a two-character "name" is most often a word
         if end is None and text[start] in lex.translit:
             end = _transliterated_run(text, start, sent.end, lex)
             if end - start < 2:
@@ -156,7 +160,7 @@ def _plausible(text: str, start: int, end: int, limit: int, after_title: bool,
     if name in lex.countries or any(c.startswith(name) for c in lex.countries):
         return False
     inside = lex.words("name_stops") + lex.words("name_breakers") + lex.words("not_names")
-    if any(word in name for word in inside + _EVENT_WORDS(lex)):
+    if any(word in name for word in inside + _EVENT_WORDS(lex) + tuple(lex.roles)):
         return False
     if after_title:
         return True
@@ -446,6 +450,15 @@ def _inspections(doc: Document, sent: Sentence, people: list[Mention], lex: Lexi
         places = _most_specific(_place_mentions(adoc, sent.index), lex)
         if not inspectors or not places:
             continue
+        # 在黑龙江调研 and then, sentence by sentence, 在哈尔滨… 在大庆…: the places
+        # inside the one named, where the report goes on to name them
+        later = [(p, m) for p, m in adoc.places if m is not None and m.sentence > sent.index
+                 and any(lex.gazetteer.contains(q, p) and q != p for q in places)]
+        if later:
+            inner = _most_specific(later, lex)
+            places = tuple(dict.fromkeys(
+                [q for q in places if not any(lex.gazetteer.contains(q, p) for p in inner)]
+                + list(inner)))
         yield InspectionFact(kind=word, mention=Mention.of(doc, pos, pos + len(word), "meeting",
                                                              sent.index),
                              people=inspectors, present=_once(present), places=places,
