@@ -160,7 +160,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from kg.store.oxigraph import load_graph
     from kg.views.export import export_graph
     export_graph(load_graph(Path(args.graph)), Path(args.output),
-                 co_attendance=args.co_attendance)
+                 co_attendance=args.co_attendance, talks=args.talks)
     return 0
 
 
@@ -324,6 +324,9 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--co-attendance", action="store_true",
                    help="write the people network of shared meetings instead (.graphml or .csv; "
                         "edge weight = meetings shared)")
+    p.add_argument("--talks", action="store_true",
+                   help="write who met whom instead: people linked by the talks they held "
+                        "(.graphml or .csv; edge weight = talks held)")
     p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("serve", help="a read-only SPARQL endpoint on this machine")

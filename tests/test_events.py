@@ -175,3 +175,14 @@ def test_event_iris_do_not_depend_on_the_run():
     first = {s for s in _graph().subjects(RDF.type, None) if "/talks/" in s or "/message/" in s}
     assert first and first == {s for s in _graph().subjects(RDF.type, None)
                                if "/talks/" in s or "/message/" in s}
+
+
+def test_who_met_whom_is_exported_as_graphml_of_people_joined_by_their_talks(tmp_path):
+    import networkx as nx
+    from kg.views.export import export_graph
+    out = tmp_path / "talks.graphml"
+    export_graph(_graph(), out, talks=True)
+    people = nx.read_graphml(out)
+    assert sorted(d["label"] for _, d in people.nodes(data=True)) == ["习近平", "普京"]
+    [(_, _, edge)] = people.edges(data=True)
+    assert edge["weight"] == 1 and "/talks/" in edge["meetings"]
