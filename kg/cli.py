@@ -148,7 +148,8 @@ def cmd_draw(args: argparse.Namespace) -> int:
     graph = load_graph(Path(args.graph))
     summary = draw_graph(graph, Path(args.output), focus=args.focus, depth=args.depth,
                          max_nodes=args.max_nodes,
-                         view="co-attendance" if args.co_attendance else "entities")
+                         view="talks" if args.talks else
+                         "co-attendance" if args.co_attendance else "entities")
     note = (f" (the {summary.nodes_drawn:,} most connected of {summary.nodes_in_graph:,}; "
             "use --focus or --max-nodes)") if summary.truncated else ""
     print(f"kg draw: {summary.nodes_drawn:,} nodes, {summary.edges_drawn:,} edges{note} "
@@ -315,6 +316,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-nodes", type=_positive, default=1500, metavar="N")
     p.add_argument("--co-attendance", action="store_true",
                    help="draw only people, linked by the meetings they chaired or spoke at together")
+    p.add_argument("--talks", action="store_true",
+                   help="draw only people, linked by the talks they held (who met whom)")
     p.set_defaults(run=cmd_draw)
 
     p = sub.add_parser("export", help="convert a graph to another format",

@@ -186,3 +186,12 @@ def test_who_met_whom_is_exported_as_graphml_of_people_joined_by_their_talks(tmp
     assert sorted(d["label"] for _, d in people.nodes(data=True)) == ["习近平", "普京"]
     [(_, _, edge)] = people.edges(data=True)
     assert edge["weight"] == 1 and "/talks/" in edge["meetings"]
+
+
+def test_the_viewer_draws_who_met_whom_with_the_talk_on_its_edge(tmp_path):
+    from kg.views.draw import draw_graph
+    out = tmp_path / "talks.html"
+    summary = draw_graph(_graph(), out, view="talks")
+    assert (summary.nodes_drawn, summary.edges_drawn) == (2, 1)
+    page = out.read_text(encoding="utf-8")
+    assert "国家主席习近平同俄罗斯总统普京举行会谈。" in page  # the sentence an edge click shows

@@ -185,11 +185,11 @@ def co_attendance(graph: rdflib.Graph, *, of: str = "meetings") -> nx.Graph:
     return out
 
 
-def co_attendance_view(graph: rdflib.Graph) -> nx.MultiDiGraph:
+def co_attendance_view(graph: rdflib.Graph, *, of: str = "meetings") -> nx.MultiDiGraph:
     """:func:`co_attendance` in the shape :func:`entity_graph` gives, for drawing."""
     g = as_graph(graph)
-    people = co_attendance(g)
-    shared = viewer_labels().derived["co-attendance"]
+    people = co_attendance(g, of=of)
+    shared = viewer_labels().derived["talks" if of == "talks" else "co-attendance"]
     view = nx.MultiDiGraph(sentences=people.graph["sentences"])
     for n, d in people.nodes(data=True):
         view.add_node(n, **{"class": "Person", "label": d["label"], "pinyin": d["pinyin"],
