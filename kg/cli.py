@@ -184,7 +184,8 @@ def cmd_draw(args: argparse.Namespace) -> int:
     graph = load_graph(Path(args.graph))
     summary = draw_graph(graph, Path(args.output), focus=args.focus, depth=args.depth,
                          max_nodes=args.max_nodes,
-                         view="co-attendance" if args.co_attendance else "entities")
+                         view="talks" if args.talks else
+                         "co-attendance" if args.co_attendance else "entities")
     note = (f" (the {summary.nodes_drawn:,} most connected of {summary.nodes_in_graph:,}; "
             "use --focus or --max-nodes)") if summary.truncated else ""
     print(f"kg draw: {summary.nodes_drawn:,} nodes, {summary.edges_drawn:,} edges{note} "
@@ -196,7 +197,7 @@ def cmd_export(args: argparse.Namespace) -> int:
     from kg.store.oxigraph import load_graph
     from kg.views.export import export_graph
     export_graph(load_graph(Path(args.graph)), Path(args.output),
-                 co_attendance=args.co_attendance)
+                 co_attendance=args.co_attendance, talks=args.talks)
     return 0
 
 
@@ -352,6 +353,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--max-nodes", type=_positive, default=1500, metavar="N")
     p.add_argument("--co-attendance", action="store_true",
                    help="draw only people, linked by the meetings they chaired or spoke at together")
+    p.add_argument("--talks", action="store_true",
+                   help="draw only people, linked by the talks they held (who met whom)")
     p.set_defaults(run=cmd_draw)
 
     p = sub.add_parser("export", help="convert a graph to another format",
@@ -361,6 +364,9 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--co-attendance", action="store_true",
                    help="write the people network of shared meetings instead (.graphml or .csv; "
                         "edge weight = meetings shared)")
+    p.add_argument("--talks", action="store_true",
+                   help="write who met whom instead: people linked by the talks they held "
+                        "(.graphml or .csv; edge weight = talks held)")
     p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("serve", help="a read-only SPARQL endpoint on this machine")

@@ -275,12 +275,17 @@ class AnnotatedDocument:
     meetings: tuple[MeetingFact, ...] = ()
     documents: tuple[DocumentFact, ...] = ()
     campaigns: tuple[CampaignFact, ...] = ()
+    talks: tuple[TalkFact, ...] = ()
+    messages: tuple[MessageFact, ...] = ()
+    inspections: tuple[InspectionFact, ...] = ()
 
     def extraction(self) -> Extraction:
         return Extraction(doc=self.doc, sentences=self.sentences, doc_place=self.doc_place,
                           places=self.places, holdings=self.holdings,
                           organizations=self.organizations, meetings=self.meetings,
-                          documents=self.documents, campaigns=self.campaigns, posts=self.posts)
+                          documents=self.documents, campaigns=self.campaigns, posts=self.posts,
+                          talks=self.talks, messages=self.messages,
+                          inspections=self.inspections)
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,3 +304,48 @@ class Extraction:
     warnings: tuple[str, ...] = field(default=())
     # posts named with no holder as of the report (原市委书记): structure, no holding
     posts: tuple[tuple[PostRef, Mention], ...] = field(default=())
+    talks: tuple[TalkFact, ...] = field(default=())
+    messages: tuple[MessageFact, ...] = field(default=())
+    inspections: tuple[InspectionFact, ...] = field(default=())
+
+
+# ---------------------------------------------------------------- events (issue 14)
+
+@dataclass(frozen=True, slots=True)
+class TalkFact:
+    """A talk, meeting or call between named people (会见, 会谈, 通电话), per a sentence."""
+
+    kind: str
+    mention: Mention  # the event word
+    participants: tuple[Mention, ...]  # every named participant, both sides
+    present: tuple[Mention, ...]  # 参加会见, 陪同: there, not taking part
+    date: dt.date | None
+    place: Place | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class MessageFact:
+    """A letter or telegram (贺电, 致电, 复信) from a person to a person or a body."""
+
+    kind: str
+    mention: Mention
+    sender: Mention
+    recipient: Mention | None  # a person ...
+    recipient_body: OrgRef | None  # ... or a body
+    date: dt.date | None
+
+    @property
+    def recipient_label(self) -> str:
+        return self.recipient.text if self.recipient is not None else self.recipient_body.label
+
+
+@dataclass(frozen=True, slots=True)
+class InspectionFact:
+    """An official's inspection or survey (考察, 调研, 视察) of the places named."""
+
+    kind: str
+    mention: Mention
+    people: tuple[Mention, ...]
+    present: tuple[Mention, ...]
+    places: tuple[Place, ...]
+    date: dt.date | None

@@ -484,7 +484,7 @@ def test_viewer_labels_come_from_the_data_file() -> None:
     assert list(labels.classes)[:2] == ["Person", "Organization"]  # priority order kept
     assert labels.classes["Person"] == ("人物", "#e15759", "dot")
     assert labels.relations[ORG.holds] == "任职"
-    assert labels.derived == {"co-attendance": "同会"}
+    assert labels.derived == {"co-attendance": "同会", "talks": "会见会谈"}
 
 
 @pytest.mark.parametrize("row, reason", [

@@ -131,9 +131,12 @@ def test_stages_have_unique_names_and_headers_naming_layers():
         assert reads | adds <= set(LAYERS), stage.__name__
 
 
-# organisers, a place of its own, a post nobody named holds, a biography: what the seed lacks
+# organisers, a place of its own, a post nobody named holds, events, a biography: what the
+# seed lacks
 STAGE_SNIPPET = ("4月3日，秦州区委召开全区干部大会，区委书记张健主持会议并讲话。"
                  "甘肃省兰州市召开工作会议，原区委书记出席。"
+                 "国家主席习近平同俄罗斯总统普京举行会谈。国家主席习近平致电祝贺俄罗斯总统普京。"
+                 "国家主席习近平在江苏南京考察。"
                  "\n王明，男，汉族，1950年生。\n1998-2002年 甘肃省兰州市副市长")
 
 

@@ -19,14 +19,23 @@ from tests.conftest import ROOT
 CORPUS = ROOT / "tests" / "corpus" / "multi"
 # career in the traditional script: kg binds the simplified label
 PARAMS = {"holders": {"post": "秦州区委书记"}, "succession": {"post": "秦州区委书记"},
-          "career": {"name": "張健"}}
+          "career": {"name": "張健"}, "talks": {"name": "习近平"},
+          "messages": {"name": "习近平"}, "inspections": {"name": "习近平"}}
+# the ten reports hold no talk, message or inspection: one report of each, for their queries
+EVENTS = ("国家主席习近平同俄罗斯总统普京举行会谈。王毅参加会谈。"
+          "国家主席习近平致电祝贺托卡耶夫当选哈萨克斯坦总统。"
+          "中共中央总书记习近平在江苏南京、镇江考察调研。")
 
 
 @pytest.fixture(scope="module")
 def graphs():
     from kg.batch.build import BuildReport, extract_all
     from kg.graph.rdf import build_graph
-    graph = build_graph(extract_all([str(CORPUS.relative_to(ROOT))], report=BuildReport()))
+    from kg.extract.pipeline import extract
+    from kg.text.document import make_document
+    events = extract(make_document(EVENTS, doc_id="events", path="events.txt"))
+    graph = build_graph([*extract_all([str(CORPUS.relative_to(ROOT))], report=BuildReport()),
+                         events])
     store = ox.Store()
     store.extend(quads_from_rdflib(graph))
     return graph, store

@@ -5,7 +5,9 @@ each of their relations (a post's role, a meeting's chair...). A predicted
 entity stands for a gold one when any of its labels (rdfs:label or
 skos:altLabel) equals any of the gold entity's label or aliases; campaigns
 also match when a predicted label contains the gold's quoted core. Entries
-marked `optional` are neither required nor counted against the graph.
+marked `optional` are neither required nor counted against the graph. The
+events (talks, messages, inspections) are scored as the tuples of
+`kg.eval.events`.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import yaml
 from rdflib import Graph, URIRef
 
 from kg.errors import GoldError
+from kg.eval.events import EVENT_SECTIONS, gold_event_tuples, predicted_event_tuples
 from kg.graph.ns import DCTERMS, KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA, SKOS, ZH_HANS, has_language
 
 SECTIONS = ("places", "organizations", "posts", "persons", "meetings", "documents", "campaigns")
@@ -274,6 +277,12 @@ def score_document(g: Graph, data: dict, path: str) -> dict[str, Score]:
                    for _, rels in DERIVED.values()})
     if any(isinstance(p, dict) and "spans" in p for p in data.get("persons") or []):
         scores["spans"] = score_spans(g, data, sentences, canonical, path)
+    predicted = predicted_event_tuples(g, data, sentences)
+    for section, (gold_set, optional_set) in gold_event_tuples(data).items():
+        pred_set = predicted[section] - optional_set
+        scores[section] = Score(tp=len(gold_set & pred_set), fp=len(pred_set - gold_set),
+                                fn=len(gold_set - pred_set), misses=sorted(gold_set - pred_set),
+                                extras=sorted(pred_set - gold_set))
     return scores
 
 
@@ -345,12 +354,12 @@ def score(g: Graph | None, gold_paths: list[Path], *,
     total: dict[str, Score] = {}
     for path in gold_paths:
         data = load_gold(path)
-        if not any(section in data for section in SECTIONS):
+        if not any(section in data for section in SECTIONS + EVENT_SECTIONS):
             continue  # e.g. a resolution gold (identities only): kg.eval.resolution's
         graph = g if g is not None else graph_for_gold(data, str(path), data_dir)
         for section, sc in score_document(graph, data, str(path)).items():
             total.setdefault(section, Score()).add(sc)
-    ordered = {s: total[s] for s in (*SECTIONS, "spans") if s in total}
+    ordered = {s: total[s] for s in (*SECTIONS, *EVENT_SECTIONS, "spans") if s in total}
     return {**ordered, **derived(ordered)}
 
 

@@ -15,7 +15,7 @@ import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
-from kg.extract import careers, orgs, recognize, relate, titles
+from kg.extract import careers, events, orgs, recognize, relate, titles
 from kg.lang.language import Language, default_language
 from kg.model import AnnotatedDocument, Document, Extraction, Sentence, Tokens
 from kg.text.document import load_document
@@ -38,6 +38,7 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("documents", relate.documents),
     ("campaigns", relate.campaigns),
     ("meeting campaigns", relate.meeting_campaigns),
+    ("events", events.events),
 )
 
 

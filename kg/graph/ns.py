@@ -29,6 +29,8 @@ KG = ClosedNamespace(KG_NS, [
     "PoliticalLegalCommission", "PeoplesCongress", "CPPCC", "Court",
     "Procuratorate", "PublicSecurity", "PartyDepartment",
     "GovernmentDepartment", "Military", "MassOrganization", "OtherOrganization",
+    # events (issue 14): classes, and who was present without taking part
+    "Talks", "Message", "Inspection", "present",
 ])
 
 SCHEMA = Namespace("https://schema.org/")

@@ -151,7 +151,8 @@ def read_people(graph: Graph, base: str) -> tuple[dict[str, dict[str, PersonFact
             f.posts.add((org_key(str(code) if code is not None else None, label), str(role)))
             if code is not None:
                 f.post_places.add(str(code))
-        for predicate in (KG.chair, KG.speaker):
+        for predicate in (KG.chair, KG.speaker, SCHEMA.attendee, KG.present, SCHEMA.sender,
+                          SCHEMA.recipient):
             for meeting in g.subjects(predicate, node):
                 for sentence in g.objects(meeting, PROV.wasDerivedFrom):
                     if doc_of.get(sentence) in docs and sentence in docs[doc_of[sentence]].sentences:

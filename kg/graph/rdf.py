@@ -24,6 +24,7 @@ from importlib import resources
 
 from rdflib import Graph, Literal, URIRef
 
+from kg.graph.events import add_events
 from kg.graph.iri import iri_path, mint, pinyin_label, place_pinyin, short_hash
 from kg.graph.ns import (DCTERMS, DEFAULT_BASE, FOAF, KG, NIF, ORG, PINYIN, PREFIXES, PROV, RDF,
                          RDFS, SCHEMA, SKOS, TIME, XSD, ZH_HANS, ZH_HANT)
@@ -389,6 +390,7 @@ class GraphBuilder:
             self._document(document, x)
         for campaign in x.campaigns:
             self._campaign(campaign, x)
+        add_events(self, x)
 
     def _holding(self, holding, x: Extraction) -> None:
         person = self._person(holding.person, x)

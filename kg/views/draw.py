@@ -230,7 +230,7 @@ def _vis_options(physics: bool, *, directed: bool) -> dict:
     }
 
 
-VIEWS = ("entities", "co-attendance")
+VIEWS = ("entities", "co-attendance", "talks")
 
 
 def draw_graph(graph: rdflib.Graph, out_path: Path, *, focus: str | None = None,
@@ -248,7 +248,7 @@ def draw_graph(graph: rdflib.Graph, out_path: Path, *, focus: str | None = None,
         view: ``"entities"``, every domain entity and relation
             (:func:`kg.views.network.entity_graph`); ``"co-attendance"``, only people, joined by
             the meetings they shared (:func:`kg.views.network.co_attendance`),
-            thicker for more.
+            thicker for more; ``"talks"``, people joined by the talks they held.
 
     Returns:
         A :class:`DrawSummary`.
@@ -259,7 +259,8 @@ def draw_graph(graph: rdflib.Graph, out_path: Path, *, focus: str | None = None,
     """
     if view not in VIEWS:
         raise UsageError(f"unknown view {view!r}; known: {', '.join(VIEWS)}")
-    full = entity_graph(graph) if view == "entities" else co_attendance_view(graph)
+    full = entity_graph(graph) if view == "entities" else co_attendance_view(
+        graph, of="talks" if view == "talks" else "meetings")
     shown, truncated = _select(full, focus, depth, max_nodes)
     nodes, edges, tables = _page_data(shown, full.graph["sentences"])
     physics = len(nodes) <= _PHYSICS_LIMIT

@@ -104,8 +104,9 @@ def _tables(graph: rdflib.Graph, out_path: Path, suffix: str) -> None:
         for u, v, _, d in sorted(g.edges(keys=True, data=True), key=lambda e: e[:3])))
 
 
-def _co_attendance_tables(graph: rdflib.Graph, out_path: Path, suffix: str) -> None:
-    people = co_attendance(graph)
+def _co_attendance_tables(graph: rdflib.Graph, out_path: Path, suffix: str,
+                          of: str = "meetings") -> None:
+    people = co_attendance(graph, of=of)
     del people.graph["sentences"]  # GraphML keeps scalar attributes only
     if suffix == ".graphml":
         flat = nx.Graph()
@@ -127,7 +128,7 @@ def _co_attendance_tables(graph: rdflib.Graph, out_path: Path, suffix: str) -> N
 
 
 def export_graph(graph_or_dataset: rdflib.Graph | rdflib.Dataset, out_path: Path, *,
-                 co_attendance: bool = False) -> None:
+                 co_attendance: bool = False, talks: bool = False) -> None:
     """Write a graph to ``out_path`` in the format its suffix names.
 
     ``.ttl``, ``.nt``, ``.rdf``: the union of all triples. ``.jsonld``: named
@@ -139,7 +140,9 @@ def export_graph(graph_or_dataset: rdflib.Graph | rdflib.Dataset, out_path: Path
     (``.graphml`` or ``.csv`` only), the people network of
     :func:`kg.views.network.co_attendance` instead: nodes ``label``, ``pinyin``,
     ``sources``; undirected edges ``weight`` (meetings shared, an integer),
-    ``meetings`` and ``sources`` (space-separated IRIs). Every file is written
+    ``meetings`` and ``sources`` (space-separated IRIs). With ``talks``, the
+    same shape of network for who met whom: people joined by the talks they
+    held (``meetings`` the kg:Talks IRIs). Every file is written
     to a temporary file in the same folder first and renamed into place.
 
     Raises:
@@ -148,11 +151,13 @@ def export_graph(graph_or_dataset: rdflib.Graph | rdflib.Dataset, out_path: Path
     """
     out_path = Path(out_path)
     suffix = _suffix(out_path)
-    if co_attendance:
+    if co_attendance or talks:
         if suffix not in TABLE_FORMATS:
-            raise UsageError(f"{out_path}: the co-attendance network is written as .graphml "
+            network = "talks" if talks else "co-attendance"
+            raise UsageError(f"{out_path}: the {network} network is written as .graphml "
                              f"or .csv, not {suffix}")
-        _co_attendance_tables(graph_or_dataset, out_path, suffix)
+        _co_attendance_tables(graph_or_dataset, out_path, suffix,
+                              of="talks" if talks else "meetings")
         return
     if suffix in TABLE_FORMATS:
         _tables(graph_or_dataset, out_path, suffix)

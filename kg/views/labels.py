@@ -17,7 +17,7 @@ from kg.lang.datafiles import read_numbered_table, shipped_data
 
 _FILE = "viewer_labels.tsv"
 _COLOUR = re.compile(r"#[0-9a-f]{6}")
-_DERIVED = {"co-attendance"}
+_DERIVED = {"co-attendance", "talks"}
 
 
 @dataclass(frozen=True)

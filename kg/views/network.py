@@ -141,11 +141,17 @@ def entity_graph(graph: rdflib.Graph) -> nx.MultiDiGraph:
     return out
 
 
-def co_attendance(graph: rdflib.Graph) -> nx.Graph:
+# what taking part in a meeting means: chairing or speaking; in a talk, being a participant
+_TAKING_PART = {"meetings": (KG.Meeting, (KG.chair, KG.speaker)),
+                "talks": (KG.Talks, (SCHEMA.attendee,))}
+
+
+def co_attendance(graph: rdflib.Graph, *, of: str = "meetings") -> nx.Graph:
     """People linked by the meetings they took part in together.
 
     Taking part means chairing (kg:chair) or speaking at (kg:speaker) a
-    kg:Meeting. Nodes are the person IRIs of everyone who did, with ``label``
+    kg:Meeting; with ``of="talks"``, being a participant (schema:attendee) of
+    a kg:Talks (会见, 会谈, 通电话): who met whom. Nodes are the person IRIs of everyone who did, with ``label``
     (@zh-Hans), ``pinyin`` and ``sources`` (their sentences); an edge joins two
     people of one meeting, with ``weight`` the number of meetings they share,
     ``meetings`` those meetings' IRIs and ``sources`` the sentences of those
@@ -155,9 +161,9 @@ def co_attendance(graph: rdflib.Graph) -> nx.Graph:
     g = as_graph(graph)
     evidence = _Evidence(g)
     out = nx.Graph()
-    for meeting in sorted(g.subjects(RDF.type, KG.Meeting), key=str):
-        people = sorted({str(p) for role in (KG.chair, KG.speaker)
-                         for p in g.objects(meeting, role)})
+    cls, roles = _TAKING_PART[of]
+    for meeting in sorted(g.subjects(RDF.type, cls), key=str):
+        people = sorted({str(p) for role in roles for p in g.objects(meeting, role)})
         for person in people:
             if person not in out:
                 label, pinyin, _ = _names(g, rdflib.URIRef(person), person=True)
@@ -179,11 +185,11 @@ def co_attendance(graph: rdflib.Graph) -> nx.Graph:
     return out
 
 
-def co_attendance_view(graph: rdflib.Graph) -> nx.MultiDiGraph:
+def co_attendance_view(graph: rdflib.Graph, *, of: str = "meetings") -> nx.MultiDiGraph:
     """:func:`co_attendance` in the shape :func:`entity_graph` gives, for drawing."""
     g = as_graph(graph)
-    people = co_attendance(g)
-    shared = viewer_labels().derived["co-attendance"]
+    people = co_attendance(g, of=of)
+    shared = viewer_labels().derived["talks" if of == "talks" else "co-attendance"]
     view = nx.MultiDiGraph(sentences=people.graph["sentences"])
     for n, d in people.nodes(data=True):
         view.add_node(n, **{"class": "Person", "label": d["label"], "pinyin": d["pinyin"],

@@ -1,0 +1,466 @@
+"""Events between named people: talks (会见, 会谈, 通电话), messages (贺电, 致电,
+复信) and inspections (考察, 调研, 视察), each from the sentence that reports it.
+
+The words are kg/data/events.yaml's. A sentence reports an event when it names
+the event word and, in the clause before the word, no mark of another time
+(去年…会晤, 将于…会见). Who took part is read from the people earlier stages
+found, plus the names a title follows in the same sentence (胡锦涛主席同瓦塔拉总统):
+people named in a clause ending in a presence word (杨洁篪参加会见, 王沪宁等陪同)
+are present, not participants.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import replace
+
+from kg.lang.language import Language
+from kg.lang.lexicon import Lexicon
+from kg.model import (AnnotatedDocument, Document, InspectionFact, Mention, MessageFact, Place,
+                      Sentence, TalkFact)
+from kg.text.document import written_date
+
+_CLAUSE_END = "，。；：！？"
+_NAME_CHARS = re.compile(r"[\u4e00-\u9fff·\-－]{2,12}")
+
+
+def _longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _clause_start(text: str, start: int, pos: int) -> int:
+    """Where the clause holding `pos` begins (after the last , or 。 before it)."""
+    cut = max(text.rfind(c, start, pos) for c in _CLAUSE_END)
+    return start if cut < 0 else cut + 1
+
+
+def _now(text: str, clause_start: int, pos: int, lex: Lexicon) -> bool:
+    """Whether the clause before an event word tells it as the report's own, not
+    past (去年…会晤) or future (将于…会见)."""
+    return not any(marker in text[clause_start:pos] for marker in lex.words("not_now_markers"))
+
+
+def _find_words(text: str, start: int, end: int, words: tuple[str, ...]):
+    """(position, word) of each of `words` in text[start:end], longest first, none overlapping."""
+    taken: list[tuple[int, int]] = []
+    for word in _longest_first(words):
+        pos = text.find(word, start, end)
+        while pos >= 0:
+            if not any(s < pos + len(word) and pos < e for s, e in taken):
+                taken.append((pos, pos + len(word)))
+            pos = text.find(word, pos + 1, end)
+    return sorted((s, text[s:e]) for s, e in taken)
+
+
+def titled_names(doc: Document, sent: Sentence, people: list[Mention],
+                 lex: Lexicon, taken: list[Mention] = ()) -> list[Mention]:
+    """Names a title follows (胡锦涛主席, 瓦塔拉总统), other than those earlier stages found.
+
+    The name runs back from the title to the clause's start or a partner word
+    (同, 与); a stretch that is a country or place (俄罗斯总统普京), overlaps a
+    body or place earlier stages found (`taken`: 欧洲理事会主席), or is a title
+    before a known name (国家主席习近平) is not a name.
+    """
+    text, found = doc.text, []
+    stops = _longest_first(lex.words("partner_markers") + lex.words("recipient_markers")
+                           + lex.words("talk_words") + lex.words("name_separators"))
+    known_starts = {m.start for m in people}
+    for pos, _title in _find_words(text, sent.start, sent.end, lex.words("title_after_name")):
+        end = pos + len(_title)
+        if end in known_starts or any(m.start <= pos < m.end for m in people):
+            continue
+        begin = _clause_start(text, sent.start, pos)
+        for stop in stops:
+            at = text.rfind(stop, begin, pos)
+            if at >= 0:
+                begin = max(begin, at + len(stop))
+        name = text[begin:pos]
+        if any(m.start < pos and begin < m.end for m in taken):
+            continue
+        if any(word in name for word in lex.words("title_after_name") + lex.words("name_breakers")):
+            continue
+        transliterated = all(c in lex.translit_any or c in _JOINERS for c in name)
+        chinese = 0 < len(name) <= 3 and (name[0] in lex.surnames or name[:2] in lex.compound_surnames)
+        if not (transliterated or chinese):
+            continue
+        if (not _NAME_CHARS.fullmatch(name) or name in lex.countries
+                or name in lex.gazetteer.by_name or name in lex.gazetteer.by_short
+                or any(name.endswith(c) for c in lex.countries) or name in lex.roles):
+            continue
+        found.append(Mention.of(doc, begin, pos, "person", sent.index))
+    return found
+
+
+_JOINERS = "·-－"
+
+
+def _transliterated_run(text: str, pos: int, end: int, lex: Lexicon) -> int:
+    """Where a transliterated name starting at `pos` ends: 梅德韦杰夫, 特伦斯·农贝贝."""
+    i = pos
+    while i < end and (text[i] in lex.translit_any or text[i] in _JOINERS
+                       or (i > pos and text[i - 1] in _JOINERS)):
+        i += 1
+    # a stop word may run past the name's characters: 梅德韦杰夫|通电话
+    cut = min((k for k in (text.find(w, pos + 1, i + len(w)) for w in lex.words("name_stops"))
+               if k > 0), default=i)
+    return min(cut, i)
+
+
+def foreign_names(doc: Document, sent: Sentence, people: list[Mention],
+                  lex: Lexicon) -> list[Mention]:
+    """The people of a sentence with transliterated names read whole: a name
+    cut short (梅德韦 of 梅德韦杰夫) is lengthened, and one written after a
+    title (世界审计组织主席特伦斯·农贝贝) that no stage found is added."""
+    text, out = doc.text, []
+    for person in people:
+        if all(c in lex.translit_any or c in _JOINERS for c in person.text):
+            end = _transliterated_run(text, person.start, sent.end, lex)
+            if end > person.end:
+                person = Mention.of(doc, person.start, end, "person", sent.index)
+        out.append(person)
+    # where a name may start: after a title (True: the title vouches for it), after a
+    # word that names the other side (同, 会见, 向), and at a clause's start
+    starts = {pos + len(role): True for pos, role in
+              _find_words(text, sent.start, sent.end, tuple(lex.roles))}
+    markers = (lex.words("partner_markers") + lex.words("recipient_markers")
+               + lex.words("guest_talk_words") + lex.words("purpose_words")
+               + lex.words("present_words") + lex.words("name_separators")
+               + lex.words("message_words"))
+    for pos, word in _find_words(text, sent.start, sent.end, markers):
+        starts.setdefault(pos + len(word), False)
+    for i in range(sent.start, sent.end):
+        if i == sent.start or text[i - 1] in _CLAUSE_END:
+            starts.setdefault(i, False)
+    for start, after_title in sorted(starts.items()):
+        if start >= sent.end or any(m.start <= start < m.end for m in out):
+            continue
+        end = _chinese_name_end(text, start, sent.end, lex)
+        if end is not None and not after_title and end - start < 3 and not text.startswith(
+                lex.words("present_words") + lex.words("partner_markers") + _EVENT_WORDS(lex),
+                end):
+            end = None  # with nothing to vouch for it, a two-character "name" is most often a word
+        if end is None and text[start] in lex.translit:
+            end = _transliterated_run(text, start, sent.end, lex)
+            if end - start < 2:
+                end = None
+        if end is None and after_title:
+            end = _short_name_end(text, start, sent.end, lex)
+        if end is not None and _plausible(text, start, end, sent.end, after_title, lex):
+            out.append(Mention.of(doc, start, end, "person", sent.index))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _plausible(text: str, start: int, end: int, limit: int, after_title: bool,
+               lex: Lexicon) -> bool:
+    """Whether a stretch read as a name may be one: not a country or the start of
+    one (埃塞 of 埃塞俄比亚), no word that never is in a name, and, unless a title
+    introduces it, followed by what follows a name (同, 会见, 表示, a clause end)."""
+    name = text[start:end]
+    if name in lex.countries or any(c.startswith(name) for c in lex.countries):
+        return False
+    inside = lex.words("name_stops") + lex.words("name_breakers") + lex.words("not_names")
+    if any(word in name for word in inside + _EVENT_WORDS(lex) + tuple(lex.roles)):
+        return False
+    if after_title:
+        return True
+    return _ends_name(text[end:limit], lex)
+
+
+def _short_name_end(text: str, start: int, end: int, lex: Lexicon) -> int | None:
+    """A name of two to four characters a title introduces and the clause ends:
+    国家主席本扬。"""
+    for length in (2, 3, 4):
+        rest = text[start + length:end]
+        name = text[start:start + length]
+        if not _NAME_CHARS.fullmatch(name) or name in lex.roles:
+            return None
+        if _ends_name(rest, lex):
+            return start + length
+    return None
+
+
+def _chinese_name_end(text: str, start: int, end: int, lex: Lexicon) -> int | None:
+    """Where a Chinese name (a surname and one or two characters) written at `start`
+    ends, told by what follows it: 栗战书|15日, 李克强|今天, 王毅|会见."""
+    surname = 2 if text[start:start + 2] in lex.compound_surnames else (
+        1 if text[start] in lex.surnames else 0)
+    if not surname:
+        return None
+    for length in (surname + 2, surname + 1):
+        after = start + length
+        if after > end:
+            continue
+        rest = text[after:end]
+        if rest[:1].isdigit() or _ends_name(rest, lex):
+            return after
+    return None
+
+
+def _ends_name(rest: str, lex: Lexicon) -> bool:
+    """Whether what follows a stretch ends it as a name: a clause's end, a list's
+    next item, or a word that follows names (同, 会见, 表示, 陪同)."""
+    return not rest or rest[0] in _CLAUSE_END or rest.startswith(
+        lex.words("name_separators") + lex.words("after_name") + lex.words("name_stops")
+        + lex.words("partner_markers") + lex.words("present_words") + _EVENT_WORDS(lex))
+
+
+def _trimmed(doc: Document, person: Mention, lex: Lexicon) -> Mention | None:
+    """The name without the words an earlier stage read on into (普京举行会 → 普京)."""
+    breakers = (lex.words("name_breakers") + lex.words("talk_words") + lex.words("message_words")
+                + lex.words("inspection_words"))
+    cut = min((i for i in (person.text.find(w) for w in breakers) if i >= 0), default=-1)
+    if cut < 0:
+        return person
+    if cut < 2:
+        return None
+    return Mention.of(doc, person.start, person.start + cut, "person", person.sentence)
+
+
+def _split_present(text: str, sent: Sentence, people: list[Mention],
+                   lex: Lexicon) -> tuple[list[Mention], list[Mention]]:
+    """(participants, present) of the people of a sentence."""
+    present_at = [pos for pos, _ in _find_words(text, sent.start, sent.end,
+                                                 lex.words("present_words"))]
+    present, taking_part = [], []
+    for person in people:
+        if any(_clause_start(text, sent.start, pos) <= person.start < pos for pos in present_at):
+            present.append(person)
+        else:
+            taking_part.append(person)
+    return taking_part, present
+
+
+def _date(doc: Document, sent: Sentence, pats) -> dt.date | None:
+    m = pats.date.search(doc.text, sent.start, sent.end)
+    written = written_date(m, doc.date.year if doc.date else None) if m else None
+    return written or doc.date
+
+
+def _place_mentions(adoc: AnnotatedDocument, sentence: int) -> list[tuple[Place, Mention]]:
+    return [(p, m) for p, m in adoc.places if m is not None and m.sentence == sentence]
+
+
+def _most_specific(places: list[tuple[Place, Mention]], lex: Lexicon) -> tuple[Place, ...]:
+    """The places no other named place lies in: 南京 of 江苏南京, not 江苏."""
+    kept = [p for p, _ in places
+            if not any(q != p and lex.gazetteer.contains(p, q) for q, _ in places)]
+    return tuple(dict.fromkeys(kept))
+
+
+def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
+    """Stage: talks, messages and inspections reported as happening.
+
+    Reads: doc, sentences, people, places, organizations. Adds: talks, messages, inspections.
+    """
+    doc, lex = adoc.doc, lang.lexicon
+    known = _known_names(adoc, lex)
+    talks: dict[tuple, TalkFact] = {}
+    messages: dict[tuple, MessageFact] = {}
+    inspections: dict[tuple, InspectionFact] = {}
+    for sent in adoc.sentences:
+        if not any(w in sent.text for w in _EVENT_WORDS(lex)):
+            continue
+        people = _with_known(doc, sent, _people_of(adoc, sent, lex), known)
+        if not people:
+            continue
+        date = _date(doc, sent, lang.patterns)
+        found = list(_talks(doc, sent, people, lex, date, adoc))
+        taking_part, present = _split_present(doc.text, sent, people, lex)
+        if not found and present and not taking_part and talks:
+            # 王毅参加会见: the people present at the talk the sentence before told of
+            key, last = list(talks.items())[-1]
+            talks[key] = replace(last, present=_once(list(last.present) + present))
+        for talk in found:
+            talks.setdefault((talk.kind, tuple(sorted(m.text for m in talk.participants))), talk)
+        for message in _messages(doc, sent, people, lex, date, adoc):
+            messages.setdefault((message.sender.text, message.recipient_label), message)
+        for visit in _inspections(doc, sent, people, lex, date, adoc):
+            key = (tuple(m.text for m in visit.people), tuple(p.code for p in visit.places))
+            inspections.setdefault(key, visit)
+    return replace(adoc, talks=tuple(talks.values()), messages=tuple(messages.values()),
+                   inspections=tuple(inspections.values()))
+
+
+def _people_of(adoc: AnnotatedDocument, sent: Sentence, lex: Lexicon) -> list[Mention]:
+    """The people of one sentence: earlier stages', trimmed, and the names after titles."""
+    doc = adoc.doc
+    named = foreign_names(doc, sent, [t for t in (_trimmed(doc, m, lex) for m in adoc.people
+                                                  if m.sentence == sent.index)
+                                      if t is not None], lex)
+    taken = [m for _, m in adoc.organizations if m.sentence == sent.index] + [
+        m for _, m in adoc.places if m is not None and m.sentence == sent.index]
+    return [m for m in named + titled_names(doc, sent, named, lex, taken)
+            if not any(t.start < m.end and m.start < t.end for t in taken)
+            and not doc.text.startswith(lex.words("not_names"), m.start)
+            and not m.text.endswith(lex.words("not_name_ends"))]
+
+
+def _known_names(adoc: AnnotatedDocument, lex: Lexicon) -> tuple[str, ...]:
+    """Every name the document gives somewhere, longest first: a name found
+    once (国务院总理李克强) is the same name where no title introduces it."""
+    names = {m.text for sent in adoc.sentences for m in _people_of(adoc, sent, lex)}
+    return _longest_first(names)
+
+
+def _with_known(doc: Document, sent: Sentence, people: list[Mention],
+                known: tuple[str, ...]) -> list[Mention]:
+    out = list(people)
+    for pos, name in _find_words(doc.text, sent.start, sent.end, known):
+        if not any(m.start < pos + len(name) and pos < m.end for m in out):
+            out.append(Mention.of(doc, pos, pos + len(name), "person", sent.index))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _EVENT_WORDS(lex: Lexicon) -> tuple[str, ...]:
+    return lex.words("talk_words") + lex.words("message_words") + lex.words("inspection_words")
+
+
+def _once(people: list[Mention]) -> tuple[Mention, ...]:
+    return tuple({m.text: m for m in reversed(people)}.values())[::-1]
+
+
+def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
+           date: dt.date | None, adoc: AnnotatedDocument):
+    """The talks of one sentence. The host is named before the first talk word;
+    a 会见 names its guests after the word, to the clause's end (会见总统根哥布、
+    开国总统努乔马); the other words name their other side before them
+    (同普京举行会谈). Everyone named is one talk (三方会晤, 集体会见) unless the
+    talks were held 分别, one talk per guest."""
+    text = doc.text
+    taking_part, present = _split_present(text, sent, people, lex)
+    taking_part = [m for m in taking_part
+                   if not text.startswith(lex.words("envoy_words"), m.end)]
+    triggers = [(pos, word) for pos, word in _find_words(text, sent.start, sent.end,
+                                                        lex.words("talk_words"))
+                if not text.startswith(lex.words("talk_not_before"), pos + len(word))]
+    if not triggers:
+        return
+    # the host: named before the sentence's first talk word (栗战书在温得和克会见…)
+    hosts_of_sentence = [m for m in taking_part if m.start < triggers[0][0]]
+    places = _most_specific(_place_mentions(adoc, sent.index), lex)
+    place = places[0] if len(places) == 1 else None
+    for pos, word in triggers:
+        clause = _clause_start(text, sent.start, pos)
+        if not _now(text, sent.start, pos, lex):
+            continue
+        guests_after = word in lex.words("guest_talk_words")
+        if guests_after:
+            span = (pos + len(word), _clause_end(text, pos, sent.end))
+        else:
+            span = (clause, pos)
+        in_span = [m for m in taking_part if span[0] <= m.start < span[1]]
+        partner = next((p for p, _ in _find_words(text, span[0], span[1],
+                                                  lex.words("partner_markers"))
+                        if any(m.start > p for m in in_span)), None)
+        if guests_after or partner is None:
+            hosts = [m for m in hosts_of_sentence if m.start < span[0]]
+            guests = in_span
+        else:
+            hosts = [m for m in in_span if m.end <= partner] or [
+                m for m in hosts_of_sentence if m.start < span[0]]
+            guests = [m for m in in_span if m.start > partner]
+        apart = any(w in text[span[0]:span[1] + 2] for w in lex.words("apart_markers"))
+        if word in lex.words("joint_talk_words"):
+            apart = False
+        sides = [[g] for g in guests] if apart else [guests]
+        for side in sides:
+            together = _once(hosts + side)
+            if len(together) < 2:
+                continue
+            yield TalkFact(kind=word, mention=Mention.of(doc, pos, pos + len(word), "meeting",
+                                                           sent.index),
+                           participants=together, present=_once(present), date=date,
+                           place=place)
+
+
+def _clause_end(text: str, pos: int, end: int) -> int:
+    cuts = [i for i in (text.find(c, pos, end) for c in _CLAUSE_END) if i >= 0]
+    return min(cuts, default=end)
+
+
+def _messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
+              date: dt.date | None, adoc: AnnotatedDocument):
+    text = doc.text
+    bodies = [(o, m) for o, m in adoc.organizations if m.sentence == sent.index]
+    for pos, word in _find_words(text, sent.start, sent.end, lex.words("message_words")):
+        begin = _clause_start(text, sent.start, pos)
+        if not _now(text, begin, pos, lex):
+            continue
+        mention = Mention.of(doc, pos, pos + len(word), "meeting", sent.index)
+        kind = word
+        for purpose, purpose_kind in zip(lex.words("purpose_words"), lex.words("purpose_kinds")):
+            if text.startswith(purpose, pos + len(word)):
+                kind = purpose_kind
+        before = [m for m in people if m.end <= pos and m.start >= sent.start]
+        mutual = text[max(sent.start, pos - 2):pos] in lex.words("mutual_markers")
+        if mutual:
+            partner = next((p for p in _find_words(text, sent.start, pos,
+                                                   lex.words("partner_markers"))), None)
+            if partner is None:
+                continue
+            first = [m for m in before if m.end <= partner[0]]
+            second = [m for m in before if m.start > partner[0]]
+            for a in first[-1:]:
+                for b in second[:1]:
+                    yield MessageFact(kind, mention, a, b, None, date)
+                    yield MessageFact(kind, mention, b, a, None, date)
+            continue
+        # the last marker with someone after it: 向大会致贺信 is sent 向, not 致
+        markers = _find_words(text, sent.start, pos, lex.words("recipient_markers"))
+        marker = next((p for p in reversed(markers)
+                       if any(p[0] < m.start for m in before)
+                       or any(p[0] < m.start and m.end <= pos for _, m in bodies)),
+                      markers[-1] if markers else None)
+        if marker is not None:
+            senders = [m for m in before if m.end <= marker[0]]
+            recipients = [m for m in before if m.start > marker[0]]
+            body = next((o for o, m in bodies if marker[0] < m.start and m.end <= pos), None)
+        else:
+            senders = before
+            after = [m for m in people if m.start >= pos + len(word)]
+            recipients = after[:1]
+            body = next((o for o, m in bodies if m.start >= pos + len(word)), None)
+            if recipients and body is not None:
+                body = None  # the person is named first: 致电祝贺托卡耶夫
+        if not senders:
+            continue
+        for sender in senders[-1:]:
+            if recipients:
+                for recipient in recipients:
+                    yield MessageFact(kind, mention, sender, recipient, None, date)
+            elif body is not None:
+                yield MessageFact(kind, mention, sender, None, body, date)
+
+
+def _inspections(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
+                 date: dt.date | None, adoc: AnnotatedDocument):
+    text = doc.text
+    for pos, word in _find_words(text, sent.start, sent.end, lex.words("inspection_words")):
+        after = text[pos + len(word):sent.end]
+        if after.startswith(lex.words("inspection_not_before")):
+            continue
+        begin = _clause_start(text, sent.start, pos)
+        if text[begin:pos].endswith(lex.words("inspection_not_after")):
+            continue
+        if not _now(text, begin, pos, lex):
+            continue
+        taking_part, present = _split_present(text, sent, people, lex)
+        inspectors = _once([m for m in taking_part if m.end <= pos])
+        places = _most_specific(_place_mentions(adoc, sent.index), lex)
+        if not inspectors or not places:
+            continue
+        # 在黑龙江调研 and then, sentence by sentence, 在哈尔滨… 在大庆…: the places
+        # inside the one named, where the report goes on to name them
+        later = [(p, m) for p, m in adoc.places if m is not None and m.sentence > sent.index
+                 and any(lex.gazetteer.contains(q, p) and q != p for q in places)]
+        if later:
+            inner = _most_specific(later, lex)
+            places = tuple(dict.fromkeys(
+                [q for q in places if not any(lex.gazetteer.contains(q, p) for p in inner)]
+                + list(inner)))
+        yield InspectionFact(kind=word, mention=Mention.of(doc, pos, pos + len(word), "meeting",
+                                                             sent.index),
+                             people=inspectors, present=_once(present), places=places,
+                             date=date)
+        return

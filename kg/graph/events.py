@@ -1,0 +1,63 @@
+"""The triples of the events of one extraction: kg:Talks, kg:Message, kg:Inspection.
+
+Written through a `kg.graph.rdf.GraphBuilder` (passed in, so this module sits
+beside rdf.py, not above it): people are linked as the builder links a
+meeting's chair, by the predicate pointing from the event to whoever the name
+resolves to. An event's IRI is keyed by its kind, its people and its date, so
+two reports of one talk are one node.
+"""
+
+from __future__ import annotations
+
+from kg.graph.ns import KG, PROV, RDF, SCHEMA
+from kg.model import Extraction
+
+
+def add_events(builder, x: Extraction) -> None:
+    for talk in x.talks:
+        names = sorted(m.text for m in talk.participants)
+        node = builder._iri("talks", talk.kind, f"{talk.kind}|{'|'.join(names)}|{talk.date}")
+        _event(builder, node, (KG.Talks, KG.Meeting, SCHEMA.Event), talk, x)
+        if talk.date:
+            builder._add(node, SCHEMA.startDate, builder._date(talk.date))
+        if talk.place is not None:
+            builder._add(node, SCHEMA.location, builder.place(talk.place, x, talk.mention))
+        _people(builder, node, x, SCHEMA.attendee, talk.participants)
+        _people(builder, node, x, KG.present, talk.present)
+    for message in x.messages:
+        node = builder._iri("message", message.kind,
+                            f"{message.kind}|{message.sender.text}|{message.recipient_label}"
+                            f"|{message.date}")
+        _event(builder, node, (KG.Message, SCHEMA.Message), message, x)
+        if message.date:
+            builder._add(node, SCHEMA.dateSent, builder._date(message.date))
+        _people(builder, node, x, SCHEMA.sender, (message.sender,))
+        if message.recipient is not None:
+            _people(builder, node, x, SCHEMA.recipient, (message.recipient,))
+        else:
+            builder._add(node, SCHEMA.recipient,
+                         builder.organization(message.recipient_body, x, message.mention))
+    for visit in x.inspections:
+        names = sorted(m.text for m in visit.people)
+        codes = sorted(p.code for p in visit.places)
+        node = builder._iri("inspection", visit.kind,
+                            f"{'|'.join(names)}|{'|'.join(codes)}|{visit.date}")
+        _event(builder, node, (KG.Inspection, SCHEMA.Event), visit, x)
+        if visit.date:
+            builder._add(node, SCHEMA.startDate, builder._date(visit.date))
+        for place in visit.places:
+            builder._add(node, SCHEMA.location, builder.place(place, x, visit.mention))
+        _people(builder, node, x, SCHEMA.attendee, visit.people)
+        _people(builder, node, x, KG.present, visit.present)
+
+
+def _event(builder, node, classes, fact, x: Extraction) -> None:
+    for cls in classes:
+        builder._add(node, RDF.type, cls)
+    builder._labels(node, fact.kind, x.doc)
+    builder._add(node, PROV.wasDerivedFrom, builder._source_sentence(x, fact.mention.sentence))
+
+
+def _people(builder, node, x: Extraction, predicate, mentions) -> None:
+    for mention in mentions:
+        builder._person(mention, x).roles.add((predicate, node))

@@ -1,0 +1,197 @@
+"""Events (issue 14): the scorer's tuples, the extractor's rules, their triples."""
+
+from __future__ import annotations
+
+from rdflib import Graph, Literal, URIRef
+
+from kg.eval.gold import score_document
+from kg.graph.ns import KG, RDF, RDFS, SCHEMA, ZH_HANS
+
+ID = "https://w3id.org/zhkg/id/"
+
+
+def _node(g: Graph, kind: str, label: str) -> URIRef:
+    node = URIRef(f"{ID}{kind}/{len(g)}")
+    g.add((node, RDFS.label, Literal(label, lang=ZH_HANS)))
+    return node
+
+
+def _event_graph() -> Graph:
+    g = Graph()
+    talk = _node(g, "talks", "会谈")
+    g.add((talk, RDF.type, KG.Talks))
+    for name in ("习近平", "普京", "王毅"):
+        g.add((talk, SCHEMA.attendee, _node(g, "person", name)))
+    message = _node(g, "message", "贺电")
+    g.add((message, RDF.type, KG.Message))
+    g.add((message, SCHEMA.sender, _node(g, "person", "习近平")))
+    g.add((message, SCHEMA.recipient, _node(g, "organization", "中国科学院")))
+    visit = _node(g, "inspection", "考察")
+    g.add((visit, RDF.type, KG.Inspection))
+    g.add((visit, SCHEMA.attendee, _node(g, "person", "习近平")))
+    g.add((visit, SCHEMA.location, _node(g, "place", "南京市")))
+    g.add((visit, SCHEMA.location, _node(g, "place", "江苏省")))
+    return g
+
+
+GOLD = {
+    "persons": [{"name": "习近平"}, {"name": "普京"}],
+    "organizations": [{"label": "中国科学院", "aliases": ["中科院"]}],
+    "talks": [{"kind": "会谈", "participants": ["普京", "习近平"]}],
+    "messages": [{"kind": "贺电", "sender": "习近平", "recipient": "中科院"}],
+    "inspections": [{"people": ["习近平"], "places": ["江苏省南京市", "江苏省镇江市"]}],
+}
+
+
+def test_talks_score_unordered_participant_pairs():
+    talks = score_document(_event_graph(), GOLD, "gold.yaml")["talks"]
+    assert (talks.tp, talks.fp, talks.fn) == (1, 2, 0)  # 王毅 with each of the two is extra
+
+
+def test_messages_score_sender_to_recipient_a_body_by_its_alias():
+    gold = {**GOLD, "messages": [{"kind": "贺电", "sender": "习近平", "recipient": "中国科学院"}]}
+    messages = score_document(_event_graph(), gold, "gold.yaml")["messages"]
+    assert (messages.tp, messages.fp, messages.fn) == (1, 0, 0)
+
+
+def test_inspection_place_matches_the_most_specific_end_of_the_gold_chain():
+    inspections = score_document(_event_graph(), GOLD, "gold.yaml")["inspections"]
+    # 南京市 ends 江苏省南京市; 江苏省 only contains it; 镇江市 is missed
+    assert inspections.tp == 1
+    assert inspections.extras == [("inspections", "习近平", "?江苏省")]
+    assert inspections.misses == [("inspections", "习近平", "江苏省镇江市")]
+
+
+def test_optional_events_are_neither_required_nor_penalised():
+    gold = {**GOLD, "talks": [{"kind": "会谈", "participants": ["普京", "习近平", "王毅"],
+                               "optional": True}]}
+    talks = score_document(_event_graph(), gold, "gold.yaml")["talks"]
+    assert (talks.tp, talks.fp, talks.fn) == (0, 0, 0)
+
+
+def test_a_tuple_required_by_one_event_stays_required_when_an_optional_one_repeats_it():
+    gold = {**GOLD, "messages": [GOLD["messages"][0],
+                                 {"kind": "口信", "sender": "习近平", "recipient": "中科院",
+                                  "optional": True}]}
+    messages = score_document(_event_graph(), gold, "gold.yaml")["messages"]
+    assert (messages.tp, messages.fp, messages.fn) == (1, 0, 0)
+
+
+# ---------------------------------------------------------------- extraction
+
+def _extract(text: str):
+    from kg.extract.pipeline import extract
+    from kg.text.document import make_document
+    return extract(make_document(text, doc_id="t", path="t.txt"))
+
+
+def _names(mentions) -> list[str]:
+    return [m.text for m in mentions]
+
+
+def test_a_talk_names_both_sides_and_keeps_those_present_apart():
+    x = _extract("国家主席习近平同俄罗斯总统普京举行会谈。王毅参加会谈。")
+    [talk] = x.talks
+    assert (talk.kind, _names(talk.participants), _names(talk.present)) == (
+        "会谈", ["习近平", "普京"], ["王毅"])
+
+
+def test_titles_after_names_and_transliterated_names_read_whole():
+    [talk] = _extract("胡锦涛主席同瓦塔拉总统举行了会谈。").talks
+    assert _names(talk.participants) == ["胡锦涛", "瓦塔拉"]
+    [call] = _extract("国务院总理李克强今天应约同俄罗斯总理梅德韦杰夫通电话。").talks
+    assert (call.kind, _names(call.participants)) == ("通电话", ["李克强", "梅德韦杰夫"])
+
+
+def test_talks_held_apart_are_one_talk_each_and_a_press_conference_none():
+    x = _extract("全国人大常委会委员长栗战书在温得和克会见总统根哥布，"
+                 "与议长卡贾维维和全国委员会主席门萨分别举行会谈。")
+    pairs = sorted(tuple(_names(t.participants)) for t in x.talks)
+    assert ("栗战书", "卡贾维维") in pairs and ("栗战书", "门萨") in pairs
+    assert ("栗战书", "根哥布") in pairs and len(pairs) == 3
+    assert _extract("会谈后，国家主席习近平和俄罗斯总统普京共同会见记者。").talks == ()
+
+
+def test_past_and_future_talks_are_not_the_reports():
+    x = _extract("去年，国家主席习近平同俄罗斯总统普京在莫斯科会晤。"
+                 "国家主席习近平将于明年会见俄罗斯总统普京。")
+    assert x.talks == ()
+
+
+def test_messages_sender_recipient_a_body_and_both_ways_when_mutual():
+    x = _extract("国家主席习近平致电祝贺托卡耶夫当选哈萨克斯坦总统。")
+    assert [(m.kind, m.sender.text, m.recipient_label) for m in x.messages] == [
+        ("贺电", "习近平", "托卡耶夫")]
+    x = _extract("国家主席习近平向中国科学院致贺信。")
+    [message] = x.messages
+    assert (message.recipient, message.recipient_body.label) == (None, "中国科学院")
+    x = _extract("国家主席习近平同哈萨克斯坦总统托卡耶夫互致贺电。")
+    assert sorted((m.sender.text, m.recipient_label) for m in x.messages) == [
+        ("习近平", "托卡耶夫"), ("托卡耶夫", "习近平")]
+
+
+def test_an_inspection_has_its_people_and_the_most_specific_places():
+    [visit] = _extract("中共中央总书记习近平在江苏南京、镇江考察调研。").inspections
+    assert (_names(visit.people), [p.name for p in visit.places]) == (
+        ["习近平"], ["南京市", "镇江市"])
+    assert _extract("记者在南京市蹲点调研。").inspections == ()
+
+
+# ---------------------------------------------------------------- triples
+
+EVENTS_TEXT = ("国家主席习近平同俄罗斯总统普京举行会谈。王毅参加会谈。"
+               "国家主席习近平向中国科学院致贺信。"
+               "中共中央总书记习近平在江苏南京、镇江考察调研。")
+
+
+def _graph():
+    from kg.graph.rdf import build_graph
+    return build_graph([_extract(EVENTS_TEXT)])
+
+
+def _labels(g, nodes) -> set[str]:
+    return {str(g.value(n, RDFS.label)) for n in nodes}
+
+
+def test_events_are_typed_linked_derived_and_conform_to_the_shapes():
+    from kg.graph.ns import PROV
+    from kg.graph.validate import validate
+    g = _graph()
+    [talk] = g.subjects(RDF.type, KG.Talks)
+    assert (talk, RDF.type, KG.Meeting) in g
+    assert _labels(g, g.objects(talk, SCHEMA.attendee)) == {"习近平", "普京"}
+    assert _labels(g, g.objects(talk, KG.present)) == {"王毅"}
+    [message] = g.subjects(RDF.type, KG.Message)
+    assert (str(g.value(message, RDFS.label)), _labels(g, g.objects(message, SCHEMA.sender)),
+            _labels(g, g.objects(message, SCHEMA.recipient))) == ("贺信", {"习近平"}, {"中国科学院"})
+    [visit] = g.subjects(RDF.type, KG.Inspection)
+    assert _labels(g, g.objects(visit, SCHEMA.location)) == {"南京市", "镇江市"}
+    for node in (talk, message, visit):
+        assert g.value(node, PROV.wasDerivedFrom) is not None
+    validate(g)
+
+
+def test_event_iris_do_not_depend_on_the_run():
+    first = {s for s in _graph().subjects(RDF.type, None) if "/talks/" in s or "/message/" in s}
+    assert first and first == {s for s in _graph().subjects(RDF.type, None)
+                               if "/talks/" in s or "/message/" in s}
+
+
+def test_who_met_whom_is_exported_as_graphml_of_people_joined_by_their_talks(tmp_path):
+    import networkx as nx
+    from kg.views.export import export_graph
+    out = tmp_path / "talks.graphml"
+    export_graph(_graph(), out, talks=True)
+    people = nx.read_graphml(out)
+    assert sorted(d["label"] for _, d in people.nodes(data=True)) == ["习近平", "普京"]
+    [(_, _, edge)] = people.edges(data=True)
+    assert edge["weight"] == 1 and "/talks/" in edge["meetings"]
+
+
+def test_the_viewer_draws_who_met_whom_with_the_talk_on_its_edge(tmp_path):
+    from kg.views.draw import draw_graph
+    out = tmp_path / "talks.html"
+    summary = draw_graph(_graph(), out, view="talks")
+    assert (summary.nodes_drawn, summary.edges_drawn) == (2, 1)
+    page = out.read_text(encoding="utf-8")
+    assert "国家主席习近平同俄罗斯总统普京举行会谈。" in page  # the sentence an edge click shows
