@@ -153,13 +153,14 @@ class _Terminal(io.StringIO):
         return True
 
 
-def test_progress_off_a_terminal_logs_a_line_every_n_documents_and_none_at_the_end():
+def test_progress_off_a_terminal_logs_the_first_document_then_every_n_and_none_at_the_end():
     stream = io.StringIO()
     progress = Progress(stream, every=2)
     for i, name in enumerate(["a.txt", "b.txt", "c.txt"], 1):
         progress(i, None, name)
     progress(3, 3, "c.txt")
-    assert re.fullmatch(r"\[2\] [\d,.]+ docs/s  b\.txt\n", stream.getvalue())
+    assert re.fullmatch(r"\[1\] [\d,.]+ docs/s  a\.txt\n\[2\] [\d,.]+ docs/s  b\.txt\n",
+                        stream.getvalue())
 
 
 def test_progress_on_a_terminal_is_one_line_rewritten_in_place():

@@ -207,7 +207,8 @@ class Progress:
     On a terminal, one line rewritten in place (n/N, docs/s, the document),
     at most five times a second and only once the build has run a moment, so a
     quick build leaves no line behind its summary. Elsewhere (a log file, CI),
-    a plain line every `every` documents, which a log can be read back from.
+    a plain line for the first document (the log shows the build under way)
+    and then every `every` documents, which a log can be read back from.
     """
 
     def __init__(self, stream=sys.stderr, *, every: int = 1000,
@@ -226,7 +227,7 @@ class Progress:
         # folders are read as the build goes, so the total is known only at the end
         line = f"[{i:,}{'' if total is None else f'/{total:,}'}] {rate:,.1f} docs/s  {path}"
         if not self.tty:
-            if total is None and i % self.every == 0:
+            if total is None and (i == 1 or i % self.every == 0):
                 self.stream.write(line + "\n")
                 self.stream.flush()
             return
