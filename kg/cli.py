@@ -118,7 +118,8 @@ def cmd_query(args: argparse.Namespace) -> int:
         raise UsageError("this query answers about one name or post: give "
                          + " and ".join(f"--param {name}=VALUE" for name in missing))
     store = open_store(Path(args.graph))
-    result = run_query(store, text, bindings=bindings, timeout_s=args.timeout, limit=args.limit)
+    result = run_query(store, text, bindings=bindings, timeout_s=args.timeout, limit=args.limit,
+                       allow_service=args.allow_service)
     output = FORMATTERS[args.format](result)
     sys.stdout.write(output if output.endswith("\n") else output + "\n")
     return 0
@@ -289,6 +290,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=None, metavar="SECONDS")
     p.add_argument("--limit", type=int, default=None, metavar="ROWS")
     p.add_argument("--list", action="store_true", help="list the bundled queries")
+    p.add_argument("--allow-service", action="store_true",
+                   help="let SERVICE clauses fetch from the servers they name (refused otherwise)")
     p.set_defaults(run=cmd_query)
 
     for name, query, variable, what in (

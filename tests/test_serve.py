@@ -16,7 +16,8 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from kg.errors import UsageError
-from kg.store.serve import make_server, uses_service
+from kg.store.serve import make_server
+from kg.store.sparql import uses_service
 from kg.store.bundled import load_query
 from kg.store.oxigraph import open_store
 from kg.store.query import running_queries

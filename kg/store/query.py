@@ -23,6 +23,10 @@ class QueryTimeout(QueryError):
     """The query ran longer than its time limit."""
 
 
+class QueryRefused(QueryError):
+    """The query would reach outside the store (SERVICE), which was not allowed."""
+
+
 _running = 0
 _running_lock = threading.Lock()
 
@@ -41,7 +45,8 @@ def _count_running(delta: int) -> None:
 def run_query(store: ox.Store, query_text: str, *,
               bindings: Mapping[str, str | Term] | None = None,
               timeout_s: float | None = None, limit: int | None = None,
-              slots: threading.Semaphore | None = None) -> QueryResult:
+              slots: threading.Semaphore | None = None,
+              allow_service: bool = False) -> QueryResult:
     """Runs a SPARQL 1.1 query with the zhkg prefixes predeclared.
 
     Args:
@@ -61,11 +66,22 @@ def run_query(store: ox.Store, query_text: str, *,
         slots: bounds how many queries execute at once. One is taken before
             the query starts (waiting within `timeout_s`) and given back when
             it really ends, so abandoned queries still count.
+        allow_service: let SERVICE fetch from the URLs the query names;
+            refused by default, so a query file cannot make the machine send
+            requests (`kg.store.sparql.uses_service`).
 
     Raises:
-        QueryError: malformed query (with line and column) or failed evaluation.
+        QueryError: malformed query (with line and column), nested deeper than
+            `kg.store.sparql.MAX_NESTING` (checked before any parser runs), or
+            failed evaluation.
+        QueryRefused: the query may call SERVICE and allow_service is False.
         QueryTimeout: the time limit passed, or no slot freed up within it.
     """
+    sparql.check_nesting(query_text)
+    if not allow_service and sparql.uses_service(query_text):
+        raise QueryRefused("SERVICE (federated query) is refused: the query would fetch from "
+                           "other servers (a query that mentions the word and cannot be read "
+                           "without it counts too)")
     substitutions = {ox.Variable(name): term for name, term
                      in parameter_bindings(query_text, bindings or {}).items()}
     cancelled = threading.Event()
@@ -100,6 +116,7 @@ def run_query(store: ox.Store, query_text: str, *,
                            "(more specific patterns, a LIMIT) or raise the time limit") from None
 
 
+_VARIABLE_NAME = re.compile(r"\w+")
 _LABEL_PARAMETER = re.compile(r"^#\s*label parameter:\s*[?$](\w+)", re.M)
 
 
@@ -118,6 +135,10 @@ def parameter_bindings(query_text: str, values: Mapping[str, str | Term]) -> dic
     store then finds the node through its index. Other strings become plain
     literals; RDF terms are kept as given."""
     labels = label_parameters(query_text)
+    for name in values:
+        if not _VARIABLE_NAME.fullmatch(name):
+            raise UsageError(f"cannot bind {name!r}: a variable name is letters, digits and _ "
+                             "(NAME=VALUE binds ?NAME)")
     return {name: ox.Literal(to_simplified(value), language=ZH_HANS)
             if name in labels and isinstance(value, str) else _as_term(name, value)
             for name, value in values.items()}

@@ -1,0 +1,198 @@
+"""Issue 17's probes of `kg serve` and `kg query`, rerun as the issue writes them: every
+server on 127.0.0.1, every request loop bounded, every SERVICE target a local listener
+that records whether anything reached it."""
+
+from __future__ import annotations
+
+import http.client
+import socket
+import threading
+import time
+from urllib.parse import quote, urlencode
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from kg.cli import main
+from kg.errors import QueryError
+from kg.store.query import QueryRefused, run_query
+from kg.store.sparql import MAX_NESTING, check_nesting, uses_service
+from test_faults import listener  # noqa: F401  (a SERVICE target that records hits)
+from test_serve import running, store  # noqa: F401  (the module's fixtures)
+from test_store import SAMPLE_TTL
+
+
+def exchange(server, raw: bytes, *, timeout: float = 10) -> bytes:
+    """Sends raw bytes and reads until the server closes or goes quiet."""
+    with socket.create_connection(server.server_address[:2], timeout=timeout) as conn:
+        conn.sendall(raw)
+        received = b""
+        try:
+            while chunk := conn.recv(65536):
+                received += chunk
+        except socket.timeout:
+            pass
+        return received
+
+
+def call(server, method: str, path: str, body: str | None = None, **headers):
+    conn = http.client.HTTPConnection(*server.server_address[:2], timeout=30)
+    try:
+        conn.request(method, path, body=body,
+                     headers={k.replace("_", "-"): v for k, v in headers.items()})
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def alive(server) -> bool:
+    started = time.monotonic()
+    status, _ = call(server, "GET", "/sparql?query=" + quote("ASK { ?s ?p ?o }"))
+    return status == 200 and time.monotonic() - started < 2
+
+
+# ------------------------------------------------------------------ finding 2: nesting
+
+NESTED = {"parentheses": "ASK { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }",
+          "braces": "ASK " + "{" * 5000 + "}" * 5000,
+          "brackets": "ASK { ?s ?p " + "[ ?p " * 200 + "1" + "]" * 200 + " }"}
+
+
+@pytest.mark.parametrize("kind", NESTED)
+def test_a_deeply_nested_query_is_refused_before_any_parser_sees_it(server_of, kind):
+    server = server_of()
+    started = time.monotonic()
+    status, body = call(server, "POST", "/sparql", NESTED[kind],
+                        Content_Type="application/sparql-query")
+    assert status == 400 and b"nested more than" in body
+    assert time.monotonic() - started < 2
+    assert alive(server)
+
+
+def test_kg_query_refuses_the_nested_query_with_a_position(tmp_path, capsys):
+    graph = tmp_path / "g.ttl"
+    graph.write_text(SAMPLE_TTL, encoding="utf-8")
+    query = tmp_path / "deep.rq"
+    query.write_text(NESTED["parentheses"], encoding="utf-8")
+    assert main(["query", str(graph), "-f", str(query)]) == 2  # the { and FILTER( take 1-13
+    assert f"line 1, column {12 + MAX_NESTING}: nested more than" in capsys.readouterr().err
+
+
+def test_nesting_up_to_the_limit_still_runs(store):  # noqa: F811
+    depth = MAX_NESTING - 2  # the group and FILTER( take two levels
+    query = "ASK { FILTER(" + "(" * depth + "1 = 1" + ")" * depth + ") }"
+    check_nesting(query)
+    assert run_query(store, query).boolean is True
+    with pytest.raises(QueryError, match="nested more than"):
+        check_nesting("ASK { FILTER(" + "(" * (depth + 1) + "1" + ")" * (depth + 1) + ") }")
+
+
+def test_brackets_inside_strings_iris_and_comments_do_not_count():
+    check_nesting('ASK { ?s ?p "' + "(" * 500 + '" . ?s ?p <urn:x:((((> } # ' + "{" * 500)
+
+
+# ------------------------------------------------------------------ finding 3: SERVICE
+
+def bypasses(url: str) -> list[str]:
+    return [f"SELECT * WHERE {{ {{ BIND(1<'a>#' AS ?q) }} UNION {{ SERVICE <{url}> {{ ?x ?y ?z }} }} }}",
+            f"SELECT * WHERE {{ {{ BIND(1<'a>#' AS ?q) }}\nUNION {{ SERVICE <{url}> {{ ?x ?y ?z }} }} }}",
+            f"SELECT * WHERE {{ FILTER(1<'>#') SERVICE <{url}> {{ ?x ?y ?z }} }}",
+            f"SELECT * WHERE {{ ?s ?p ?o FILTER(?o<'x>#') }}\n# \nSELECT * {{ SERVICE <{url}> {{}} }}"]
+
+
+@pytest.mark.parametrize("how", ["get", "form", "query-body"])
+@pytest.mark.parametrize("number", range(4))
+def test_the_service_bypass_is_refused_and_nothing_is_contacted(server_of, listener, how, number):
+    url, hits = listener
+    query = bypasses(url)[number]
+    server = server_of()
+    if how == "get":
+        status, body = call(server, "GET", "/sparql?query=" + quote(query))
+    elif how == "form":
+        status, body = call(server, "POST", "/sparql", urlencode({"query": query}),
+                            Content_Type="application/x-www-form-urlencoded")
+    else:
+        status, body = call(server, "POST", "/sparql", query,
+                            Content_Type="application/sparql-query")
+    assert status == 403 and b"SERVICE" in body
+    time.sleep(0.2)  # a connection the server made would have been accepted by now
+    assert hits == []
+
+
+def test_kg_query_refuses_service_unless_asked(tmp_path, listener, capsys):
+    url, hits = listener
+    graph = tmp_path / "g.ttl"
+    graph.write_text(SAMPLE_TTL, encoding="utf-8")
+    for query in bypasses(url)[:2] + [f"SELECT * {{ SERVICE <{url}> {{ ?s ?p ?o }} }}"]:
+        assert main(["query", str(graph), query]) == 2
+        assert "SERVICE (federated query) is refused" in capsys.readouterr().err
+    time.sleep(0.2)
+    assert hits == []
+    # asked for, the SERVICE request is made (the recording listener answers nothing useful)
+    main(["query", str(graph), f"SELECT * {{ SERVICE <{url}> {{ ?s ?p ?o }} }}",
+          "--allow-service", "--timeout", "5"])
+    deadline = time.monotonic() + 5
+    while not hits and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert hits and hits[0].startswith(b"POST /data.ttl")
+
+
+def test_the_word_service_where_it_is_no_keyword_still_runs(store):  # noqa: F811
+    query = ('SELECT ?service WHERE { ?service rdfs:label ?l FILTER(?l != "Civil Service") '
+             'OPTIONAL { ?service <http://example.org/service> ?o } } # SERVICE <x:y> {}')
+    assert not uses_service(query)
+    assert run_query(store, query).variables == ("service",)
+    with pytest.raises(QueryRefused):
+        run_query(store, "SELECT * { SeRvIcE SILENT <http://127.0.0.1:9/> { ?s ?p ?o } }")
+
+
+HOSTILE_PIECES = ["SERVICE", "service", "<", ">", "'", '"', "#", "\n", "{", "}", "(", ")",
+                  "1", "?x", "<http://127.0.0.1:9/x>", "BIND(", " AS ?q)", "UNION", "FILTER(",
+                  "'a>#'", "\\u0053", "\\", " ", "[", "]", ";", ".", "SELECT * WHERE"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(HOSTILE_PIECES), max_size=40))
+def test_fuzz_hostile_queries_never_reach_a_service_and_never_kill_the_endpoint(shared_server, listener,
+                                                                                 pieces):
+    url, hits = listener
+    query = "".join(pieces).replace("<http://127.0.0.1:9/x>", f"<{url}>")
+    status, _ = call(shared_server, "POST", "/sparql", query, Content_Type="application/sparql-query")
+    assert status in (200, 400, 403, 503)
+    assert hits == []
+
+
+def test_fuzz_target_was_alive_throughout(shared_server):
+    assert alive(shared_server)
+
+
+# ------------------------------------------------------------------ --param
+
+def test_a_parameter_name_that_is_no_variable_is_a_usage_error(tmp_path, capsys):
+    graph = tmp_path / "g.ttl"
+    graph.write_text(SAMPLE_TTL, encoding="utf-8")
+    assert main(["query", str(graph), "SELECT * { ?s ?p ?o }", "--param", "a b=1"]) == 2
+    assert "cannot bind 'a b'" in capsys.readouterr().err
+
+
+# ------------------------------------------------------------------ fixtures
+
+@pytest.fixture
+def server_of(store):  # noqa: F811
+    started = []
+
+    def start(**options):
+        context = running(store, **options)
+        started.append(context)
+        return context.__enter__()
+
+    yield start
+    for context in started:
+        context.__exit__(None, None, None)
+
+
+@pytest.fixture(scope="module")
+def shared_server(store):  # noqa: F811
+    with running(store) as server:
+        yield server
