@@ -167,6 +167,84 @@ def test_fuzz_target_was_alive_throughout(shared_server):
     assert alive(shared_server)
 
 
+# ------------------------------------------------------------------ finding 5: Host, Origin
+
+@pytest.mark.parametrize("host", ["evil.example:7878", "127.0.0.1.evil.example", "10.0.0.1"])
+def test_a_dns_rebinding_host_is_refused(server_of, host):
+    server = server_of()
+    for path in ("/", "/sparql?query=ASK%7B%7D"):
+        status, body = call(server, "GET", path, Host=host)
+        assert status == 403 and b"loopback name" in body
+
+
+@pytest.mark.parametrize("host", ["localhost:7878", "127.0.0.1", "[::1]:9", "zhkg.localhost"])
+def test_loopback_names_are_served(server_of, host):
+    assert call(server_of(), "GET", "/sparql?query=ASK%7B%7D", Host=host)[0] == 200
+
+
+def test_only_the_endpoints_own_page_may_send_a_form_or_query(server_of):
+    server = server_of()
+    own = f"http://127.0.0.1:{server.server_address[1]}"
+    form = urlencode({"query": "SELECT * WHERE { ?a ?b ?c OPTIONAL { ?d ?e ?f OPTIONAL "
+                               "{ ?g ?h ?i } } } LIMIT 1"})
+    for origin in ("http://evil.example", "null", f"http://localhost:{server.server_address[1]}"):
+        status, body = call(server, "POST", "/sparql", form, Origin=origin,
+                            Content_Type="application/x-www-form-urlencoded")
+        assert status == 403 and b"another web page" in body
+    status, _ = call(server, "POST", "/sparql", urlencode({"query": "ASK {}"}), Origin=own,
+                     Content_Type="application/x-www-form-urlencoded")
+    assert status == 200
+    # an <img> on another site sends its GET without Origin, but with Sec-Fetch-Site
+    assert call(server, "GET", "/sparql?query=ASK%7B%7D", Sec_Fetch_Site="cross-site")[0] == 403
+    assert call(server, "GET", "/", Sec_Fetch_Site="cross-site")[0] == 200  # a link to the page
+    # programs (curl, scripts) send no Origin: served as before
+    assert call(server, "POST", "/sparql", urlencode({"query": "ASK {}"}),
+                Content_Type="application/x-www-form-urlencoded")[0] == 200
+
+
+# ------------------------------------------------------------------ finding 10: framing
+
+def test_duplicate_content_length_is_refused_and_the_rest_is_never_a_request(server_of):
+    server = server_of()
+    smuggled = b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    body = b"ASK {}"
+    for framing in (b"Content-Length: 6\r\nContent-Length: %d\r\n" % (len(body) + len(smuggled)),
+                    b"Content-Length: %d\r\nTransfer-Encoding: chunked\r\n" % len(body),
+                    b"Transfer-Encoding: chunked\r\n",
+                    b"Content-Length: -5\r\n",
+                    b"Content-Length: 6, 6\r\n"):
+        answer = exchange(server, b"POST /sparql HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                          b"Content-Type: application/sparql-query\r\n" + framing + b"\r\n"
+                          + body + smuggled)
+        assert answer.count(b"HTTP/1.1 ") == 1, answer
+        assert answer.split(b" ", 2)[1] in (b"400", b"411"), answer
+    assert alive(server)
+
+
+def test_a_client_trickling_header_lines_is_cut_off_at_the_idle_limit(server_of):
+    server = server_of(idle_timeout_s=1.0)
+    with socket.create_connection(server.server_address[:2], timeout=10) as conn:
+        conn.sendall(b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n")
+        started = time.monotonic()
+        closed = False
+        while time.monotonic() - started < 5:  # bounded: 5 s at most
+            time.sleep(0.3)  # each line well inside the 1 s socket timeout
+            try:
+                conn.sendall(b"X-Trickle: 1\r\n")
+            except OSError:
+                closed = True
+                break
+            conn.settimeout(0.01)
+            try:
+                if conn.recv(1024) == b"":
+                    closed = True
+                    break
+            except socket.timeout:
+                pass
+        assert closed and time.monotonic() - started < 2.5
+    assert alive(server)
+
+
 # ------------------------------------------------------------------ --param
 
 def test_a_parameter_name_that_is_no_variable_is_a_usage_error(tmp_path, capsys):
