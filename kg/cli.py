@@ -167,9 +167,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from kg.store.serve import serve
-    from kg.store.oxigraph import open_store
-    serve(open_store(Path(args.graph)), host=args.host, port=args.port,
-          timeout_s=args.timeout, max_results=args.max_results)
+    serve(Path(args.graph), host=args.host, port=args.port, timeout_s=args.timeout,
+          max_results=args.max_results, memory_mb=args.max_memory)
     return 0
 
 
@@ -335,6 +334,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS")
     p.add_argument("--max-results", type=_positive, default=10000, metavar="ROWS")
+    p.add_argument("--max-memory", type=_positive, default=512, metavar="MB",
+                   help="memory one query may use beyond the graph (default 512)")
     p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("push", help="load a graph into a SPARQL Graph Store Protocol server",

@@ -45,7 +45,6 @@ def _count_running(delta: int) -> None:
 def run_query(store: ox.Store, query_text: str, *,
               bindings: Mapping[str, str | Term] | None = None,
               timeout_s: float | None = None, limit: int | None = None,
-              slots: threading.Semaphore | None = None,
               allow_service: bool = False) -> QueryResult:
     """Runs a SPARQL 1.1 query with the zhkg prefixes predeclared.
 
@@ -60,12 +59,10 @@ def run_query(store: ox.Store, query_text: str, *,
         timeout_s: give up after this many seconds and raise QueryTimeout.
             Oxigraph cannot be interrupted: the query goes on in a background
             thread and stops at the next result row; a sort or aggregate
-            still computing runs to its end first (see `running_queries`).
+            still computing runs to its end first (see `running_queries`);
+            `kg.store.workers.QueryPool` runs queries where they can be stopped.
         limit: keep at most this many rows or triples; `truncated` is set if
             there were more.
-        slots: bounds how many queries execute at once. One is taken before
-            the query starts (waiting within `timeout_s`) and given back when
-            it really ends, so abandoned queries still count.
         allow_service: let SERVICE fetch from the URLs the query names;
             refused by default, so a query file cannot make the machine send
             requests (`kg.store.sparql.uses_service`).
@@ -75,7 +72,7 @@ def run_query(store: ox.Store, query_text: str, *,
             `kg.store.sparql.MAX_NESTING` (checked before any parser runs), or
             failed evaluation.
         QueryRefused: the query may call SERVICE and allow_service is False.
-        QueryTimeout: the time limit passed, or no slot freed up within it.
+        QueryTimeout: the time limit passed.
     """
     sparql.check_nesting(query_text)
     if not allow_service and sparql.uses_service(query_text):
@@ -85,13 +82,10 @@ def run_query(store: ox.Store, query_text: str, *,
     substitutions = {ox.Variable(name): term for name, term
                      in parameter_bindings(query_text, bindings or {}).items()}
     cancelled = threading.Event()
-    if timeout_s is None and slots is None:
+    if timeout_s is None:
         return _execute(store, query_text, substitutions, limit, cancelled)
 
-    deadline = None if timeout_s is None else time.monotonic() + timeout_s
-    if slots is not None and not slots.acquire(timeout=timeout_s):
-        raise QueryTimeout(f"no free query slot within {timeout_s:g} s: {running_queries()} "
-                           "queries are running (timed-out ones finish first); retry shortly")
+    deadline = time.monotonic() + timeout_s
     future: Future[QueryResult] = Future()
 
     def work() -> None:
@@ -101,15 +95,12 @@ def run_query(store: ox.Store, query_text: str, *,
             future.set_exception(e)
         finally:
             _count_running(-1)
-            if slots is not None:
-                slots.release()
 
     _count_running(+1)
     # a daemon thread, so an abandoned query never keeps the program from exiting
     threading.Thread(target=work, name="kg-query", daemon=True).start()
     try:
-        return future.result(timeout=None if deadline is None
-                             else max(0.0, deadline - time.monotonic()))
+        return future.result(timeout=max(0.0, deadline - time.monotonic()))
     except TimeoutError:
         cancelled.set()
         raise QueryTimeout(f"no answer within {timeout_s:g} s; narrow the query "

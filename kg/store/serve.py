@@ -17,15 +17,16 @@ import json
 import re
 import socket
 import sys
-import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from kg.errors import QueryError, UsageError
 from kg.store.bundled import list_bundled, load_query
-from kg.store.query import QueryRefused, QueryTimeout, run_query
+from kg.store.query import QueryRefused, QueryTimeout
 from kg.store.results import format_csv, format_json, format_rdf, format_tsv
+from kg.store.workers import QueryPool
 
 SOLUTION_TYPES = {
     "application/sparql-results+json": format_json,
@@ -43,20 +44,23 @@ class SparqlServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], store, *, timeout_s: float, max_results: int,
-                 max_request_bytes: int, max_running: int, idle_timeout_s: float,
+    def __init__(self, address: tuple[str, int], pool: QueryPool, *, timeout_s: float,
+                 max_results: int, max_request_bytes: int, idle_timeout_s: float,
                  any_host: bool) -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
+        self.pool = pool  # before binding: a failed bind closes the server, and the pool
         super().__init__(address, _Handler)
-        self.store = store
         self.timeout_s = timeout_s
         self.max_results = max_results
         self.max_request_bytes = max_request_bytes
-        self.slots = threading.BoundedSemaphore(max_running)
         self.idle_timeout_s = idle_timeout_s
         self.any_host = any_host
         self.page, self.page_policy = _page()
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.pool.close()
 
     @property
     def url(self) -> str:
@@ -64,22 +68,26 @@ class SparqlServer(ThreadingHTTPServer):
         return f"http://{f'[{host}]' if ':' in host else host}:{port}/"
 
 
-def make_server(store, *, host: str = "127.0.0.1", port: int = 0, timeout_s: float = 10.0,
+def make_server(graph: Path, *, host: str = "127.0.0.1", port: int = 0, timeout_s: float = 10.0,
                 max_results: int = 10000, max_request_bytes: int = 1_000_000,
-                max_running: int = 4, idle_timeout_s: float = 60.0,
+                max_running: int = 4, memory_mb: int = 512, idle_timeout_s: float = 60.0,
                 allow_remote: bool = False) -> SparqlServer:
     """Binds (but does not start) an endpoint; run it with `serve_forever()`.
 
     Args:
-        store: a pyoxigraph store from `kg.store.oxigraph.open_store`.
+        graph: a graph file or store folder (`kg.store.oxigraph.open_store`),
+            which each query worker opens.
         host, port: where to listen; port 0 picks a free port (see `.url`).
-        timeout_s: per-query time limit; slower queries get 503.
+        timeout_s: per-query time limit; a slower query gets 503 and its worker
+            is killed, so the work really stops.
         max_results: rows (or triples) returned at most; more are cut off and
             the response carries `X-Result-Truncated: true`.
         max_request_bytes: a longer query or request body gets 413.
-        max_running: queries executing at once, counting timed-out ones that
-            Oxigraph is still finishing; further queries wait for a free slot
-            within their time limit, then get 503.
+        max_running: query worker processes, so queries executing at once;
+            further queries wait for a free worker within their time limit,
+            then get 503. A killed worker is replaced at once.
+        memory_mb: memory a query may take beyond the graph a worker holds; a
+            query that needs more ends its worker and gets 503.
         idle_timeout_s: a request (from waiting for its first byte to the end
             of its body) must arrive within this long, or its connection is
             closed: idle, kept-alive or trickling clients cannot hold the
@@ -96,18 +104,19 @@ def make_server(store, *, host: str = "127.0.0.1", port: int = 0, timeout_s: flo
         raise UsageError(f"refusing to listen on {host!r}: the endpoint has no authentication, "
                          "so it only binds to loopback (127.0.0.1) unless remote access is "
                          "explicitly allowed")
+    pool = QueryPool(Path(graph), size=max_running, memory_mb=memory_mb)
     try:
-        return SparqlServer((host, port), store, timeout_s=timeout_s, max_results=max_results,
-                            max_request_bytes=max_request_bytes, max_running=max_running,
-                            idle_timeout_s=idle_timeout_s, any_host=allow_remote)
+        return SparqlServer((host, port), pool, timeout_s=timeout_s, max_results=max_results,
+                            max_request_bytes=max_request_bytes, idle_timeout_s=idle_timeout_s,
+                            any_host=allow_remote)
     except OSError as e:
         raise UsageError(f"cannot listen on {host}:{port} ({e.strerror}); "
                          "choose another port with --port") from None
 
 
-def serve(store, *, host: str = "127.0.0.1", port: int = 7878, **options) -> None:
-    """Serves `store` (from `kg.store.oxigraph.open_store`) until Ctrl-C; options as for make_server."""
-    server = make_server(store, host=host, port=port, **options)
+def serve(graph: Path, *, host: str = "127.0.0.1", port: int = 7878, **options) -> None:
+    """Serves a graph file or store folder until Ctrl-C; options as for make_server."""
+    server = make_server(graph, host=host, port=port, **options)
     print(f"zhkg: query page {server.url}, SPARQL endpoint {server.url}sparql "
           "(Ctrl-C stops)", file=sys.stderr)
     try:
@@ -245,9 +254,8 @@ class _Handler(BaseHTTPRequestHandler):
         if len(params.get("query", [])) != 1:
             return self._refuse(400, "expected exactly one query, e.g. /sparql?query=ASK{}")
         try:
-            result = run_query(self.server.store, params["query"][0],
-                               timeout_s=self.server.timeout_s, limit=self.server.max_results,
-                               slots=self.server.slots)
+            result = self.server.pool.run(params["query"][0], timeout_s=self.server.timeout_s,
+                                          limit=self.server.max_results)
         except QueryTimeout as e:
             return self._refuse(503, str(e), retry=True)
         except QueryRefused as e:
