@@ -349,3 +349,16 @@ def server_of(store):  # noqa: F811
 def shared_server(store):  # noqa: F811
     with running(store) as server:
         yield server
+
+
+def test_a_worker_still_starting_is_not_killed_by_a_short_time_limit(server_of, wide_graph):
+    server = server_of(graph=wide_graph, timeout_s=0.5)
+    assert call(server, "GET", "/sparql?query=" + quote(ABANDONED))[0] == 503  # killed, replaced
+    # the replacement opens the graph for longer than a few ms: queries meanwhile wait
+    # for it within their own limit, and leave it starting
+    [replacement] = server.pool.idle.queue
+    server.timeout_s = 0.001
+    assert call(server, "GET", "/sparql?query=ASK%7B%7D")[0] == 503
+    assert list(server.pool.idle.queue) == [replacement] and replacement.poll() is None
+    server.timeout_s = 10.0
+    assert alive(server)

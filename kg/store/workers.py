@@ -109,12 +109,14 @@ class QueryPool:
             raise QueryTimeout(f"no free query slot within {timeout_s:g} s; retry shortly") from None
         replace = True
         try:
+            if not self._ready(worker, deadline):
+                replace = False  # a replacement still starting: it stays, unused
+                raise QueryTimeout(f"no free query slot within {timeout_s:g} s (a new query "
+                                   "worker is still opening the graph); retry shortly")
             payload = pickle.dumps((query_text, limit))
-            reply = None
-            if self._ready(worker, deadline):
-                worker.stdin.write(_HEADER.pack(len(payload)) + payload)
-                worker.stdin.flush()
-                reply = _read_message(worker.stdout, deadline)
+            worker.stdin.write(_HEADER.pack(len(payload)) + payload)
+            worker.stdin.flush()
+            reply = _read_message(worker.stdout, deadline)
             if reply is None:
                 raise QueryTimeout(f"no answer within {timeout_s:g} s; narrow the query "
                                    "(more specific patterns, a LIMIT) or raise the time limit")
