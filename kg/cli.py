@@ -154,7 +154,8 @@ def cmd_query(args: argparse.Namespace) -> int:
         raise UsageError("this query answers about one name or post: give "
                          + " and ".join(f"--param {name}=VALUE" for name in missing))
     store = open_store(Path(args.graph))
-    result = run_query(store, text, bindings=bindings, timeout_s=args.timeout, limit=args.limit)
+    result = run_query(store, text, bindings=bindings, timeout_s=args.timeout, limit=args.limit,
+                       allow_service=args.allow_service)
     output = FORMATTERS[args.format](result)
     sys.stdout.write(output if output.endswith("\n") else output + "\n")
     return 0
@@ -203,9 +204,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     from kg.store.serve import serve
-    from kg.store.oxigraph import open_store
-    serve(open_store(Path(args.graph)), host=args.host, port=args.port,
-          timeout_s=args.timeout, max_results=args.max_results)
+    serve(Path(args.graph), host=args.host, port=args.port, timeout_s=args.timeout,
+          max_results=args.max_results, memory_mb=args.max_memory)
     return 0
 
 
@@ -327,6 +327,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--timeout", type=float, default=None, metavar="SECONDS")
     p.add_argument("--limit", type=int, default=None, metavar="ROWS")
     p.add_argument("--list", action="store_true", help="list the bundled queries")
+    p.add_argument("--allow-service", action="store_true",
+                   help="let SERVICE clauses fetch from the servers they name (refused otherwise)")
     p.set_defaults(run=cmd_query)
 
     for name, query, variable, what in (
@@ -375,6 +377,8 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--host", default="127.0.0.1")
     p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS")
     p.add_argument("--max-results", type=_positive, default=10000, metavar="ROWS")
+    p.add_argument("--max-memory", type=_positive, default=512, metavar="MB",
+                   help="memory one query may use beyond the graph (default 512)")
     p.set_defaults(run=cmd_serve)
 
     p = sub.add_parser("push", help="load a graph into a SPARQL Graph Store Protocol server",

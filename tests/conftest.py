@@ -24,7 +24,7 @@ SEED_GOLD = ROOT / "tests" / "gold" / "qinzhou-2007-04-03.yaml"
 # fixture or name, so the files that hold them need no edit; tests/test_structure.py checks
 # that every name below still exists. A new test of that kind joins a list, or says
 # @pytest.mark.slow.
-SLOW_MODULES = {"test_browser", "test_distributed", "test_kill", "test_notebook"}
+SLOW_MODULES = {"test_browser", "test_distributed", "test_endpoint_abuse", "test_kill", "test_notebook"}
 SLOW_FIXTURES = {"oxigraph_server"}
 SLOW_TESTS = {
     "test_rdf_two_builds_give_byte_identical_turtle",
@@ -39,7 +39,7 @@ SLOW_TESTS = {
     "test_evaluate_corpus_scores_exact_spans",
     "test_adding_documents_one_at_a_time_equals_building_all_at_once",
     "test_cli_query_holders_binds_the_post",
-    "test_slow_query_times_out_with_503_and_keeps_its_slot",
+    "test_slow_query_times_out_with_503_and_gives_its_slot_back",
     "test_cli_build_reports_bad_files_and_finishes_the_batch",
     "test_any_file_name_builds_and_reads_back_with_its_sentences",
     "test_odd_names_give_the_same_people_built_together_or_one_at_a_time",

@@ -308,7 +308,7 @@ def test_endpoint_never_fetches_load_from_or_service(hostile, listener):
     from urllib.parse import quote, urlencode
     from kg.store.serve import make_server
     url, hits = listener
-    server = make_server(open_store(hostile[1]))
+    server = make_server(hostile[1])
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
 

@@ -23,6 +23,10 @@ class QueryTimeout(QueryError):
     """The query ran longer than its time limit."""
 
 
+class QueryRefused(QueryError):
+    """The query would reach outside the store (SERVICE), which was not allowed."""
+
+
 _running = 0
 _running_lock = threading.Lock()
 
@@ -41,7 +45,7 @@ def _count_running(delta: int) -> None:
 def run_query(store: ox.Store, query_text: str, *,
               bindings: Mapping[str, str | Term] | None = None,
               timeout_s: float | None = None, limit: int | None = None,
-              slots: threading.Semaphore | None = None) -> QueryResult:
+              allow_service: bool = False) -> QueryResult:
     """Runs a SPARQL 1.1 query with the zhkg prefixes predeclared.
 
     Args:
@@ -55,27 +59,33 @@ def run_query(store: ox.Store, query_text: str, *,
         timeout_s: give up after this many seconds and raise QueryTimeout.
             Oxigraph cannot be interrupted: the query goes on in a background
             thread and stops at the next result row; a sort or aggregate
-            still computing runs to its end first (see `running_queries`).
+            still computing runs to its end first (see `running_queries`);
+            `kg.store.workers.QueryPool` runs queries where they can be stopped.
         limit: keep at most this many rows or triples; `truncated` is set if
             there were more.
-        slots: bounds how many queries execute at once. One is taken before
-            the query starts (waiting within `timeout_s`) and given back when
-            it really ends, so abandoned queries still count.
+        allow_service: let SERVICE fetch from the URLs the query names;
+            refused by default, so a query file cannot make the machine send
+            requests (`kg.store.sparql.uses_service`).
 
     Raises:
-        QueryError: malformed query (with line and column) or failed evaluation.
-        QueryTimeout: the time limit passed, or no slot freed up within it.
+        QueryError: malformed query (with line and column), nested deeper than
+            `kg.store.sparql.MAX_NESTING` (checked before any parser runs), or
+            failed evaluation.
+        QueryRefused: the query may call SERVICE and allow_service is False.
+        QueryTimeout: the time limit passed.
     """
+    sparql.check_nesting(query_text)
+    if not allow_service and sparql.uses_service(query_text):
+        raise QueryRefused("SERVICE (federated query) is refused: the query would fetch from "
+                           "other servers (a query that mentions the word and cannot be read "
+                           "without it counts too)")
     substitutions = {ox.Variable(name): term for name, term
                      in parameter_bindings(query_text, bindings or {}).items()}
     cancelled = threading.Event()
-    if timeout_s is None and slots is None:
+    if timeout_s is None:
         return _execute(store, query_text, substitutions, limit, cancelled)
 
-    deadline = None if timeout_s is None else time.monotonic() + timeout_s
-    if slots is not None and not slots.acquire(timeout=timeout_s):
-        raise QueryTimeout(f"no free query slot within {timeout_s:g} s: {running_queries()} "
-                           "queries are running (timed-out ones finish first); retry shortly")
+    deadline = time.monotonic() + timeout_s
     future: Future[QueryResult] = Future()
 
     def work() -> None:
@@ -85,21 +95,19 @@ def run_query(store: ox.Store, query_text: str, *,
             future.set_exception(e)
         finally:
             _count_running(-1)
-            if slots is not None:
-                slots.release()
 
     _count_running(+1)
     # a daemon thread, so an abandoned query never keeps the program from exiting
     threading.Thread(target=work, name="kg-query", daemon=True).start()
     try:
-        return future.result(timeout=None if deadline is None
-                             else max(0.0, deadline - time.monotonic()))
+        return future.result(timeout=max(0.0, deadline - time.monotonic()))
     except TimeoutError:
         cancelled.set()
         raise QueryTimeout(f"no answer within {timeout_s:g} s; narrow the query "
                            "(more specific patterns, a LIMIT) or raise the time limit") from None
 
 
+_VARIABLE_NAME = re.compile(r"\w+")
 _LABEL_PARAMETER = re.compile(r"^#\s*label parameter:\s*[?$](\w+)", re.M)
 
 
@@ -118,6 +126,10 @@ def parameter_bindings(query_text: str, values: Mapping[str, str | Term]) -> dic
     store then finds the node through its index. Other strings become plain
     literals; RDF terms are kept as given."""
     labels = label_parameters(query_text)
+    for name in values:
+        if not _VARIABLE_NAME.fullmatch(name):
+            raise UsageError(f"cannot bind {name!r}: a variable name is letters, digits and _ "
+                             "(NAME=VALUE binds ?NAME)")
     return {name: ox.Literal(to_simplified(value), language=ZH_HANS)
             if name in labels and isinstance(value, str) else _as_term(name, value)
             for name, value in values.items()}

@@ -11,21 +11,22 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import io
 import ipaddress
 import json
 import re
 import socket
 import sys
-import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 from kg.errors import QueryError, UsageError
-from kg.store import sparql
 from kg.store.bundled import list_bundled, load_query
-from kg.store.query import QueryTimeout, run_query
+from kg.store.query import QueryRefused, QueryTimeout
 from kg.store.results import format_csv, format_json, format_rdf, format_tsv
+from kg.store.workers import QueryPool
 
 SOLUTION_TYPES = {
     "application/sparql-results+json": format_json,
@@ -38,33 +39,28 @@ GRAPH_TYPES = {
     "application/n-triples": lambda r: format_rdf(r, syntax="ntriples"),
 }
 
-def uses_service(query_text: str) -> bool:
-    """Whether a query calls SERVICE, which would make the server fetch URLs.
-
-    A lexical check on SPARQL's own token rules (`kg.store.sparql`), so the
-    word inside a string, comment, IRI or name (`"SERVICE"`, `?service`,
-    `ex:service`) does not count.
-    """
-    return "SERVICE" in sparql.keywords(query_text)
-
-
 class SparqlServer(ThreadingHTTPServer):
     """The HTTP server; its limits are attributes the handler reads."""
 
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], store, *, timeout_s: float, max_results: int,
-                 max_request_bytes: int, max_running: int, idle_timeout_s: float) -> None:
+    def __init__(self, address: tuple[str, int], pool: QueryPool, *, timeout_s: float,
+                 max_results: int, max_request_bytes: int, idle_timeout_s: float,
+                 any_host: bool) -> None:
         if ":" in address[0]:
             self.address_family = socket.AF_INET6
+        self.pool = pool  # before binding: a failed bind closes the server, and the pool
         super().__init__(address, _Handler)
-        self.store = store
         self.timeout_s = timeout_s
         self.max_results = max_results
         self.max_request_bytes = max_request_bytes
-        self.slots = threading.BoundedSemaphore(max_running)
         self.idle_timeout_s = idle_timeout_s
+        self.any_host = any_host
         self.page, self.page_policy = _page()
+
+    def server_close(self) -> None:
+        super().server_close()
+        self.pool.close()
 
     @property
     def url(self) -> str:
@@ -72,27 +68,34 @@ class SparqlServer(ThreadingHTTPServer):
         return f"http://{f'[{host}]' if ':' in host else host}:{port}/"
 
 
-def make_server(store, *, host: str = "127.0.0.1", port: int = 0, timeout_s: float = 10.0,
+def make_server(graph: Path, *, host: str = "127.0.0.1", port: int = 0, timeout_s: float = 10.0,
                 max_results: int = 10000, max_request_bytes: int = 1_000_000,
-                max_running: int = 4, idle_timeout_s: float = 60.0,
+                max_running: int = 4, memory_mb: int = 512, idle_timeout_s: float = 60.0,
                 allow_remote: bool = False) -> SparqlServer:
     """Binds (but does not start) an endpoint; run it with `serve_forever()`.
 
     Args:
-        store: a pyoxigraph store from `kg.store.oxigraph.open_store`.
+        graph: a graph file or store folder (`kg.store.oxigraph.open_store`),
+            which each query worker opens.
         host, port: where to listen; port 0 picks a free port (see `.url`).
-        timeout_s: per-query time limit; slower queries get 503.
+        timeout_s: per-query time limit; a slower query gets 503 and its worker
+            is killed, so the work really stops.
         max_results: rows (or triples) returned at most; more are cut off and
             the response carries `X-Result-Truncated: true`.
         max_request_bytes: a longer query or request body gets 413.
-        max_running: queries executing at once, counting timed-out ones that
-            Oxigraph is still finishing; further queries wait for a free slot
-            within their time limit, then get 503.
-        idle_timeout_s: a connection that sends nothing for this long (a
-            kept-alive client gone quiet, a request trickling in) is closed,
-            so idle clients cannot hold the server's threads.
+        max_running: query worker processes, so queries executing at once;
+            further queries wait for a free worker within their time limit,
+            then get 503. A killed worker is replaced at once.
+        memory_mb: memory a query may take beyond the graph a worker holds; a
+            query that needs more ends its worker and gets 503.
+        idle_timeout_s: a request (from waiting for its first byte to the end
+            of its body) must arrive within this long, or its connection is
+            closed: idle, kept-alive or trickling clients cannot hold the
+            server's threads.
         allow_remote: required to listen on anything but loopback, since the
-            endpoint has no authentication.
+            endpoint has no authentication; it also lifts the check that
+            requests name a loopback host (`Host: localhost`, `127.0.0.1`,
+            `[::1]`), which otherwise stops DNS-rebinding pages.
 
     Raises:
         UsageError: a non-loopback host without allow_remote, or the port is taken.
@@ -101,18 +104,19 @@ def make_server(store, *, host: str = "127.0.0.1", port: int = 0, timeout_s: flo
         raise UsageError(f"refusing to listen on {host!r}: the endpoint has no authentication, "
                          "so it only binds to loopback (127.0.0.1) unless remote access is "
                          "explicitly allowed")
+    pool = QueryPool(Path(graph), size=max_running, memory_mb=memory_mb)
     try:
-        return SparqlServer((host, port), store, timeout_s=timeout_s, max_results=max_results,
-                            max_request_bytes=max_request_bytes, max_running=max_running,
-                            idle_timeout_s=idle_timeout_s)
+        return SparqlServer((host, port), pool, timeout_s=timeout_s, max_results=max_results,
+                            max_request_bytes=max_request_bytes, idle_timeout_s=idle_timeout_s,
+                            any_host=allow_remote)
     except OSError as e:
         raise UsageError(f"cannot listen on {host}:{port} ({e.strerror}); "
                          "choose another port with --port") from None
 
 
-def serve(store, *, host: str = "127.0.0.1", port: int = 7878, **options) -> None:
-    """Serves `store` (from `kg.store.oxigraph.open_store`) until Ctrl-C; options as for make_server."""
-    server = make_server(store, host=host, port=port, **options)
+def serve(graph: Path, *, host: str = "127.0.0.1", port: int = 7878, **options) -> None:
+    """Serves a graph file or store folder until Ctrl-C; options as for make_server."""
+    server = make_server(graph, host=host, port=port, **options)
     print(f"zhkg: query page {server.url}, SPARQL endpoint {server.url}sparql "
           "(Ctrl-C stops)", file=sys.stderr)
     try:
@@ -143,9 +147,52 @@ class _Handler(BaseHTTPRequestHandler):
         # socketserver applies `timeout` to the connection's socket in setup
         self.timeout = self.server.idle_timeout_s
         super().setup()
+        self.read_deadline: float | None = None
+        self.rfile.close()
+        self.rfile = io.BufferedReader(_DeadlineReader(self))
+
+    def handle_one_request(self) -> None:
+        # the socket's timeout restarts with every byte, so a client sending a
+        # header line every 20 s would never time out: the request as a whole must
+        self.read_deadline = time.monotonic() + self.server.idle_timeout_s
+        super().handle_one_request()
+
+    def _request_read(self) -> None:
+        self.read_deadline = None
+        self.connection.settimeout(self.server.idle_timeout_s)
+
+    def parse_request(self) -> bool:
+        if not super().parse_request():
+            return False
+        self.started = time.perf_counter()
+        refusal = self._foreign_request()
+        if refusal:
+            self.close_connection = True
+            self._refuse(*refusal)
+            return False
+        return True
+
+    def _foreign_request(self) -> tuple[int, str] | None:
+        """Why a request from a browser page that is not this endpoint's own is refused."""
+        hosts = self.headers.get_all("Host") or []
+        if len(hosts) != 1:
+            return 400, "a request needs exactly one Host header"
+        if not self.server.any_host and not _loopback_name(hosts[0]):
+            # a DNS-rebinding page reaches 127.0.0.1 under its own name
+            return 403, (f"Host {hosts[0]!r} is not this machine's loopback name; use "
+                         f"{self.server.url}")
+        origin = self.headers.get("Origin")
+        if origin is not None and origin.lower() != f"http://{hosts[0]}".lower():
+            return 403, ("a query from another web page (Origin " + repr(origin) +
+                         ") is refused: only this endpoint's own page may send one")
+        site = self.headers.get("Sec-Fetch-Site")
+        if site not in (None, "same-origin", "none") and urlsplit(self.path).path != "/":
+            # an <img> or a form on another site sends no Origin with its GET
+            return 403, "a query from another web site is refused"
+        return None
 
     def do_GET(self) -> None:
-        self.started = time.perf_counter()
+        self._request_read()
         url = urlsplit(self.path)
         if url.path == "/":
             self._send(200, self.server.page.encode(), "text/html; charset=utf-8",
@@ -158,19 +205,29 @@ class _Handler(BaseHTTPRequestHandler):
             self._refuse(404, "not found: the endpoint is /sparql, the query page is /")
 
     def do_POST(self) -> None:
-        self.started = time.perf_counter()
         url = urlsplit(self.path)
+        # until the body is read, any refusal closes the connection: unread
+        # bytes must not be taken as the next request
+        self.close_connection = True
         if url.path != "/sparql":
             return self._refuse(404, "not found: POST queries to /sparql")
-        try:
-            length = int(self.headers["Content-Length"])
-        except (TypeError, ValueError):
-            return self._refuse(411, "a POST needs a Content-Length header")
+        lengths = self.headers.get_all("Content-Length") or []
+        if "Transfer-Encoding" in self.headers:
+            return self._refuse(411, "chunked or encoded bodies are not read: send the body "
+                                     "with one Content-Length header")
+        if len(lengths) != 1 or not re.fullmatch(r"[0-9]{1,15}", lengths[0].strip()):
+            return self._refuse(411 if not lengths else 400,
+                                "a POST needs exactly one Content-Length header, a number of "
+                                "bytes")
+        length = int(lengths[0])
         if length > self.server.max_request_bytes:
-            self.close_connection = True  # the unread body must not be taken as a request
             return self._refuse(413, f"the request body is {length} bytes; this endpoint "
                                      f"accepts at most {self.server.max_request_bytes}")
         body = self.rfile.read(length)
+        if len(body) < length:
+            return None  # the client closed before sending it all: nobody to answer
+        self._request_read()
+        self.close_connection = False
         kind = self.headers.get_content_type()
         if kind == "application/sparql-update":
             return self._refuse(403, "this endpoint is read-only: SPARQL Update is refused")
@@ -196,15 +253,13 @@ class _Handler(BaseHTTPRequestHandler):
                                      "use FROM or GRAPH in the query")
         if len(params.get("query", [])) != 1:
             return self._refuse(400, "expected exactly one query, e.g. /sparql?query=ASK{}")
-        query = params["query"][0]
-        if uses_service(query):
-            return self._refuse(403, "SERVICE (federated query) is refused: this endpoint "
-                                     "does not fetch from other servers")
         try:
-            result = run_query(self.server.store, query, timeout_s=self.server.timeout_s,
-                               limit=self.server.max_results, slots=self.server.slots)
+            result = self.server.pool.run(params["query"][0], timeout_s=self.server.timeout_s,
+                                          limit=self.server.max_results)
         except QueryTimeout as e:
             return self._refuse(503, str(e), retry=True)
+        except QueryRefused as e:
+            return self._refuse(403, str(e))
         except QueryError as e:
             return self._refuse(400, str(e))
         offered = GRAPH_TYPES if result.kind == "graph" else SOLUTION_TYPES
@@ -240,6 +295,38 @@ class _Handler(BaseHTTPRequestHandler):
 
     def log_request(self, code="-", size="-") -> None:
         """Silenced: `_send` writes one line per request, with timing."""
+
+
+class _DeadlineReader(io.RawIOBase):
+    """The connection's input, which fails once the handler's read deadline passes."""
+
+    def __init__(self, handler: _Handler) -> None:
+        self.handler = handler
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        deadline = self.handler.read_deadline
+        if deadline is not None:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise TimeoutError("the request did not arrive within the idle timeout")
+            self.handler.connection.settimeout(remaining)
+        return self.handler.connection.recv_into(buffer)
+
+
+def _loopback_name(host_header: str) -> bool:
+    """Whether a Host header names this machine's loopback: localhost (or a
+    name under .localhost, which browsers keep on loopback), 127.x.y.z or [::1]."""
+    name = host_header.strip().lower()
+    name = name[1:name.index("]")] if name.startswith("[") and "]" in name else name.rsplit(":", 1)[0]
+    if name == "localhost" or name.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(name).is_loopback
+    except ValueError:
+        return False
 
 
 def _negotiate(accept: str, offered: list[str]) -> str | None:
