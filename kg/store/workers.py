@@ -27,7 +27,7 @@ from concurrent.futures import Future
 from pathlib import Path
 
 from kg.errors import KGError, QueryError
-from kg.store.query import QueryRefused, QueryTimeout
+from kg.store.query import QueryTimeout
 from kg.store.results import QueryResult
 
 _HEADER = struct.Struct("!I")
