@@ -9,7 +9,6 @@ per worker are in flight, so memory does not grow with the corpus.
 
 from __future__ import annotations
 
-import ctypes
 import datetime as dt
 import os
 import shutil
@@ -25,6 +24,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from kg.children import end_with_parent
 from kg.errors import InputError, KGError
 from kg.text.ingest import iter_sources
 from kg.model import Extraction
@@ -43,8 +43,6 @@ class BuildReport:
     failures: list[InputError] = field(default_factory=list)
     seconds: float = 0.0
 
-
-_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 
 # what a worker is handed: a file's path as given, or a corpus line (with the
 # error of a malformed line passed through in its place, so failures keep their order)
@@ -76,26 +74,15 @@ def _extract_one(args: tuple[Source, dt.date | None, tuple[str, str] | None]
 
 
 def _warm_up(parent: int) -> None:
-    _end_with_parent(parent)
+    # a worker of a killed build would go on using a core for a build nobody reads
+    if not end_with_parent(parent):
+        os._exit(1)
     # Ctrl-C reaches the whole process group: the parent stops the batch and
     # says so once, instead of every worker printing a traceback
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # load lexicons and jieba once per worker, not once per document
     sentence = resources.files("kg").joinpath("data", "warm_up.txt").read_text(encoding="utf-8")
     extract(make_document(sentence.strip(), doc_id="warm-up", path="warm-up"))
-
-
-def _end_with_parent(parent: int) -> None:
-    """Has the kernel stop this worker when the build that started it dies
-    (SIGKILL included, which gives the parent no chance to stop its pool):
-    orphaned workers would go on using the cores for a build nobody reads."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
-    except (OSError, AttributeError):  # not Linux: workers end when they next hear from the pool
-        return
-    if os.getppid() != parent:  # the parent died before the request was made
-        os._exit(1)
 
 
 def extract_all(sources: list[str | CorpusItem], *, date: dt.date | None = None, workers: int = 1,

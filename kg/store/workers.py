@@ -10,7 +10,6 @@ requests on stdin and writes results on stdout.
 
 from __future__ import annotations
 
-import ctypes
 import io
 import os
 import pickle
@@ -26,6 +25,7 @@ import time
 from concurrent.futures import Future
 from pathlib import Path
 
+from kg.children import end_with_parent
 from kg.errors import KGError, QueryError
 from kg.store.query import QueryTimeout
 from kg.store.results import QueryResult
@@ -185,11 +185,9 @@ class _Unpickler(pickle.Unpickler):
 
 
 def _worker(path: Path, memory_mb: int) -> None:
-    parent = os.getppid()
-    if sys.platform.startswith("linux"):
-        ctypes.CDLL(None).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        if os.getppid() != parent:
-            return
+    # a query worker of a killed server would hold its memory for nobody
+    if not end_with_parent(os.getppid(), signal.SIGKILL):
+        return
     from kg.errors import InputError, UsageError
     from kg.store.oxigraph import open_store
     from kg.store.query import run_query
