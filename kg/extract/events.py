@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from functools import lru_cache
 from dataclasses import replace
 
 from kg.lang.language import Language
@@ -41,10 +42,19 @@ def _now(text: str, clause_start: int, pos: int, lex: Lexicon) -> bool:
     return not any(marker in text[clause_start:pos] for marker in lex.words("not_now_markers"))
 
 
+@lru_cache(maxsize=256)
+def _by_first_char(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    # the same lists (every role word, the partner words) are searched in every sentence
+    return tuple((word[0], word) for word in _longest_first(words))
+
+
 def _find_words(text: str, start: int, end: int, words: tuple[str, ...]):
     """(position, word) of each of `words` in text[start:end], longest first, none overlapping."""
     taken: list[tuple[int, int]] = []
-    for word in _longest_first(words):
+    present = set(text[start:end])
+    for first, word in _by_first_char(tuple(words)):
+        if first not in present:  # most of the hundreds of role words cannot occur here
+            continue
         pos = text.find(word, start, end)
         while pos >= 0:
             if not any(s < pos + len(word) and pos < e for s, e in taken):
@@ -157,14 +167,25 @@ def _plausible(text: str, start: int, end: int, limit: int, after_title: bool,
     one (埃塞 of 埃塞俄比亚), no word that never is in a name, and, unless a title
     introduces it, followed by what follows a name (同, 会见, 表示, a clause end)."""
     name = text[start:end]
-    if name in lex.countries or any(c.startswith(name) for c in lex.countries):
-        return False
     inside = lex.words("name_stops") + lex.words("name_breakers") + lex.words("not_names")
-    if any(word in name for word in inside + _EVENT_WORDS(lex) + tuple(lex.roles)):
+    country_starts, never_inside = _refusals(tuple(lex.countries),
+                                             inside + _EVENT_WORDS(lex) + tuple(lex.roles))
+    if name in country_starts:
+        return False
+    # a name holds none of these words: look its few substrings up, not the hundreds of words
+    if any(name[i:j] in never_inside for i in range(len(name)) for j in range(i + 1, len(name) + 1)):
         return False
     if after_title:
         return True
     return _ends_name(text[end:limit], lex)
+
+
+@lru_cache(maxsize=8)
+def _refusals(countries: tuple[str, ...], words: tuple[str, ...]) -> tuple[frozenset, frozenset]:
+    """Every start of a country's name (埃塞 of 埃塞俄比亚, the name itself too), and the
+    words no name holds, as sets."""
+    starts = frozenset(c[:k] for c in countries for k in range(1, len(c) + 1))
+    return starts, frozenset(words)
 
 
 def _short_name_end(text: str, start: int, end: int, lex: Lexicon) -> int | None:
