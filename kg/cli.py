@@ -119,7 +119,8 @@ def _executor(scheduler: str | None):
 def _graph_or_build(path: Path, *, date: dt.date | None = None):
     """A graph file or store as it is; sources (text files, folders) built first."""
     from kg.store.formats import is_graph_file
-    from kg.store.oxigraph import is_store, load_graph
+    from kg.io import is_store
+    from kg.store.oxigraph import load_graph
     if is_graph_file(path) or is_store(path):
         return load_graph(path), []
     from kg.batch.build import BuildReport, extract_all

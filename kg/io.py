@@ -134,3 +134,10 @@ def _same_file(fd: int, path: Path) -> bool:
         return os.path.samestat(os.fstat(fd), os.stat(path))
     except FileNotFoundError:
         return False
+
+
+def is_store(path: Path) -> bool:
+    """Whether `path` is an Oxigraph on-disk store: a folder RocksDB manages (its
+    CURRENT and OPTIONS files), which a build writes to and a folder walk skips."""
+    path = Path(path)
+    return path.is_dir() and (path / "CURRENT").is_file() and any(path.glob("OPTIONS-*"))

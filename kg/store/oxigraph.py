@@ -19,15 +19,11 @@ import rdflib
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID, ConjunctiveGraph
 
 from kg.errors import InputError, UsageError
+from kg.io import is_store
 from kg.graph.terms import from_rdflib, to_rdflib, triple_to_rdflib
 from kg.store.formats import FORMATS, graph_format, read_graph
 
 _ACCEPTED = ", ".join(FORMATS) + ", or a store folder"
-
-
-def is_store(path: Path) -> bool:
-    """An Oxigraph on-disk store is a folder that RocksDB manages."""
-    return path.is_dir() and (path / "CURRENT").is_file()
 
 
 def load_graph(path: Path) -> rdflib.Graph | rdflib.Dataset:

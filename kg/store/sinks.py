@@ -28,9 +28,9 @@ from kg.graph.ns import PREFIXES, shorten
 from kg.graph.rdf import new_graph
 from kg.graph.terms import nt_line
 from kg.graph import validate as shapes
-from kg.io import atomic_file, replace_folder, scratch_folder
+from kg.io import atomic_file, is_store, replace_folder, scratch_folder
 from kg.store.formats import graph_format
-from kg.store.oxigraph import is_store, load_graph, load_into_store
+from kg.store.oxigraph import load_graph, load_into_store
 
 
 class Sink(Protocol):

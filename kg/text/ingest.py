@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from kg.errors import InputError
+from kg.io import is_store
 from kg.text.corpus import CORPUS_SUFFIXES
 
 TEXT_SUFFIXES = {".txt", ".text", ".md", ".htm", ".html", ".shtml", ".xhtml", ""}
@@ -67,7 +68,7 @@ def _walk(top: Path, seen: set[tuple[int, int]]) -> Iterator[Path | InputError]:
             yield InputError(str(child), f"a symbolic link out of the folder (to "
                                          f"{os.path.realpath(child)}): not followed")
         elif child.is_dir():
-            if not _is_store(child):
+            if not is_store(child):
                 stack.append(_listing(child, seen))
         elif ((child.suffix.lower() in TEXT_SUFFIXES or child.name.lower().endswith(CORPUS_SUFFIXES))
               and not child.name.endswith(".meta.json")):
@@ -93,11 +94,6 @@ def _listing(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path | InputE
 
 def _inside(link: Path, root: Path) -> bool:
     return Path(os.path.realpath(link)).is_relative_to(root)
-
-
-def _is_store(folder: Path) -> bool:
-    # what kg.store.oxigraph.is_store tests; text sits below store, so it is repeated
-    return (folder / "CURRENT").is_file() and any(folder.glob("OPTIONS-*"))
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
