@@ -172,12 +172,7 @@ def read_sentence(data_dir: Path, corpus: str, index: int) -> str:
     if index < 0:
         raise InputError(corpus, f"sentence index must be >= 0, got {index}")
     rel = SHORT_NAMES.get(corpus, corpus)
-    try:
-        stat = (Path(data_dir) / rel).stat()
-        version = (stat.st_mtime_ns, stat.st_size)
-    except OSError:
-        version = None  # reading it names the missing file
-    texts = _all_sentences(Path(data_dir), rel, version)
+    texts = _all_sentences(Path(data_dir), rel, _version(Path(data_dir) / rel))
     if index >= len(texts):
         raise InputError(corpus, f"no sentence {index} (the corpus has {len(texts)})")
     return texts[index]
@@ -307,10 +302,12 @@ def read_corpus_file(data_dir: Path, corpus: str, name: str) -> Path:
 
 
 def _version(path: Path) -> tuple[int, int] | None:
+    """What tells a changed corpus file from the one a cache read (None: missing,
+    and reading it names the missing file)."""
     try:
         info = path.stat()
     except OSError:
-        return None  # reading it names the missing file
+        return None
     return info.st_mtime_ns, info.st_size
 
 
