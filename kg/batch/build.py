@@ -54,7 +54,7 @@ def _extract_one(args: tuple[Source, dt.date | None, tuple[str, str] | None]
     source, date, triples = args
     if isinstance(source, InputError):
         return source
-    path = source.name if isinstance(source, CorpusItem) else source
+    path = _name(source)
     try:
         if isinstance(source, CorpusItem):
             extraction = extract(corpus_document(source, date=date))

@@ -12,6 +12,7 @@ events (talks, messages, inspections) are scored as the tuples of
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -400,7 +401,6 @@ def graph_for_gold(data: dict, path: str, data_dir: Path | None) -> Graph:
 
 
 def _check_sha1(path: str, source: dict, data: bytes) -> None:
-    import hashlib
     if "sha1" in source and hashlib.sha1(data).hexdigest() != source["sha1"]:
         raise GoldError(path, f"its source ({source.get('corpus')}) is not the text it was "
                               f"annotated on (sha1 differs): the corpus has changed")
