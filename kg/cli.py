@@ -180,6 +180,34 @@ def _bundled(query: str, variable: str):
     return run
 
 
+def cmd_why(args: argparse.Namespace) -> int:
+    from kg.store.oxigraph import open_store
+    from kg.store.why import why
+    if len(args.words) > 2:
+        raise UsageError("kg why [GRAPH] NAME: too many arguments")
+    graph = Path(args.words[0]) if len(args.words) == 2 else default_graph()
+    name = args.words[-1]
+    people = why(open_store(graph), name, timeout_s=args.timeout)
+    if not people:
+        print(f"kg why: no person named {name} in {graph}", file=sys.stderr)
+        return 1
+    print(f"{name}: {len(people)} {'person' if len(people) == 1 else 'people'} in {graph}")
+    for number, person in enumerate(people, 1):
+        first, last = person.dates()
+        span = f", {first} to {last}" if first else ""
+        print(f"\nperson {number}: {person.node}\n  {len(person.steps):,} report(s){span}; "
+              f"first {person.first.doc}")
+        if number > 1:
+            print(f"  apart because: {person.steps[0].reason}")
+        if args.all:
+            for step in person.steps[1:]:
+                print(f"  {step.candidate.date or 'undated'}  {step.candidate.doc}: {step.reason}")
+        else:
+            for reason, count in person.joins().most_common():
+                print(f"  {count:,} joined: {reason}")
+    return 0
+
+
 def cmd_draw(args: argparse.Namespace) -> int:
     from kg.store.oxigraph import load_graph
     from kg.views.draw import draw_graph
@@ -347,6 +375,18 @@ def make_parser() -> argparse.ArgumentParser:
         p.add_argument("--format", choices=["table", "csv", "json", "tsv"], default="table")
         p.add_argument("--timeout", type=float, default=None, metavar="SECONDS")
         p.set_defaults(run=_bundled(query, variable))
+
+    p = sub.add_parser("why", help="why a name is one person, or several",
+                       description="The decisions that made the people of one name: for each "
+                                   "person, its reports and why each joined it; for each further "
+                                   "person, the evidence that it is someone else "
+                                   "(docs/resolution.md).")
+    p.add_argument("words", nargs="+", metavar="[GRAPH] NAME",
+                   help="a graph file or store folder (default: $ZHKG_GRAPH, else "
+                        "out/graph.ttl), then the name, simplified or traditional")
+    p.add_argument("--all", action="store_true", help="every report's decision, in date order")
+    p.add_argument("--timeout", type=float, default=None, metavar="SECONDS")
+    p.set_defaults(run=cmd_why)
 
     p = sub.add_parser("draw", help="write an interactive HTML graph that works offline")
     p.add_argument("graph", metavar="GRAPH")

@@ -18,7 +18,7 @@ from rdflib.compare import isomorphic
 
 from kg.cli import main
 from kg.lang.lexicon import load_lexicon
-from kg.graph.resolve import Candidate, conflict, resolve
+from kg.graph.resolve import Candidate, explain, resolve
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus" / "multi"
@@ -29,9 +29,9 @@ DEPUTY = (f"{QINZHOU}|秦州区委", "副书记")
 
 
 def cand(doc: str, places=(), posts=(), date: str | None = "2007-04-03",
-         name: str = "张健") -> Candidate:
+         name: str = "张健", report: str | None = None) -> Candidate:
     return Candidate(name, doc, dt.date.fromisoformat(date) if date else None,
-                     tuple(places), tuple(posts))
+                     tuple(places), tuple(posts), report)
 
 
 def clusters(candidates) -> set[frozenset[str]]:
@@ -51,7 +51,9 @@ def test_resolve_merges_career_up_a_chain_of_jurisdictions():
 
 def test_resolve_keeps_homonyms_in_unrelated_places_apart():
     a, b = cand("a", [QINZHOU]), cand("b", [JIANGSU])
-    assert "秦州区" in conflict(a, b, load_lexicon().gazetteer)
+    first, second = explain([a, b], load_lexicon().gazetteer)
+    assert (first.person, second.person) == (0, 1)
+    assert "秦州区" in second.reason and "江苏省" in second.reason and "report a" in second.reason
     assert clusters([a, b]) == {frozenset("a"), frozenset("b")}
 
 
@@ -77,13 +79,64 @@ def test_resolve_promotion_from_deputy_merges_but_demotion_does_not():
     assert clusters(same_day) == {frozenset("a"), frozenset("b")}
 
 
-def test_resolve_needs_evidence_beyond_the_name():
-    # no place, bare roles: nothing links two 张健
+def test_resolve_one_name_is_one_person_unless_something_says_two():
+    # bare roles, no place: nothing says two people
     assert clusters([cand("a", posts=[("", "书记")]), cand("b", posts=[("", "书记")])]) == {
-        frozenset("a"), frozenset("b")}
-    # a post in one named body is evidence even without a gazetteer place
+        frozenset("ab")}
     premier = ("|国务院", "总理")
     assert clusters([cand("a", posts=[premier]), cand("b", posts=[premier])]) == {frozenset("ab")}
+
+
+def test_resolve_the_report_place_is_evidence_for_never_against():
+    # a leader named without a post in reports about two provinces is one person
+    assert clusters([cand("a", report=JIANGSU), cand("b", report=QINZHOU, date="2008-01-01")]) == {
+        frozenset("ab")}
+    # it picks the right homonym: 张健 of 秦州区 and 张健 of 江苏省, then a post-less 张健 in a
+    # 南京市 report
+    found = clusters([cand("q", [QINZHOU], date="2005-01-01"),
+                      cand("j", [JIANGSU], date="2006-01-01"),
+                      cand("n", report=NANJING, date="2009-01-01")])
+    assert found == {frozenset("q"), frozenset("jn")}
+    assert explain([cand("j", [JIANGSU]), cand("n", report=NANJING, date="2009-01-01")],
+                   load_lexicon().gazetteer)[1].reason == "shares 南京市 and 江苏省, one inside the other"
+
+
+def test_resolve_a_mention_two_people_could_be_joins_the_one_most_reports_name():
+    steps = explain([cand("q", [QINZHOU], date="2005-01-01"),
+                     cand("j", [JIANGSU], date="2006-01-01"),
+                     cand("j2", [JIANGSU], date="2007-01-01"),
+                     cand("x", date="2009-01-01")], load_lexicon().gazetteer)
+    assert [s.person for s in steps] == [0, 1, 1, 1]
+    assert steps[0].reason == "first report of the name"
+    assert steps[3].reason == "could be person 1, 2; joined the one named in most reports"
+
+
+def test_resolve_explains_every_join():
+    steps = explain([cand("a", [QINZHOU], [DEPUTY], "2005-03-10"),
+                     cand("b", [QINZHOU], [SECRETARY], "2007-04-03"),
+                     cand("c", date="2008-01-01")], load_lexicon().gazetteer)
+    assert [s.person for s in steps] == [0, 0, 0]
+    assert steps[1].reason == "shares a post in 秦州区委"
+    assert steps[2].reason == "nothing says it is someone else"
+
+
+def test_resolve_names_the_report_a_demotion_conflicts_with():
+    steps = explain([cand("a", [QINZHOU], [SECRETARY], "2005-03-10"),
+                     cand("b", [QINZHOU], [DEPUTY], "2007-04-03")], load_lexicon().gazetteer)
+    assert steps[1].person == 1
+    assert steps[1].reason == ("not person 1: 副书记 of 秦州区委 as of 2007-04-03, while report a "
+                               "has 书记 as of 2005-03-10")
+
+
+def test_resolve_is_linear_in_the_mentions_of_one_person():
+    # 20,000 reports of one leader: the cluster summary, not every member, is checked
+    import time
+    many = [cand(f"d{i:05d}", posts=[("|国务院", "总理")], report=JIANGSU,
+                 date=f"{2000 + i % 20}-01-01") for i in range(20_000)]
+    gaz = load_lexicon().gazetteer
+    started = time.process_time()
+    assert len(resolve(many, gaz)) == 1
+    assert time.process_time() - started < 5
 
 
 def test_resolve_a_member_must_fit_every_member_of_its_cluster():
@@ -301,3 +354,41 @@ def test_eval_rejects_a_gold_identity_without_mentions(tmp_path):
     with pytest.raises(GoldError, match=r"identities\[1\] \(b\) needs a list of mentions"):
         gold_identities({"identities": [{"id": "a", "name": "张健", "mentions": [{"doc": "x"}]},
                                         {"id": "b", "name": "张健"}]}, "g.yaml")
+
+
+# ---------------------------------------------------------------- kg why
+
+def test_cli_why_explains_each_join_and_the_split(corpus_ttl, capsys):
+    assert main(["why", str(corpus_ttl), "張健"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("張健: 2 people in ")
+    first, second = out.split("\nperson ")[1:]
+    assert "4 report(s), 2005-03-10 to 2010-01-15" in first
+    assert "2 joined: shares a post in 秦州区委" in first
+    assert "2 report(s), 2008-09-02 to 2011-03-20" in second
+    assert ("apart because: not person 1: its post in 江苏省 and the post in 秦州区 of report "
+            "qinzhou-2005-03-10") in second
+
+
+def test_cli_why_all_lists_every_decision_in_date_order(corpus_ttl, capsys):
+    assert main(["why", str(corpus_ttl), "王小林", "--all"]) == 0
+    out = capsys.readouterr().out
+    dated = [line.split()[0] for line in out.splitlines() if line.startswith("  20")]
+    assert len(dated) == 3 and dated == sorted(dated)  # 3 later reports of the 秦州区 王小林
+
+
+def test_cli_why_an_unknown_name_exits_1(corpus_ttl, capsys):
+    assert main(["why", str(corpus_ttl), "无此人"]) == 1
+    assert "no person named 无此人" in capsys.readouterr().err
+
+
+def test_why_reads_back_the_decisions_the_build_took(corpus_graph, corpus_ttl):
+    from kg.graph.ns import KG, RDF, RDFS
+    from kg.store.oxigraph import open_store
+    from kg.store.why import why
+    store = open_store(corpus_ttl)
+    names = {str(o) for p in corpus_graph.subjects(RDF.type, KG.Person)
+             for o in corpus_graph.objects(p, RDFS.label) if o.language == "zh-hans"}
+    for name in sorted(names):
+        people = why(store, name)
+        assert sorted(p.node for p in people) == [str(p) for p in _people(corpus_graph, name)]

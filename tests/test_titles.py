@@ -52,6 +52,8 @@ CASES = [
     ("肖更民由广东省深圳市宝安区委办公室副主任调任公明镇党委书记。", {("肖更民", "公明镇党委书记")}),
     # former posts give no holding
     ("齐齐哈尔市原市委书记王树斌出席。", set()),
+    # 时任: the post held then, not on the report's date (xwlb 2015)
+    ("3年前，时任国家副主席习近平访问俄罗斯时，向时任俄罗斯总统梅德韦杰夫赠送了礼物。", set()),
     # a town the gazetteer lacks, and a bare town head naming it before
     ("初到公明镇，肖更民和镇长麦达通走遍了全镇。深圳市宝安区", {("麦达通", "公明镇镇长")}),
     # the Youth League's committee is not the Party's
@@ -194,7 +196,7 @@ def test_phrase_words_refuse_unknown_missing_and_repeated_keys(tmp_path):
         read(text.replace("\nchambers:", "\n#"))
     with pytest.raises(LexiconError, match=r"phrases.yaml:\d+: china: expected str"):
         read(text.replace("\nchina: 中国", "\nchina: [中国]"))
-    with pytest.raises(LexiconError, match=r"phrases.yaml:\d+: former: '原' again"):
-        read(text.replace("\nformer: [原,", "\nformer: [原, 原,"))
+    with pytest.raises(LexiconError, match=r"phrases.yaml:\d+: former: '时任' again"):
+        read(text.replace("\nformer: [时任,", "\nformer: [时任, 时任,"))
     with pytest.raises(LexiconError, match=r"phrases.yaml:\d+: list 'china' again"):
         read(text + "\nchina: 中国\n")

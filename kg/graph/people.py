@@ -40,9 +40,8 @@ class PersonFacts:
     def candidate(self) -> Candidate:
         # a post's jurisdiction says more than the report's place: a 秦州区
         # report on 江苏省副省长张健 is about a 江苏省 official
-        places = self.post_places or ({self.doc_place} if self.doc_place else set())
-        return Candidate(self.name, self.doc, self.date, tuple(sorted(places)),
-                         tuple(sorted(self.posts)))
+        return Candidate(self.name, self.doc, self.date, tuple(sorted(self.post_places)),
+                         tuple(sorted(self.posts)), self.doc_place)
 
 
 def member_triples(node: URIRef, facts: PersonFacts) -> Iterable[tuple]:

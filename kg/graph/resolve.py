@@ -2,32 +2,43 @@
 
 Within one document a name is one person (the recogniser's assumption: a
 report does not introduce two officials of one name). Across documents, the
-per-document people (`Candidate`: a name in one document, with the places and
-posts it is seen with there and the document's date) are clustered name by
-name:
+per-document people (`Candidate`: a name in one document, with the
+jurisdictions and posts it holds there, the report's place and date) are
+clustered name by name. One name is one person unless something says it is
+two:
 
-- two candidates are kept apart when they conflict: a jurisdiction of one is
-  neither inside nor around a jurisdiction of the other (张健 of 秦州区 vs 张健
-  of 江苏省), or one holds the deputy post of an organisation (副书记) as of the
-  date the other holds, or has already held, its principal post (书记) — a
-  promotion reads deputy-then-principal, never the reverse;
-- a candidate joins a cluster only when it conflicts with none of its members
-  and shares evidence with at least one: a place on one chain of the
-  gazetteer, or a post in one named organisation. A name alone merges nothing.
+- two candidates conflict when a post's jurisdiction of one is neither inside
+  nor around a post's jurisdiction of the other (张健, 秦州区委书记, vs 张健,
+  江苏省副省长), or one holds the deputy post of an organisation (副书记) as of
+  the date the other holds, or has already held, its principal post (书记) —
+  a promotion reads deputy-then-principal, never the reverse;
+- a candidate joins a cluster only when it conflicts with none of its
+  members. Where several clusters of the name would take it, it joins the
+  first that shares evidence with it (a post in one named organisation, or a
+  place on one chain — here the report's place counts too); with no evidence
+  either way, the one most reports name.
 
-Candidates are visited in date order (then document id), each joining the
-first cluster it fits, so the result is a function of the set of candidates:
-the order of files, workers or incremental batches cannot change it. The
-earliest candidate names the cluster, so adding later reports keeps a
-person's IRI.
+The report's place is evidence for, never against: national news names a
+leader in reports about every province, and a post-less mention says nothing
+about whose jurisdiction the person has.
+
+Candidates are visited in date order (then document id), so the result is a
+function of the set of candidates: the order of files, workers or incremental
+batches cannot change it. The earliest candidate names the cluster, so adding
+later reports keeps a person's IRI. Each cluster keeps a summary of its
+members (their jurisdictions, the earliest date of each principal post, the
+latest of each deputy post), so a candidate is checked against a cluster in
+time independent of its size: resolution is linear in the mentions of a name
+times the few people who bear it. `explain` gives the reason for every join
+and every split (`kg why`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
 
 from kg.lang.lexicon import Gazetteer, load_lexicon
 
@@ -40,10 +51,10 @@ class Candidate:
         name: the canonical (simplified) name.
         doc: the document's id.
         date: the document's date, if known.
-        places: division codes of the jurisdictions of the posts held here,
-            or of the report's place when no post names one.
+        places: division codes of the jurisdictions of the posts held here.
         posts: (organisation, role) pairs held here; the organisation is
             `division code|label` of the body, "" for a bare role.
+        report_place: division code of the report's place, if known.
     """
 
     name: str
@@ -51,6 +62,7 @@ class Candidate:
     date: dt.date | None
     places: tuple[str, ...]
     posts: tuple[tuple[str, str], ...]
+    report_place: str | None = None
 
     @property
     def key(self) -> tuple[str, str]:
@@ -59,6 +71,12 @@ class Candidate:
     def order(self) -> tuple:
         # undated documents after dated ones; ties broken by document id
         return (self.date or dt.date.max, self.doc)
+
+    def evidence_places(self) -> tuple[str, ...]:
+        """Places that may show two mentions are one person."""
+        if self.places:
+            return self.places
+        return (self.report_place,) if self.report_place else ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +92,16 @@ class Identity:
         return f"{self.name}|{self.members[0].doc}"
 
 
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One decision of the resolver: `candidate` became a member of person
+    number `person` (0-based, in order of first report) for `reason`."""
+
+    candidate: Candidate
+    person: int
+    reason: str
+
+
 def org_key(code: str | None, label: str) -> str:
     return f"{code or ''}|{label}"
 
@@ -86,29 +114,130 @@ def _deputy_of(role: str) -> str | None:
     return None
 
 
-def conflict(a: Candidate, b: Candidate, gazetteer: Gazetteer) -> str | None:
-    """Why `a` and `b` cannot be one person, or None when nothing says so."""
-    for pa in a.places:
-        for pb in b.places:
-            if not _nested(pa, pb, gazetteer):
-                return f"jurisdictions {_place_name(pa, gazetteer)} and {_place_name(pb, gazetteer)} do not contain one another"
-    for deputy, principal in ((a, b), (b, a)):
-        for org, role in deputy.posts:
-            head = _deputy_of(role)
-            if not org or head is None or (org, head) not in principal.posts:
+def _label(org: str) -> str:
+    return org.split("|", 1)[1]
+
+
+def _when(date: dt.date | None) -> str:
+    return str(date) if date else "an unknown date"
+
+
+@dataclass
+class _Cluster:
+    """What the members of one person say, kept so that a candidate is
+    checked against the whole cluster at once; each fact remembers the
+    member that first said it, to name in an explanation."""
+
+    members: list[Candidate] = field(default_factory=list)
+    places: dict[str, Candidate] = field(default_factory=dict)
+    evidence_places: set[str] = field(default_factory=set)
+    orgs: set[str] = field(default_factory=set)
+    # (org, principal role) → the member holding it earliest (undated: earliest of all)
+    principal: dict[tuple[str, str], Candidate] = field(default_factory=dict)
+    # (org, principal role) → the member holding its deputy latest (undated: latest of all)
+    deputy: dict[tuple[str, str], Candidate] = field(default_factory=dict)
+
+    def add(self, c: Candidate) -> None:
+        self.members.append(c)
+        for place in c.places:
+            self.places.setdefault(place, c)
+        self.evidence_places.update(c.evidence_places())
+        for org, role in c.posts:
+            if not org:
                 continue
+            self.orgs.add(org)
+            key = (org, role)
+            if _earlier(c.date, self.principal.get(key)):
+                self.principal[key] = c
+            head = _deputy_of(role)
+            if head is not None and _later(c.date, self.deputy.get((org, head))):
+                self.deputy[(org, head)] = c
+
+    def conflict(self, c: Candidate, gazetteer: Gazetteer) -> str | None:
+        """Why `c` cannot be this person, or None when nothing says so."""
+        for place in c.places:
+            for other, member in self.places.items():
+                if not _nested(place, other, gazetteer):
+                    return (f"its post in {_place_name(place, gazetteer)} and the post in "
+                            f"{_place_name(other, gazetteer)} of report {member.doc} "
+                            "are on different chains of places")
+        for org, role in c.posts:
+            if not org:
+                continue
+            head = _deputy_of(role)
+            principal = self.principal.get((org, head)) if head else None
             # unknown dates count as the same time: nothing shows a promotion
-            if deputy.date is None or principal.date is None or deputy.date >= principal.date:
-                return (f"{role} of {org.split('|', 1)[1]} as of {deputy.date or 'an unknown date'} "
-                        f"while {head} as of {principal.date or 'an unknown date'}")
-    return None
+            if principal is not None and not _before(c.date, principal.date):
+                return (f"{role} of {_label(org)} as of {_when(c.date)}, while report "
+                        f"{principal.doc} has {head} as of {_when(principal.date)}")
+            deputy = self.deputy.get((org, role))
+            if deputy is not None and not _before(deputy.date, c.date):
+                return (f"{role} of {_label(org)} as of {_when(c.date)}, while report "
+                        f"{deputy.doc} has its deputy as of {_when(deputy.date)}")
+        return None
+
+    def support(self, c: Candidate, gazetteer: Gazetteer) -> str | None:
+        """The evidence beyond the name that `c` is this person, if any."""
+        for org, role in c.posts:
+            if org and org in self.orgs:
+                return f"a post in {_label(org)}"
+        for place in c.evidence_places():
+            for other in self.evidence_places:
+                if place == other:
+                    return f"the place {_place_name(place, gazetteer)}"
+                if _nested(place, other, gazetteer):
+                    return (f"{_place_name(place, gazetteer)} and {_place_name(other, gazetteer)}, "
+                            "one inside the other")
+        return None
 
 
-def supports(a: Candidate, b: Candidate, gazetteer: Gazetteer) -> bool:
-    """Whether `a` and `b` share evidence beyond the name."""
-    if any(org for org, _ in set(a.posts) & set(b.posts)):
+def _before(a: dt.date | None, b: dt.date | None) -> bool:
+    return a is not None and b is not None and a < b
+
+
+def _earlier(date: dt.date | None, holder: Candidate | None) -> bool:
+    if holder is None:
         return True
-    return any(_nested(pa, pb, gazetteer) for pa in a.places for pb in b.places)
+    return holder.date is not None and (date is None or date < holder.date)
+
+
+def _later(date: dt.date | None, holder: Candidate | None) -> bool:
+    if holder is None:
+        return True
+    return holder.date is not None and (date is None or date > holder.date)
+
+
+def _steps(candidates: Iterable[Candidate], gazetteer: Gazetteer) -> Iterator[Step]:
+    """The resolver's decisions for candidates of one name, in visiting order."""
+    clusters: list[_Cluster] = []
+    for c in sorted({c.key: c for c in candidates}.values(), key=Candidate.order):
+        open_to = []
+        refusals = []
+        for number, cluster in enumerate(clusters):
+            why_not = cluster.conflict(c, gazetteer)
+            if why_not is None:
+                open_to.append(number)
+            else:
+                refusals.append(f"not person {number + 1}: {why_not}")
+        home, reason = None, ""
+        for number in open_to:
+            evidence = clusters[number].support(c, gazetteer)
+            if evidence is not None:
+                home, reason = number, f"shares {evidence}"
+                break
+        if home is None and len(open_to) == 1:
+            home, reason = open_to[0], "nothing says it is someone else"
+        elif home is None and open_to:
+            # nothing tells which: the person most reports name is the likeliest
+            home = max(open_to, key=lambda n: (len(clusters[n].members), -n))
+            reason = (f"could be person {', '.join(str(n + 1) for n in open_to)}; joined the "
+                      "one named in most reports")
+        if home is None:
+            home = len(clusters)
+            clusters.append(_Cluster())
+            reason = "; ".join(refusals) if refusals else "first report of the name"
+        clusters[home].add(c)
+        yield Step(c, home, reason)
 
 
 def resolve(candidates: Iterable[Candidate], gazetteer: Gazetteer) -> list[Identity]:
@@ -117,22 +246,23 @@ def resolve(candidates: Iterable[Candidate], gazetteer: Gazetteer) -> list[Ident
     Candidates with the same key (name and document) are taken once.
     Returns identities sorted by name, then by their first member.
     """
-    by_name: dict[str, dict[tuple[str, str], Candidate]] = defaultdict(dict)
+    by_name: dict[str, list[Candidate]] = defaultdict(list)
     for c in candidates:
-        by_name[c.name].setdefault(c.key, c)
+        by_name[c.name].append(c)
     identities = []
     for name in sorted(by_name):
-        clusters: list[list[Candidate]] = []
-        for c in sorted(by_name[name].values(), key=Candidate.order):
-            home = next((cl for cl in clusters
-                         if all(conflict(c, m, gazetteer) is None for m in cl)
-                         and any(supports(c, m, gazetteer) for m in cl)), None)
-            if home is None:
-                clusters.append([c])
-            else:
-                home.append(c)
-        identities += [Identity(name, tuple(cl)) for cl in clusters]
+        people: list[list[Candidate]] = []
+        for step in _steps(by_name[name], gazetteer):
+            if step.person == len(people):
+                people.append([])
+            people[step.person].append(step.candidate)
+        identities += [Identity(name, tuple(members)) for members in people]
     return identities
+
+
+def explain(candidates: Iterable[Candidate], gazetteer: Gazetteer) -> list[Step]:
+    """Every decision `resolve` takes for these candidates (of one name), in order."""
+    return list(_steps(candidates, gazetteer))
 
 
 def _nested(a: str, b: str, gazetteer: Gazetteer) -> bool:

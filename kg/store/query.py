@@ -176,8 +176,11 @@ def _execute(store: ox.Store, text: str, substitutions: dict, limit: int | None,
         inlined = _inlined(text, substitutions) if substitutions else None
         if inlined is not None:
             try:
+                # a SELECT still projects the bound variables; CONSTRUCT, ASK and
+                # DESCRIBE have no projection to show them in, and Oxigraph refuses them
+                projected = substitutions if "SELECT" in sparql.keywords(text) else None
                 raw = store.query(inlined, prefixes=PREFIXES, use_default_graph_as_union=union,
-                                  substitutions=substitutions)
+                                  substitutions=projected)
             except SyntaxError:  # BIND(… AS ?x), VALUES ?x: the variable is needed as such
                 raw = None
         if raw is None:
