@@ -196,12 +196,12 @@ def cmd_why(args: argparse.Namespace) -> int:
         first, last = person.dates()
         span = f", {first} to {last}" if first else ""
         print(f"\nperson {number}: {person.node}\n  {len(person.steps):,} report(s){span}; "
-              f"first {person.first.doc}")
+              f"first {person.source(person.steps[0])}")
         if number > 1:
             print(f"  apart because: {person.steps[0].reason}")
         if args.all:
             for step in person.steps[1:]:
-                print(f"  {step.candidate.date or 'undated'}  {step.candidate.doc}: {step.reason}")
+                print(f"  {step.candidate.date or 'undated'}  {person.source(step)}: {step.reason}")
         else:
             for reason, count in person.joins().most_common():
                 print(f"  {count:,} joined: {reason}")

@@ -367,7 +367,7 @@ def test_cli_why_explains_each_join_and_the_split(corpus_ttl, capsys):
     assert "2 joined: shares a post in 秦州区委" in first
     assert "2 report(s), 2008-09-02 to 2011-03-20" in second
     assert ("apart because: not person 1: its post in 江苏省 and the post in 秦州区 of report "
-            "qinzhou-2005-03-10") in second
+            "tests/corpus/multi/qinzhou-2005-03-10.txt") in second
 
 
 def test_cli_why_all_lists_every_decision_in_date_order(corpus_ttl, capsys):

@@ -37,7 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from kg.lang.lexicon import Gazetteer, load_lexicon
@@ -153,13 +153,15 @@ class _Cluster:
             if head is not None and _later(c.date, self.deputy.get((org, head))):
                 self.deputy[(org, head)] = c
 
-    def conflict(self, c: Candidate, gazetteer: Gazetteer) -> str | None:
-        """Why `c` cannot be this person, or None when nothing says so."""
+    def conflict(self, c: Candidate, gazetteer: Gazetteer,
+                 report: Callable[[str], str] = str) -> str | None:
+        """Why `c` cannot be this person, or None when nothing says so
+        (`report` names a member's document in the reason)."""
         for place in c.places:
             for other, member in self.places.items():
                 if not _nested(place, other, gazetteer):
                     return (f"its post in {_place_name(place, gazetteer)} and the post in "
-                            f"{_place_name(other, gazetteer)} of report {member.doc} "
+                            f"{_place_name(other, gazetteer)} of report {report(member.doc)} "
                             "are on different chains of places")
         for org, role in c.posts:
             if not org:
@@ -169,11 +171,11 @@ class _Cluster:
             # unknown dates count as the same time: nothing shows a promotion
             if principal is not None and not _before(c.date, principal.date):
                 return (f"{role} of {_label(org)} as of {_when(c.date)}, while report "
-                        f"{principal.doc} has {head} as of {_when(principal.date)}")
+                        f"{report(principal.doc)} has {head} as of {_when(principal.date)}")
             deputy = self.deputy.get((org, role))
             if deputy is not None and not _before(deputy.date, c.date):
                 return (f"{role} of {_label(org)} as of {_when(c.date)}, while report "
-                        f"{deputy.doc} has its deputy as of {_when(deputy.date)}")
+                        f"{report(deputy.doc)} has its deputy as of {_when(deputy.date)}")
         return None
 
     def support(self, c: Candidate, gazetteer: Gazetteer) -> str | None:
@@ -207,14 +209,15 @@ def _later(date: dt.date | None, holder: Candidate | None) -> bool:
     return holder.date is not None and (date is None or date > holder.date)
 
 
-def _steps(candidates: Iterable[Candidate], gazetteer: Gazetteer) -> Iterator[Step]:
+def _steps(candidates: Iterable[Candidate], gazetteer: Gazetteer,
+           report: Callable[[str], str] = str) -> Iterator[Step]:
     """The resolver's decisions for candidates of one name, in visiting order."""
     clusters: list[_Cluster] = []
     for c in sorted({c.key: c for c in candidates}.values(), key=Candidate.order):
         open_to = []
         refusals = []
         for number, cluster in enumerate(clusters):
-            why_not = cluster.conflict(c, gazetteer)
+            why_not = cluster.conflict(c, gazetteer, report)
             if why_not is None:
                 open_to.append(number)
             else:
@@ -260,9 +263,11 @@ def resolve(candidates: Iterable[Candidate], gazetteer: Gazetteer) -> list[Ident
     return identities
 
 
-def explain(candidates: Iterable[Candidate], gazetteer: Gazetteer) -> list[Step]:
-    """Every decision `resolve` takes for these candidates (of one name), in order."""
-    return list(_steps(candidates, gazetteer))
+def explain(candidates: Iterable[Candidate], gazetteer: Gazetteer,
+            report: Callable[[str], str] = str) -> list[Step]:
+    """Every decision `resolve` takes for these candidates (of one name), in
+    order; `report` names a document (its id, by default) in the reasons."""
+    return list(_steps(candidates, gazetteer, report))
 
 
 def _nested(a: str, b: str, gazetteer: Gazetteer) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg.graph.ns import KG, PROV, RDF
+from kg.graph.ns import DCTERMS, KG, PROV, RDF
 from kg.graph.people import read_people
 from kg.graph.resolve import Candidate, Step, explain
 from kg.lang.lexicon import load_lexicon
@@ -29,6 +29,10 @@ class Person:
 
     node: str
     steps: tuple[Step, ...]
+    sources: dict[str, str]  # document id → the file or corpus line it was read from
+
+    def source(self, step: Step) -> str:
+        return self.sources.get(step.candidate.doc, step.candidate.doc)
 
     @property
     def first(self) -> Candidate:
@@ -51,13 +55,17 @@ def why(store: ox.Store, name: str, *, timeout_s: float | None = None) -> list[P
     graph = Graph().parse(data="".join(f"{t} .\n" for t in result.triples), format="nt")
     people, nodes = read_people(graph, _base(graph))
     gazetteer = load_lexicon().gazetteer
+    prefix = f"{_base(graph)}source/"
+    sources = {str(s).removeprefix(prefix): str(path)
+               for s, path in graph.subject_objects(DCTERMS.source)}
     found: list[Person] = []
     for simplified, facts in sorted(people.items()):
         by_person: dict[int, list[Step]] = {}
-        for step in explain((f.candidate() for f in facts.values()), gazetteer):
+        for step in explain((f.candidate() for f in facts.values()), gazetteer,
+                            lambda doc: sources.get(doc, doc)):
             by_person.setdefault(step.person, []).append(step)
         node_of = _node_of_report(graph, nodes.get(simplified, set()), facts)
-        found += [Person(node_of.get(steps[0].candidate.doc, ""), tuple(steps))
+        found += [Person(node_of.get(steps[0].candidate.doc, ""), tuple(steps), sources)
                   for _, steps in sorted(by_person.items())]
     return found
 
