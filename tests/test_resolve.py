@@ -124,8 +124,22 @@ def test_resolve_names_the_report_a_demotion_conflicts_with():
     steps = explain([cand("a", [QINZHOU], [SECRETARY], "2005-03-10"),
                      cand("b", [QINZHOU], [DEPUTY], "2007-04-03")], load_lexicon().gazetteer)
     assert steps[1].person == 1
-    assert steps[1].reason == ("not person 1: 副书记 of 秦州区委 as of 2007-04-03, while report a "
-                               "has 书记 as of 2005-03-10")
+    assert steps[1].reason == ("not person 1: 副书记 of 秦州区委 until 2007-04-03, while report a "
+                               "has 书记 from 2005-03-10")
+
+
+def test_resolve_reads_a_biography_by_its_spans_not_by_its_date():
+    # 2018: 2008—2013年 国务院副总理, 2013— 国务院总理 (held, so on the report's date too)
+    premier, vice = ("|国务院", "总理"), ("|国务院", "副总理")
+    biography = Candidate("李克强", "bio", dt.date(2018, 3, 18), (), (premier,), None,
+                          (("|国务院", "副总理", "2008", "2013"), ("|国务院", "总理", "2013", None)))
+    reports = [cand("r13", posts=[premier], date="2013-03-15", name="李克强"),
+               cand("r10", posts=[vice], date="2010-05-01", name="李克强")]
+    assert clusters([*reports, biography]) == {frozenset({"r10", "r13", "bio"})}
+    # a deputy after the principal is still two people: 副总理 until 2016 vs 总理 from 2013
+    late = Candidate("李克强", "late", dt.date(2018, 3, 18), (), (), None,
+                     (("|国务院", "副总理", "2014", "2016"),))
+    assert clusters([*reports, late]) == {frozenset({"r10", "r13"}), frozenset({"late"})}
 
 
 def test_resolve_is_linear_in_the_mentions_of_one_person():

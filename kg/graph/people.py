@@ -32,6 +32,8 @@ class PersonFacts:
     doc_place: str | None
     post_places: set[str] = field(default_factory=set)
     posts: set[tuple[str, str]] = field(default_factory=set)
+    spans: set[tuple[str, str, str | None, str | None]] = field(default_factory=set)
+    span_places: set[str] = field(default_factory=set)
     hant: set[str] = field(default_factory=set)
     sentences: set[URIRef] = field(default_factory=set)
     holdings: set[tuple[URIRef, URIRef]] = field(default_factory=set)  # (holding, post)
@@ -41,7 +43,22 @@ class PersonFacts:
         # a post's jurisdiction says more than the report's place: a 秦州区
         # report on 江苏省副省长张健 is about a 江苏省 official
         return Candidate(self.name, self.doc, self.date, tuple(sorted(self.post_places)),
-                         tuple(sorted(self.posts)), self.doc_place)
+                         tuple(sorted(self.posts)), self.doc_place,
+                         tuple(sorted(self.spans, key=str)), tuple(sorted(self.span_places)))
+
+    def add_post(self, org: str, role: str, place: str | None,
+                 start: str | None = None, end: str | None = None) -> None:
+        """A post held here: on the report's date, or over the span the text gives
+        (a span with no end is held on the report's date too)."""
+        if start is not None or end is not None:
+            self.spans.add((org, role, start, end))
+            if place is not None:
+                self.span_places.add(place)
+            if end is not None:
+                return
+        self.posts.add((org, role))
+        if place is not None:
+            self.post_places.add(place)
 
 
 def member_triples(node: URIRef, facts: PersonFacts) -> Iterable[tuple]:
@@ -141,15 +158,16 @@ def read_people(graph: Graph, base: str) -> tuple[dict[str, dict[str, PersonFact
             post = g.value(holding, KG.post)
             f.holdings.add((holding, post))
             role = g.value(g.value(holding, ORG.role), RDFS.label)
+            start, end = (g.value(holding, p) for p in (KG.startDate, KG.endDate))
+            start, end = (str(v) if v is not None else None for v in (start, end))
             org = g.value(holding, ORG.organization)
             if org is None:
-                f.posts.add(("", str(role)))
+                f.add_post("", str(role), None, start, end)
                 continue
             code = g.value(g.value(org, KG.jurisdiction), KG.divisionCode)
             label = next(str(o) for o in g.objects(org, RDFS.label) if has_language(o, ZH_HANS))
-            f.posts.add((org_key(str(code) if code is not None else None, label), str(role)))
-            if code is not None:
-                f.post_places.add(str(code))
+            f.add_post(org_key(str(code) if code is not None else None, label), str(role),
+                       str(code) if code is not None else None, start, end)
         for predicate in (KG.chair, KG.speaker, SCHEMA.attendee, KG.present, SCHEMA.sender,
                           SCHEMA.recipient):
             for meeting in g.subjects(predicate, node):

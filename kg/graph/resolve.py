@@ -35,6 +35,7 @@ and every split (`kg why`).
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
@@ -55,6 +56,12 @@ class Candidate:
         posts: (organisation, role) pairs held here; the organisation is
             `division code|label` of the body, "" for a bare role.
         report_place: division code of the report's place, if known.
+        spans: (organisation, role, start, end) of the posts held here over
+            the span the text gives (a biography's line, a notice), start and
+            end ISO 8601 as precise as written (1983, 1991-09) or None; a
+            span with no end is held on the report's date and is in `posts`
+            and `places` too.
+        span_places: division codes of the jurisdictions of `spans`.
     """
 
     name: str
@@ -63,6 +70,8 @@ class Candidate:
     places: tuple[str, ...]
     posts: tuple[tuple[str, str], ...]
     report_place: str | None = None
+    spans: tuple[tuple[str, str, str | None, str | None], ...] = ()
+    span_places: tuple[str, ...] = ()
 
     @property
     def key(self) -> tuple[str, str]:
@@ -74,9 +83,21 @@ class Candidate:
 
     def evidence_places(self) -> tuple[str, ...]:
         """Places that may show two mentions are one person."""
-        if self.places:
-            return self.places
+        if self.places or self.span_places:
+            return self.places + self.span_places
         return (self.report_place,) if self.report_place else ()
+
+    def held(self) -> Iterator[tuple[str, str, dt.date | None, dt.date | None]]:
+        """(organisation, role, first, last) of each post in a named body: when
+        it was held at the latest from and at the earliest until — the most
+        lenient reading of a span, so that only a certain overlap conflicts;
+        a post with no span is held on the report's date."""
+        for org, role in self.posts:
+            if org:
+                yield org, role, self.date, self.date
+        for org, role, start, end in self.spans:
+            if org and end is not None:
+                yield (org, role, _latest(start) if start else _earliest(end), _earliest(end))
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,26 +153,27 @@ class _Cluster:
     places: dict[str, Candidate] = field(default_factory=dict)
     evidence_places: set[str] = field(default_factory=set)
     orgs: set[str] = field(default_factory=set)
-    # (org, principal role) → the member holding it earliest (undated: earliest of all)
-    principal: dict[tuple[str, str], Candidate] = field(default_factory=dict)
-    # (org, principal role) → the member holding its deputy latest (undated: latest of all)
-    deputy: dict[tuple[str, str], Candidate] = field(default_factory=dict)
+    # (org, principal role) → since when a member holds it, and that member
+    # (undated: earliest of all)
+    principal: dict[tuple[str, str], tuple[dt.date | None, Candidate]] = field(default_factory=dict)
+    # (org, principal role) → until when a member holds its deputy, and that
+    # member (undated: latest of all)
+    deputy: dict[tuple[str, str], tuple[dt.date | None, Candidate]] = field(default_factory=dict)
 
     def add(self, c: Candidate) -> None:
         self.members.append(c)
         for place in c.places:
             self.places.setdefault(place, c)
         self.evidence_places.update(c.evidence_places())
-        for org, role in c.posts:
-            if not org:
-                continue
-            self.orgs.add(org)
+        self.orgs.update(org for org, _ in c.posts if org)
+        self.orgs.update(org for org, _, _, _ in c.spans if org)
+        for org, role, first, last in c.held():
             key = (org, role)
-            if _earlier(c.date, self.principal.get(key)):
-                self.principal[key] = c
+            if _earlier(first, self.principal.get(key)):
+                self.principal[key] = (first, c)
             head = _deputy_of(role)
-            if head is not None and _later(c.date, self.deputy.get((org, head))):
-                self.deputy[(org, head)] = c
+            if head is not None and _later(last, self.deputy.get((org, head))):
+                self.deputy[(org, head)] = (last, c)
 
     def conflict(self, c: Candidate, gazetteer: Gazetteer,
                  report: Callable[[str], str] = str) -> str | None:
@@ -163,19 +185,17 @@ class _Cluster:
                     return (f"its post in {_place_name(place, gazetteer)} and the post in "
                             f"{_place_name(other, gazetteer)} of report {report(member.doc)} "
                             "are on different chains of places")
-        for org, role in c.posts:
-            if not org:
-                continue
+        for org, role, first, last in c.held():
             head = _deputy_of(role)
             principal = self.principal.get((org, head)) if head else None
             # unknown dates count as the same time: nothing shows a promotion
-            if principal is not None and not _before(c.date, principal.date):
-                return (f"{role} of {_label(org)} as of {_when(c.date)}, while report "
-                        f"{report(principal.doc)} has {head} as of {_when(principal.date)}")
+            if principal is not None and not _before(last, principal[0]):
+                return (f"{role} of {_label(org)} until {_when(last)}, while report "
+                        f"{report(principal[1].doc)} has {head} from {_when(principal[0])}")
             deputy = self.deputy.get((org, role))
-            if deputy is not None and not _before(deputy.date, c.date):
-                return (f"{role} of {_label(org)} as of {_when(c.date)}, while report "
-                        f"{report(deputy.doc)} has its deputy as of {_when(deputy.date)}")
+            if deputy is not None and not _before(deputy[0], first):
+                return (f"{role} of {_label(org)} from {_when(first)}, while report "
+                        f"{report(deputy[1].doc)} has its deputy until {_when(deputy[0])}")
         return None
 
     def support(self, c: Candidate, gazetteer: Gazetteer) -> str | None:
@@ -197,16 +217,33 @@ def _before(a: dt.date | None, b: dt.date | None) -> bool:
     return a is not None and b is not None and a < b
 
 
-def _earlier(date: dt.date | None, holder: Candidate | None) -> bool:
-    if holder is None:
+def _earlier(date: dt.date | None, held: tuple[dt.date | None, Candidate] | None) -> bool:
+    if held is None:
         return True
-    return holder.date is not None and (date is None or date < holder.date)
+    return held[0] is not None and (date is None or date < held[0])
 
 
-def _later(date: dt.date | None, holder: Candidate | None) -> bool:
-    if holder is None:
+def _later(date: dt.date | None, held: tuple[dt.date | None, Candidate] | None) -> bool:
+    if held is None:
         return True
-    return holder.date is not None and (date is None or date > holder.date)
+    return held[0] is not None and (date is None or date > held[0])
+
+
+def _earliest(value: str) -> dt.date:
+    """The first day an ISO year, month or date can mean: 1991-09 → 1991-09-01."""
+    year, month, day = (value.split("-") + ["1", "1"])[:3]
+    return dt.date(int(year), int(month), int(day))
+
+
+def _latest(value: str) -> dt.date:
+    """The last day an ISO year, month or date can mean: 1991-09 → 1991-09-30."""
+    parts = value.split("-")
+    if len(parts) == 3:
+        return dt.date(*map(int, parts))
+    if len(parts) == 2:
+        year, month = map(int, parts)
+        return dt.date(year, month, calendar.monthrange(year, month)[1])
+    return dt.date(int(parts[0]), 12, 31)
 
 
 def _steps(candidates: Iterable[Candidate], gazetteer: Gazetteer,
