@@ -146,3 +146,49 @@ def test_a_lines_holding_derives_from_that_line():
     held = next(g.subjects(KG.startDate, Literal("1982", datatype=XSD.gYear)))
     assert [str(g.value(s, NIF.anchorOf)) for s in g.objects(held, PROV.wasDerivedFrom)] == [
         "1982-1983年 江苏省涟水县委副书记"]
+
+
+def test_a_bare_party_group_after_a_bodys_post_is_that_bodys():
+    spans = _spans("\n".join([
+        "王明，男，汉族，1950年生。",
+        "1996-2000年 文化部副部长、党组副书记",
+        "2008-2013年 国务院副总理、党组副书记",
+        "1983-1985年 河北省正定县委书记，正定县武装部第一政委、党委第一书记",
+    ]))
+    assert ("王明", "文化部党组副书记", "1996", "2000") in spans
+    assert ("王明", "国务院党组副书记", "2008", "2013") in spans
+    assert ("王明", "正定县武装部党委第一书记", "1983", "1985") in spans
+    assert ("王明", "正定县委第一书记", "1983", "1985") not in spans
+
+
+def test_a_military_regions_party_committee_is_not_its_citys():
+    x = extract(make_document("王明，男，汉族，1947年5月生，辽宁丹东人。现任中共中央军事委员会副主席，"
+                              "济南军区司令员、党委副书记，上将军衔。", doc_id="t", path="t.txt"))
+    posts = {h.post.label for h in x.holdings if h.person.text == "王明"}
+    assert {"济南军区司令员", "济南军区党委副书记"} <= posts
+    assert not any(post.startswith("济南市") for post in posts)
+
+
+def test_the_states_military_commission_is_not_the_partys():
+    spans = _spans("王明，男，汉族，1950年生。\n2010-2012年 中华人民共和国副主席，"
+                   "中共中央军委副主席，中华人民共和国中央军事委员会副主席")
+    assert ("王明", "中央军委副主席", "2010", "2012") in spans
+    assert ("王明", "国家中央军委副主席", "2010", "2012") in spans
+
+
+def test_roles_and_bodies_of_a_career():
+    spans = _spans("\n".join([
+        "王明，男，汉族，1950年生。",
+        "1983-1983年 共青团中央学校部部长兼全国学联秘书长",
+        "1983-1985年 共青团中央书记处候补书记",
+        "1998-1999年 河南省委副书记、代省长，兼任黄河防汛总指挥部总指挥",
+        "2007-2008年 中央书记处书记，中央党校校长",
+    ]))
+    assert ("王明", "全国学联秘书长", "1983", "1983") in spans
+    assert ("王明", "共青团中央书记处候补书记", "1983", "1985") in spans
+    assert ("王明", "黄河防汛总指挥部总指挥", "1998", "1999") in spans  # 兼任 no part of it
+    assert ("王明", "中央党校校长", "2007", "2008") in spans
+    notice = _spans("免去李盛霖的交通运输部部长职务；任命杨传堂为交通运输部部长。",
+                    dt.date(2012, 8, 31))
+    assert ("李盛霖", "交通运输部部长", None, "2012-08-31") in notice
+    assert ("杨传堂", "交通运输部部长", "2012-08-31", None) in notice

@@ -22,17 +22,12 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg.extract.clause import Clause, roles_in
-from kg.extract.posts import first_titles, next_title
+from kg.extract.posts import PLACE_BODIES, first_titles, next_title
 from kg.extract.recognize import person_names
 from kg.extract.titles import post_of
 from kg.lang.language import Language
 from kg.model import AnnotatedDocument, Mention, PostHolding, Sentence, Title, TitleChain
 
-
-# bodies of a place, whose place a bare title after them is in (厦门市委常委、副市长);
-# after another body (济南军区司令员、党委副书记) a bare title is that body's
-PLACE_BODIES = frozenset({"party-committee", "government", "peoples-congress", "cppcc",
-                          "discipline-commission"})
 
 
 def careers(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
@@ -178,12 +173,30 @@ def _titles(adoc: AnnotatedDocument, sent: Sentence, start: int, end: int, lang:
         while (nxt := next_title(clause(titles[-1]), titles[-1], roles)) is not None \
                 and nxt.mention.end <= end and not any(s <= nxt.mention.start < e for s, e in notes):
             titles.append(nxt)
-        kept = [t for t in titles if t.org is not None]
+        kept = [_without_take_verb(t, adoc, lex.words("take_verbs"))
+                for t in titles if t.org is not None]
         floor = titles[-1].mention.end
         if kept:
             out += kept
             previous = TitleChain(tuple(kept), (), sent.index, floor, False)
     return out
+
+
+def _without_take_verb(title: Title, adoc: AnnotatedDocument, verbs: tuple[str, ...]) -> Title:
+    """…代省长，兼任黄河防汛总指挥部总指挥: a body read from the clause's start
+    (a body with no place is read only from there) takes the verb that opens the
+    clause; the verb is no part of its name."""
+    org, text = title.org, adoc.doc.text
+    verb = next((v for v in verbs if org is not None and org.label.startswith(v)
+                 and text.startswith(org.label, title.mention.start)), None)
+    if verb is None or org.place is not None or org.parent is not None:
+        return title
+    body = replace(org, label=org.label[len(verb):],
+                   aliases=tuple(a[len(verb):] if a.startswith(verb) else a for a in org.aliases))
+    start = title.mention.start + len(verb)
+    mention = Mention.of(adoc.doc, start, title.mention.end, title.mention.kind,
+                         title.mention.sentence)
+    return replace(title, org=body, mention=mention)
 
 
 def _bracketed(text: str, start: int, end: int, opens: tuple[str, ...],

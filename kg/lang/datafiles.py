@@ -125,6 +125,7 @@ WORD_LISTS: dict[str, str] = {
     "report_levels": "places.yaml",
     "government_bodies": "roles.yaml",
     "deputy_prefixes": "roles.yaml",
+    "own_party_bodies": "roles.yaml",
     "biography_genders": "careers.yaml",
     "span_dashes": "careers.yaml",
     "month_separators": "careers.yaml",
