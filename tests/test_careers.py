@@ -192,3 +192,51 @@ def test_roles_and_bodies_of_a_career():
                     dt.date(2012, 8, 31))
     assert ("李盛霖", "交通运输部部长", None, "2012-08-31") in notice
     assert ("杨传堂", "交通运输部部长", "2012-08-31", None) in notice
+
+
+def test_a_notice_is_dated_by_the_sessions_day_the_report_names():
+    text = ("本报讯 5月24日，县十七届人大常委会第三十八次会议召开，"
+            "任命陈建平为竹山县人民政府副县长、代理县长。")
+    spans = _spans(text, dt.date(2016, 5, 26))
+    assert ("陈建平", "竹山县副县长", "2016-05-24", None) in spans
+    assert ("陈建平", "竹山县代县长", "2016-05-24", None) in spans  # 代理县长 is acting
+    yesterday = _spans("昨日，金湾区第四届人大常委会第三十七次会议召开。"
+                       "会议决定任命祝庆盟为金湾区人民政府副区长。", dt.date(2020, 7, 16))
+    assert yesterday == {("祝庆盟", "金湾区副区长", "2020-07-15", None)}
+
+
+def test_a_report_with_no_date_is_dated_by_the_address_it_came_from():
+    text = ("http://szbm.jinrifangxian.com/content/2016-05/16/014233.html\n"
+            "13日，十堰市人大常委会召开第二十八次会议。\n"
+            "会议决定接受蔡贤忠同志辞去十堰市人民政府市长职务的请求；"
+            "任命市委副书记纪道清同志为十堰市人民政府副市长。")
+    x = extract(make_document(text, doc_id="t", path="t.txt"))
+    assert x.doc.date is None
+    spans = {(h.person.text, h.post.role, h.start, h.end) for h in x.holdings if h.start or h.end}
+    assert ("蔡贤忠", "市长", None, "2016-05-13") in spans      # 13日 of the address's month
+    assert ("纪道清", "副市长", "2016-05-13", None) in spans     # the title before the name skipped
+
+
+def test_a_notice_names_a_list_of_persons():
+    spans = _spans("会议以无记名投票方式，任命李春雨、何娇、徐莉等18人为秦州区人民法院审判员。"
+                   "会议选举，韩长发、廉京燮当选为延边朝鲜族自治州政协副主席。", dt.date(2023, 3, 9))
+    assert {p for p, *_ in spans} == {"李春雨", "何娇", "徐莉", "韩长发", "廉京燮"}
+    assert ("何娇", "秦州区人民法院审判员", "2023-03-09", None) in spans
+
+
+def test_the_verb_goes_on_over_the_clauses_after_it():
+    x = extract(make_document("会议选举出穆兴科同志为十堰市人大常委会主任，李玮同志为十堰市市长，"
+                              "杜渐、马锋两位同志为十堰市副市长。", doc_id="t", path="t.txt",
+                              date=dt.date(2016, 12, 16)))
+    assert {(h.person.text, h.post.role) for h in x.holdings if h.start} == {
+        ("穆兴科", "主任"), ("李玮", "市长"), ("杜渐", "副市长"), ("马锋", "副市长")}
+
+
+def test_every_appointment_has_a_start_and_every_removal_an_end_in_the_graph():
+    g = build_graph([extract(make_document(NOTICE, doc_id="t", path="t.txt",
+                                           date=dt.date(2014, 6, 27)))])
+    for holding in g.subjects(RDF.type, KG.PostHolding):
+        start, end = g.value(holding, KG.startDate), g.value(holding, KG.endDate)
+        assert (start is None) != (end is None)
+    assert len(set(g.subjects(KG.startDate, None))) == 2   # 刘芳, 李强
+    assert len(set(g.subjects(KG.endDate, None))) == 1     # 张伟
