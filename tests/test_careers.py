@@ -3,7 +3,9 @@ and their triples (kg:startDate / kg:endDate, org:memberDuring a time:ProperInte
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 
 import pytest
 from rdflib import Literal
@@ -240,3 +242,32 @@ def test_every_appointment_has_a_start_and_every_removal_an_end_in_the_graph():
         assert (start is None) != (end is None)
     assert len(set(g.subjects(KG.startDate, None))) == 2   # 刘芳, 李强
     assert len(set(g.subjects(KG.endDate, None))) == 1     # 张伟
+
+
+@pytest.mark.slow  # builds 32 corpus items, about ten seconds
+def test_kg_career_shows_one_timeline_from_biographies_and_news(tmp_path, capsys):
+    """习近平's two biographies (2013, 2017) and thirty reports of his tours and
+    meetings: one person, whose spans and as-of posts are one timeline."""
+    from kg.cli import main
+    from kg.text.corpus import iter_corpus
+    from kg.text.document import corpus_document
+    from tests.goldfiles import corpus_dir
+    corpus = corpus_dir() / "xwlb" / "xwlb-2012-2019.jsonl.gz"
+    if not corpus.is_file():
+        pytest.skip(f"no corpus at {corpus}")
+    docs = []
+    for item in iter_corpus(corpus):
+        news = item.line > 3800 and item.line % 97 == 0 and "习近平" in item.text
+        if item.line in (3800, 27087) or (news and len(docs) < 32):
+            docs.append(corpus_document(item))
+        if item.line >= 27087:
+            break
+    graph = build_graph([extract(d) for d in docs])
+    path = tmp_path / "careers.ttl"
+    graph.serialize(path, format="turtle")
+    assert main(["career", str(path), "习近平", "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert {r["person"] for r in rows} == {rows[0]["person"]}            # one person
+    spans = {(r["start"], r["post"]) for r in rows if r["start"]}
+    assert ("1982", "正定县委副书记") in spans and ("2012", "中共中央总书记") in spans
+    assert len({r["document"] for r in rows}) > 10                      # news as of their dates

@@ -301,3 +301,30 @@ def test_eval_rejects_a_gold_identity_without_mentions(tmp_path):
     with pytest.raises(GoldError, match=r"identities\[1\] \(b\) needs a list of mentions"):
         gold_identities({"identities": [{"id": "a", "name": "张健", "mentions": [{"doc": "x"}]},
                                         {"id": "b", "name": "张健"}]}, "g.yaml")
+
+
+def test_posts_left_are_evidence_never_a_conflict():
+    # two biographies of one career (正定县 and 浙江省 before, the centre now)
+    centre = [("|中共中央", "总书记")]
+    first = Candidate("习近平", "a", dt.date(2013, 3, 14), (), tuple(centre),
+                      past_posts=((f"130123|正定县委", "书记"),), past_places=("130123",))
+    second = Candidate("习近平", "b", dt.date(2017, 10, 25), (), tuple(centre),
+                       past_posts=((f"33|浙江省委", "书记"),), past_places=("33",))
+    assert clusters([first, second]) == {frozenset("ab")}
+    # a post left supports a later report of it: 正定县委书记 then, 正定县委书记 in a report of then
+    then = cand("c", ["130123"], [(f"130123|正定县委", "书记")], "1984-05-01", name="习近平")
+    assert clusters([first, then]) == {frozenset("ac")}
+
+
+def test_a_national_leaders_tours_are_not_his_jurisdictions():
+    from kg.graph.people import PersonFacts
+    tours = []
+    for doc, place in (("a", "62"), ("b", "46"), ("c", "11")):
+        facts = PersonFacts("习近平", doc, dt.date(2013, 4, 1), place)
+        facts.add_post("|中共中央", "总书记", None, ended=False)
+        tours.append(facts.candidate())
+    assert all(c.places == () for c in tours)
+    assert clusters(tours) == {frozenset("abc")}
+    local = PersonFacts("张健", "d", dt.date(2013, 4, 1), QINZHOU)
+    local.add_post("", "书记", None, ended=False)
+    assert local.candidate().places == (QINZHOU,)  # a bare role: the report's place stands

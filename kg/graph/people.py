@@ -32,6 +32,8 @@ class PersonFacts:
     doc_place: str | None
     post_places: set[str] = field(default_factory=set)
     posts: set[tuple[str, str]] = field(default_factory=set)
+    past_places: set[str] = field(default_factory=set)
+    past_posts: set[tuple[str, str]] = field(default_factory=set)
     hant: set[str] = field(default_factory=set)
     sentences: set[URIRef] = field(default_factory=set)
     holdings: set[tuple[URIRef, URIRef]] = field(default_factory=set)  # (holding, post)
@@ -40,9 +42,20 @@ class PersonFacts:
     def candidate(self) -> Candidate:
         # a post's jurisdiction says more than the report's place: a 秦州区
         # report on 江苏省副省长张健 is about a 江苏省 official
-        places = self.post_places or ({self.doc_place} if self.doc_place else set())
+        # ... and a post in a body of no place (中共中央, 国务院) is over all of them:
+        # where a national leader is reported (on a tour) is no jurisdiction of theirs
+        national = any(org.startswith("|") for org, _ in self.posts)
+        places = self.post_places or ({self.doc_place} if self.doc_place and not national
+                                      else set())
         return Candidate(self.name, self.doc, self.date, tuple(sorted(places)),
-                         tuple(sorted(self.posts)))
+                         tuple(sorted(self.posts)), tuple(sorted(self.past_posts)),
+                         tuple(sorted(self.past_places)))
+
+    def add_post(self, org: str, role: str, place: str | None, *, ended: bool) -> None:
+        """A post held here; `ended`: the document says it was left (it has an end)."""
+        (self.past_posts if ended else self.posts).add((org, role))
+        if place is not None:
+            (self.past_places if ended else self.post_places).add(place)
 
 
 def member_triples(node: URIRef, facts: PersonFacts) -> Iterable[tuple]:
@@ -143,14 +156,14 @@ def read_people(graph: Graph, base: str) -> tuple[dict[str, dict[str, PersonFact
             f.holdings.add((holding, post))
             role = g.value(g.value(holding, ORG.role), RDFS.label)
             org = g.value(holding, ORG.organization)
+            ended = g.value(holding, KG.endDate) is not None
             if org is None:
-                f.posts.add(("", str(role)))
+                f.add_post("", str(role), None, ended=ended)
                 continue
             code = g.value(g.value(org, KG.jurisdiction), KG.divisionCode)
             label = next(str(o) for o in g.objects(org, RDFS.label) if has_language(o, ZH_HANS))
-            f.posts.add((org_key(str(code) if code is not None else None, label), str(role)))
-            if code is not None:
-                f.post_places.add(str(code))
+            code = str(code) if code is not None else None
+            f.add_post(org_key(code, label), str(role), code, ended=ended)
         for predicate in (KG.chair, KG.speaker, SCHEMA.attendee, KG.present, SCHEMA.sender,
                           SCHEMA.recipient):
             for meeting in g.subjects(predicate, node):

@@ -410,10 +410,9 @@ class GraphBuilder:
         self._add(node, KG.post, post)
         person.holdings.add((node, post))
         org = holding.post.org
-        person.posts.add((org_key(org.place.code if org and org.place else None, org.label)
-                          if org else "", holding.post.role))
-        if org is not None and org.place is not None:
-            person.post_places.add(org.place.code)
+        place = org.place.code if org is not None and org.place is not None else None
+        person.add_post(org_key(place, org.label) if org else "", holding.post.role, place,
+                        ended=holding.end is not None)
         if holding.post.org is not None:
             self._add(node, ORG.organization,
                       self.organization(holding.post.org, x, holding.title))

@@ -44,6 +44,10 @@ class Candidate:
             or of the report's place when no post names one.
         posts: (organisation, role) pairs held here; the organisation is
             `division code|label` of the body, "" for a bare role.
+        past_posts, past_places: posts the document says were left (a
+            biography's earlier lines, a removal) and their jurisdictions:
+            evidence that two candidates are one, never a conflict (a career
+            runs through places that contain none of one another).
     """
 
     name: str
@@ -51,6 +55,8 @@ class Candidate:
     date: dt.date | None
     places: tuple[str, ...]
     posts: tuple[tuple[str, str], ...]
+    past_posts: tuple[tuple[str, str], ...] = ()
+    past_places: tuple[str, ...] = ()
 
     @property
     def key(self) -> tuple[str, str]:
@@ -105,10 +111,11 @@ def conflict(a: Candidate, b: Candidate, gazetteer: Gazetteer) -> str | None:
 
 
 def supports(a: Candidate, b: Candidate, gazetteer: Gazetteer) -> bool:
-    """Whether `a` and `b` share evidence beyond the name."""
-    if any(org for org, _ in set(a.posts) & set(b.posts)):
+    """Whether `a` and `b` share evidence beyond the name, held now or before."""
+    if any(org for org, _ in {*a.posts, *a.past_posts} & {*b.posts, *b.past_posts}):
         return True
-    return any(_nested(pa, pb, gazetteer) for pa in a.places for pb in b.places)
+    return any(_nested(pa, pb, gazetteer) for pa in (*a.places, *a.past_places)
+               for pb in (*b.places, *b.past_places))
 
 
 def resolve(candidates: Iterable[Candidate], gazetteer: Gazetteer) -> list[Identity]:
