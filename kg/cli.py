@@ -223,11 +223,19 @@ def cmd_draw(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_timeline(args: argparse.Namespace) -> int:
+    from kg.store.oxigraph import load_graph
+    from kg.views.timeline import draw_timeline
+    bars = draw_timeline(load_graph(Path(args.graph)), args.name, Path(args.output))
+    print(f"kg timeline: {bars:,} posts of {args.name} → {args.output}", file=sys.stderr)
+    return 0
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     from kg.store.oxigraph import load_graph
     from kg.views.export import export_graph
     export_graph(load_graph(Path(args.graph)), Path(args.output),
-                 co_attendance=args.co_attendance, talks=args.talks)
+                 co_attendance=args.co_attendance, talks=args.talks, careers=args.careers)
     return 0
 
 
@@ -400,6 +408,13 @@ def make_parser() -> argparse.ArgumentParser:
                    help="draw only people, linked by the talks they held (who met whom)")
     p.set_defaults(run=cmd_draw)
 
+    p = sub.add_parser("timeline", help="write a person's career as an HTML timeline that "
+                                        "works offline (one bar per post, hover for sources)")
+    p.add_argument("graph", metavar="GRAPH")
+    p.add_argument("name", metavar="NAME", help="the person's name, simplified")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.html")
+    p.set_defaults(run=cmd_timeline)
+
     p = sub.add_parser("export", help="convert a graph to another format",
                        description="Formats by suffix: .ttl .nt .trig .nq .jsonld .rdf .graphml .csv")
     p.add_argument("graph", metavar="GRAPH")
@@ -410,6 +425,9 @@ def make_parser() -> argparse.ArgumentParser:
     p.add_argument("--talks", action="store_true",
                    help="write who met whom instead: people linked by the talks they held "
                         "(.graphml or .csv; edge weight = talks held)")
+    p.add_argument("--careers", action="store_true",
+                   help="write the careers table instead: one row per post held, with its "
+                        "span or report date and source (.csv; docs/careers.md)")
     p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("serve", help="a read-only SPARQL endpoint on this machine")

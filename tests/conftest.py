@@ -24,7 +24,8 @@ SEED_GOLD = ROOT / "tests" / "gold" / "qinzhou-2007-04-03.yaml"
 # fixture or name, so the files that hold them need no edit; tests/test_structure.py checks
 # that every name below still exists. A new test of that kind joins a list, or says
 # @pytest.mark.slow.
-SLOW_MODULES = {"test_browser", "test_distributed", "test_endpoint_abuse", "test_kill", "test_notebook"}
+SLOW_MODULES = {"test_browser", "test_browser_timeline", "test_distributed", "test_endpoint_abuse",
+                "test_kill", "test_notebook"}
 SLOW_FIXTURES = {"oxigraph_server"}
 SLOW_TESTS = {
     "test_rdf_two_builds_give_byte_identical_turtle",

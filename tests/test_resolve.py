@@ -406,3 +406,29 @@ def test_why_reads_back_the_decisions_the_build_took(corpus_graph, corpus_ttl):
     for name in sorted(names):
         people = why(store, name)
         assert sorted(p.node for p in people) == [str(p) for p in _people(corpus_graph, name)]
+def test_posts_left_are_evidence_never_a_conflict():
+    # two biographies of one career (正定县 and 浙江省 before, the centre now)
+    centre = [("|中共中央", "总书记")]
+    first = Candidate("习近平", "a", dt.date(2013, 3, 14), (), tuple(centre),
+                      spans=(("130123|正定县委", "书记", "1983", "1985"),), span_places=("130123",))
+    second = Candidate("习近平", "b", dt.date(2017, 10, 25), (), tuple(centre),
+                       spans=(("33|浙江省委", "书记", "2002", "2007"),), span_places=("33",))
+    assert clusters([first, second]) == {frozenset("ab")}
+    # a post left supports a later report of it: 正定县委书记 then, 正定县委书记 in a report of then
+    then = cand("c", ["130123"], [("130123|正定县委", "书记")], "1984-05-01", name="习近平")
+    assert clusters([first, then]) == {frozenset("ac")}
+
+
+def test_a_national_leaders_tours_are_not_his_jurisdictions():
+    from kg.graph.people import PersonFacts
+    tours = []
+    for doc, place in (("a", "62"), ("b", "46"), ("c", "11")):
+        facts = PersonFacts("习近平", doc, dt.date(2013, 4, 1), place)
+        facts.add_post("|中共中央", "总书记", None)
+        tours.append(facts.candidate())
+    assert all(c.places == () for c in tours)
+    assert clusters(tours) == {frozenset("abc")}
+    local = PersonFacts("张健", "d", dt.date(2013, 4, 1), QINZHOU)
+    local.add_post("", "书记", None)
+    # a bare role: the report's place is evidence the person is of it
+    assert local.candidate().evidence_places() == (QINZHOU,)

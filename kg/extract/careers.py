@@ -22,17 +22,13 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg.extract.clause import Clause, roles_in
-from kg.extract.posts import first_titles, next_title
+from kg.extract.days import notice_day, report_day
+from kg.extract.posts import PLACE_BODIES, first_titles, next_title
 from kg.extract.recognize import person_names
 from kg.extract.titles import post_of
 from kg.lang.language import Language
 from kg.model import AnnotatedDocument, Mention, PostHolding, Sentence, Title, TitleChain
 
-
-# bodies of a place, whose place a bare title after them is in (厦门市委常委、副市长);
-# after another body (济南军区司令员、党委副书记) a bare title is that body's
-PLACE_BODIES = frozenset({"party-committee", "government", "peoples-congress", "cppcc",
-                          "discipline-commission"})
 
 
 def careers(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
@@ -178,12 +174,30 @@ def _titles(adoc: AnnotatedDocument, sent: Sentence, start: int, end: int, lang:
         while (nxt := next_title(clause(titles[-1]), titles[-1], roles)) is not None \
                 and nxt.mention.end <= end and not any(s <= nxt.mention.start < e for s, e in notes):
             titles.append(nxt)
-        kept = [t for t in titles if t.org is not None]
+        kept = [_without_take_verb(t, adoc, lex.words("take_verbs"))
+                for t in titles if t.org is not None]
         floor = titles[-1].mention.end
         if kept:
             out += kept
             previous = TitleChain(tuple(kept), (), sent.index, floor, False)
     return out
+
+
+def _without_take_verb(title: Title, adoc: AnnotatedDocument, verbs: tuple[str, ...]) -> Title:
+    """…代省长，兼任黄河防汛总指挥部总指挥: a body read from the clause's start
+    (a body with no place is read only from there) takes the verb that opens the
+    clause; the verb is no part of its name."""
+    org, text = title.org, adoc.doc.text
+    verb = next((v for v in verbs if org is not None and org.label.startswith(v)
+                 and text.startswith(org.label, title.mention.start)), None)
+    if verb is None or org.place is not None or org.parent is not None:
+        return title
+    body = replace(org, label=org.label[len(verb):],
+                   aliases=tuple(a[len(verb):] if a.startswith(verb) else a for a in org.aliases))
+    start = title.mention.start + len(verb)
+    mention = Mention.of(adoc.doc, start, title.mention.end, title.mention.kind,
+                         title.mention.sentence)
+    return replace(title, org=body, mention=mention)
 
 
 def _bracketed(text: str, start: int, end: int, opens: tuple[str, ...],
@@ -202,55 +216,59 @@ def _bracketed(text: str, start: int, end: int, opens: tuple[str, ...],
 
 
 def _notices(adoc: AnnotatedDocument, lang: Language) -> list[PostHolding]:
-    """Posts a notice starts or ends on its date."""
-    date = adoc.doc.date
-    if date is None:
+    """Posts a notice starts or ends on the session's day (kg.extract.days)."""
+    if report_day(adoc) is None:
         return []
-    day = date.isoformat()
     out: list[PostHolding] = []
     for sent in adoc.sentences:
         if _line_span(adoc.doc.text, sent, lang) is not None:
             continue  # a biography's line: its 兼任 joins posts, it starts none
-        for start, end, name, begins in _notice_clauses(adoc, sent, lang):
+        clauses = _notice_clauses(adoc, sent, lang)
+        day = notice_day(adoc, sent, lang) if clauses else None
+        for start, end, names, begins in clauses:
             titles = _titles(adoc, sent, start, end, lang)
             if not titles or titles[0].mention.start != start:
                 continue  # 为索马里政府新总理: the posts must be what follows, all of it read
-            for title in titles:
-                post = post_of(title, lang.words)
-                out.append(PostHolding(name, post, title.mention,
-                                       day if begins else None, None if begins else day))
+            for name in names:
+                for title in titles:
+                    out.append(PostHolding(name, post_of(title, lang.words), title.mention,
+                                           day if begins else None, None if begins else day))
     return out
 
 
-def _notice_clauses(adoc: AnnotatedDocument, sent: Sentence, lang: Language
-                    ) -> list[tuple[int, int, Mention, bool]]:
-    """(start, end, person, begins) of each notice in the sentence: the posts
-    between start and end begin (or end) for the person."""
-    text, lex, w = adoc.doc.text, lang.lexicon, lang.words
-    found = []
+Notice = tuple[int, int, tuple[Mention, ...], bool]
 
-    def names_at(pos: int) -> list[Mention]:
-        return person_names(adoc.doc, pos, sent, adoc.tokens, lex, lang.patterns)
+
+def _notice_clauses(adoc: AnnotatedDocument, sent: Sentence, lang: Language) -> list[Notice]:
+    """(start, end, persons, begins) of each notice in the sentence: the posts
+    between start and end begin (or end) for each of the persons."""
+    text, lex, w = adoc.doc.text, lang.lexicon, lang.words
+    found: list[Notice] = []
 
     def clause_end(pos: int) -> int:
         stops = [i for i in range(pos, sent.end) if text[i] in lex.words("notice_stops")]
         return stops[0] if stops else sent.end
 
+    def add(start: int, names: tuple[Mention, ...], begins: bool) -> None:
+        found.append((start, _before_end_word(text, start, clause_end(start), lex), names, begins))
+
     for verb, begins in [(v, True) for v in lex.words("appoint_verbs")] + \
                         [(v, False) for v in lex.words("remove_verbs")]:
         for m in re.finditer(re.escape(verb), text[sent.start:sent.end]):
             pos = sent.start + m.end()
-            if found and any(s <= pos - len(verb) < e for s, e, _, _ in found):
+            if any(s <= pos - len(verb) < e for s, e, _, _ in found):
                 continue
-            link = ((w.elected,) if begins else lex.words("removal_links"))
-            name = _name_before_link(adoc, sent, pos, names_at(pos), link, lang,
-                                     bare=not begins)
-            if name is None:
-                continue
-            after = _skip_note(text, name.end, lex)
-            start = after + next(len(x) for x in link if text.startswith(x, after))
-            found.append((start, _before_end_word(text, start, clause_end(start), lex),
-                          name, begins))
+            link = ((lang.words.elected,) if begins else lex.words("removal_links"))
+            names = _names_before_link(adoc, sent, pos, link, lang, bare=not begins)
+            while names:
+                after = _past_name(text, names[-1].end, lex)
+                add(after + next(len(x) for x in link if text.startswith(x, after)), names, begins)
+                # the verb goes on over the clauses after (选举穆兴科为镇人大主席，李玮为镇长)
+                names = ()
+                if begins and (end := found[-1][1]) < sent.end and text[end] in w.separators:
+                    names = _name_list(adoc, sent, end + 1, lang)
+                    if names and not text.startswith(link, _past_name(text, names[-1].end, lex)):
+                        names = ()
     # 兼任, 辞去 in a report may tell of a post held or left long ago: only a decision dates it
     decided = any(word in text[sent.start:sent.end] for word in lex.words("notice_markers"))
     verbs = [(v, True) for v in lex.words("elected_verbs")]
@@ -264,46 +282,115 @@ def _notice_clauses(adoc: AnnotatedDocument, sent: Sentence, lang: Language
             if any(s <= at < e for s, e, _, _ in found) or any(
                     text.startswith(x, start) for x in lex.words("removal_links")):
                 continue  # 免去孟建柱兼任的…: the removal's
-            # the name must start where a name may (马贾里亚夫当选: not 贾里亚夫)
-            name = next((n for p in range(max(sent.start, at - 4), at)
-                         if p == sent.start or text[p - 1] in w.name_before_opens
-                         for n in names_at(p)[:1] if n.end == at), None)
-            if name is not None:
-                found.append((start, _before_end_word(text, start, clause_end(start), lex),
-                              name, begins))
+            names = _names_ending_at(adoc, sent, at, lang)
+            if names:
+                add(start, names, begins)
     return found
+
+
+def _names_at(adoc: AnnotatedDocument, sent: Sentence, pos: int, lang: Language) -> list[Mention]:
+    return person_names(adoc.doc, pos, sent, adoc.tokens, lang.lexicon, lang.patterns)
 
 
 # a name the name reader does not know (令计划) stands alone between the verb
 # and its link word: a Chinese name is two to four characters
 _BARE_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# the longest title read before the name a notice names (任命县委副书记纪道清同志为…)
+MAX_TITLE_BEFORE_NAME = 16
 
 
-def _name_before_link(adoc: AnnotatedDocument, sent: Sentence, pos: int, names: list[Mention],
-                      link: tuple[str, ...], lang: Language, *, bare: bool) -> Mention | None:
-    """The one name after a notice's verb, followed by its link word (为, 的); with
-    `bare`, whatever short word stands there (a removal's 免去…的…职务 leaves no doubt;
-    决定今年为… would make a name of 今年)."""
-    text = adoc.doc.text
-    if len(names) == 1:
-        after = _skip_note(text, names[0].end, lang.lexicon)
-        return names[0] if any(text.startswith(x, after) for x in link) else None
-    if names or not bare:
-        return None
-    ends = [i for x in link if (i := text.find(x, pos, min(sent.end, pos + 5))) > pos]
-    if not ends or not _BARE_NAME.fullmatch(text, pos, min(ends)):
-        return None
-    return Mention.of(adoc.doc, pos, min(ends), "person", sent.index)
+def _names_before_link(adoc: AnnotatedDocument, sent: Sentence, pos: int,
+                       link: tuple[str, ...], lang: Language, *, bare: bool) -> tuple[Mention, ...]:
+    """The names after a notice's verb, followed by its link word (为, 的): one,
+    or a list (任命李春雨、何娇、徐莉等18人为…), maybe after the title held now
+    (任命县委副书记纪道清同志为…). With `bare`, whatever short word stands there
+    (a removal's 免去…的…职务 leaves no doubt; 决定今年为… would make a name of 今年)."""
+    text, lex = adoc.doc.text, lang.lexicon
+    starts = [pos] + [r.end for r in roles_in(text, pos, min(sent.end, pos + MAX_TITLE_BEFORE_NAME),
+                                               lang)]
+    for first in starts:
+        names = _name_list(adoc, sent, first, lang)
+        if names:
+            after = _past_name(text, names[-1].end, lex)
+            return names if any(text.startswith(x, after) for x in link) else ()
+        if first == pos and bare:
+            ends = [i for x in link if (i := text.find(x, pos, min(sent.end, pos + 5))) > pos]
+            if ends and _BARE_NAME.fullmatch(text, pos, min(ends)):
+                return (Mention.of(adoc.doc, pos, min(ends), "person", sent.index),)
+    return ()
 
 
-def _skip_note(text: str, pos: int, lex) -> int:
-    """Past a note in brackets after a name: 胡泽君（女）为…"""
+def _name_list(adoc: AnnotatedDocument, sent: Sentence, pos: int, lang: Language
+               ) -> tuple[Mention, ...]:
+    """The names from `pos` on, joined by 、, maybe with a count after them (等18人)."""
+    text, lex = adoc.doc.text, lang.lexicon
+    names: list[Mention] = []
+    at = pos
+    while (name := next((n for n in _names_at(adoc, sent, at, lang) if n.start == at), None)):
+        names.append(name)
+        after = _past_name(text, name.end, lex)
+        if text[after:after + 1] not in lex.words("name_separators"):
+            break
+        at = after + 1
+    return tuple(names)
+
+
+def _names_ending_at(adoc: AnnotatedDocument, sent: Sentence, at: int, lang: Language
+                     ) -> tuple[Mention, ...]:
+    """The names before a verb (韩长发、廉京燮当选为…; 决定接受龚举海同志辞去…), each
+    starting where a name may (马贾里亚夫当选: not 贾里亚夫)."""
+    text, lex, w = adoc.doc.text, lang.lexicon, lang.words
+    opens = lex.words("notice_name_opens")
+    end = _before_count(text, at, sent.start, lex)
+    names: list[Mention] = []
+    while True:
+        end = next((end - len(t) for t in lex.words("address_terms")
+                    if text.endswith(t, sent.start, end)), end)
+        name = next((n for p in range(max(sent.start, end - 4), end)
+                     if p == sent.start or text[p - 1] in w.name_before_opens
+                     or any(text.endswith(o, sent.start, p) for o in opens)
+                     for n in _names_at(adoc, sent, p, lang)[:1] if n.end == end), None)
+        if name is None:
+            break
+        names.insert(0, name)
+        if name.start == sent.start or text[name.start - 1] not in lex.words("name_separators"):
+            break
+        end = name.start - 1
+    return tuple(names)
+
+
+def _past_name(text: str, pos: int, lex) -> int:
+    """Past what may follow a name before its link word: a note in brackets
+    (胡泽君（女）为…), a word of address (纪道清同志为…), a count (等18人为…)."""
     if text[pos:pos + 1] in lex.words("note_opens"):
         close = next((i for i in range(pos, min(len(text), pos + 6))
                       if text[i] in lex.words("note_closes")), None)
         if close is not None:
-            return close + 1
-    return pos
+            pos = close + 1
+    m = _count_pattern(lex).match(text, pos)
+    if m is not None:
+        pos = m.end()
+    return next((pos + len(t) for t in lex.words("address_terms") if text.startswith(t, pos)), pos)
+
+
+def _before_count(text: str, at: int, floor: int, lex) -> int:
+    """Before a count that ends a list of names (杜渐、马锋两位同志当选…)."""
+    m = _count_pattern(lex, at_end=True).search(text, floor, at)
+    return m.start() if m is not None and m.end() == at else at
+
+
+@lru_cache(maxsize=4)
+def _count_pattern_of(more: tuple[str, ...], numerals: tuple[str, ...], counters: tuple[str, ...],
+                      terms: tuple[str, ...], at_end: bool) -> re.Pattern:
+    def alt(words: tuple[str, ...]) -> str:
+        return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    body = (rf"(?:{alt(more)})?(?:\d+|(?:{alt(numerals)})+)(?:{alt(counters)})(?:{alt(terms)})?")
+    return re.compile(body + "$" if at_end else body)
+
+
+def _count_pattern(lex, *, at_end: bool = False) -> re.Pattern:
+    return _count_pattern_of(lex.words("list_more"), lex.words("count_numerals"),
+                             lex.words("count_words"), lex.words("address_terms"), at_end)
 
 
 def _before_end_word(text: str, start: int, end: int, lex) -> int:

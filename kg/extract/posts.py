@@ -21,6 +21,10 @@ MAX_BODY_WORD = 5
 # least: a one-character stem names no body of its own
 MAX_UNIT_CHARS = 8
 MIN_UNIT_STEM = 2
+# bodies of a place, whose place a bare title after them is in (厦门市委常委、副市长);
+# after another body (济南军区司令员、党委副书记) a bare title is that body's
+PLACE_BODIES = frozenset({"party-committee", "government", "peoples-congress", "cppcc",
+                          "discipline-commission"})
 
 
 @dataclass(frozen=True)
@@ -194,10 +198,27 @@ def _unparsed_after_joiner(c: Clause, pos: int, role: Role, parsed: Parsed) -> b
     return role.start > pos and parsed is None and c.text[pos - 1] in c.w.chain_joiners
 
 
+def _own_party_body(c: Clause, last: Title, pos: int, role: Role, parsed: Parsed) -> Title | None:
+    """文化部副部长、党组副书记 → 文化部党组; 济南军区司令员、党委副书记 →
+    济南军区党委, 国务院总理、党组书记 → 国务院党组: a bare party group after a
+    body's post is that body's. After a place's body the place's own reading stands."""
+    parent = last.org
+    word = c.text[pos:role.start]
+    if (parent is None or last.country
+            or parent.org_type in PLACE_BODIES and parent.place is not None or word not in c.lex.words("own_party_bodies")):
+        return None
+    kind = c.lex.org_suffixes[word][1] or c.lex.org_suffixes[word][0]
+    org = OrgRef(parent.label + word, kind, parent.place,
+                 tuple(a + word for a in parent.aliases), parent)
+    return Title(c.mention(pos, role.end, "role"), role.role, org, None)
+
+
 # The readers of a chain's next title, tried in this order for each role within reach.
 NEXT_READERS: tuple[tuple[str, NextReader], ...] = (
     # a role right after the joiner has no body of its own (…党组书记、部长)
     ("bare role", _bare_role),
+    # before any body named: a bare 党组 would read as the place's party committee
+    ("own party body", _own_party_body),
     # a body the text names before the role
     ("body named", _next_named_body),
     # where none reads: a foreign city or region the gazetteer lacks

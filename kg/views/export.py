@@ -19,6 +19,7 @@ from kg.errors import UsageError
 from kg.io import atomic_file
 from kg.store.formats import FORMATS as RDF_FORMATS
 from kg.store.formats import XML_ILLEGAL, graph_format
+from kg.views.careers import CAREER_COLUMNS, CareerRow, career_rows, row_of, row_values
 from kg.views.network import co_attendance, entity_graph
 
 TABLE_FORMATS = (".graphml", ".csv")
@@ -57,6 +58,26 @@ def _xml_text(value):
 
 def _cell(value: str) -> str:
     return "'" + value if value.startswith(_FORMULA_PREFIXES) else value
+
+
+def _uncell(value: str) -> str:
+    """A cell as it was before `_cell` kept a spreadsheet from running it."""
+    return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_PREFIXES) else value
+
+
+def read_careers_csv(path: Path) -> list[CareerRow]:
+    """The rows a ``--careers`` export wrote, as `kg.views.careers.career_rows` gave them.
+
+    Raises:
+        UsageError: the file's header is not the careers table's.
+    """
+    with open(path, encoding="utf-8", newline="") as f:
+        reader = csv.reader(f)
+        header = tuple(next(reader, ()))
+        if header != CAREER_COLUMNS:
+            raise UsageError(f"{path}: not a careers table (columns {', '.join(header)}; "
+                             f"expected {', '.join(CAREER_COLUMNS)})")
+        return [row_of(dict(zip(CAREER_COLUMNS, map(_uncell, values)))) for values in reader]
 
 
 def _write_csv(path: Path, columns: tuple[str, ...], rows: Iterator[tuple[str, ...]]) -> None:
@@ -128,7 +149,7 @@ def _co_attendance_tables(graph: rdflib.Graph, out_path: Path, suffix: str,
 
 
 def export_graph(graph_or_dataset: rdflib.Graph | rdflib.Dataset, out_path: Path, *,
-                 co_attendance: bool = False, talks: bool = False) -> None:
+                 co_attendance: bool = False, talks: bool = False, careers: bool = False) -> None:
     """Write a graph to ``out_path`` in the format its suffix names.
 
     ``.ttl``, ``.nt``, ``.rdf``: the union of all triples. ``.jsonld``: named
@@ -142,15 +163,23 @@ def export_graph(graph_or_dataset: rdflib.Graph | rdflib.Dataset, out_path: Path
     ``sources``; undirected edges ``weight`` (meetings shared, an integer),
     ``meetings`` and ``sources`` (space-separated IRIs). With ``talks``, the
     same shape of network for who met whom: people joined by the talks they
-    held (``meetings`` the kg:Talks IRIs). Every file is written
+    held (``meetings`` the kg:Talks IRIs). With ``careers`` (``.csv`` only), the
+    researcher's table: one row per post held, the columns of
+    :class:`kg.views.careers.CareerRow` (:func:`read_careers_csv` reads it
+    back). Every file is written
     to a temporary file in the same folder first and renamed into place.
 
     Raises:
-        UsageError: unknown suffix (the message lists the known ones), or
-            ``co_attendance`` with an RDF suffix.
+        UsageError: unknown suffix (the message lists the known ones),
+            ``co_attendance`` with an RDF suffix, or ``careers`` with another than .csv.
     """
     out_path = Path(out_path)
     suffix = _suffix(out_path)
+    if careers:
+        if suffix != ".csv":
+            raise UsageError(f"{out_path}: the careers table is written as .csv, not {suffix}")
+        _write_csv(out_path, CAREER_COLUMNS, map(row_values, career_rows(graph_or_dataset)))
+        return
     if co_attendance or talks:
         if suffix not in TABLE_FORMATS:
             network = "talks" if talks else "co-attendance"
