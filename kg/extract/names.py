@@ -105,7 +105,8 @@ def _place_or_body(text: str, s: int, e: int, label: str, start: int, end: int,
             or place in lex.gazetteer.by_short or place.endswith(lex.words("level_markers")))
 
 
-def judged(text: str, start: int, end: int, limit: int, lex: Lexicon, pats: Patterns) -> tuple[int, int] | None:
+def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
+           pats: Patterns) -> tuple[int, int] | None:
     """The name a proposed stretch `text[start:end]` is, as (start, end), or None.
 
     `limit` is where the sentence (or the stretch a name may run in) ends."""
@@ -118,14 +119,16 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon, pats: Patt
             return None  # the tail of a longer name: 尼西亚 of 印度尼西亚 is read so only here
         if e != end and _ends_name(text, e, limit, lex, pats):
             end = e  # 习近平|受, 魏凤和|、, 韦尔希宁|当天
-        start = s
-    elif any(s <= start < e and _place_or_body(text, s, e, label, start, end, lex, pats)
-             for s, e, label in spans if label != "PER"):
+        return _unglued(text, s, end, lex)
+    # read as something else, but ending where a name may end: 普京(LOC)|举行
+    end = next((e for s, e, _ in spans
+                if s == start and e < end and _ends_name(text, e, limit, lex, pats)), end)
+    if any(s <= start < e and _place_or_body(text, s, e, label, start, end, lex, pats)
+           for s, e, label in spans):
         return None
-    else:
-        name = text[start:end]
-        if name not in known_names() and _common(name):
-            return None
+    name = text[start:end]
+    if name not in known_names() and _common(name):
+        return None
     return _unglued(text, start, end, lex)
 
 

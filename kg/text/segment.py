@@ -121,6 +121,8 @@ def known_names() -> frozenset[str]:
 @lru_cache(maxsize=4)
 def common_words(min_count: int) -> frozenset[str]:
     """Words of two characters or more jieba's dictionary counts at least `min_count`
-    times and does not tag as a person's name: 关于, 强调, 代表."""
+    times: 关于, 强调, 代表. Not those it tags as a person's name, but for two-character
+    ones: its name tags there are mostly words (师生, 文明, 丘陵 are nr)."""
     return frozenset(word for word, count, tag in _dictionary()
-                     if count >= min_count and tag not in _NAME_TAGS and len(word) >= 2)
+                     if count >= min_count and len(word) >= 2
+                     and (tag not in _NAME_TAGS or len(word) == 2))
