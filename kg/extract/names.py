@@ -132,6 +132,13 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
     return _unglued(text, start, end, lex)
 
 
+def tagged_person(text: str, start: int, end: int, limit: int) -> bool:
+    """Whether the tagger reads exactly `text[start:end]` as a person (习近平|总书记),
+    wherever it stands: what a name is told by when nothing before it opens one."""
+    spans = _tagged(text, _window_start(text, start), min(limit, end + _WINDOW))
+    return (start, end, "PER") in spans
+
+
 def confirmed(doc: Document, mention: Mention, limit: int, lex: Lexicon, pats: Patterns) -> Mention | None:
     """A person mention some reader found, as the recogniser reads it (or None)."""
     span = judged(doc.text, mention.start, mention.end, limit, lex, pats)
