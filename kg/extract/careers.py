@@ -23,8 +23,8 @@ from functools import lru_cache
 
 from kg.extract.clause import Clause, roles_in
 from kg.extract.days import notice_day, report_day
+from kg.extract.names import person_names
 from kg.extract.posts import PLACE_BODIES, first_titles, next_title
-from kg.extract.recognize import person_names
 from kg.extract.titles import post_of
 from kg.lang.language import Language
 from kg.model import AnnotatedDocument, Mention, PostHolding, Sentence, Title, TitleChain

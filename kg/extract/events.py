@@ -16,8 +16,10 @@ import re
 from functools import lru_cache
 from dataclasses import replace
 
+from kg.extract.names import confirmed
 from kg.lang.language import Language
 from kg.lang.lexicon import Lexicon
+from kg.lang.patterns import Patterns
 from kg.model import (AnnotatedDocument, Document, InspectionFact, Mention, MessageFact, Place,
                       Sentence, TalkFact)
 from kg.text.document import written_date
@@ -275,14 +277,14 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
     Reads: doc, sentences, people, places, organizations. Adds: talks, messages, inspections.
     """
     doc, lex = adoc.doc, lang.lexicon
-    known = _known_names(adoc, lex)
+    known = _known_names(adoc, lex, lang.patterns)
     talks: dict[tuple, TalkFact] = {}
     messages: dict[tuple, MessageFact] = {}
     inspections: dict[tuple, InspectionFact] = {}
     for sent in adoc.sentences:
         if not any(w in sent.text for w in _EVENT_WORDS(lex)):
             continue
-        people = _with_known(doc, sent, _people_of(adoc, sent, lex), known)
+        people = _with_known(doc, sent, _people_of(adoc, sent, lex, lang.patterns), known)
         if not people:
             continue
         date = _date(doc, sent, lang.patterns)
@@ -303,24 +305,28 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
                    inspections=tuple(inspections.values()))
 
 
-def _people_of(adoc: AnnotatedDocument, sent: Sentence, lex: Lexicon) -> list[Mention]:
-    """The people of one sentence: earlier stages', trimmed, and the names after titles."""
+def _people_of(adoc: AnnotatedDocument, sent: Sentence, lex: Lexicon,
+               pats: Patterns) -> list[Mention]:
+    """The people of one sentence: earlier stages', trimmed, and the names after
+    titles, each as the name recogniser reads it."""
     doc = adoc.doc
     named = foreign_names(doc, sent, [t for t in (_trimmed(doc, m, lex) for m in adoc.people
                                                   if m.sentence == sent.index)
                                       if t is not None], lex)
     taken = [m for _, m in adoc.organizations if m.sentence == sent.index] + [
         m for _, m in adoc.places if m is not None and m.sentence == sent.index]
-    return [m for m in named + titled_names(doc, sent, named, lex, taken)
-            if not any(t.start < m.end and m.start < t.end for t in taken)
+    read = (confirmed(doc, m, sent.end, lex, pats)
+            for m in named + titled_names(doc, sent, named, lex, taken))
+    return [m for m in read if m is not None
+            and not any(t.start < m.end and m.start < t.end for t in taken)
             and not doc.text.startswith(lex.words("not_names"), m.start)
             and not m.text.endswith(lex.words("not_name_ends"))]
 
 
-def _known_names(adoc: AnnotatedDocument, lex: Lexicon) -> tuple[str, ...]:
+def _known_names(adoc: AnnotatedDocument, lex: Lexicon, pats: Patterns) -> tuple[str, ...]:
     """Every name the document gives somewhere, longest first: a name found
     once (国务院总理李克强) is the same name where no title introduces it."""
-    names = {m.text for sent in adoc.sentences for m in _people_of(adoc, sent, lex)}
+    names = {m.text for sent in adoc.sentences for m in _people_of(adoc, sent, lex, pats)}
     return _longest_first(names)
 
 

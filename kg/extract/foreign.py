@@ -5,6 +5,7 @@ bodies listed after a foreign holder, ministers with a portfolio (瑞典工商�
 from __future__ import annotations
 
 from kg.extract.clause import BRACKETED, MAX_ORG_CHARS, Clause, Role, level_governed
+from kg.extract.names import judged
 from kg.extract.orgs import government, implied_org, place_body, units_of
 from kg.lang.patterns import PUNCTUATION
 from kg.model import OrgRef, Title, TitleChain
@@ -51,6 +52,10 @@ def head_after_foreign_name(c: Clause, role: Role, floor: int) -> TitleChain | N
         return None  # a run of three or more transliteration characters is a name anyway
     if c.pats.country.fullmatch(text, start, role.start):
         return None  # 伊朗总统: a country, not a name
+    read = judged(text, start, role.start, c.sent.end, lex, c.pats)
+    if read is None or read[1] != role.start:
+        return None  # no name, or one that ends before the title: 汉堡|市长
+    start = read[0]
     # the country named last before it, in the sentence or earlier in the report
     countries = [m for m in c.pats.country.finditer(text, 0, start) if m.group() != c.w.china]
     if not countries:

@@ -4,6 +4,7 @@ the one who moved to it (…由…调任), a name right before it (李鹏委员�
 from __future__ import annotations
 
 from kg.extract.clause import BRACKETED, Clause
+from kg.extract.names import tagged_person
 from kg.extract.recognize import name_length
 from kg.model import Mention, Title
 
@@ -73,8 +74,9 @@ def name_before(c: Clause, title: Title) -> Mention | None:
         if start < c.sent.start or c.tokens.end_of(start) not in (end, start + 1, start + 2):
             continue
         if start > c.sent.start and c.text[start - 1] not in (
-                c.w.caption_opens if caption else c.w.name_before_opens):
-            continue
+                c.w.caption_opens if caption else c.w.name_before_opens) and not (
+                tagged_person(c.text, start, end, c.sent.end)):
+            continue  # no opening before it, and the tagger reads no name: 落实|习近平总书记
         if name_length(c.text, start, end, c.tokens, c.lex, c.pats) == length:
             if (row is not None and row.implies == c.w.state_council
                     and not chinese_name(c, start, end)):

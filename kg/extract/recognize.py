@@ -14,14 +14,14 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
+# name_length and person_names live in kg.extract.names; the title readers
+# (titles, holders) import them from here, as before there was one name reader
+from kg.extract.names import name_length, person_names  # noqa: F401
 from kg.lang.language import Language
 from kg.lang.lexicon import Gazetteer, Lexicon
 from kg.model import AnnotatedDocument, Document, Mention, Place, Sentence, Tokens
-from kg.lang.patterns import HAN, PUNCTUATION, Patterns
-from kg.text.segment import known_names
+from kg.lang.patterns import Patterns
 
-_HAN_CHAR = re.compile(f"[{HAN}]")
-_FOREIGN_NAME = re.compile(f"[{HAN}]{{1,8}}(?:·[{HAN}]{{1,10}})+")
 
 # The lead: the first two sentences (a headline and the opening sentence); the place
 # named there is the report's
@@ -29,10 +29,6 @@ LEAD_SENTENCES = 2
 # a county's two-character short name is too often a word or many places' (和平区 → 和平,
 # 城关区 → 城关); 龙泉驿 is one place
 _SHORTEST_COUNTY_SHORT_NAME = 3
-# a transliterated name read without a dictionary runs to eight characters at most
-_LONGEST_TRANSLITERATION = 8
-# Japanese and Korean names run from two characters to five: 金大中, 伊藤宗一郎
-_FOREIGN_HAN_LENGTHS = range(2, 6)
 
 
 # ---------------------------------------------------------------- places
@@ -163,117 +159,3 @@ def people(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
             mentions.append(Mention.of(doc, start, end, "person", sentences[i].index))
             taken.update(range(start, end))
     return replace(adoc, people=tuple(sorted(mentions, key=lambda m: m.start)))
-
-
-def person_names(doc: Document, pos: int, sent: Sentence, tokens: Tokens,
-                 lex: Lexicon, pats: Patterns, *, foreign: bool = False) -> list[Mention]:
-    """Names starting at `pos`, joined by 、 (张震、张万年)."""
-    names = []
-    while True:
-        length = name_length(doc.text, pos, sent.end, tokens, lex, pats, foreign=foreign)
-        if not length:
-            break
-        if names and not pats.followers.match(doc.text, pos + length, sent.end):
-            break  # after 、 a name must end where names end: not 广西军区|司令员
-        names.append(Mention.of(doc, pos, pos + length, "person", sent.index))
-        pos += length
-        if not doc.text.startswith("、", pos):
-            break
-        pos += 1
-    return names
-
-
-def name_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
-                pats: Patterns, *, foreign: bool = False) -> int:
-    """How many characters from `pos` form a person's name (0 if none).
-
-    A name is a surname and one or two more characters, a name jieba's
-    dictionary knows (叶利钦), a foreign name with · (安瓦尔·易卜拉欣), or, after
-    a foreign title, a run of transliteration characters; where it ends is
-    decided by what may follow a name (同志, 主持, punctuation...) and by
-    jieba's token boundaries.
-    """
-    dotted = _FOREIGN_NAME.match(text, pos, limit)
-    if dotted:
-        # the name ends where something that is no transliteration follows:
-        # 埃娃·斯拉夫科夫斯卡|一行
-        for end in range(text.index("·", pos) + 2, dotted.end() + 1):
-            if pats.followers.match(text, end, limit) and (end == limit or text[end] not in lex.translit):
-                return end - pos
-    token_end = tokens.end_of(pos)
-    if token_end and token_end <= limit and text[pos:token_end] in known_names():
-        next_end = tokens.end_of(token_end, token_end)
-        if pats.followers.match(text, token_end, limit) or next_end - token_end >= 2:
-            # jieba cut out a name its dictionary knows: 胡锦涛|圆满; after a foreign
-            # title a longer transliteration wins (斯特罗|耶夫 is 斯特罗耶夫)
-            end = token_end
-            while (foreign and end < limit and end - pos < _LONGEST_TRANSLITERATION
-                   and text[end] in lex.translit_any):
-                end += 1
-            # ... but not into a word that goes on after it: 克林顿|利用
-            while end > token_end and not (pats.followers.match(text, end, limit)
-                                           and (tokens.starts_at(end) or end == limit)):
-                end -= 1
-            return end - pos
-    if foreign:
-        length = (_transliterated(text, pos, limit, lex, pats)
-                  or _foreign_han(text, pos, limit, lex, pats))
-        if length:
-            return length
-    if text.startswith(tuple(lex.compound_surnames), pos):
-        lengths = (3, 4)
-    elif pos < limit and text[pos] in lex.surnames:
-        lengths = (2, 3, 4)  # four only for names like 巴音朝鲁, when nothing shorter fits
-    else:
-        return 0
-    best, best_score = 0, 0
-    for length in lengths:
-        end = pos + length
-        if end > limit or not all(_HAN_CHAR.match(c) for c in text[pos:end]):
-            continue
-        if any(c in PUNCTUATION for c in text[pos:end]):
-            continue
-        if text[end - 1] in lex.function_chars:
-            continue  # 李鹏在 is 李鹏 + 在
-        score = 0
-        if pats.followers.match(text, end, limit):
-            score += 2
-        if tokens.starts_at(end) or end == limit:  # tokens tile the text: a token starts where one ends
-            score += 1
-            if tokens.end_of(end, end) - end >= 2:
-                score += 1  # a word follows the name: 麦达通|走遍
-        if length == 4 and best_score >= 2:
-            continue
-        if score > best_score or (score == best_score and score and length > best):
-            best, best_score = length, score
-    return best if best_score >= 2 else 0
-
-
-def _transliterated(text: str, pos: int, limit: int, lex: Lexicon, pats: Patterns) -> int:
-    """A transliterated foreign name (叶利钦, 若斯潘): the longest run of
-    characters typical of transliterations that a name may end with."""
-    if pos >= limit or text[pos] not in lex.translit:
-        return 0
-    end = pos + 1
-    while end < limit and end - pos < _LONGEST_TRANSLITERATION and text[end] in lex.translit_any:
-        end += 1
-    while end - pos >= 2:
-        if pats.followers.match(text, end, limit):
-            return end - pos
-        end -= 1
-    return 0
-
-
-def _foreign_han(text: str, pos: int, limit: int, lex: Lexicon, pats: Patterns) -> int:
-    """A Japanese or Korean name after a foreign title (伊藤宗一郎, 金大中): the
-    shortest run of two to five Han characters that something a name may be
-    followed by ends; it does not start with a function word (的信中, 及参议院)."""
-    if pos >= limit or text[pos] in lex.function_chars:
-        return 0
-    for length in _FOREIGN_HAN_LENGTHS:
-        end = pos + length
-        if end > limit or not _HAN_CHAR.match(text[end - 1]) or text[end - 1] in lex.function_chars:
-            return 0
-        if pats.followers.match(text, end, limit):
-            return length
-    return 0

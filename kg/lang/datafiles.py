@@ -120,6 +120,8 @@ WORD_LISTS: dict[str, str] = {
     "read_verbs": "triggers.yaml",
     "function_chars": "triggers.yaml",
     "name_followers": "triggers.yaml",
+    "name_glue_after": "triggers.yaml",
+    "name_glue_before": "triggers.yaml",
     "level_markers": "places.yaml",
     "short_name_suffixes": "places.yaml",
     "report_levels": "places.yaml",

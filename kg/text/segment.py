@@ -97,14 +97,32 @@ def segment(text: str) -> tuple[tuple[int, int], ...]:
 
 
 @lru_cache(maxsize=1)
+def _dictionary() -> tuple[tuple[str, int, str], ...]:
+    """(word, count, tag) of every entry of jieba's own dictionary."""
+    import jieba
+    rows = []
+    with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as f:
+        for line in f:
+            word, count, tag = line.rstrip("\n").split(" ")
+            rows.append((word, int(count), tag))
+    return tuple(rows)
+
+
+_NAME_TAGS = ("nr", "nrt", "nrfg")
+
+
+@lru_cache(maxsize=1)
 def known_names() -> frozenset[str]:
     """People's names in jieba's dictionary (tags nr, nrt, nrfg): 李鹏, 叶利钦."""
-    import jieba
-    names = set()
-    dictionary = Path(jieba.__file__).parent / "dict.txt"
-    with dictionary.open(encoding="utf-8") as f:
-        for line in f:
-            word, _, tag = line.rstrip("\n").split(" ")
-            if tag in ("nr", "nrt", "nrfg") and 2 <= len(word) <= 6:
-                names.add(word)
-    return frozenset(names)
+    return frozenset(word for word, _, tag in _dictionary()
+                     if tag in _NAME_TAGS and 2 <= len(word) <= 6)
+
+
+@lru_cache(maxsize=4)
+def common_words(min_count: int) -> frozenset[str]:
+    """Words of two characters or more jieba's dictionary counts at least `min_count`
+    times: 关于, 强调, 代表. Not those it tags as a person's name, but for two-character
+    ones: its name tags there are mostly words (师生, 文明, 丘陵 are nr)."""
+    return frozenset(word for word, count, tag in _dictionary()
+                     if count >= min_count and len(word) >= 2
+                     and (tag not in _NAME_TAGS or len(word) == 2))

@@ -1,0 +1,278 @@
+"""The one reader of person names every stage asks: where a name starts and ends.
+
+Rules propose a name (`name_length`: a surname and one or two characters, a name
+jieba's dictionary knows, a foreign name with or without ·), and the CRF tagger
+(`kg.extract.ner.tag`), run on a few characters either side of the proposal
+only, with the context confirms, moves or refuses it (`judged`):
+
+- the tagger reads a person over it: the person's boundaries win where the text
+  agrees a name ends there (习近平|受, 魏凤和|、); a proposal inside a longer person
+  (韦尔 of 韦尔希宁) takes the longer one, a tail of one (尼西亚) is none;
+- the tagger reads a place or a body starting at it (加州, 党中央, 卫生院): none;
+- the tagger reads nothing: a common word of jieba's dictionary, or a stretch
+  opening with one (关于, 强调, 高兴地), is none;
+- whatever it read, no name ends in a word a name is never glued to (致, 当天,
+  到, 同志: triggers.yaml `name_glue_after`) or starts with one (`name_glue_before`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract.ner import tag
+from kg.lang.lexicon import Lexicon
+from kg.lang.patterns import HAN, PUNCTUATION, Patterns
+from kg.model import Document, Mention, Sentence, Tokens
+from kg.text.segment import common_words, known_names
+
+_HAN_CHAR = re.compile(f"[{HAN}]")
+# a foreign name's parts are joined by · or a hyphen: 雅各布-卢
+_NAME_CHARS = re.compile(f"[{HAN}][{HAN}·\\-－]*")
+_FOREIGN_NAME = re.compile(f"[{HAN}]{{1,8}}(?:·[{HAN}]{{1,10}})+")
+# a transliterated name read without a dictionary runs to eight characters at most
+_LONGEST_TRANSLITERATION = 8
+# Japanese and Korean names run from two characters to five: 金大中, 伊藤宗一郎
+_FOREIGN_HAN_LENGTHS = range(2, 6)
+# Characters of context either side of a proposal the tagger reads: its character
+# features see two, its word scans a few more; a whole sentence costs ten times as much
+_WINDOW = 6
+# ... not across the end of a sentence
+_SENTENCE_ENDS = "。！？\n"
+# A word jieba's dictionary counts this often, and does not tag as a name, is read
+# as the word where the tagger sees no person (代表 32777, 关于 13762, 通话 502;
+# names that are also words count less: 建平 528 is kept by a surname before it)
+_COMMON_WORD_COUNT = 500
+_SHORTEST_NAME = 2
+
+
+# ---------------------------------------------------------------- judging
+
+@lru_cache(maxsize=4096)
+def _tagged(text: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
+    # the same window is asked about again by each stage that reads the name
+    return tuple((start + s, start + e, label) for s, e, label in tag(text[start:end]))
+
+
+def _window_start(text: str, start: int) -> int:
+    floor = max(0, start - _WINDOW)
+    for i in range(start - 1, floor - 1, -1):
+        if text[i] in _SENTENCE_ENDS:
+            return i + 1
+    return floor
+
+
+def _ends_name(text: str, end: int, limit: int, lex: Lexicon, pats: Patterns) -> bool:
+    """Whether the text agrees a name may end at `end`: what follows names (a
+    follower, punctuation) or a word glued to them comes next. A token boundary
+    is not enough: jieba cuts 李国|梁 as readily as the tagger does."""
+    return (end >= limit or bool(pats.followers.match(text, end, limit))
+            or text.startswith(lex.words("name_glue_after"), end))
+
+
+def _common(name: str) -> bool:
+    """Whether a stretch is a common word or opens with one (关于, 高兴|地, 日前|通电话)."""
+    words = common_words(_COMMON_WORD_COUNT)
+    return any(name[:k] in words for k in range(_SHORTEST_NAME, len(name) + 1))
+
+
+def _unglued(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """The span without the glued words it ends with; none if it starts with one."""
+    if text.startswith(lex.words("name_glue_before"), start, end):
+        return None
+    glue = lex.words("name_glue_after")
+    while end - start >= _SHORTEST_NAME and text.endswith(glue, start, end):
+        end -= max(len(w) for w in glue if text.endswith(w, start, end))
+    if end - start < _SHORTEST_NAME or not _NAME_CHARS.fullmatch(text, start, end):
+        return None
+    return start, end
+
+
+def _place_or_body(text: str, s: int, e: int, label: str, start: int, end: int,
+                   lex: Lexicon, pats: Patterns) -> bool:
+    """Whether what the tagger read at a proposal refuses it: a body (党中央, 卫生院), a
+    place running past it (尼西亚 of 印度尼西亚, 利亚州), or one the lexicons know
+    or with a level's word (加州). A place read exactly over a name a title
+    introduced is the tagger's doubt, not a place: 巴音朝鲁; and a body read across
+    it, from before it to after it, or past a word that follows names, is the tagger
+    running on: 州委书记田锦尘，州政协, 华寿军|代表|政协."""
+    if e > end and (s < start or pats.followers.match(text, end, e)):
+        return False
+    if label == "ORG" or s < start or e > end:
+        return True
+    place = text[s:e]
+    return (place in lex.countries or place in lex.gazetteer.by_name
+            or place in lex.gazetteer.by_short or place.endswith(lex.words("level_markers")))
+
+
+def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
+           pats: Patterns) -> tuple[int, int] | None:
+    """The name a proposed stretch `text[start:end]` is, as (start, end), or None.
+
+    `limit` is where the sentence (or the stretch a name may run in) ends."""
+    spans = _tagged(text, _window_start(text, start), min(limit, end + _WINDOW))
+    person = next(((s, e) for s, e, label in spans if label == "PER" and s < end and start < e),
+                  None)
+    if person is not None:
+        s, e = person
+        if s < start:
+            return None  # the tail of a longer name: 尼西亚 of 印度尼西亚 is read so only here
+        if e != end and _ends_name(text, e, limit, lex, pats):
+            end = e  # 习近平|受, 魏凤和|、, 韦尔希宁|当天
+        return _unglued(text, s, end, lex)
+    # read as something else, but ending where a name may end: 普京(LOC)|举行
+    end = next((e for s, e, _ in spans
+                if s == start and e < end and _ends_name(text, e, limit, lex, pats)), end)
+    if any(s <= start < e and _place_or_body(text, s, e, label, start, end, lex, pats)
+           for s, e, label in spans):
+        return None
+    name = text[start:end]
+    if name not in known_names() and _common(name):
+        return None
+    return _unglued(text, start, end, lex)
+
+
+def tagged_person(text: str, start: int, end: int, limit: int) -> bool:
+    """Whether the tagger reads exactly `text[start:end]` as a person (习近平|总书记),
+    wherever it stands: what a name is told by when nothing before it opens one."""
+    spans = _tagged(text, _window_start(text, start), min(limit, end + _WINDOW))
+    return (start, end, "PER") in spans
+
+
+def confirmed(doc: Document, mention: Mention, limit: int, lex: Lexicon, pats: Patterns) -> Mention | None:
+    """A person mention some reader found, as the recogniser reads it (or None)."""
+    span = judged(doc.text, mention.start, mention.end, limit, lex, pats)
+    if span is None:
+        return None
+    if span == (mention.start, mention.end):
+        return mention
+    return Mention.of(doc, span[0], span[1], "person", mention.sentence)
+
+
+# ---------------------------------------------------------------- proposing
+
+def person_names(doc: Document, pos: int, sent: Sentence, tokens: Tokens,
+                 lex: Lexicon, pats: Patterns, *, foreign: bool = False) -> list[Mention]:
+    """Names starting at `pos`, joined by 、 (张震、张万年)."""
+    names = []
+    while True:
+        length = name_length(doc.text, pos, sent.end, tokens, lex, pats, foreign=foreign)
+        if not length:
+            break
+        if names and not pats.followers.match(doc.text, pos + length, sent.end):
+            break  # after 、 a name must end where names end: not 广西军区|司令员
+        names.append(Mention.of(doc, pos, pos + length, "person", sent.index))
+        pos += length
+        if not doc.text.startswith("、", pos):
+            break
+        pos += 1
+    return names
+
+
+def name_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
+                pats: Patterns, *, foreign: bool = False) -> int:
+    """How many characters from `pos` form a person's name (0 if none): what the
+    rules propose, as the tagger and the context judge it (`judged`)."""
+    length = _proposed_length(text, pos, limit, tokens, lex, pats, foreign=foreign)
+    if not length:
+        return 0
+    span = judged(text, pos, pos + length, limit, lex, pats)
+    if span is None or span[0] != pos:
+        return 0  # a name here starts later: not one starting at `pos`
+    return min(span[1], limit) - pos
+
+
+def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
+                     pats: Patterns, *, foreign: bool = False) -> int:
+    """How many characters from `pos` the rules read as a person's name (0 if none).
+
+    A name is a surname and one or two more characters, a name jieba's
+    dictionary knows (叶利钦), a foreign name with · (安瓦尔·易卜拉欣), or, after
+    a foreign title, a run of transliteration characters; where it ends is
+    decided by what may follow a name (同志, 主持, punctuation...) and by
+    jieba's token boundaries.
+    """
+    dotted = _FOREIGN_NAME.match(text, pos, limit)
+    if dotted:
+        # the name ends where something that is no transliteration follows:
+        # 埃娃·斯拉夫科夫斯卡|一行
+        for end in range(text.index("·", pos) + 2, dotted.end() + 1):
+            if pats.followers.match(text, end, limit) and (end == limit or text[end] not in lex.translit):
+                return end - pos
+    token_end = tokens.end_of(pos)
+    if token_end and token_end <= limit and text[pos:token_end] in known_names():
+        next_end = tokens.end_of(token_end, token_end)
+        if pats.followers.match(text, token_end, limit) or next_end - token_end >= 2:
+            # jieba cut out a name its dictionary knows: 胡锦涛|圆满; after a foreign
+            # title a longer transliteration wins (斯特罗|耶夫 is 斯特罗耶夫)
+            end = token_end
+            while (foreign and end < limit and end - pos < _LONGEST_TRANSLITERATION
+                   and text[end] in lex.translit_any):
+                end += 1
+            # ... but not into a word that goes on after it: 克林顿|利用
+            while end > token_end and not (pats.followers.match(text, end, limit)
+                                           and (tokens.starts_at(end) or end == limit)):
+                end -= 1
+            return end - pos
+    if foreign:
+        length = (_transliterated(text, pos, limit, lex, pats)
+                  or _foreign_han(text, pos, limit, lex, pats))
+        if length:
+            return length
+    if text.startswith(tuple(lex.compound_surnames), pos):
+        lengths = (3, 4)
+    elif pos < limit and text[pos] in lex.surnames:
+        lengths = (2, 3, 4)  # four only for names like 巴音朝鲁, when nothing shorter fits
+    else:
+        return 0
+    best, best_score = 0, 0
+    for length in lengths:
+        end = pos + length
+        if end > limit or not all(_HAN_CHAR.match(c) for c in text[pos:end]):
+            continue
+        if any(c in PUNCTUATION for c in text[pos:end]):
+            continue
+        if text[end - 1] in lex.function_chars:
+            continue  # 李鹏在 is 李鹏 + 在
+        score = 0
+        if pats.followers.match(text, end, limit):
+            score += 2
+        if tokens.starts_at(end) or end == limit:  # tokens tile the text: a token starts where one ends
+            score += 1
+            if tokens.end_of(end, end) - end >= 2:
+                score += 1  # a word follows the name: 麦达通|走遍
+        if length == 4 and best_score >= 2:
+            continue
+        if score > best_score or (score == best_score and score and length > best):
+            best, best_score = length, score
+    return best if best_score >= 2 else 0
+
+
+def _transliterated(text: str, pos: int, limit: int, lex: Lexicon, pats: Patterns) -> int:
+    """A transliterated foreign name (叶利钦, 若斯潘): the longest run of
+    characters typical of transliterations that a name may end with."""
+    if pos >= limit or text[pos] not in lex.translit:
+        return 0
+    end = pos + 1
+    while end < limit and end - pos < _LONGEST_TRANSLITERATION and text[end] in lex.translit_any:
+        end += 1
+    while end - pos >= 2:
+        if pats.followers.match(text, end, limit):
+            return end - pos
+        end -= 1
+    return 0
+
+
+def _foreign_han(text: str, pos: int, limit: int, lex: Lexicon, pats: Patterns) -> int:
+    """A Japanese or Korean name after a foreign title (伊藤宗一郎, 金大中): the
+    shortest run of two to five Han characters that something a name may be
+    followed by ends; it does not start with a function word (的信中, 及参议院)."""
+    if pos >= limit or text[pos] in lex.function_chars:
+        return 0
+    for length in _FOREIGN_HAN_LENGTHS:
+        end = pos + length
+        if end > limit or not _HAN_CHAR.match(text[end - 1]) or text[end - 1] in lex.function_chars:
+            return 0
+        if pats.followers.match(text, end, limit):
+            return length
+    return 0
