@@ -46,9 +46,50 @@ CASES = [
     ("中共中央政治局常委、国务院总理、中央网络安全和信息化委员会副主任李克强主持会议。",
      {("李克强", STANDING), ("李克强", "国务院总理"),
       ("李克强", "中央网络安全和信息化委员会副主任")}),
+    # xwlb line 25497: the special administrative regions' heads, in the gazetteer now; a
+    # national body's name ends a list of names
+    ("在习近平见证下，香港特别行政区行政长官林郑月娥、澳门特别行政区行政长官崔世安、"
+     "国家发展和改革委员会主任何立峰、广东省省长马兴瑞共同签署了协议。",
+     {("林郑月娥", "香港特别行政区行政长官"), ("崔世安", "澳门特别行政区行政长官"),
+      ("何立峰", "国家发展改革委主任"), ("马兴瑞", "广东省省长")}),
+    # xwlb line 1450: 特区 for 特别行政区
+    ("香港特区行政长官梁振英表示，提议成立独立的调查委员会。",
+     {("梁振英", "香港特别行政区行政长官")}),
+    # xwlb line 7602: a 司 of the region's government, named after the region
+    ("香港财政司司长曾俊华等来自香港特区政府、内地和香港企业界的精英共同讨论。",
+     {("曾俊华", "香港特别行政区财政司司长")}),
+    # xwlb line 12403
+    ("香港特区政府政务司司长林郑月娥26号对媒体表示，特区政府支持此次签名活动。",
+     {("林郑月娥", "香港特别行政区政府政务司司长")}),
+    # a bare 行政长官 is the head of the region the report is about
+    ("香港特别行政区举行庆典。行政长官林郑月娥致辞。",
+     {("林郑月娥", "香港特别行政区行政长官")}),
 ]
 
 
 @pytest.mark.parametrize("text, expected", CASES, ids=[c[0][:14] for c in CASES])
 def test_today_s_text_gives_its_holdings(text, expected):
     assert holdings(text) == expected
+
+
+def test_special_region_government_is_named_by_either_spelling():
+    from kg.lang.language import default_language
+    gazetteer = default_language().lexicon.gazetteer
+    assert gazetteer.by_name["香港特区"] == gazetteer.by_name["香港特别行政区"]
+    assert gazetteer.level_written("特区") == "特别行政区"
+
+
+def test_level_abbreviations_come_in_pairs(tmp_path):
+    import shutil
+
+    from kg.errors import LexiconError
+    from kg.lang.datafiles import shipped_data
+    from kg.lang.lexicon import read_lexicon
+    folder = tmp_path / "data"
+    shutil.copytree(str(shipped_data()), folder)
+    places = folder / "places.yaml"
+    places.write_text(places.read_text(encoding="utf-8").replace(
+        "level_abbreviations: [特别行政区, 特区]", "level_abbreviations: [特别行政区]"),
+        encoding="utf-8")
+    with pytest.raises(LexiconError, match="places.yaml.*expected pairs"):
+        read_lexicon(folder)

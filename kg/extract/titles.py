@@ -199,6 +199,10 @@ def _names_after(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
     names = person_names(c.doc, titles[-1].mention.end, c.sent, c.tokens, c.lex, c.pats,
                          foreign=any(t.country for t in titles))
     names = [n for n in names if not body_follows(c, n.end)]
+    # 行政长官崔世安、国家发展和改革委员会主任何立峰: a national body's name ends the list
+    body_starts = next((i for i, n in enumerate(names) if c.pats.national.match(c.text, n.start)),
+                       len(names))
+    names = names[:body_starts]
     first = titles[0]
     if first.org is not None and first.org.label == c.w.state_council \
             and first.mention.text == role.word:

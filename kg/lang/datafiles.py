@@ -123,6 +123,7 @@ WORD_LISTS: dict[str, str] = {
     "name_followers": "triggers.yaml",
     "level_markers": "places.yaml",
     "short_name_suffixes": "places.yaml",
+    "level_abbreviations": "places.yaml",
     "report_levels": "places.yaml",
     "government_bodies": "roles.yaml",
     "deputy_prefixes": "roles.yaml",
