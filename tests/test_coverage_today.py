@@ -61,6 +61,13 @@ CASES = [
     # xwlb line 12403
     ("香港特区政府政务司司长林郑月娥26号对媒体表示，特区政府支持此次签名活动。",
      {("林郑月娥", "香港特别行政区政府政务司司长")}),
+    # modelled on the 泗洪县双沟镇 report of issue 12: 双沟|镇 (split by jieba) right after
+    # its county is a town; the report is about it, so its bare 纪委 is the town's
+    ("泗洪县双沟镇召开党风廉政建设工作会议。镇党委书记王立新主持会议。会上，纪委书记刘海通报了案件。",
+     {("王立新", "双沟镇党委书记"), ("刘海", "双沟镇纪委书记")}),
+    # ... but in the county's report, a town named in passing is not what a bare 纪委 is
+    ("泗洪县召开会议。县委书记王立新说，双沟镇要抓好落实。纪委书记刘海讲话。",
+     {("王立新", "泗洪县委书记"), ("刘海", "泗洪县纪委书记")}),
     # a bare 行政长官 is the head of the region the report is about
     ("香港特别行政区举行庆典。行政长官林郑月娥致辞。",
      {("林郑月娥", "香港特别行政区行政长官")}),
@@ -93,3 +100,29 @@ def test_level_abbreviations_come_in_pairs(tmp_path):
         encoding="utf-8")
     with pytest.raises(LexiconError, match="places.yaml.*expected pairs"):
         read_lexicon(folder)
+
+
+def local_report(name: str) -> str:
+    """A local report's text (../shared/data/localnews: the URL, the title, then the text)."""
+    from conftest import shared_data
+    path = shared_data() / "localnews" / name
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    return path.read_text(encoding="utf-8").split("\n", 2)[2]
+
+
+def test_a_town_s_report_gives_its_committees_posts():
+    # 板浦镇召开…: the report is about the town, so a bare 纪委 is the town's, not the
+    # county's; 镇党委 is the town's committee by its usual name; 组织委员 a role
+    assert holdings(local_report("local-044.txt")) == {
+        ("王昌杰", "板浦镇党委副书记"), ("李洪兵", "板浦镇党委副书记"),
+        ("李洪兵", "板浦镇党委组织委员"), ("张环", "板浦镇纪委书记"),
+        ("陈守权", "板浦镇党委书记"), ("茆龙海", "板浦镇镇长")}
+
+
+def test_each_town_s_committee_is_the_town_named_before_it():
+    # 颛桥|镇 and 吴泾|镇党委, split by jieba, are towns (each written more than once);
+    # 之后|镇企业服务中心 is the town named before it, not a town called 之后镇
+    assert holdings(local_report("local-099.txt")) >= {
+        ("郑晓珺", "颛桥镇党委委员"), ("谢伟卿", "颛桥镇企业服务中心副主任"),
+        ("刘芳", "吴泾镇党委委员"), ("李君遐", "吴泾镇副镇长")}

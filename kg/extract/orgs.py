@@ -294,8 +294,9 @@ def resolve_org(m: re.Match, lang: Language, context: list[Place],
         return None
     body = place_body(kind, place.name, place)
     label, aliases = body.label, body.aliases
-    if kind.org_type == "party-committee" and place.name.endswith(words.autonomous_region):
-        # an autonomous region's committee is its 党委: 广西壮族自治区党委
+    if kind.org_type == "party-committee" and (place.name.endswith(words.autonomous_region)
+                                               or place.level == "township"):
+        # an autonomous region's committee is its 党委: 广西壮族自治区党委; a town's too (板浦镇党委)
         aliases = (label, *aliases)
         label = place.name + words.region_committee
     surface = m.group()
