@@ -24,6 +24,11 @@ OUT = Path(__file__).resolve().parents[1] / "kg" / "data" / "divisions.tsv"
 # Municipalities list their districts under a pseudo-prefecture 市辖区/县;
 # those are bookkeeping, not places, so districts hang on the province.
 PSEUDO_PREFECTURES = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
+# The package lists the mainland only; the two special administrative regions
+# are province-level divisions of GB/T 2260 too (codes 81, 82), and their
+# governments are reported like any province's (香港特别行政区行政长官).
+SPECIAL_ADMINISTRATIVE_REGIONS = (("81", "香港特别行政区", "", "province"),
+                                  ("82", "澳门特别行政区", "", "province"))
 
 
 def _members(tar: tarfile.TarFile, name: str) -> list[dict[str, str]]:
@@ -46,6 +51,7 @@ def build_rows(tar: tarfile.TarFile) -> list[tuple[str, str, str, str]]:
             continue
         parent = r["provinceCode"] if r["cityCode"] in pseudo else r["cityCode"]
         rows.append((r["code"], r["name"], parent, "county"))
+    rows.extend(SPECIAL_ADMINISTRATIVE_REGIONS)
     return sorted(rows)
 
 

@@ -44,7 +44,9 @@ def roles_in(text: str, start: int, end: int, lang: Language) -> list[Role]:
             if m and not any(text.startswith(s, i) for s in pats.suffixes_by_role.get(m.group(), ())):
                 word = m.group()  # (书记处, 委员会 are bodies, not the roles 书记, 委员)
                 found.append(Role(i, m.end(), word, rows[word].canonical or word))
-        if char == lang.words.head_char and i > start and (head := text[i - 1] + char) in rows:
+        # ... but 政务司|司长 is written whole: its body does not end in 司司
+        if (char == lang.words.head_char and i > start and (head := text[i - 1] + char) in rows
+                and not (i - 2 >= start and text[i - 2] == text[i - 1])):
             found.append(Role(i, i + 1, head, head))
     # 财政经济部长官: where two roles cross, the later one is meant (部|长官, not 部长|官)
     return [r for r in found if not any(r.start < o.start < r.end < o.end for o in found)]

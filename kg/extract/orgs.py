@@ -89,7 +89,7 @@ def _anchors(text: str, pos: int, end: int, lang: Language, context: list[Place]
         out.append(_Anchor(pos + len(town.name), None, town, None, False))
     marker = next((m for m in lang.lexicon.words("level_markers") if text.startswith(m, pos)), None)
     if marker is not None:
-        place = place_at_level(marker, context)
+        place = level_place_of(marker, context, lang)
         if place is not None:
             out.append(_Anchor(pos + len(marker), None, place, None, False))
     if loose and text.startswith(w.china, pos):
@@ -223,15 +223,22 @@ def government(place: Place | None, country: str | None, lang: Language) -> OrgR
     return None
 
 
+def level_place_of(marker: str, context: list[Place], lang: Language) -> Place | None:
+    """The report's place a level marker denotes, an abbreviated one too (特区 → 香港特别行政区)."""
+    return place_at_level(lang.lexicon.gazetteer.level_written(marker), context)
+
+
 def implied_org(role: str, lang: Language, context: list[Place]) -> OrgRef | None:
-    """The body a bare role belongs to: 副区长 → the district government."""
+    """The body a bare role belongs to: 副区长 → the district government,
+    行政长官 → the special administrative region's."""
     implied = lang.lexicon.role_rows[role].implies if role in lang.lexicon.role_rows else ""
     if not implied:
         return None
     if implied in lang.patterns.national_names:
         return national_body(lang.patterns.national_names[implied], implied)
-    kind = lang.lexicon.bodies.get(implied[1:])
-    place = place_at_level(implied[0], context)
+    marker = next((m for m in lang.lexicon.words("level_markers") if implied.startswith(m)), "")
+    kind = lang.lexicon.bodies.get(implied[len(marker):])
+    place = level_place_of(marker, context, lang) if marker else None
     if kind is None or place is None:
         return None
     return place_body(kind, place.name, place)
@@ -273,10 +280,10 @@ def resolve_org(m: re.Match, lang: Language, context: list[Place],
         place = pick_place(lex.gazetteer.by_name[place_name], context, lang, first=True)
         if place is None:
             return None
-        if level and not place.name.endswith(level):
+        if level and not place.name.endswith(lang.lexicon.gazetteer.level_written(level)):
             return None
     elif level:
-        place = place_at_level(level, context)
+        place = level_place_of(level, context, lang)
     elif level_place is not None:
         place = level_place  # 市委常委总工会主席: the city's 总工会
     elif kind.bare:
@@ -287,8 +294,9 @@ def resolve_org(m: re.Match, lang: Language, context: list[Place],
         return None
     body = place_body(kind, place.name, place)
     label, aliases = body.label, body.aliases
-    if kind.org_type == "party-committee" and place.name.endswith(words.autonomous_region):
-        # an autonomous region's committee is its 党委: 广西壮族自治区党委
+    if kind.org_type == "party-committee" and (place.name.endswith(words.autonomous_region)
+                                               or place.level == "township"):
+        # an autonomous region's committee is its 党委: 广西壮族自治区党委; a town's too (板浦镇党委)
         aliases = (label, *aliases)
         label = place.name + words.region_committee
     surface = m.group()

@@ -98,12 +98,17 @@ def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: To
     chains: list[TitleChain] = []
     unheld: list[Title] = []
     towns = _towns(doc.text, tokens, context, lang)
+    lead = _lead_town(towns, sentences)
     for sent in sentences:
         if not lang.patterns.role.search(doc.text, sent.start, sent.end):
             continue
         here = [(o, m) for o, m in orgs if m.sentence == sent.index]
         named = [t for start, t in towns if sent.start <= start < sent.end][::-1]
-        c = Clause(doc, sent, tokens, named + context, here, lang)
+        # 镇党委 in a later sentence is the town named last before it; a bare 纪委 is
+        # the county's, unless the report is about the town (板浦镇召开…: see _lead_town)
+        before = [t for start, t in towns if start < sent.start][-1:]
+        c = Clause(doc, sent, tokens, list(dict.fromkeys(named + lead + context + before)),
+                   here, lang)
         for chain, former in _chains_in(c):
             kept = tuple(t for t in chain.titles if t.org is not None)
             if not kept:
@@ -121,19 +126,42 @@ def _towns(text: str, tokens: Tokens, context: list[Place],
     """Towns the report names, with where: 初到公明镇，…镇长麦达通 is 公明镇's.
 
     A town is a word ending in 镇 or 乡 (公明镇, 马乡), with the one-character
-    words jieba split off before it (后|沙峪镇 is 后沙峪镇, but 初到|公明镇 is 公明镇).
+    words jieba split off before it (后|沙峪镇 is 后沙峪镇, but 初到|公明镇 is 公明镇),
+    or a 镇 or 乡 jieba split off a name it does not know (颛桥|镇, 吴泾|镇党委), where
+    the report writes that name with it more than once or right after its county
+    (泗洪县|双沟|镇): not 之后|镇|企业服务中心.
     """
     found = []
     for start, end in tokens:
-        if end - start < 2 or text[end - 1] not in lang.words.town_levels:
+        split = text[start] in lang.words.town_levels and (
+            end - start == 1 or lang.patterns.org.fullmatch(text, start, end) is not None)
+        if split:
+            before, end = tokens.start_of(start), start + 1
+            if before is None or not 1 < start - before <= MAX_TOWN_STEM:
+                continue
+            county = tokens.start_of(before)
+            if (text.count(text[before:end]) < 2 and not (
+                    county is not None and text[county:before] in lang.lexicon.gazetteer.by_name)):
+                continue
+            start = before
+        elif end - start < 2 or text[end - 1] not in lang.words.town_levels:
             continue
-        while ((before := tokens.start_of(start)) is not None and start - before == 1
+        while (not split and (before := tokens.start_of(start)) is not None and start - before == 1
                and end - before <= MAX_TOWN_STEM + 1 and text[before] not in lang.words.stop_in_org):
             start = before
         town = town_at(text, start, end, context, lang)
         if town is not None and len(town.name) == end - start:
             found.append((start, town))
     return sorted(found, key=lambda item: item[0])
+
+
+def _lead_town(towns: list[tuple[int, Place]], sentences: tuple[Sentence, ...]) -> list[Place]:
+    """The town a report is about: the one its first sentence names (8月23日,板浦镇召开…),
+    as a list of none or one."""
+    if not sentences:
+        return []
+    first = sentences[0]
+    return [town for start, town in towns if first.start <= start < first.end][:1]
 
 
 def _adjoins(text: str, start: int, end: int, w: Words) -> bool:
@@ -199,6 +227,10 @@ def _names_after(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
     names = person_names(c.doc, titles[-1].mention.end, c.sent, c.tokens, c.lex, c.pats,
                          foreign=any(t.country for t in titles))
     names = [n for n in names if not body_follows(c, n.end)]
+    # 行政长官崔世安、国家发展和改革委员会主任何立峰: a national body's name ends the list
+    body_starts = next((i for i, n in enumerate(names) if c.pats.national.match(c.text, n.start)),
+                       len(names))
+    names = names[:body_starts]
     first = titles[0]
     if first.org is not None and first.org.label == c.w.state_council \
             and first.mention.text == role.word:

@@ -76,11 +76,16 @@ class Gazetteer:
     Args:
         short_suffixes: what is dropped from a name to give its short name
             (places.yaml short_name_suffixes).
+        abbreviations: (level suffix, abbreviation) pairs: a name ending with
+            the suffix is also written with the abbreviation (香港特区), a name
+            of the same place (places.yaml level_abbreviations).
     """
 
-    def __init__(self, rows: list[dict[str, str]], short_suffixes: tuple[str, ...]) -> None:
+    def __init__(self, rows: list[dict[str, str]], short_suffixes: tuple[str, ...],
+                 abbreviations: tuple[tuple[str, str], ...] = ()) -> None:
         # 广西壮族自治区 → 广西, not 广西壮族自治 (区 is a suffix too)
         self._short_suffixes = tuple(sorted(short_suffixes, key=len, reverse=True))
+        self._abbreviated = {abbreviation: suffix for suffix, abbreviation in abbreviations}
         self.by_code: dict[str, Place] = {}
         self.by_name: dict[str, list[Place]] = {}
         self.by_short: dict[str, list[Place]] = {}
@@ -88,10 +93,19 @@ class Gazetteer:
             place = Place(row["code"], row["name"], row["level"], row["parent"] or None)
             self.by_code[place.code] = place
             self.by_name.setdefault(place.name, []).append(place)
+        for place in list(self.by_code.values()):
+            for suffix, abbreviation in abbreviations:
+                if place.name.endswith(suffix):
+                    written = place.name[:-len(suffix)] + abbreviation
+                    self.by_name.setdefault(written, []).append(place)
         for place in self.by_code.values():
             short = self.short_name(place.name)
             if short != place.name:
                 self.by_short.setdefault(short, []).append(place)
+
+    def level_written(self, marker: str) -> str:
+        """The level suffix a level marker stands for: 特区 → 特别行政区, 市 → 市."""
+        return self._abbreviated.get(marker, marker)
 
     def short_name(self, name: str) -> str:
         """The name without its level suffix: 天水市 → 天水; 和县 stays 和县."""
@@ -189,12 +203,21 @@ def read_lexicon(folder: Traversable) -> Lexicon:
         surnames=frozenset(n for n in names if len(n) == 1),
         compound_surnames=frozenset(n for n in names if len(n) == 2),
         lists=lists, function_chars=frozenset(lists["function_chars"]),
-        gazetteer=Gazetteer(read_table(folder, "divisions.tsv"), lists["short_name_suffixes"]),
+        gazetteer=Gazetteer(read_table(folder, "divisions.tsv"), lists["short_name_suffixes"],
+                            _pairs(lists["level_abbreviations"], folder, "places.yaml")),
     )
 
 
 def _entries(cell: str) -> tuple[str, ...]:
     return tuple(cell.split(";")) if cell else ()
+
+
+def _pairs(words: tuple[str, ...], folder: Traversable, name: str) -> tuple[tuple[str, str], ...]:
+    """A word list read two by two (level_abbreviations: a suffix, then its abbreviation)."""
+    if len(words) % 2:
+        raise LexiconError(str(folder.joinpath(name)),
+                           f"{len(words)} words; expected pairs: {words[-1]!r} has no partner")
+    return tuple(zip(words[::2], words[1::2]))
 
 
 def _translit_chars(folder: Traversable) -> tuple[str, str]:
