@@ -43,6 +43,8 @@ _SHORT_LABEL = 14
 # the hubs, drawn this big or bigger (radius in screen pixels), are kept clear of other
 # nodes' labels; the many small nodes cannot be: zoomed out they sit a few pixels apart
 _OBSTACLE_PX = 10
+# an unplaced label's font on screen as the page opens, in pixels (doubled for a hub)
+_HIDDEN_FONT_PX = 3
 # the largest communities' colours (Tableau 10 and two more); the rest share a grey
 _PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
             "#ff9da7", "#9c755f", "#499894", "#d37295", "#86bcb6")
@@ -121,6 +123,10 @@ def _page_data(g: nx.MultiDiGraph,
             extra["grp"] = groups[n]
         if n in fonts:
             extra["font"] = fonts[n]
+        elif n in scale:
+            # too small to draw as the page opens (drawThreshold); zooming in shows the
+            # more central first
+            extra["font"] = {"size": round(pixel * _HIDDEN_FONT_PX * (1 + scale[n]))}
         nodes.append({"id": ids[n], "iri": n, "label": d["label"], "py": d["pinyin"],
                       "cls": d["class"], "alt": list(d["alt"]),
                       "facts": [list(f) for f in d["facts"]], "x": x, "y": y,

@@ -161,11 +161,11 @@ def _overlaps(a: Box, b: Box) -> bool:
 
 
 def place_labels(groups: Iterable[tuple[int, Iterable[Candidate]]], obstacles: dict[str, Box],
-                 *, margin: float = 2.0) -> dict[str, float]:
+                 *, margin: float = 0.3) -> dict[str, float]:
     """Labels that fit on screen: from each group (at most `limit` of its
     candidates, taken in the order given, groups in turn), a label goes below
-    its node, else above it, where it covers no label placed before and no
-    other node of `obstacles` (node → box, the biggest nodes). Returns node →
+    its node, else above it, else a line further off, where it covers no label
+    placed before and no other node of `obstacles` (node → box, the biggest nodes). Returns node →
     the vertical shift (vis-network's font ``vadjust``) that puts its label
     there; the others' labels wait for the reader to zoom in."""
     placed: list[Box] = []
@@ -177,10 +177,14 @@ def place_labels(groups: Iterable[tuple[int, Iterable[Candidate]]], obstacles: d
                 break
             # CJK glyphs are about one em wide; vis-network draws a label under a shape
             width, height = chars * font, font * 1.2
-            below = (x - width / 2, y + radius, x + width / 2, y + radius + height)
-            above = (below[0], y - radius - height, below[2], y - radius)
-            for box, vadjust in ((below, 0.0), (above, -(2 * radius + height))):
-                padded = (box[0] - margin, box[1] - margin, box[2] + margin, box[3] + margin)
+            # the estimate of a label's box is rough: keep a part of an em clear
+            gap = margin * font
+            # below the node, above it, then a line further off either way
+            step, up = height + 2 * gap, -(2 * radius + height)
+            for vadjust in (0.0, up, step, up - step):
+                top = y + radius + vadjust
+                box = (x - width / 2, top, x + width / 2, top + height)
+                padded = (box[0] - gap, box[1] - gap, box[2] + gap, box[3] + gap)
                 if any(_overlaps(padded, b) for b in placed) or any(
                         _overlaps(padded, b) for m, b in obstacles.items() if m != node):
                     continue
