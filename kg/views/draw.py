@@ -40,6 +40,9 @@ _CORPUS_CLASSES = frozenset({"Person", "Post", "Organization"})
 _LABELLED = {"Person": 20, "Post": 10, "Organization": 10}
 # the viewer cuts longer labels on the canvas (short() in kg/data/viewer.html)
 _SHORT_LABEL = 14
+# how far down each class's ranking a label is tried before its quota is left unfilled:
+# below that a label is no more central than the many that wait for zooming anyway
+_LABEL_TRIES = 5
 # the hubs, drawn this big or bigger (radius in screen pixels), are kept clear of other
 # nodes' labels; the many small nodes cannot be: zoomed out they sit a few pixels apart
 _OBSTACLE_PX = 10
@@ -161,7 +164,8 @@ def _legible_fonts(g: nx.MultiDiGraph, pos: dict[str, tuple[float, float]],
                  if _radius_px(scale[n]) >= _OBSTACLE_PX}
     groups = [(limit, [(n, screen(n), _radius_px(scale[n]), font_px(n),
                         min(len(g.nodes[n]["label"]), _SHORT_LABEL))
-                       for n in ranked if g.nodes[n]["class"] == cls])
+                       for n in [n for n in ranked if g.nodes[n]["class"] == cls]
+                       [:limit * _LABEL_TRIES]])
               for cls, limit in _LABELLED.items()]
     return {n: {"size": round(pixel * font_px(n)), "vadjust": round(pixel * shift)}
             for n, shift in place_labels(groups, obstacles).items()}
