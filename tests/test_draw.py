@@ -8,7 +8,10 @@ two publishers, a campaign, and a sentence carrying an HTML and a CSV payload.
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 import time
 from html.parser import HTMLParser
 from pathlib import Path
@@ -525,9 +528,87 @@ def test_corpus_view_opens_on_people_posts_bodies_sized_by_centrality(tmp_path: 
     nodes = {n["iri"]: n for n in data["nodes"]}
     central, lone = nodes[str(hub)], nodes[str(iri("person/p400"))]
     assert central["size"] > 2 * lone["size"]
-    assert central["font"]["size"] > 14 and "font" not in lone
+    # the lone one's label is too small to draw until the reader zooms in
+    assert central["font"]["size"] > 14 and lone["font"]["size"] < central["font"]["size"] / 3
+    assert "vadjust" in central["font"] and "vadjust" not in lone["font"]
 
 
 def test_small_view_shows_every_class(tmp_path: Path) -> None:
     draw_graph(qinzhou_graph(), tmp_path / "seed.html")
     assert page_data((tmp_path / "seed.html").read_text("utf-8"))["hidden"] == []
+
+
+def hubs_graph(hubs: int = 3) -> rdflib.Graph:
+    """synthetic_graph(450), 1,080 nodes, with `hubs` officials who hold 30 posts each."""
+    g = synthetic_graph(450)
+    for hub in range(hubs):
+        for post in range(10 + 10 * hub, 40 + 10 * hub):
+            g.add((iri(f"person/p{hub}"), ORG.holds, iri(f"post/p{post}")))
+    return g
+
+
+def circles_graph() -> rdflib.Graph:
+    """hubs_graph(0) and an official who alone holds 30 posts of his own."""
+    g = hubs_graph(0)
+    for k in range(30):
+        post = iri(f"post/own{k}")
+        g.add((post, RDF.type, KG.Post))
+        g.add((post, RDFS.label, Literal(f"专职{k}", lang="zh-Hans")))
+        g.add((iri("person/p0"), ORG.holds, post))
+    return g
+
+
+def test_corpus_view_colours_communities_with_a_legend(tmp_path: Path) -> None:
+    draw_graph(circles_graph(), tmp_path / "a.html")
+    draw_graph(circles_graph(), tmp_path / "b.html")
+    # the same graph, the same page: communities and layout are seeded and sorted
+    assert (tmp_path / "a.html").read_bytes() == (tmp_path / "b.html").read_bytes()
+    data = page_data((tmp_path / "a.html").read_text("utf-8"))
+    legend = data["communities"]
+    assert len(legend) >= 5 and len({c[1] for c in legend}) == len(legend)
+    nodes = {n["iri"]: n for n in data["nodes"]}
+    for n in nodes.values():
+        if n["grp"] < len(legend):
+            assert n["color"] == legend[n["grp"]][1]
+    # the official and the posts only he holds are one community, named after him
+    hub = nodes[str(iri("person/p0"))]
+    assert {nodes[str(iri(f"post/own{k}"))]["grp"] for k in range(30)} == {hub["grp"]}
+    assert legend[hub["grp"]][0] == "人物0"
+    # a class is told by its shape once colour means community
+    assert {n["shape"] for n in nodes.values() if n["cls"] == "Post"} == {"diamond"}
+
+
+def test_small_view_keeps_class_colours(tmp_path: Path) -> None:
+    draw_graph(qinzhou_graph(), tmp_path / "seed.html")
+    data = page_data((tmp_path / "seed.html").read_text("utf-8"))
+    assert data["communities"] == []
+    assert {n["color"] for n in data["nodes"] if n["cls"] == "Person"} == {"#e15759"}
+
+
+@pytest.mark.slow  # two Python processes
+def test_communities_do_not_depend_on_the_hash_seed(tmp_path: Path) -> None:
+    script = ("import sys; sys.path.insert(0, 'tests'); from test_draw import hubs_graph; "
+              "from kg.views.draw import draw_graph; from pathlib import Path; "
+              "draw_graph(hubs_graph(), Path(sys.argv[1]))")
+    pages = []
+    for seed in ("1", "2"):
+        out = tmp_path / f"seed{seed}.html"
+        subprocess.run([sys.executable, "-c", script, str(out)], check=True,
+                       env={**os.environ, "PYTHONHASHSEED": seed})
+        pages.append(out.read_bytes())
+    assert pages[0] == pages[1]
+
+
+def test_labels_are_placed_where_they_fit() -> None:
+    from kg.views.layout import node_box, place_labels
+    # five labels for five nodes at one spot: below, above, a line further off each way,
+    # then nowhere
+    crowd = [(f"n{i}", (100.0, 100.0), 5.0, 10.0, 3) for i in range(5)]
+    line = 12.0 + 2 * 3.0  # a label's height and the clearance above and below it
+    assert place_labels([(5, crowd)], {}) == {"n0": 0.0, "n1": -(2 * 5.0 + 12.0), "n2": line,
+                                             "n3": -(2 * 5.0 + 12.0) - line}
+    # a group gives at most its limit, and a big node keeps other labels off it
+    far = [(f"m{i}", (100.0 * i, 500.0), 5.0, 10.0, 3) for i in range(4)]
+    hub = {"hub": node_box(200.0, 510.0, 60.0)}
+    assert sorted(place_labels([(2, far)], hub)) == ["m0", "m1"]
+    assert sorted(place_labels([(4, far)], hub)) == ["m0", "m1", "m3"]

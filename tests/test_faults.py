@@ -259,6 +259,19 @@ def test_hostile_text_cannot_run_as_a_spreadsheet_formula(hostile):
     assert any(c.startswith("'@SUM") for c in cells)
 
 
+def test_query_csv_is_sparql_results_csv_and_leaves_formulas_as_they_are(hostile, capsys):
+    # the README's fault table says so: SPARQL results CSV is data, values as they are
+    from kg.store.results import format_csv
+    from kg.store.serve import SOLUTION_TYPES
+    _, graph = hostile
+    query = "SELECT ?title { ?doc a kg:Document ; rdfs:label ?title }"
+    assert main(["query", str(graph), query, "--format", "csv"]) == 0
+    cells = [c for row in csv.reader(io.StringIO(capsys.readouterr().out)) for c in row]
+    assert "=cmd|' /C calc'" in cells and "'=cmd|' /C calc'" not in cells
+    # the endpoint answers text/csv with the same writer
+    assert SOLUTION_TYPES["text/csv"] is format_csv
+
+
 def test_query_parameters_are_bound_as_terms_not_spliced(hostile, capsys):
     _, graph = hostile
     before = graph.read_bytes()

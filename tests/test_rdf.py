@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import unicodedata
 
 import pytest
 from rdflib import Literal, URIRef
 from rdflib.compare import isomorphic
 
-from kg.graph.iri import phrase_pinyin, pinyin_label, place_pinyin
+from kg.graph.iri import phrase_pinyin, pinyin_label, place_pinyin, slug
 from kg.graph.ns import KG, NIF, ORG, PROV, RDF, RDFS, SCHEMA
 from kg.graph.rdf import build_graph
 from kg.graph.validate import validate
@@ -84,6 +85,21 @@ def test_body_and_campaign_pinyin_word_by_word(name, pinyin):
 def test_person_pinyin_keeps_the_surname_apart_and_marks_syllable_boundaries():
     assert pinyin_label("张健", surname_length=1) == "Zhāng Jiàn"
     assert pinyin_label("王西安", surname_length=1) == "Wáng Xī'ān"
+
+
+@pytest.mark.parametrize("name", ["朝阳区", "朝阳区委", "长安区", "重庆市"])
+def test_place_pinyin_reads_as_its_slug_does(name):
+    # the words are read in the whole name: 朝阳 alone is zhāoyáng, 朝阳区 cháoyáng
+    pinyin = phrase_pinyin(name) if name.endswith("委") else place_pinyin(name)
+    written = unicodedata.normalize("NFD", pinyin.replace("'", "").replace(" ", "")).lower()
+    assert "".join(c for c in written if c.isascii()) == slug(name).replace("-", "")
+
+
+def test_each_part_of_a_foreign_name_is_capitalised():
+    assert pinyin_label("阿卜杜勒·哈米德", surname_length=1) == "Ābodùlēi·Hāmǐdé"
+    assert pinyin_label("让-保罗·萨特") == "Ràng-Bǎoluó·Sàtè"
+    # news text writes the middle dot as a hyphen: still one name, no surname set apart
+    assert pinyin_label("劳尔-卡斯特罗", surname_length=1) == "Láo'ěr-Kǎsītèluó"
 
 
 def test_rdf_post_holding_has_date_post_and_organisation(seed_graph):

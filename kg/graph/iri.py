@@ -17,6 +17,11 @@ MAX_SLUG = 48
 # punctuation in a name (《…》, “…”, 、) stays against the word it belongs to
 _BEFORE_CLOSING = re.compile(r"\s+([\u300b\u201d\u2019\uff09)\u3001\uff0c\u3002,.!?:;\u00b7])")
 _AFTER_OPENING = re.compile(r"([\u300a\u201c\u2018\uff08(\u00b7\u3001])\s+")
+# what joins the parts of a transliterated name: the middle dot, or the hyphen news
+# text writes for it (劳尔-卡斯特罗); such a name has no Chinese surname to set apart
+_FOREIGN_NAME = re.compile(r"[\u00b7\-]")
+# the first letter of a word, and of each part of a transliterated name
+_NAME_PART = re.compile(r"(?:^|(?<=[\u00b7\-]))\w")
 
 
 @lru_cache(maxsize=65536)
@@ -74,13 +79,34 @@ def _syllables(text: str) -> list[str]:
 def _word(syllables: list[str]) -> str:
     """Syllables written as one capitalised word, with an apostrophe where a
     syllable starting with a, o or e would otherwise run into the one before
-    (GB/T 16159: Xī'ān, not Xīān); after a separator (the · of a foreign name) none is needed."""
+    (GB/T 16159: Xī'ān, not Xīān); after a separator (the · of a foreign name) none
+    is needed, and each part of such a name is capitalised (Ābodùlēi·Hāmǐdé)."""
     written = ""
     for syllable in syllables:
         if written[-1:].isalpha() and unicodedata.normalize("NFD", syllable)[:1] in ("a", "o", "e"):
             written += "'"
         written += syllable
-    return written.capitalize()
+    return _NAME_PART.sub(lambda m: m.group(0).upper(), written)
+
+
+def _words(text: str, spans: list[tuple[int, int]]) -> str:
+    """The words of `text` at `spans`, written apart, read from the whole text:
+    pypinyin reads a character by the phrase around it, so 朝阳区 is Cháoyáng Qū
+    (as its slug chao-yang-qu says) where 朝阳 alone would be Zhāoyáng."""
+    syllables = _syllables(text)
+    if len(syllables) != len(text):
+        # not one reading a character (no case seen in the corpus): each word on its own
+        return " ".join(_word(_syllables(text[start:end])) for start, end in spans)
+    return " ".join(_word(syllables[start:end]) for start, end in spans)
+
+
+def _spans(words: list[str]) -> list[tuple[int, int]]:
+    """Where each of `words`, written one after the other, starts and ends."""
+    spans, at = [], 0
+    for word in words:
+        spans.append((at, at + len(word)))
+        at += len(word)
+    return spans
 
 
 @lru_cache(maxsize=65536)
@@ -90,7 +116,7 @@ def pinyin_label(name: str, *, surname_length: int = 0) -> str:
     Without `surname_length` (or for a transliterated name, 克林顿) one word.
     """
     syllables = _syllables(name)
-    if "·" in name or not 0 < surname_length < len(syllables):
+    if _FOREIGN_NAME.search(name) or not 0 < surname_length < len(syllables):
         return _word(syllables)
     return f"{_word(syllables[:surname_length])} {_word(syllables[surname_length:])}"
 
@@ -125,7 +151,7 @@ def _place_words(name: str) -> list[str]:
 @lru_cache(maxsize=65536)
 def place_pinyin(name: str) -> str:
     """A place's name in pinyin by GB/T 16159: 秦州区 → Qínzhōu Qū, 甘肃省 → Gānsù Shěng."""
-    return " ".join(_word(_syllables(word)) for word in _place_words(name))
+    return _words(name, _spans(_place_words(name)))
 
 
 @lru_cache(maxsize=65536)
@@ -138,7 +164,7 @@ def phrase_pinyin(name: str) -> str:
     from kg.text.segment import segment
     lexicon = load_lexicon()
     places = lexicon.gazetteer.by_name
-    words: list[str] = []
+    spans: list[tuple[int, int]] = []
     for start, end in segment(name):
         token = name[start:end]
         if not token.strip():
@@ -148,13 +174,14 @@ def phrase_pinyin(name: str) -> str:
             # a level word before a body (区|政府, 省|人民政府) is the place's generic part
             level = next((m for m in _levels() if token.startswith(m)
                           and token[len(m):] in lexicon.bodies and len(token) - len(m) >= 2), None)
-            words += [level, token[len(level):]] if level else [token]
-            continue
-        words += _place_words(place)
-        rest = token[len(place):]
-        if len(rest) == 1:
-            words[-1] += rest
-        elif rest:
-            words.append(rest)
-    written = " ".join(_word(_syllables(word)) for word in words)
+            words = [level, token[len(level):]] if level else [token]
+        else:
+            words = _place_words(place)
+            rest = token[len(place):]
+            if len(rest) == 1:
+                words[-1] += rest
+            elif rest:
+                words.append(rest)
+        spans += [(start + a, start + b) for a, b in _spans(words)]
+    written = _words(name, spans)
     return _AFTER_OPENING.sub(r"\1", _BEFORE_CLOSING.sub(r"\1", written))

@@ -11,9 +11,6 @@ so the page needs no network at all.
 from __future__ import annotations
 
 import json
-import math
-from collections import deque
-from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -26,6 +23,8 @@ from pyvis.network import Network
 from kg.errors import UsageError
 from kg.io import atomic_file
 from kg.views.labels import viewer_labels
+from kg.views.layout import (centrality_scale, communities, fitted_pixel, node_box, place_labels,
+                             radial_layout)
 from kg.views.network import co_attendance_view, entity_graph
 
 # Enough evidence to judge a node by; the rest is counted, not shipped, to keep pages small.
@@ -39,6 +38,20 @@ _CORPUS_CLASSES = frozenset({"Person", "Post", "Organization"})
 # how many of each a corpus view labels legibly before the reader zooms in: people
 # first, who an analyst looks for (posts outnumber them among the best connected)
 _LABELLED = {"Person": 20, "Post": 10, "Organization": 10}
+# the viewer cuts longer labels on the canvas (short() in kg/data/viewer.html)
+_SHORT_LABEL = 14
+# how far down each class's ranking a label is tried before its quota is left unfilled:
+# below that a label is no more central than the many that wait for zooming anyway
+_LABEL_TRIES = 5
+# the hubs, drawn this big or bigger (radius in screen pixels), are kept clear of other
+# nodes' labels; the many small nodes cannot be: zoomed out they sit a few pixels apart
+_OBSTACLE_PX = 10
+# an unplaced label's font on screen as the page opens, in pixels (doubled for a hub)
+_HIDDEN_FONT_PX = 3
+# the largest communities' colours (Tableau 10 and two more); the rest share a grey
+_PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1",
+            "#ff9da7", "#9c755f", "#499894", "#d37295", "#86bcb6")
+_OTHER_COMMUNITY = "#c0c0c0"
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,62 +86,6 @@ def _select(full: nx.MultiDiGraph, focus: str | None, depth: int,
     return g.subgraph(ranked[:max_nodes]), True
 
 
-def _radial_layout(g: nx.MultiDiGraph, *, gap: float = 90.0) -> dict[str, tuple[float, float]]:
-    """Place each component as a radial BFS tree around its best-connected node.
-
-    Linear in nodes and edges, deterministic, and needs no numpy: a spring layout
-    in pure Python is quadratic and too slow for thousands of nodes.
-    """
-    undirected = nx.Graph(g)
-    components = sorted((sorted(c) for c in nx.connected_components(undirected)),
-                        key=lambda c: (-len(c), c[0]))
-    placed: list[tuple[dict[str, tuple[float, float]], float]] = []
-    for nodes in components:
-        root = min(nodes, key=lambda n: (-undirected.degree(n), n))
-        parent, order, depth = {root: None}, [root], {root: 0}
-        queue = deque([root])
-        while queue:
-            n = queue.popleft()
-            for m in sorted(undirected[n], key=lambda m: (-undirected.degree(m), m)):
-                if m not in parent:
-                    parent[m], depth[m] = n, depth[n] + 1
-                    order.append(m)
-                    queue.append(m)
-        children: dict[str, list[str]] = {n: [] for n in order}
-        for n in order[1:]:
-            children[parent[n]].append(n)
-        weight = {n: 1 for n in order}
-        for n in reversed(order[1:]):
-            weight[parent[n]] += weight[n]
-        # each ring is wide enough for its nodes to sit about `gap` apart
-        rings: dict[int, int] = {}
-        for d in depth.values():
-            rings[d] = rings.get(d, 0) + 1
-        radius = {0: 0.0}
-        for d in range(1, max(rings) + 1):
-            radius[d] = max(radius[d - 1] + gap, rings[d] * gap / (2 * math.pi))
-        pos, wedge = {}, {root: (0.0, 2 * math.pi)}
-        for n in order:
-            start, width = wedge[n]
-            angle = start + width / 2
-            pos[n] = (radius[depth[n]] * math.cos(angle), radius[depth[n]] * math.sin(angle))
-            for child in children[n]:
-                share = width * weight[child] / (weight[n] - 1)
-                wedge[child] = (start, share)
-                start += share
-        placed.append((pos, radius[max(rings)] + gap))
-    # shelf-pack components, biggest first, into rows about as wide as the whole is tall
-    row_width = math.sqrt(sum((2 * r) ** 2 for _, r in placed)) or 1.0
-    out, x, y, row_height = {}, 0.0, 0.0, 0.0
-    for pos, r in placed:
-        if x > 0 and x + 2 * r > row_width:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        for n, (px, py) in pos.items():
-            out[n] = (round(x + r + px, 1), round(y + r + py, 1))
-        x, row_height = x + 2 * r, max(row_height, 2 * r)
-    return out
-
-
 def _page_data(g: nx.MultiDiGraph,
                evidence: dict[str, tuple[str, int, str]]) -> tuple[list, list, dict]:
     """vis-network node and edge dicts, and the shared sentence and document tables."""
@@ -147,59 +104,86 @@ def _page_data(g: nx.MultiDiGraph,
         return {"src": refs, "nsrc": len(sids)}
 
     ids = {n: i for i, n in enumerate(sorted(g.nodes))}
-    pos = _radial_layout(g)
-    scale = _centrality_scale(g) if g.number_of_nodes() > _PHYSICS_LIMIT else {}
+    corpus = g.number_of_nodes() > _PHYSICS_LIMIT
+    groups = communities(g, _CORPUS_CLASSES) if corpus else {}
+    pos = radial_layout(g, groups=groups or None)
+    scale = centrality_scale(g, _CORPUS_CLASSES) if corpus else {}
     # canvas units a screen pixel spans once the page fits what it opens on
-    pixel = _fitted_pixel(pos[n] for n in scale)
-    labelled = {n for cls, count in _LABELLED.items()
-                for n in sorted((n for n in scale if g.nodes[n]["class"] == cls),
-                                key=lambda n: (-scale[n], n))[:count]}
+    pixel = fitted_pixel(pos[n] for n in scale)
+    fonts = _legible_fonts(g, pos, scale, pixel)
     nodes = []
     for n in sorted(g.nodes):
         d = g.nodes[n]
         x, y = pos[n]
         _, colour, shape = viewer_labels().classes[d["class"]]
-        size, sized = 8 if d["class"] == "Role" else 14, {}
+        size, extra = 8 if d["class"] == "Role" else 14, {}
         if n in scale:
-            # sized by centrality on screen; the central ones labelled legibly zoomed out,
-            # the others' labels appear as the reader zooms in
-            size = round(pixel * (3 + 12 * scale[n]))
-            if n in labelled:
-                sized = {"font": {"size": round(pixel * (10 + 10 * scale[n]))}}
+            # sized by centrality on screen; the labels that fit shown legibly zoomed out,
+            # the others' as the reader zooms in
+            size = round(pixel * _radius_px(scale[n]))
+        if n in groups:
+            colour = _PALETTE[groups[n]] if groups[n] < len(_PALETTE) else _OTHER_COMMUNITY
+            extra["grp"] = groups[n]
+        if n in fonts:
+            extra["font"] = fonts[n]
+        elif n in scale:
+            # too small to draw as the page opens (drawThreshold); zooming in shows the
+            # more central first
+            extra["font"] = {"size": round(pixel * _HIDDEN_FONT_PX * (1 + scale[n]))}
         nodes.append({"id": ids[n], "iri": n, "label": d["label"], "py": d["pinyin"],
                       "cls": d["class"], "alt": list(d["alt"]),
                       "facts": [list(f) for f in d["facts"]], "x": x, "y": y,
-                      "shape": shape, "color": colour, "size": size, **sized,
+                      "shape": shape, "color": colour, "size": size, **extra,
                       **cite(d["sources"])})
     edges = []
     for u, v, key, d in sorted(g.edges(keys=True, data=True)):
         extra = {"value": d["weight"], "meetings": list(d["meetings"])} if "weight" in d else {}
         edges.append({"id": len(edges), "from": ids[u], "to": ids[v], "label": d["relation"],
                       "pred": d["predicate"], "date": d["date"], **extra, **cite(d["sources"])})
-    return nodes, edges, {"sentences": table, "docs": list(docs)}
+    return nodes, edges, {"sentences": table, "docs": list(docs),
+                          "communities": _legend(g, groups, scale)}
 
 
-def _centrality_scale(g: nx.MultiDiGraph) -> dict[str, float]:
-    """Each node's degree centrality among the classes a corpus view shows first,
-    as a square root scaled to 0..1 (hubs would dwarf the rest on a linear scale);
-    only those nodes."""
-    shown = nx.Graph(g.subgraph(n for n, d in g.nodes(data=True) if d["class"] in _CORPUS_CLASSES))
-    degree = dict(shown.degree)
-    top = max(degree.values(), default=0) or 1
-    return {n: math.sqrt(k / top) for n, k in degree.items()}
+def _radius_px(scale: float) -> float:
+    return 3 + 12 * scale
 
 
-def _fitted_pixel(points: Iterable[tuple[float, float]], *, screen: tuple[int, int] = (900, 700)
-                  ) -> float:
-    """Canvas units per screen pixel when `points` are fitted to a `screen`-sized
-    canvas (the viewer's, beside its side panel), as vis-network fits on opening."""
-    xs, ys = [], []
-    for x, y in points:
-        xs.append(x)
-        ys.append(y)
-    if not xs:
-        return 1.0
-    return max(1.0, (max(xs) - min(xs)) / screen[0], (max(ys) - min(ys)) / screen[1])
+def _legible_fonts(g: nx.MultiDiGraph, pos: dict[str, tuple[float, float]],
+                   scale: dict[str, float], pixel: float) -> dict[str, dict]:
+    """vis-network font options for the labels that fit on screen as the page
+    opens: the most central of each class first (_LABELLED), each placed where
+    it covers no other label and no big node."""
+    def screen(n: str) -> tuple[float, float]:
+        return pos[n][0] / pixel, pos[n][1] / pixel
+
+    def font_px(n: str) -> float:
+        return 10 + 10 * scale[n]
+
+    ranked = sorted(scale, key=lambda n: (-scale[n], n))
+    obstacles = {n: node_box(*screen(n), _radius_px(scale[n])) for n in ranked
+                 if _radius_px(scale[n]) >= _OBSTACLE_PX}
+    groups = [(limit, [(n, screen(n), _radius_px(scale[n]), font_px(n),
+                        min(len(g.nodes[n]["label"]), _SHORT_LABEL))
+                       for n in [n for n in ranked if g.nodes[n]["class"] == cls]
+                       [:limit * _LABEL_TRIES]])
+              for cls, limit in _LABELLED.items()]
+    return {n: {"size": round(pixel * font_px(n)), "vadjust": round(pixel * shift)}
+            for n, shift in place_labels(groups, obstacles).items()}
+
+
+def _legend(g: nx.MultiDiGraph, groups: dict[str, int], scale: dict[str, float]) -> list:
+    """[name, colour, size] of each coloured community, named by its most
+    central person (else its most central node)."""
+    members: dict[int, list[str]] = {}
+    for n in sorted(groups):
+        if groups[n] < len(_PALETTE):
+            members.setdefault(groups[n], []).append(n)
+    legend = []
+    for group in sorted(members):
+        people = [n for n in members[group] if g.nodes[n]["class"] == "Person"]
+        best = min(people or members[group], key=lambda n: (-scale.get(n, 0.0), n))
+        legend.append([g.nodes[best]["label"], _PALETTE[group], len(members[group])])
+    return legend
 
 
 def _script_json(value: object) -> str:
@@ -212,7 +196,10 @@ def _script_json(value: object) -> str:
 def _vis_options(physics: bool, *, directed: bool) -> dict:
     return {
         # a white halo keeps a label legible where it crosses an edge
-        "nodes": {"size": 16, "font": {"size": 16, "strokeWidth": 4, "strokeColor": "#ffffff"}},
+        # a label smaller on screen than drawThreshold is not drawn at all (no grey smudge);
+        # zoomed in, none grows past maxVisible pixels
+        "nodes": {"size": 16, "font": {"size": 16, "strokeWidth": 4, "strokeColor": "#ffffff"},
+                  "scaling": {"label": {"drawThreshold": 8, "maxVisible": 28}}},
         "edges": {"arrows": {"to": {"enabled": directed, "scaleFactor": 0.5}},
                   "font": {"size": 11, "align": "middle", "color": "#666666"}, "smooth": False,
                   "color": {"color": "#b0b0b0", "highlight": "#333333", "hover": "#555555",
