@@ -271,3 +271,11 @@ def test_kg_career_shows_one_timeline_from_biographies_and_news(tmp_path, capsys
     spans = {(r["start"], r["post"]) for r in rows if r["start"]}
     assert ("1982", "正定县委副书记") in spans and ("2012", "中共中央总书记") in spans
     assert len({r["document"] for r in rows}) > 10                      # news as of their dates
+
+
+def test_a_prefectures_party_committee_and_office_are_bodies_of_their_own():
+    x = extract(make_document("王明，男，汉族，1950年生。\n1990-1992年 福建省宁德地委副书记、行署专员",
+                              doc_id="t", path="t.txt"))
+    bodies = {h.post.role: (h.post.org.org_type, h.post.org.place.name) for h in x.holdings}
+    assert bodies["副书记"] == ("party-committee", "宁德市")   # 地委: not a unit of the city
+    assert bodies["专员"] == ("government", "宁德市")          # that 地委's 行署
