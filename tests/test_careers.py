@@ -279,3 +279,9 @@ def test_a_prefectures_party_committee_and_office_are_bodies_of_their_own():
     bodies = {h.post.role: (h.post.org.org_type, h.post.org.place.name) for h in x.holdings}
     assert bodies["副书记"] == ("party-committee", "宁德市")   # 地委: not a unit of the city
     assert bodies["专员"] == ("government", "宁德市")          # that 地委's 行署
+
+
+def test_a_verb_inside_a_longer_one_reads_no_second_notice():
+    x = extract(make_document("会议决定任命祝庆盟为十堰市人民政府副市长。", doc_id="t", path="t.txt",
+                              date=dt.date(2020, 7, 15)))
+    assert len([h for h in x.holdings if h.start]) == 1   # 决定任命, not 决定任命 and 任命
