@@ -285,3 +285,21 @@ def test_a_verb_inside_a_longer_one_reads_no_second_notice():
     x = extract(make_document("会议决定任命祝庆盟为十堰市人民政府副市长。", doc_id="t", path="t.txt",
                               date=dt.date(2020, 7, 15)))
     assert len([h for h in x.holdings if h.start]) == 1   # 决定任命, not 决定任命 and 任命
+
+
+def test_the_succession_query_shows_a_notices_start_and_end():
+    import pyoxigraph as ox
+
+    from kg.store.bundled import load_query
+    from kg.store.oxigraph import quads_from_rdflib
+    from kg.store.query import parameter_bindings, run_query
+    store = ox.Store()
+    store.extend(quads_from_rdflib(build_graph(
+        [extract(make_document(NOTICE, doc_id="t", path="t.txt", date=dt.date(2014, 6, 27)))])))
+    text = load_query("succession")
+    result = run_query(store, text, bindings=parameter_bindings(text, {"post": "公安部部长"}))
+    columns = list(result.variables)
+    rows = [dict(zip(columns, (v.value if v is not None else None for v in row)))
+            for row in result.rows]
+    assert [(r["holder"], r["start"], r["end"]) for r in rows] == [
+        ("刘芳", "2014-06-27", None), ("张伟", None, "2014-06-27")]
