@@ -271,3 +271,35 @@ def test_kg_career_shows_one_timeline_from_biographies_and_news(tmp_path, capsys
     spans = {(r["start"], r["post"]) for r in rows if r["start"]}
     assert ("1982", "正定县委副书记") in spans and ("2012", "中共中央总书记") in spans
     assert len({r["document"] for r in rows}) > 10                      # news as of their dates
+
+
+def test_a_prefectures_party_committee_and_office_are_bodies_of_their_own():
+    x = extract(make_document("王明，男，汉族，1950年生。\n1990-1992年 福建省宁德地委副书记、行署专员",
+                              doc_id="t", path="t.txt"))
+    bodies = {h.post.role: (h.post.org.org_type, h.post.org.place.name) for h in x.holdings}
+    assert bodies["副书记"] == ("party-committee", "宁德市")   # 地委: not a unit of the city
+    assert bodies["专员"] == ("government", "宁德市")          # that 地委's 行署
+
+
+def test_a_verb_inside_a_longer_one_reads_no_second_notice():
+    x = extract(make_document("会议决定任命祝庆盟为十堰市人民政府副市长。", doc_id="t", path="t.txt",
+                              date=dt.date(2020, 7, 15)))
+    assert len([h for h in x.holdings if h.start]) == 1   # 决定任命, not 决定任命 and 任命
+
+
+def test_the_succession_query_shows_a_notices_start_and_end():
+    import pyoxigraph as ox
+
+    from kg.store.bundled import load_query
+    from kg.store.oxigraph import quads_from_rdflib
+    from kg.store.query import parameter_bindings, run_query
+    store = ox.Store()
+    store.extend(quads_from_rdflib(build_graph(
+        [extract(make_document(NOTICE, doc_id="t", path="t.txt", date=dt.date(2014, 6, 27)))])))
+    text = load_query("succession")
+    result = run_query(store, text, bindings=parameter_bindings(text, {"post": "公安部部长"}))
+    columns = list(result.variables)
+    rows = [dict(zip(columns, (v.value if v is not None else None for v in row)))
+            for row in result.rows]
+    assert [(r["holder"], r["start"], r["end"]) for r in rows] == [
+        ("刘芳", "2014-06-27", None), ("张伟", None, "2014-06-27")]

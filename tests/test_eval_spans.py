@@ -60,3 +60,15 @@ def test_a_holding_that_ended_is_not_held_as_of_the_report(seed_graph):
 
 def test_spans_only_where_the_gold_gives_them(seed_graph):
     assert "spans" not in score(seed_graph, [SEED_GOLD])
+
+
+def test_span_posts_score_the_post_with_its_dates_aside(seed_graph):
+    from kg.eval.gold import format_scores
+    g, name, post = _with_span(seed_graph, start=("2006", XSD.gYear))
+    wrong = score_document(g, _gold_with(name, [{"post": post, "start": 2006, "end": 2007}]), "x")
+    assert (wrong["spans"].tp, wrong["span posts"].tp) == (0, 1)
+    assert (wrong["span posts"].fp, wrong["span posts"].fn) == (0, 0)
+    table = format_scores(wrong)
+    all_row = next(line for line in table.splitlines() if line.startswith("all"))
+    counted = sum(sc.tp + sc.fp + sc.fn for s, sc in wrong.items() if s != "span posts")
+    assert sum(map(int, all_row.split()[-3:])) == counted  # not counted twice in "all"

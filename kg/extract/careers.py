@@ -10,9 +10,9 @@ period, its span first:
 Each line's posts are read by the title readers (posts.py), so a chain's later
 titles take the body of the one before (市人大常委会主任 is 福州市's); the same
 post on consecutive lines is one holding; notes in brackets (其间：…学习) are no
-posts. A notice starts or ends posts on its date: 任命杨传堂为交通运输部部长,
-免去李盛霖的交通运输部部长职务, 孙春兰兼任中央统战部部长. The words are lists
-of kg/data/careers.yaml.
+posts. A notice starts or ends posts on the session's day (kg.extract.days):
+任命杨传堂为交通运输部部长, 免去李盛霖的交通运输部部长职务, 孙春兰兼任中央统战部部长,
+任命李春雨、何娇等18人为…审判员. The words are lists of kg/data/careers.yaml.
 """
 
 from __future__ import annotations
@@ -244,25 +244,29 @@ def _notice_clauses(adoc: AnnotatedDocument, sent: Sentence, lang: Language) -> 
     between start and end begin (or end) for each of the persons."""
     text, lex, w = adoc.doc.text, lang.lexicon, lang.words
     found: list[Notice] = []
+    taken: list[tuple[int, int]] = []  # from a verb to the end of its notice: 任命 of 决定任命
 
     def clause_end(pos: int) -> int:
         stops = [i for i in range(pos, sent.end) if text[i] in lex.words("notice_stops")]
         return stops[0] if stops else sent.end
 
-    def add(start: int, names: tuple[Mention, ...], begins: bool) -> None:
-        found.append((start, _before_end_word(text, start, clause_end(start), lex), names, begins))
+    def add(verb_at: int, start: int, names: tuple[Mention, ...], begins: bool) -> None:
+        end = _before_end_word(text, start, clause_end(start), lex)
+        found.append((start, end, names, begins))
+        taken.append((verb_at, end))
 
     for verb, begins in [(v, True) for v in lex.words("appoint_verbs")] + \
                         [(v, False) for v in lex.words("remove_verbs")]:
         for m in re.finditer(re.escape(verb), text[sent.start:sent.end]):
             pos = sent.start + m.end()
-            if any(s <= pos - len(verb) < e for s, e, _, _ in found):
+            if any(s <= sent.start + m.start() < e for s, e in taken):
                 continue
             link = ((lang.words.elected,) if begins else lex.words("removal_links"))
             names = _names_before_link(adoc, sent, pos, link, lang, bare=not begins)
             while names:
                 after = _past_name(text, names[-1].end, lex)
-                add(after + next(len(x) for x in link if text.startswith(x, after)), names, begins)
+                add(sent.start + m.start(),
+                    after + next(len(x) for x in link if text.startswith(x, after)), names, begins)
                 # the verb goes on over the clauses after (选举穆兴科为镇人大主席，李玮为镇长)
                 names = ()
                 if begins and (end := found[-1][1]) < sent.end and text[end] in w.separators:
@@ -279,12 +283,12 @@ def _notice_clauses(adoc: AnnotatedDocument, sent: Sentence, lang: Language) -> 
         for m in re.finditer(re.escape(verb), text[sent.start:sent.end]):
             at = sent.start + m.start()
             start = at + len(verb)
-            if any(s <= at < e for s, e, _, _ in found) or any(
+            if any(s <= at < e for s, e in taken) or any(
                     text.startswith(x, start) for x in lex.words("removal_links")):
                 continue  # 免去孟建柱兼任的…: the removal's
             names = _names_ending_at(adoc, sent, at, lang)
             if names:
-                add(start, names, begins)
+                add(at, start, names, begins)
     return found
 
 
