@@ -333,10 +333,15 @@ class MessageFact:
     recipient: Mention | None  # a person ...
     recipient_body: OrgRef | None  # ... or a body
     date: dt.date | None
+    recipient_meeting: Mention | None = None  # ... or the meeting it is read to: 向大会发来贺信
 
     @property
     def recipient_label(self) -> str:
-        return self.recipient.text if self.recipient is not None else self.recipient_body.label
+        if self.recipient is not None:
+            return self.recipient.text
+        if self.recipient_body is not None:
+            return self.recipient_body.label
+        return self.recipient_meeting.text
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,51 +16,17 @@ import re
 from functools import lru_cache
 from dataclasses import replace
 
+from kg.extract.event_text import (_CLAUSE_END, _EVENT_WORDS, _clause_end, _clause_start,
+                                   _find_words, _longest_first, _most_specific, _now, _once,
+                                   _place_mentions, _split_present)
+from kg.extract.inspections import read_inspections
+from kg.extract.messages import read_messages
 from kg.lang.language import Language
 from kg.lang.lexicon import Lexicon
-from kg.model import (AnnotatedDocument, Document, InspectionFact, Mention, MessageFact, Place,
-                      Sentence, TalkFact)
+from kg.model import AnnotatedDocument, Document, Mention, Sentence, TalkFact
 from kg.text.document import written_date
 
-_CLAUSE_END = "，。；：！？"
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff·\-－]{2,12}")
-
-
-def _longest_first(words) -> tuple[str, ...]:
-    return tuple(sorted(words, key=len, reverse=True))
-
-
-def _clause_start(text: str, start: int, pos: int) -> int:
-    """Where the clause holding `pos` begins (after the last , or 。 before it)."""
-    cut = max(text.rfind(c, start, pos) for c in _CLAUSE_END)
-    return start if cut < 0 else cut + 1
-
-
-def _now(text: str, clause_start: int, pos: int, lex: Lexicon) -> bool:
-    """Whether the clause before an event word tells it as the report's own, not
-    past (去年…会晤) or future (将于…会见)."""
-    return not any(marker in text[clause_start:pos] for marker in lex.words("not_now_markers"))
-
-
-@lru_cache(maxsize=256)
-def _by_first_char(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    # the same lists (every role word, the partner words) are searched in every sentence
-    return tuple((word[0], word) for word in _longest_first(words))
-
-
-def _find_words(text: str, start: int, end: int, words: tuple[str, ...]):
-    """(position, word) of each of `words` in text[start:end], longest first, none overlapping."""
-    taken: list[tuple[int, int]] = []
-    present = set(text[start:end])
-    for first, word in _by_first_char(tuple(words)):
-        if first not in present:  # most of the hundreds of role words cannot occur here
-            continue
-        pos = text.find(word, start, end)
-        while pos >= 0:
-            if not any(s < pos + len(word) and pos < e for s, e in taken):
-                taken.append((pos, pos + len(word)))
-            pos = text.find(word, pos + 1, end)
-    return sorted((s, text[s:e]) for s, e in taken)
 
 
 def titled_names(doc: Document, sent: Sentence, people: list[Mention],
@@ -101,9 +67,7 @@ def titled_names(doc: Document, sent: Sentence, people: list[Mention],
         found.append(Mention.of(doc, begin, pos, "person", sent.index))
     return found
 
-
 _JOINERS = "·-－"
-
 
 def _transliterated_run(text: str, pos: int, end: int, lex: Lexicon) -> int:
     """Where a transliterated name starting at `pos` ends: 梅德韦杰夫, 特伦斯·农贝贝."""
@@ -115,7 +79,6 @@ def _transliterated_run(text: str, pos: int, end: int, lex: Lexicon) -> int:
     cut = min((k for k in (text.find(w, pos + 1, i + len(w)) for w in lex.words("name_stops"))
                if k > 0), default=i)
     return min(cut, i)
-
 
 def foreign_names(doc: Document, sent: Sentence, people: list[Mention],
                   lex: Lexicon) -> list[Mention]:
@@ -160,7 +123,6 @@ def foreign_names(doc: Document, sent: Sentence, people: list[Mention],
             out.append(Mention.of(doc, start, end, "person", sent.index))
     return sorted(out, key=lambda m: m.start)
 
-
 def _plausible(text: str, start: int, end: int, limit: int, after_title: bool,
                lex: Lexicon) -> bool:
     """Whether a stretch read as a name may be one: not a country or the start of
@@ -179,14 +141,12 @@ def _plausible(text: str, start: int, end: int, limit: int, after_title: bool,
         return True
     return _ends_name(text[end:limit], lex)
 
-
 @lru_cache(maxsize=8)
 def _refusals(countries: tuple[str, ...], words: tuple[str, ...]) -> tuple[frozenset, frozenset]:
     """Every start of a country's name (埃塞 of 埃塞俄比亚, the name itself too), and the
     words no name holds, as sets."""
     starts = frozenset(c[:k] for c in countries for k in range(1, len(c) + 1))
     return starts, frozenset(words)
-
 
 def _short_name_end(text: str, start: int, end: int, lex: Lexicon) -> int | None:
     """A name of two to four characters a title introduces and the clause ends:
@@ -199,7 +159,6 @@ def _short_name_end(text: str, start: int, end: int, lex: Lexicon) -> int | None
         if _ends_name(rest, lex):
             return start + length
     return None
-
 
 def _chinese_name_end(text: str, start: int, end: int, lex: Lexicon) -> int | None:
     """Where a Chinese name (a surname and one or two characters) written at `start`
@@ -217,14 +176,12 @@ def _chinese_name_end(text: str, start: int, end: int, lex: Lexicon) -> int | No
             return after
     return None
 
-
 def _ends_name(rest: str, lex: Lexicon) -> bool:
     """Whether what follows a stretch ends it as a name: a clause's end, a list's
     next item, or a word that follows names (同, 会见, 表示, 陪同)."""
     return not rest or rest[0] in _CLAUSE_END or rest.startswith(
         lex.words("name_separators") + lex.words("after_name") + lex.words("name_stops")
         + lex.words("partner_markers") + lex.words("present_words") + _EVENT_WORDS(lex))
-
 
 def _trimmed(doc: Document, person: Mention, lex: Lexicon) -> Mention | None:
     """The name without the words an earlier stage read on into (普京举行会 → 普京)."""
@@ -237,37 +194,10 @@ def _trimmed(doc: Document, person: Mention, lex: Lexicon) -> Mention | None:
         return None
     return Mention.of(doc, person.start, person.start + cut, "person", person.sentence)
 
-
-def _split_present(text: str, sent: Sentence, people: list[Mention],
-                   lex: Lexicon) -> tuple[list[Mention], list[Mention]]:
-    """(participants, present) of the people of a sentence."""
-    present_at = [pos for pos, _ in _find_words(text, sent.start, sent.end,
-                                                 lex.words("present_words"))]
-    present, taking_part = [], []
-    for person in people:
-        if any(_clause_start(text, sent.start, pos) <= person.start < pos for pos in present_at):
-            present.append(person)
-        else:
-            taking_part.append(person)
-    return taking_part, present
-
-
 def _date(doc: Document, sent: Sentence, pats) -> dt.date | None:
     m = pats.date.search(doc.text, sent.start, sent.end)
     written = written_date(m, doc.date.year if doc.date else None) if m else None
     return written or doc.date
-
-
-def _place_mentions(adoc: AnnotatedDocument, sentence: int) -> list[tuple[Place, Mention]]:
-    return [(p, m) for p, m in adoc.places if m is not None and m.sentence == sentence]
-
-
-def _most_specific(places: list[tuple[Place, Mention]], lex: Lexicon) -> tuple[Place, ...]:
-    """The places no other named place lies in: 南京 of 江苏南京, not 江苏."""
-    kept = [p for p, _ in places
-            if not any(q != p and lex.gazetteer.contains(p, q) for q, _ in places)]
-    return tuple(dict.fromkeys(kept))
-
 
 def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
     """Stage: talks, messages and inspections reported as happening.
@@ -294,14 +224,13 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
             talks[key] = replace(last, present=_once(list(last.present) + present))
         for talk in found:
             talks.setdefault((talk.kind, tuple(sorted(m.text for m in talk.participants))), talk)
-        for message in _messages(doc, sent, people, lex, date, adoc):
+        for message in read_messages(doc, sent, people, lex, date, adoc):
             messages.setdefault((message.sender.text, message.recipient_label), message)
-        for visit in _inspections(doc, sent, people, lex, date, adoc):
+        for visit in read_inspections(doc, sent, people, lex, date, adoc):
             key = (tuple(m.text for m in visit.people), tuple(p.code for p in visit.places))
             inspections.setdefault(key, visit)
     return replace(adoc, talks=tuple(talks.values()), messages=tuple(messages.values()),
                    inspections=tuple(inspections.values()))
-
 
 def _people_of(adoc: AnnotatedDocument, sent: Sentence, lex: Lexicon) -> list[Mention]:
     """The people of one sentence: earlier stages', trimmed, and the names after titles."""
@@ -316,13 +245,11 @@ def _people_of(adoc: AnnotatedDocument, sent: Sentence, lex: Lexicon) -> list[Me
             and not doc.text.startswith(lex.words("not_names"), m.start)
             and not m.text.endswith(lex.words("not_name_ends"))]
 
-
 def _known_names(adoc: AnnotatedDocument, lex: Lexicon) -> tuple[str, ...]:
     """Every name the document gives somewhere, longest first: a name found
     once (国务院总理李克强) is the same name where no title introduces it."""
     names = {m.text for sent in adoc.sentences for m in _people_of(adoc, sent, lex)}
     return _longest_first(names)
-
 
 def _with_known(doc: Document, sent: Sentence, people: list[Mention],
                 known: tuple[str, ...]) -> list[Mention]:
@@ -331,15 +258,6 @@ def _with_known(doc: Document, sent: Sentence, people: list[Mention],
         if not any(m.start < pos + len(name) and pos < m.end for m in out):
             out.append(Mention.of(doc, pos, pos + len(name), "person", sent.index))
     return sorted(out, key=lambda m: m.start)
-
-
-def _EVENT_WORDS(lex: Lexicon) -> tuple[str, ...]:
-    return lex.words("talk_words") + lex.words("message_words") + lex.words("inspection_words")
-
-
-def _once(people: list[Mention]) -> tuple[Mention, ...]:
-    return tuple({m.text: m for m in reversed(people)}.values())[::-1]
-
 
 def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
            date: dt.date | None, adoc: AnnotatedDocument):
@@ -393,95 +311,3 @@ def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
                                                            sent.index),
                            participants=together, present=_once(present), date=date,
                            place=place)
-
-
-def _clause_end(text: str, pos: int, end: int) -> int:
-    cuts = [i for i in (text.find(c, pos, end) for c in _CLAUSE_END) if i >= 0]
-    return min(cuts, default=end)
-
-
-def _messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
-              date: dt.date | None, adoc: AnnotatedDocument):
-    text = doc.text
-    bodies = [(o, m) for o, m in adoc.organizations if m.sentence == sent.index]
-    for pos, word in _find_words(text, sent.start, sent.end, lex.words("message_words")):
-        begin = _clause_start(text, sent.start, pos)
-        if not _now(text, begin, pos, lex):
-            continue
-        mention = Mention.of(doc, pos, pos + len(word), "meeting", sent.index)
-        kind = word
-        for purpose, purpose_kind in zip(lex.words("purpose_words"), lex.words("purpose_kinds")):
-            if text.startswith(purpose, pos + len(word)):
-                kind = purpose_kind
-        before = [m for m in people if m.end <= pos and m.start >= sent.start]
-        mutual = text[max(sent.start, pos - 2):pos] in lex.words("mutual_markers")
-        if mutual:
-            partner = next((p for p in _find_words(text, sent.start, pos,
-                                                   lex.words("partner_markers"))), None)
-            if partner is None:
-                continue
-            first = [m for m in before if m.end <= partner[0]]
-            second = [m for m in before if m.start > partner[0]]
-            for a in first[-1:]:
-                for b in second[:1]:
-                    yield MessageFact(kind, mention, a, b, None, date)
-                    yield MessageFact(kind, mention, b, a, None, date)
-            continue
-        # the last marker with someone after it: 向大会致贺信 is sent 向, not 致
-        markers = _find_words(text, sent.start, pos, lex.words("recipient_markers"))
-        marker = next((p for p in reversed(markers)
-                       if any(p[0] < m.start for m in before)
-                       or any(p[0] < m.start and m.end <= pos for _, m in bodies)),
-                      markers[-1] if markers else None)
-        if marker is not None:
-            senders = [m for m in before if m.end <= marker[0]]
-            recipients = [m for m in before if m.start > marker[0]]
-            body = next((o for o, m in bodies if marker[0] < m.start and m.end <= pos), None)
-        else:
-            senders = before
-            after = [m for m in people if m.start >= pos + len(word)]
-            recipients = after[:1]
-            body = next((o for o, m in bodies if m.start >= pos + len(word)), None)
-            if recipients and body is not None:
-                body = None  # the person is named first: 致电祝贺托卡耶夫
-        if not senders:
-            continue
-        for sender in senders[-1:]:
-            if recipients:
-                for recipient in recipients:
-                    yield MessageFact(kind, mention, sender, recipient, None, date)
-            elif body is not None:
-                yield MessageFact(kind, mention, sender, None, body, date)
-
-
-def _inspections(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
-                 date: dt.date | None, adoc: AnnotatedDocument):
-    text = doc.text
-    for pos, word in _find_words(text, sent.start, sent.end, lex.words("inspection_words")):
-        after = text[pos + len(word):sent.end]
-        if after.startswith(lex.words("inspection_not_before")):
-            continue
-        begin = _clause_start(text, sent.start, pos)
-        if text[begin:pos].endswith(lex.words("inspection_not_after")):
-            continue
-        if not _now(text, begin, pos, lex):
-            continue
-        taking_part, present = _split_present(text, sent, people, lex)
-        inspectors = _once([m for m in taking_part if m.end <= pos])
-        places = _most_specific(_place_mentions(adoc, sent.index), lex)
-        if not inspectors or not places:
-            continue
-        # 在黑龙江调研 and then, sentence by sentence, 在哈尔滨… 在大庆…: the places
-        # inside the one named, where the report goes on to name them
-        later = [(p, m) for p, m in adoc.places if m is not None and m.sentence > sent.index
-                 and any(lex.gazetteer.contains(q, p) and q != p for q in places)]
-        if later:
-            inner = _most_specific(later, lex)
-            places = tuple(dict.fromkeys(
-                [q for q in places if not any(lex.gazetteer.contains(q, p) for p in inner)]
-                + list(inner)))
-        yield InspectionFact(kind=word, mention=Mention.of(doc, pos, pos + len(word), "meeting",
-                                                             sent.index),
-                             people=inspectors, present=_once(present), places=places,
-                             date=date)
-        return
