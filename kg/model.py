@@ -345,6 +345,16 @@ class MessageFact:
 
 
 @dataclass(frozen=True, slots=True)
+class Site:
+    """A named place visited that is no division of the gazetteer: a village, a
+    community, a company, a station (镇赉县英华村, 北京市祥龙出租客运有限公司)."""
+
+    label: str
+    within: Place | None  # the most specific division named with it, when one is
+    mention: Mention
+
+
+@dataclass(frozen=True, slots=True)
 class InspectionFact:
     """An official's inspection or survey (考察, 调研, 视察) of the places named."""
 
@@ -354,3 +364,4 @@ class InspectionFact:
     present: tuple[Mention, ...]
     places: tuple[Place, ...]
     date: dt.date | None
+    sites: tuple[Site, ...] = ()

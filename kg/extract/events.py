@@ -212,9 +212,8 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
     for sent in adoc.sentences:
         if not any(w in sent.text for w in _EVENT_WORDS(lex)):
             continue
+        # a sentence naming no one may still report an inspection (他来到…，视察了…)
         people = _with_known(doc, sent, _people_of(adoc, sent, lex), known)
-        if not people:
-            continue
         date = _date(doc, sent, lang.patterns)
         found = list(_talks(doc, sent, people, lex, date, adoc))
         taking_part, present = _split_present(doc.text, sent, people, lex)
@@ -227,7 +226,13 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
         for message in read_messages(doc, sent, people, lex, date, adoc):
             messages.setdefault((message.sender.text, message.recipient_label), message)
         for visit in read_inspections(doc, sent, people, lex, date, adoc):
-            key = (tuple(m.text for m in visit.people), tuple(p.code for p in visit.places))
+            if not (visit.places or visit.sites):
+                if inspections:  # 赵乐际一同调研: the inspection told before, with him
+                    key, last = list(inspections.items())[-1]
+                    inspections[key] = replace(last, people=_once([*last.people, *visit.people]))
+                continue
+            key = (tuple(m.text for m in visit.people), tuple(p.code for p in visit.places),
+                   tuple(s.label for s in visit.sites))
             inspections.setdefault(key, visit)
     return replace(adoc, talks=tuple(talks.values()), messages=tuple(messages.values()),
                    inspections=tuple(inspections.values()))

@@ -41,7 +41,7 @@ def add_events(builder, x: Extraction) -> None:
             builder._add(node, SCHEMA.recipient, _meeting(builder, message.recipient_meeting, x))
     for visit in x.inspections:
         names = sorted(m.text for m in visit.people)
-        codes = sorted(p.code for p in visit.places)
+        codes = sorted([p.code for p in visit.places] + [s.label for s in visit.sites])
         node = builder._iri("inspection", visit.kind,
                             f"{'|'.join(names)}|{'|'.join(codes)}|{visit.date}")
         _event(builder, node, (KG.Inspection, SCHEMA.Event), visit.kind, visit.mention, x)
@@ -49,6 +49,8 @@ def add_events(builder, x: Extraction) -> None:
             builder._add(node, SCHEMA.startDate, builder._date(visit.date))
         for place in visit.places:
             builder._add(node, SCHEMA.location, builder.place(place, x, visit.mention))
+        for site in visit.sites:
+            builder._add(node, SCHEMA.location, _site(builder, site, x))
         _people(builder, node, x, SCHEMA.attendee, visit.people)
         _people(builder, node, x, KG.present, visit.present)
 
@@ -58,6 +60,16 @@ def _meeting(builder, mention, x: Extraction):
     report, since every congress is 大会 somewhere."""
     node = builder._iri("meeting", mention.text, f"{x.doc.id}|{mention.text}")
     _event(builder, node, (KG.Meeting, SCHEMA.Event), mention.text, mention, x)
+    return node
+
+
+def _site(builder, site, x: Extraction):
+    """A site, one node per division it lies in (per report, when none is named)."""
+    within = site.within.code if site.within is not None else x.doc.id
+    node = builder._iri("site", site.label, f"{within}|{site.label}")
+    _event(builder, node, (KG.Site, SCHEMA.Place), site.label, site.mention, x)
+    if site.within is not None:
+        builder._add(node, SCHEMA.containedInPlace, builder.place(site.within, x, site.mention))
     return node
 
 
