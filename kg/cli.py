@@ -334,6 +334,8 @@ def make_parser() -> argparse.ArgumentParser:
 
     for name, query, variable, what in (
             ("career", "career", "name", "a person's posts in date order, with sources"),
+            ("events", "events", "name",
+             "a person's talks, messages and inspections in date order, with sources"),
             ("holders", "succession", "post", "who held a post, in date order, with sources")):
         p = sub.add_parser(name, help=what, description=f"{what[0].upper()}{what[1:]} "
                            f"(the bundled query {query}.rq). Homonyms resolved as different "
