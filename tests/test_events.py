@@ -112,6 +112,25 @@ def test_talks_held_apart_are_one_talk_each_and_a_press_conference_none():
     assert _extract("会谈后，国家主席习近平和俄罗斯总统普京共同会见记者。").talks == ()
 
 
+def test_a_talks_host_may_follow_its_clause_and_a_meeting_without_one_is_no_talk():
+    [talk] = _extract("在会见德国总统高克时，国务院总理李克强表示，中德传统友好。").talks
+    assert _names(talk.participants) == ["李克强", "高克"]
+    assert _extract("在会见厄瓜多尔总统科雷亚时，栗战书转达了习近平主席的问候。").talks == ()
+    assert _extract("央视网消息：在温得和克会见总统根哥布、开国总统努乔马。").talks == ()
+
+
+def test_those_who_invited_a_visit_host_none_of_its_talks():
+    [talk] = _extract("应德国总理默克尔邀请，国务院总理李克强会见德国副总理加布里尔。").talks
+    assert _names(talk.participants) == ["李克强", "加布里尔"]
+
+
+def test_everyone_listed_before_a_presence_word_is_present_not_a_talk():
+    x = _extract("国家主席习近平会见美国总统奥巴马。中共中央政治局委员、国务院副总理孙春兰，"
+                 "中共中央政治局委员、中组部部长陈希，以及中央军委委员苗华参加会见。")
+    [talk] = x.talks
+    assert _names(talk.present) == ["孙春兰", "陈希", "苗华"]
+
+
 def test_past_and_future_talks_are_not_the_reports():
     x = _extract("去年，国家主席习近平同俄罗斯总统普京在莫斯科会晤。"
                  "国家主席习近平将于明年会见俄罗斯总统普京。")

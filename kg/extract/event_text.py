@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg.lang.lexicon import Lexicon
-from kg.model import AnnotatedDocument, Mention, Place, Sentence
+from kg.model import AnnotatedDocument, Document, Mention, Place, Sentence
 
 _CLAUSE_END = "，。；：！？"
 
@@ -73,3 +73,14 @@ def _most_specific(places: list[tuple[Place, Mention]], lex: Lexicon) -> tuple[P
     kept = [p for p, _ in places
             if not any(q != p and lex.gazetteer.contains(p, q) for q, _ in places)]
     return tuple(dict.fromkeys(kept))
+
+
+def _read_past(doc: Document, person: Mention, end: int, words: tuple[str, ...]) -> Mention:
+    """A name ending at `end` without the one of `words` an earlier stage read into it
+    (向总统佐科致|贺信, 会见德国总统高克|时), where two characters or more remain."""
+    for word in words:
+        if person.end == end and person.text.endswith(word) and len(
+                person.text) - len(word) >= 2:
+            return Mention.of(doc, person.start, person.end - len(word), "person",
+                              person.sentence)
+    return person

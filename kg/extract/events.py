@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from kg.extract.event_text import (_CLAUSE_END, _EVENT_WORDS, _clause_end, _clause_start,
                                    _find_words, _longest_first, _most_specific, _now, _once,
-                                   _place_mentions, _split_present)
+                                   _place_mentions, _read_past, _split_present)
 from kg.extract.inspections import read_inspections
 from kg.extract.messages import read_messages
 from kg.lang.language import Language
@@ -216,11 +216,13 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
         people = _with_known(doc, sent, _people_of(adoc, sent, lex), known)
         date = _date(doc, sent, lang.patterns)
         found = list(_talks(doc, sent, people, lex, date, adoc))
-        taking_part, present = _split_present(doc.text, sent, people, lex)
-        if not found and present and not taking_part and talks:
-            # 王毅参加会见: the people present at the talk the sentence before told of
+        presence = _find_words(doc.text, sent.start, sent.end, lex.words("present_words"))
+        if not found and presence and talks:
+            # 王毅参加会见; 孙春兰，…陈希，以及…苗华参加会见: everyone named before is
+            # present at the talk the sentence before told of
+            before = [m for m in people if m.end <= presence[-1][0]]
             key, last = list(talks.items())[-1]
-            talks[key] = replace(last, present=_once(list(last.present) + present))
+            talks[key] = replace(last, present=_once(list(last.present) + before))
         for talk in found:
             talks.setdefault((talk.kind, tuple(sorted(m.text for m in talk.participants))), talk)
         for message in read_messages(doc, sent, people, lex, date, adoc):
@@ -275,13 +277,20 @@ def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
     taking_part, present = _split_present(text, sent, people, lex)
     taking_part = [m for m in taking_part
                    if not text.startswith(lex.words("envoy_words"), m.end)]
+    # 参加会见 names those present, not a talk
+    presence = [(pos, pos + len(w)) for pos, w in _find_words(text, sent.start, sent.end,
+                                                            lex.words("present_words"))]
     triggers = [(pos, word) for pos, word in _find_words(text, sent.start, sent.end,
                                                         lex.words("talk_words"))
-                if not text.startswith(lex.words("talk_not_before"), pos + len(word))]
+                if not text.startswith(lex.words("talk_not_before"), pos + len(word))
+                and not any(s <= pos < e for s, e in presence)]
     if not triggers:
         return
-    # the host: named before the sentence's first talk word (栗战书在温得和克会见…)
-    hosts_of_sentence = [m for m in taking_part if m.start < triggers[0][0]]
+    # the host: named before the sentence's first talk word (栗战书在温得和克会见…), but
+    # not among those whose invitation he came at (应默克尔和米歇尔邀请)
+    invited_by = _invitations(text, sent, lex)
+    hosts_of_sentence = [m for m in taking_part if m.start < triggers[0][0]
+                         and not any(s <= m.start < e for s, e in invited_by)]
     places = _most_specific(_place_mentions(adoc, sent.index), lex)
     place = places[0] if len(places) == 1 else None
     for pos, word in triggers:
@@ -300,6 +309,17 @@ def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
         if guests_after or partner is None:
             hosts = [m for m in hosts_of_sentence if m.start < span[0]]
             guests = in_span
+            if guests_after and not hosts:
+                guests = [_read_past(doc, m, span[1], lex.words("while_markers")) for m in guests]
+                # 在会见科雷亚时，国务院总理李克强表示: the host is named first in the clause
+                # after the one ending in 时; a 会见 with no host is none
+                after_while = text.startswith(lex.words("while_markers"), span[1] - 1)
+                next_clause = (span[1] + 1, _clause_end(text, span[1] + 1, sent.end))
+                hosts = [m for m in taking_part if after_while
+                         and next_clause[0] <= m.start < next_clause[1]
+                         and _titled_start(text[next_clause[0]:m.start], lex)][:1]
+                if not hosts:
+                    continue
         else:
             hosts = [m for m in in_span if m.end <= partner] or [
                 m for m in hosts_of_sentence if m.start < span[0]]
@@ -316,3 +336,20 @@ def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
                                                            sent.index),
                            participants=together, present=_once(present), date=date,
                            place=place)
+
+
+def _titled_start(before: str, lex: Lexicon) -> bool:
+    """Whether a name is the first thing a clause says, with only its title before it:
+    国务院总理|李克强表示, not 栗战书转达了|习近平主席的问候."""
+    return not before or before.endswith(tuple(lex.roles))
+
+
+def _invitations(text: str, sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
+    """The spans naming whose invitation a visit was at: 应|德国总理默克尔|邀请."""
+    spans = []
+    for pos, word in _find_words(text, sent.start, sent.end, lex.words("invitation_starts")):
+        ends = _find_words(text, pos + len(word), _clause_end(text, pos, sent.end),
+                           lex.words("invitation_ends"))
+        if ends:
+            spans.append((pos + len(word), ends[0][0]))
+    return spans

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kg.extract.event_text import (_CLAUSE_END, _EVENT_WORDS, _clause_end, _clause_start,
-                                   _find_words, _longest_first, _now)
+                                   _find_words, _longest_first, _now, _read_past)
 from kg.lang.lexicon import Lexicon
 from kg.model import AnnotatedDocument, Document, Mention, MessageFact, Sentence
 
@@ -60,8 +60,8 @@ def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lex
             meeting = _meeting_recipient(doc, sent, marker[0] + len(marker[1]), pos, lex)
             # a meeting's name may hold what an earlier stage took for a name or a body
             # (中阿合作论坛第七届部长|级会议): the meeting is the recipient, not they
-            recipients = [] if meeting else [
-                _unsent(doc, m, pos, lex) for m in before if m.start > marker[0]]
+            recipients = [] if meeting else [_read_past(doc, m, pos, lex.words("sending_words"))
+                                             for m in before if m.start > marker[0]]
             body = None if meeting else next(
                 (o for o, m in bodies if marker[0] < m.start and m.end <= pos), None)
         else:
@@ -103,16 +103,6 @@ def _listed(text: str, people: list[Mention], lex: Lexicon) -> list[Mention]:
             break
         listed.insert(0, person)
     return listed
-
-def _unsent(doc: Document, recipient: Mention, pos: int, lex: Lexicon) -> Mention:
-    """A recipient named up to the message word without the verb of sending an earlier
-    stage read into the name: 向总统佐科致|贺信 is sent to 佐科."""
-    for verb in lex.words("sending_words"):
-        if recipient.end == pos and recipient.text.endswith(verb) and len(
-                recipient.text) - len(verb) >= 2:
-            return Mention.of(doc, recipient.start, recipient.end - len(verb), "person",
-                              recipient.sentence)
-    return recipient
 
 def _meeting_recipient(doc: Document, sent: Sentence, start: int, pos: int,
                        lex: Lexicon) -> Mention | None:
