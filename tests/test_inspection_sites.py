@@ -73,3 +73,9 @@ def test_those_who_went_along_join_the_inspection_told_before():
     assert _stops("中共中央政治局常委刘云山在青海调研。刘云山来到西宁市南山西社区。\n"
                   "中共中央政治局委员、中央组织部部长赵乐际一同调研。") == [
         (["刘云山", "赵乐际"], [], [("西宁市南山西社区", "西宁市")])]
+
+
+def test_a_town_is_a_site_and_what_a_de_joins_to_a_name_is_not_in_it():
+    assert _stops("11月21日上午，县人大主任张孝木深入定点帮扶的部官乡调研指导脱贫攻坚工作。"
+                  "随后，张孝木一行又来到皂坡村部分贫困户家中。") == [
+        (["张孝木"], [], [("部官乡", None), ("皂坡村", None)])]

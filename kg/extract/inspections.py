@@ -168,14 +168,17 @@ def _site(doc: Document, sent: Sentence, start: int, end: int,
     last = places[-1] if places else None
     begin = last[1].end if last is not None else start
     label_start = last[1].start if last is not None else start
-    joiner = lex.words("site_joiners")
-    if last is not None and text.startswith(joiner, begin):
-        # 赤峰市的临潢家园社区 is 临潢家园社区 in 赤峰市
-        begin = label_start = begin + next(len(w) for w in joiner if text.startswith(w, begin))
     length = _site_length(text[begin:end], lex)
     if length is None:
         return None
-    name = text[begin:begin + length]
+    stop = begin + length
+    # what a 的 joins to a site's name says what it is: 赤峰市的|临潢家园社区,
+    # 定点帮扶的|部官乡, 莫海涛创办的|海桂中学
+    joined = max((text.rfind(w, begin, stop) + len(w) for w in lex.words("site_joiners")
+                  if text.rfind(w, begin, stop) >= 0), default=None)
+    if joined is not None:
+        begin = label_start = joined
+    name = text[begin:stop]
     if name.startswith(lex.words("site_not_first")):
         return None  # 考察的第一站, 这家敬老院: no name
     heads = [head for head in lex.words("site_heads") if name.endswith(head)]
@@ -185,8 +188,8 @@ def _site(doc: Document, sent: Sentence, start: int, end: int,
     bare = any(len(name) - len(head) < 2 for head in heads)
     if bare and label_start == begin:
         return None
-    return Site(text[label_start:begin + length], last[0] if last is not None else None,
-                Mention.of(doc, label_start, begin + length, "place", sent.index))
+    return Site(text[label_start:stop], last[0] if last is not None else None,
+                Mention.of(doc, label_start, stop, "place", sent.index))
 
 
 def _site_length(rest: str, lex: Lexicon) -> int | None:
@@ -204,6 +207,7 @@ def _site_length(rest: str, lex: Lexicon) -> int | None:
     for length in range(len(rest), 0, -1):
         if rest[:length].endswith(lex.words("site_heads")) and (
                 length == len(rest) or rest.startswith(
-                    lex.words("site_parts") + lex.words("site_ends"), length)):
+                    lex.words("site_parts") + lex.words("site_ends")
+                    + lex.words("inspection_words"), length)):
             return length
     return None
