@@ -30,7 +30,7 @@ MEASURED = {
     # the event rows (issue 14: talks as participant pairs, messages as sender → recipient,
     # inspections as person → place) measured 2026-12-02 on the events branch
     "xwlb-events-dev": {"holdings": 0.774, "post structure": 0.824,
-                        "talks": 0.908, "messages": 0.800, "inspections": 0.794},
+                        "talks": 0.921, "messages": 0.800, "inspections": 0.794},
     "xwlb-events-heldout": {"holdings": 0.737, "post structure": 0.798,
                             "talks": 0.756, "messages": 0.000, "inspections": 1.000},
     "localnews": {"holdings": 0.560, "post structure": 0.610, "inspections": 0.077},

@@ -131,6 +131,14 @@ def test_everyone_listed_before_a_presence_word_is_present_not_a_talk():
     assert _names(talk.present) == ["孙春兰", "陈希", "苗华"]
 
 
+def test_a_talk_of_both_sides_named_together_is_between_those_who_speak_in_turn():
+    talks = _extract("越南总理阮春福访华。欢迎仪式后，两国总理举行会谈。"
+                     "李克强表示，中越传统友好。阮春福表示，越方愿加强合作。").talks
+    assert [(t.kind, _names(t.participants)) for t in talks] == [("会谈", ["李克强", "阮春福"])]
+    assert _extract("越南总理阮春福访华。两国元首保持定期会晤。"
+                    "李克强表示，中越传统友好。阮春福表示，越方愿加强合作。").talks == ()
+
+
 def test_past_and_future_talks_are_not_the_reports():
     x = _extract("去年，国家主席习近平同俄罗斯总统普京在莫斯科会晤。"
                  "国家主席习近平将于明年会见俄罗斯总统普京。")

@@ -215,7 +215,8 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
         # a sentence naming no one may still report an inspection (他来到…，视察了…)
         people = _with_known(doc, sent, _people_of(adoc, sent, lex), known)
         date = _date(doc, sent, lang.patterns)
-        found = list(_talks(doc, sent, people, lex, date, adoc))
+        found = list(_talks(doc, sent, people, lex, date, adoc)) or _both_sides(
+            adoc, sent, known, lex, date)
         presence = _find_words(doc.text, sent.start, sent.end, lex.words("present_words"))
         if not found and presence and talks:
             # 王毅参加会见; 孙春兰，…陈希，以及…苗华参加会见: everyone named before is
@@ -336,6 +337,40 @@ def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
                                                            sent.index),
                            participants=together, present=_once(present), date=date,
                            place=place)
+
+
+def _both_sides(adoc: AnnotatedDocument, sent: Sentence, known: tuple[str, ...], lex: Lexicon,
+                date: dt.date | None) -> list[TalkFact]:
+    """A talk whose sides the sentence names together (两国总理举行会谈): between the
+    first two people the report's next sentences start with, each speaking in turn
+    (李克强表示…。阮春福表示…)."""
+    text = adoc.doc.text
+    talk = next(((pos, w) for pos, w in _find_words(text, sent.start, sent.end,
+                                                   lex.words("talk_words"))
+                 if w not in lex.words("guest_talk_words")  # 两国元首共同会见了企业家代表
+                 and _names_both_sides(text[_clause_start(text, sent.start, pos):pos], lex)),
+                None)
+    if talk is None or not _now(text, sent.start, talk[0], lex):
+        return []
+    speakers: list[Mention] = []
+    for later in adoc.sentences[sent.index + 1:]:
+        name = next((n for n in known if text.startswith(n, later.start)
+                     and text.startswith(lex.words("turn_words"), later.start + len(n))), None)
+        if name and name not in {m.text for m in speakers}:
+            speakers.append(Mention.of(adoc.doc, later.start, later.start + len(name),
+                                       "person", later.index))
+        if len(speakers) == 2:
+            return [TalkFact(kind=talk[1], mention=Mention.of(
+                adoc.doc, talk[0], talk[0] + len(talk[1]), "meeting", sent.index),
+                participants=tuple(speakers), present=(), date=date)]
+    return []
+
+
+def _names_both_sides(before: str, lex: Lexicon) -> bool:
+    """Whether the clause before a talk word is its two sides holding it: 两国总理|举行|,
+    not 两国元首保持定期|会晤."""
+    return any(before.startswith(sides) and before[len(sides):] in ("", *lex.words("talk_verbs"))
+               for sides in lex.words("both_sides"))
 
 
 def _titled_start(before: str, lex: Lexicon) -> bool:
