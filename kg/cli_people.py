@@ -1,4 +1,4 @@
-"""The commands about one person or post: `kg career`, `kg holders`, `kg why`.
+"""The commands about one person or post: `kg career`, `kg events`, `kg holders`, `kg why`.
 
 Each reads a graph file or store (default: $ZHKG_GRAPH, else out/graph.ttl) and
 takes the name or post as its last word.
@@ -69,6 +69,8 @@ def add_people_commands(sub) -> None:
     """Register the commands on the `kg` parser's subcommands."""
     for name, query, variable, what in (
             ("career", "career", "name", "a person's posts in date order, with sources"),
+            ("events", "events", "name",
+             "a person's talks, messages and inspections in date order, with sources"),
             ("holders", "succession", "post", "who held a post, in date order, with sources")):
         p = sub.add_parser(name, help=what, description=f"{what[0].upper()}{what[1:]} "
                            f"(the bundled query {query}.rq). Homonyms resolved as different "

@@ -333,10 +333,25 @@ class MessageFact:
     recipient: Mention | None  # a person ...
     recipient_body: OrgRef | None  # ... or a body
     date: dt.date | None
+    recipient_meeting: Mention | None = None  # ... or the meeting it is read to: 向大会发来贺信
 
     @property
     def recipient_label(self) -> str:
-        return self.recipient.text if self.recipient is not None else self.recipient_body.label
+        if self.recipient is not None:
+            return self.recipient.text
+        if self.recipient_body is not None:
+            return self.recipient_body.label
+        return self.recipient_meeting.text
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """A named place visited that is no division of the gazetteer: a village, a
+    community, a company, a station (镇赉县英华村, 北京市祥龙出租客运有限公司)."""
+
+    label: str
+    within: Place | None  # the most specific division named with it, when one is
+    mention: Mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -349,3 +364,4 @@ class InspectionFact:
     present: tuple[Mention, ...]
     places: tuple[Place, ...]
     date: dt.date | None
+    sites: tuple[Site, ...] = ()

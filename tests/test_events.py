@@ -112,6 +112,33 @@ def test_talks_held_apart_are_one_talk_each_and_a_press_conference_none():
     assert _extract("会谈后，国家主席习近平和俄罗斯总统普京共同会见记者。").talks == ()
 
 
+def test_a_talks_host_may_follow_its_clause_and_a_meeting_without_one_is_no_talk():
+    [talk] = _extract("在会见德国总统高克时，国务院总理李克强表示，中德传统友好。").talks
+    assert _names(talk.participants) == ["李克强", "高克"]
+    assert _extract("在会见厄瓜多尔总统科雷亚时，栗战书转达了习近平主席的问候。").talks == ()
+    assert _extract("央视网消息：在温得和克会见总统根哥布、开国总统努乔马。").talks == ()
+
+
+def test_those_who_invited_a_visit_host_none_of_its_talks():
+    [talk] = _extract("应德国总理默克尔邀请，国务院总理李克强会见德国副总理加布里尔。").talks
+    assert _names(talk.participants) == ["李克强", "加布里尔"]
+
+
+def test_everyone_listed_before_a_presence_word_is_present_not_a_talk():
+    x = _extract("国家主席习近平会见美国总统奥巴马。中共中央政治局委员、国务院副总理孙春兰，"
+                 "中共中央政治局委员、中组部部长陈希，以及中央军委委员苗华参加会见。")
+    [talk] = x.talks
+    assert _names(talk.present) == ["孙春兰", "陈希", "苗华"]
+
+
+def test_a_talk_of_both_sides_named_together_is_between_those_who_speak_in_turn():
+    talks = _extract("越南总理阮春福访华。欢迎仪式后，两国总理举行会谈。"
+                     "李克强表示，中越传统友好。阮春福表示，越方愿加强合作。").talks
+    assert [(t.kind, _names(t.participants)) for t in talks] == [("会谈", ["李克强", "阮春福"])]
+    assert _extract("越南总理阮春福访华。两国元首保持定期会晤。"
+                    "李克强表示，中越传统友好。阮春福表示，越方愿加强合作。").talks == ()
+
+
 def test_past_and_future_talks_are_not_the_reports():
     x = _extract("去年，国家主席习近平同俄罗斯总统普京在莫斯科会晤。"
                  "国家主席习近平将于明年会见俄罗斯总统普京。")
@@ -130,6 +157,29 @@ def test_messages_sender_recipient_a_body_and_both_ways_when_mutual():
         ("习近平", "托卡耶夫"), ("托卡耶夫", "习近平")]
 
 
+def test_a_message_to_a_meeting_has_the_meeting_as_recipient_and_each_listed_sender():
+    x = _extract("斯里兰卡总统拉贾帕克萨、联合国秘书长古特雷斯等也向大会发来贺信。")
+    assert [(m.sender.text, m.recipient_label) for m in x.messages] == [
+        ("拉贾帕克萨", "大会"), ("古特雷斯", "大会")]
+    assert x.messages[0].recipient is None and x.messages[0].recipient_body is None
+    # the meeting's name holds a title an earlier stage read a name after (部长|级会议)
+    [message] = _extract("卡塔尔埃米尔塔米姆也向中阿合作论坛第七届部长级会议致贺信。").messages
+    assert message.recipient_label == "中阿合作论坛第七届部长级会议"
+
+
+def test_a_message_is_sent_by_no_one_it_is_about_nor_read_into_its_verb():
+    x = _extract("国家主席习近平11日就德国前总理施密特不幸逝世向德国总统高克致唁电。")
+    assert [(m.sender.text, m.recipient_label) for m in x.messages] == [("习近平", "高克")]
+    [message] = _extract("国家主席习近平向印尼总统佐科致贺信。").messages
+    assert message.recipient_label == "佐科"
+    # what a message said is not another message; a recipient is named in the word's clause
+    x = _extract("国务院总理李克强致电新西兰总理阿德恩。"
+                 "李克强在贺电中表示，中新都是亚太地区重要国家，拥有广泛的共同利益。")
+    assert [(m.sender.text, m.recipient_label) for m in x.messages] == [("李克强", "阿德恩")]
+    x = _extract("中国国家主席习近平向会议致贺信，欧洲理事会主席范龙佩和欧盟委员会主席巴罗佐联合发来贺信。")
+    assert [(m.sender.text, m.recipient_label) for m in x.messages] == [("习近平", "会议")]
+
+
 def test_an_inspection_has_its_people_and_the_most_specific_places():
     [visit] = _extract("中共中央总书记习近平在江苏南京、镇江考察调研。").inspections
     assert (_names(visit.people), [p.name for p in visit.places]) == (
@@ -140,7 +190,7 @@ def test_an_inspection_has_its_people_and_the_most_specific_places():
 # ---------------------------------------------------------------- triples
 
 EVENTS_TEXT = ("国家主席习近平同俄罗斯总统普京举行会谈。王毅参加会谈。"
-               "国家主席习近平向中国科学院致贺信。"
+               "国家主席习近平向中国科学院致贺信。联合国秘书长古特雷斯向大会发来贺信。"
                "中共中央总书记习近平在江苏南京、镇江考察调研。")
 
 
@@ -161,9 +211,13 @@ def test_events_are_typed_linked_derived_and_conform_to_the_shapes():
     assert (talk, RDF.type, KG.Meeting) in g
     assert _labels(g, g.objects(talk, SCHEMA.attendee)) == {"习近平", "普京"}
     assert _labels(g, g.objects(talk, KG.present)) == {"王毅"}
-    [message] = g.subjects(RDF.type, KG.Message)
+    by_sender = {frozenset(_labels(g, g.objects(m, SCHEMA.sender))): m
+                 for m in g.subjects(RDF.type, KG.Message)}
+    message, to_meeting = by_sender[frozenset({"习近平"})], by_sender[frozenset({"古特雷斯"})]
     assert (str(g.value(message, RDFS.label)), _labels(g, g.objects(message, SCHEMA.sender)),
             _labels(g, g.objects(message, SCHEMA.recipient))) == ("贺信", {"习近平"}, {"中国科学院"})
+    [meeting] = g.objects(to_meeting, SCHEMA.recipient)
+    assert (meeting, RDF.type, KG.Meeting) in g and _labels(g, [meeting]) == {"大会"}
     [visit] = g.subjects(RDF.type, KG.Inspection)
     assert _labels(g, g.objects(visit, SCHEMA.location)) == {"南京市", "镇江市"}
     for node in (talk, message, visit):

@@ -22,7 +22,7 @@ CORPUS = ROOT / "tests" / "corpus" / "multi"
 PARAMS = {"holders": {"post": "秦州区委书记"}, "succession": {"post": "秦州区委书记"},
           "career": {"name": "張健"}, "talks": {"name": "习近平"},
           "messages": {"name": "习近平"}, "inspections": {"name": "习近平"},
-          "resolution": {"name": "张健"}}
+          "resolution": {"name": "张健"}, "events": {"name": "习近平"}}
 # the ten reports hold no talk, message or inspection: one report of each, for their queries
 EVENTS = ("国家主席习近平同俄罗斯总统普京举行会谈。王毅参加会谈。"
           "国家主席习近平致电祝贺托卡耶夫当选哈萨克斯坦总统。"

@@ -16,53 +16,20 @@ import re
 from functools import lru_cache
 from dataclasses import replace
 
+from kg.extract.event_text import (_CLAUSE_END, _EVENT_WORDS, _clause_end, _clause_start,
+                                   _find_words, _longest_first, _most_specific, _now, _once,
+                                   _place_mentions, _read_past, _split_present)
+from kg.extract.inspections import read_inspections
+from kg.extract.messages import read_messages
 from kg.extract.names import confirmed
 from kg.lang.language import Language
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import Patterns
-from kg.model import (AnnotatedDocument, Document, InspectionFact, Mention, MessageFact, Place,
-                      Sentence, TalkFact)
+from kg.model import (AnnotatedDocument, Document, InspectionFact, Mention, MessageFact, Sentence,
+                      TalkFact)
 from kg.text.document import written_date
 
-_CLAUSE_END = "，。；：！？"
 _NAME_CHARS = re.compile(r"[\u4e00-\u9fff·\-－]{2,12}")
-
-
-def _longest_first(words) -> tuple[str, ...]:
-    return tuple(sorted(words, key=len, reverse=True))
-
-
-def _clause_start(text: str, start: int, pos: int) -> int:
-    """Where the clause holding `pos` begins (after the last , or 。 before it)."""
-    cut = max(text.rfind(c, start, pos) for c in _CLAUSE_END)
-    return start if cut < 0 else cut + 1
-
-
-def _now(text: str, clause_start: int, pos: int, lex: Lexicon) -> bool:
-    """Whether the clause before an event word tells it as the report's own, not
-    past (去年…会晤) or future (将于…会见)."""
-    return not any(marker in text[clause_start:pos] for marker in lex.words("not_now_markers"))
-
-
-@lru_cache(maxsize=256)
-def _by_first_char(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    # the same lists (every role word, the partner words) are searched in every sentence
-    return tuple((word[0], word) for word in _longest_first(words))
-
-
-def _find_words(text: str, start: int, end: int, words: tuple[str, ...]):
-    """(position, word) of each of `words` in text[start:end], longest first, none overlapping."""
-    taken: list[tuple[int, int]] = []
-    present = set(text[start:end])
-    for first, word in _by_first_char(tuple(words)):
-        if first not in present:  # most of the hundreds of role words cannot occur here
-            continue
-        pos = text.find(word, start, end)
-        while pos >= 0:
-            if not any(s < pos + len(word) and pos < e for s, e in taken):
-                taken.append((pos, pos + len(word)))
-            pos = text.find(word, pos + 1, end)
-    return sorted((s, text[s:e]) for s, e in taken)
 
 
 def titled_names(doc: Document, sent: Sentence, people: list[Mention],
@@ -103,9 +70,7 @@ def titled_names(doc: Document, sent: Sentence, people: list[Mention],
         found.append(Mention.of(doc, begin, pos, "person", sent.index))
     return found
 
-
 _JOINERS = "·-－"
-
 
 def _transliterated_run(text: str, pos: int, end: int, lex: Lexicon) -> int:
     """Where a transliterated name starting at `pos` ends: 梅德韦杰夫, 特伦斯·农贝贝."""
@@ -117,7 +82,6 @@ def _transliterated_run(text: str, pos: int, end: int, lex: Lexicon) -> int:
     cut = min((k for k in (text.find(w, pos + 1, i + len(w)) for w in lex.words("name_stops"))
                if k > 0), default=i)
     return min(cut, i)
-
 
 def foreign_names(doc: Document, sent: Sentence, people: list[Mention],
                   lex: Lexicon) -> list[Mention]:
@@ -162,7 +126,6 @@ def foreign_names(doc: Document, sent: Sentence, people: list[Mention],
             out.append(Mention.of(doc, start, end, "person", sent.index))
     return sorted(out, key=lambda m: m.start)
 
-
 def _plausible(text: str, start: int, end: int, limit: int, after_title: bool,
                lex: Lexicon) -> bool:
     """Whether a stretch read as a name may be one: not a country or the start of
@@ -181,14 +144,12 @@ def _plausible(text: str, start: int, end: int, limit: int, after_title: bool,
         return True
     return _ends_name(text[end:limit], lex)
 
-
 @lru_cache(maxsize=8)
 def _refusals(countries: tuple[str, ...], words: tuple[str, ...]) -> tuple[frozenset, frozenset]:
     """Every start of a country's name (埃塞 of 埃塞俄比亚, the name itself too), and the
     words no name holds, as sets."""
     starts = frozenset(c[:k] for c in countries for k in range(1, len(c) + 1))
     return starts, frozenset(words)
-
 
 def _short_name_end(text: str, start: int, end: int, lex: Lexicon) -> int | None:
     """A name of two to four characters a title introduces and the clause ends:
@@ -201,7 +162,6 @@ def _short_name_end(text: str, start: int, end: int, lex: Lexicon) -> int | None
         if _ends_name(rest, lex):
             return start + length
     return None
-
 
 def _chinese_name_end(text: str, start: int, end: int, lex: Lexicon) -> int | None:
     """Where a Chinese name (a surname and one or two characters) written at `start`
@@ -219,14 +179,12 @@ def _chinese_name_end(text: str, start: int, end: int, lex: Lexicon) -> int | No
             return after
     return None
 
-
 def _ends_name(rest: str, lex: Lexicon) -> bool:
     """Whether what follows a stretch ends it as a name: a clause's end, a list's
     next item, or a word that follows names (同, 会见, 表示, 陪同)."""
     return not rest or rest[0] in _CLAUSE_END or rest.startswith(
         lex.words("name_separators") + lex.words("after_name") + lex.words("name_stops")
         + lex.words("partner_markers") + lex.words("present_words") + _EVENT_WORDS(lex))
-
 
 def _trimmed(doc: Document, person: Mention, lex: Lexicon) -> Mention | None:
     """The name without the words an earlier stage read on into (普京举行会 → 普京)."""
@@ -239,37 +197,10 @@ def _trimmed(doc: Document, person: Mention, lex: Lexicon) -> Mention | None:
         return None
     return Mention.of(doc, person.start, person.start + cut, "person", person.sentence)
 
-
-def _split_present(text: str, sent: Sentence, people: list[Mention],
-                   lex: Lexicon) -> tuple[list[Mention], list[Mention]]:
-    """(participants, present) of the people of a sentence."""
-    present_at = [pos for pos, _ in _find_words(text, sent.start, sent.end,
-                                                 lex.words("present_words"))]
-    present, taking_part = [], []
-    for person in people:
-        if any(_clause_start(text, sent.start, pos) <= person.start < pos for pos in present_at):
-            present.append(person)
-        else:
-            taking_part.append(person)
-    return taking_part, present
-
-
 def _date(doc: Document, sent: Sentence, pats) -> dt.date | None:
     m = pats.date.search(doc.text, sent.start, sent.end)
     written = written_date(m, doc.date.year if doc.date else None) if m else None
     return written or doc.date
-
-
-def _place_mentions(adoc: AnnotatedDocument, sentence: int) -> list[tuple[Place, Mention]]:
-    return [(p, m) for p, m in adoc.places if m is not None and m.sentence == sentence]
-
-
-def _most_specific(places: list[tuple[Place, Mention]], lex: Lexicon) -> tuple[Place, ...]:
-    """The places no other named place lies in: 南京 of 江苏南京, not 江苏."""
-    kept = [p for p, _ in places
-            if not any(q != p and lex.gazetteer.contains(p, q) for q, _ in places)]
-    return tuple(dict.fromkeys(kept))
-
 
 def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
     """Stage: talks, messages and inspections reported as happening.
@@ -284,22 +215,30 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
     for sent in adoc.sentences:
         if not any(w in sent.text for w in _EVENT_WORDS(lex)):
             continue
+        # a sentence naming no one may still report an inspection (他来到…，视察了…)
         people = _with_known(doc, sent, _people_of(adoc, sent, lex, lang.patterns), known)
-        if not people:
-            continue
         date = _date(doc, sent, lang.patterns)
-        found = list(_talks(doc, sent, people, lex, date, adoc))
-        taking_part, present = _split_present(doc.text, sent, people, lex)
-        if not found and present and not taking_part and talks:
-            # 王毅参加会见: the people present at the talk the sentence before told of
+        found = list(_talks(doc, sent, people, lex, date, adoc)) or _both_sides(
+            adoc, sent, known, lex, date)
+        presence = _find_words(doc.text, sent.start, sent.end, lex.words("present_words"))
+        if not found and presence and talks:
+            # 王毅参加会见; 孙春兰，…陈希，以及…苗华参加会见: everyone named before is
+            # present at the talk the sentence before told of
+            before = [m for m in people if m.end <= presence[-1][0]]
             key, last = list(talks.items())[-1]
-            talks[key] = replace(last, present=_once(list(last.present) + present))
+            talks[key] = replace(last, present=_once(list(last.present) + before))
         for talk in found:
             talks.setdefault((talk.kind, tuple(sorted(m.text for m in talk.participants))), talk)
-        for message in _messages(doc, sent, people, lex, date, adoc):
+        for message in read_messages(doc, sent, people, lex, date, adoc):
             messages.setdefault((message.sender.text, message.recipient_label), message)
-        for visit in _inspections(doc, sent, people, lex, date, adoc):
-            key = (tuple(m.text for m in visit.people), tuple(p.code for p in visit.places))
+        for visit in read_inspections(doc, sent, people, lex, date, adoc):
+            if not (visit.places or visit.sites):
+                if inspections:  # 赵乐际一同调研: the inspection told before, with him
+                    key, last = list(inspections.items())[-1]
+                    inspections[key] = replace(last, people=_once([*last.people, *visit.people]))
+                continue
+            key = (tuple(m.text for m in visit.people), tuple(p.code for p in visit.places),
+                   tuple(s.label for s in visit.sites))
             inspections.setdefault(key, visit)
     return replace(adoc, talks=tuple(talks.values()), messages=tuple(messages.values()),
                    inspections=tuple(inspections.values()))
@@ -329,7 +268,6 @@ def _known_names(adoc: AnnotatedDocument, lex: Lexicon, pats: Patterns) -> tuple
     names = {m.text for sent in adoc.sentences for m in _people_of(adoc, sent, lex, pats)}
     return _longest_first(names)
 
-
 def _with_known(doc: Document, sent: Sentence, people: list[Mention],
                 known: tuple[str, ...]) -> list[Mention]:
     out = list(people)
@@ -337,15 +275,6 @@ def _with_known(doc: Document, sent: Sentence, people: list[Mention],
         if not any(m.start < pos + len(name) and pos < m.end for m in out):
             out.append(Mention.of(doc, pos, pos + len(name), "person", sent.index))
     return sorted(out, key=lambda m: m.start)
-
-
-def _EVENT_WORDS(lex: Lexicon) -> tuple[str, ...]:
-    return lex.words("talk_words") + lex.words("message_words") + lex.words("inspection_words")
-
-
-def _once(people: list[Mention]) -> tuple[Mention, ...]:
-    return tuple({m.text: m for m in reversed(people)}.values())[::-1]
-
 
 def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
            date: dt.date | None, adoc: AnnotatedDocument):
@@ -358,13 +287,20 @@ def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
     taking_part, present = _split_present(text, sent, people, lex)
     taking_part = [m for m in taking_part
                    if not text.startswith(lex.words("envoy_words"), m.end)]
+    # 参加会见 names those present, not a talk
+    presence = [(pos, pos + len(w)) for pos, w in _find_words(text, sent.start, sent.end,
+                                                            lex.words("present_words"))]
     triggers = [(pos, word) for pos, word in _find_words(text, sent.start, sent.end,
                                                         lex.words("talk_words"))
-                if not text.startswith(lex.words("talk_not_before"), pos + len(word))]
+                if not text.startswith(lex.words("talk_not_before"), pos + len(word))
+                and not any(s <= pos < e for s, e in presence)]
     if not triggers:
         return
-    # the host: named before the sentence's first talk word (栗战书在温得和克会见…)
-    hosts_of_sentence = [m for m in taking_part if m.start < triggers[0][0]]
+    # the host: named before the sentence's first talk word (栗战书在温得和克会见…), but
+    # not among those whose invitation he came at (应默克尔和米歇尔邀请)
+    invited_by = _invitations(text, sent, lex)
+    hosts_of_sentence = [m for m in taking_part if m.start < triggers[0][0]
+                         and not any(s <= m.start < e for s, e in invited_by)]
     places = _most_specific(_place_mentions(adoc, sent.index), lex)
     place = places[0] if len(places) == 1 else None
     for pos, word in triggers:
@@ -383,6 +319,17 @@ def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
         if guests_after or partner is None:
             hosts = [m for m in hosts_of_sentence if m.start < span[0]]
             guests = in_span
+            if guests_after and not hosts:
+                guests = [_read_past(doc, m, span[1], lex.words("while_markers")) for m in guests]
+                # 在会见科雷亚时，国务院总理李克强表示: the host is named first in the clause
+                # after the one ending in 时; a 会见 with no host is none
+                after_while = text.startswith(lex.words("while_markers"), span[1] - 1)
+                next_clause = (span[1] + 1, _clause_end(text, span[1] + 1, sent.end))
+                hosts = [m for m in taking_part if after_while
+                         and next_clause[0] <= m.start < next_clause[1]
+                         and _titled_start(text[next_clause[0]:m.start], lex)][:1]
+                if not hosts:
+                    continue
         else:
             hosts = [m for m in in_span if m.end <= partner] or [
                 m for m in hosts_of_sentence if m.start < span[0]]
@@ -401,93 +348,52 @@ def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
                            place=place)
 
 
-def _clause_end(text: str, pos: int, end: int) -> int:
-    cuts = [i for i in (text.find(c, pos, end) for c in _CLAUSE_END) if i >= 0]
-    return min(cuts, default=end)
+def _both_sides(adoc: AnnotatedDocument, sent: Sentence, known: tuple[str, ...], lex: Lexicon,
+                date: dt.date | None) -> list[TalkFact]:
+    """A talk whose sides the sentence names together (两国总理举行会谈): between the
+    first two people the report's next sentences start with, each speaking in turn
+    (李克强表示…。阮春福表示…)."""
+    text = adoc.doc.text
+    talk = next(((pos, w) for pos, w in _find_words(text, sent.start, sent.end,
+                                                   lex.words("talk_words"))
+                 if w not in lex.words("guest_talk_words")  # 两国元首共同会见了企业家代表
+                 and _names_both_sides(text[_clause_start(text, sent.start, pos):pos], lex)),
+                None)
+    if talk is None or not _now(text, sent.start, talk[0], lex):
+        return []
+    speakers: list[Mention] = []
+    for later in adoc.sentences[sent.index + 1:]:
+        name = next((n for n in known if text.startswith(n, later.start)
+                     and text.startswith(lex.words("turn_words"), later.start + len(n))), None)
+        if name and name not in {m.text for m in speakers}:
+            speakers.append(Mention.of(adoc.doc, later.start, later.start + len(name),
+                                       "person", later.index))
+        if len(speakers) == 2:
+            return [TalkFact(kind=talk[1], mention=Mention.of(
+                adoc.doc, talk[0], talk[0] + len(talk[1]), "meeting", sent.index),
+                participants=tuple(speakers), present=(), date=date)]
+    return []
 
 
-def _messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
-              date: dt.date | None, adoc: AnnotatedDocument):
-    text = doc.text
-    bodies = [(o, m) for o, m in adoc.organizations if m.sentence == sent.index]
-    for pos, word in _find_words(text, sent.start, sent.end, lex.words("message_words")):
-        begin = _clause_start(text, sent.start, pos)
-        if not _now(text, begin, pos, lex):
-            continue
-        mention = Mention.of(doc, pos, pos + len(word), "meeting", sent.index)
-        kind = word
-        for purpose, purpose_kind in zip(lex.words("purpose_words"), lex.words("purpose_kinds")):
-            if text.startswith(purpose, pos + len(word)):
-                kind = purpose_kind
-        before = [m for m in people if m.end <= pos and m.start >= sent.start]
-        mutual = text[max(sent.start, pos - 2):pos] in lex.words("mutual_markers")
-        if mutual:
-            partner = next((p for p in _find_words(text, sent.start, pos,
-                                                   lex.words("partner_markers"))), None)
-            if partner is None:
-                continue
-            first = [m for m in before if m.end <= partner[0]]
-            second = [m for m in before if m.start > partner[0]]
-            for a in first[-1:]:
-                for b in second[:1]:
-                    yield MessageFact(kind, mention, a, b, None, date)
-                    yield MessageFact(kind, mention, b, a, None, date)
-            continue
-        # the last marker with someone after it: 向大会致贺信 is sent 向, not 致
-        markers = _find_words(text, sent.start, pos, lex.words("recipient_markers"))
-        marker = next((p for p in reversed(markers)
-                       if any(p[0] < m.start for m in before)
-                       or any(p[0] < m.start and m.end <= pos for _, m in bodies)),
-                      markers[-1] if markers else None)
-        if marker is not None:
-            senders = [m for m in before if m.end <= marker[0]]
-            recipients = [m for m in before if m.start > marker[0]]
-            body = next((o for o, m in bodies if marker[0] < m.start and m.end <= pos), None)
-        else:
-            senders = before
-            after = [m for m in people if m.start >= pos + len(word)]
-            recipients = after[:1]
-            body = next((o for o, m in bodies if m.start >= pos + len(word)), None)
-            if recipients and body is not None:
-                body = None  # the person is named first: 致电祝贺托卡耶夫
-        if not senders:
-            continue
-        for sender in senders[-1:]:
-            if recipients:
-                for recipient in recipients:
-                    yield MessageFact(kind, mention, sender, recipient, None, date)
-            elif body is not None:
-                yield MessageFact(kind, mention, sender, None, body, date)
+def _names_both_sides(before: str, lex: Lexicon) -> bool:
+    """Whether the clause before a talk word is its two sides holding it: 两国总理|举行|,
+    not 两国元首保持定期|会晤."""
+    return any(before.startswith(sides) and before[len(sides):] in ("", *lex.words("talk_verbs"))
+               for sides in lex.words("both_sides"))
 
 
-def _inspections(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
-                 date: dt.date | None, adoc: AnnotatedDocument):
-    text = doc.text
-    for pos, word in _find_words(text, sent.start, sent.end, lex.words("inspection_words")):
-        after = text[pos + len(word):sent.end]
-        if after.startswith(lex.words("inspection_not_before")):
-            continue
-        begin = _clause_start(text, sent.start, pos)
-        if text[begin:pos].endswith(lex.words("inspection_not_after")):
-            continue
-        if not _now(text, begin, pos, lex):
-            continue
-        taking_part, present = _split_present(text, sent, people, lex)
-        inspectors = _once([m for m in taking_part if m.end <= pos])
-        places = _most_specific(_place_mentions(adoc, sent.index), lex)
-        if not inspectors or not places:
-            continue
-        # 在黑龙江调研 and then, sentence by sentence, 在哈尔滨… 在大庆…: the places
-        # inside the one named, where the report goes on to name them
-        later = [(p, m) for p, m in adoc.places if m is not None and m.sentence > sent.index
-                 and any(lex.gazetteer.contains(q, p) and q != p for q in places)]
-        if later:
-            inner = _most_specific(later, lex)
-            places = tuple(dict.fromkeys(
-                [q for q in places if not any(lex.gazetteer.contains(q, p) for p in inner)]
-                + list(inner)))
-        yield InspectionFact(kind=word, mention=Mention.of(doc, pos, pos + len(word), "meeting",
-                                                             sent.index),
-                             people=inspectors, present=_once(present), places=places,
-                             date=date)
-        return
+def _titled_start(before: str, lex: Lexicon) -> bool:
+    """Whether a name is the first thing a clause says, with only its title before it:
+    国务院总理|李克强表示, not 栗战书转达了|习近平主席的问候."""
+    return not before or before.endswith(tuple(lex.roles))
+
+
+def _invitations(text: str, sent: Sentence, lex: Lexicon) -> list[tuple[int, int]]:
+    """The spans naming whose invitation a visit was at: 应|德国总理默克尔|邀请."""
+    spans = []
+    for pos, word in _find_words(text, sent.start, sent.end, lex.words("invitation_starts")):
+        ends = _find_words(text, pos + len(word), _clause_end(text, pos, sent.end),
+                           lex.words("invitation_ends"))
+        if ends:
+            spans.append((pos + len(word), ends[0][0]))
+    return spans

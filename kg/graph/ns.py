@@ -30,7 +30,7 @@ KG = ClosedNamespace(KG_NS, [
     "Procuratorate", "PublicSecurity", "PartyDepartment",
     "GovernmentDepartment", "Military", "MassOrganization", "OtherOrganization",
     # events (issue 14): classes, and who was present without taking part
-    "Talks", "Message", "Inspection", "present",
+    "Talks", "Message", "Inspection", "Site", "present",
 ])
 
 SCHEMA = Namespace("https://schema.org/")

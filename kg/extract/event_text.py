@@ -1,0 +1,86 @@
+"""What the event readers of kg/extract/events.py, messages.py and inspections.py
+share: clauses, the words of kg/data/events.yaml found in them, who is present."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kg.lang.lexicon import Lexicon
+from kg.model import AnnotatedDocument, Document, Mention, Place, Sentence
+
+_CLAUSE_END = "，。；：！？"
+
+def _longest_first(words) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
+
+def _clause_start(text: str, start: int, pos: int) -> int:
+    """Where the clause holding `pos` begins (after the last , or 。 before it)."""
+    cut = max(text.rfind(c, start, pos) for c in _CLAUSE_END)
+    return start if cut < 0 else cut + 1
+
+def _clause_end(text: str, pos: int, end: int) -> int:
+    cuts = [i for i in (text.find(c, pos, end) for c in _CLAUSE_END) if i >= 0]
+    return min(cuts, default=end)
+
+def _now(text: str, clause_start: int, pos: int, lex: Lexicon) -> bool:
+    """Whether the clause before an event word tells it as the report's own, not
+    past (去年…会晤) or future (将于…会见)."""
+    return not any(marker in text[clause_start:pos] for marker in lex.words("not_now_markers"))
+
+@lru_cache(maxsize=256)
+def _by_first_char(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    # the same lists (every role word, the partner words) are searched in every sentence
+    return tuple((word[0], word) for word in _longest_first(words))
+
+def _find_words(text: str, start: int, end: int, words: tuple[str, ...]):
+    """(position, word) of each of `words` in text[start:end], longest first, none overlapping."""
+    taken: list[tuple[int, int]] = []
+    present = set(text[start:end])
+    for first, word in _by_first_char(tuple(words)):
+        if first not in present:  # most of the hundreds of role words cannot occur here
+            continue
+        pos = text.find(word, start, end)
+        while pos >= 0:
+            if not any(s < pos + len(word) and pos < e for s, e in taken):
+                taken.append((pos, pos + len(word)))
+            pos = text.find(word, pos + 1, end)
+    return sorted((s, text[s:e]) for s, e in taken)
+
+def _EVENT_WORDS(lex: Lexicon) -> tuple[str, ...]:
+    return lex.words("talk_words") + lex.words("message_words") + lex.words("inspection_words")
+
+def _once(people: list[Mention]) -> tuple[Mention, ...]:
+    return tuple({m.text: m for m in reversed(people)}.values())[::-1]
+
+def _split_present(text: str, sent: Sentence, people: list[Mention],
+                   lex: Lexicon) -> tuple[list[Mention], list[Mention]]:
+    """(participants, present) of the people of a sentence."""
+    present_at = [pos for pos, _ in _find_words(text, sent.start, sent.end,
+                                                 lex.words("present_words"))]
+    present, taking_part = [], []
+    for person in people:
+        if any(_clause_start(text, sent.start, pos) <= person.start < pos for pos in present_at):
+            present.append(person)
+        else:
+            taking_part.append(person)
+    return taking_part, present
+
+def _place_mentions(adoc: AnnotatedDocument, sentence: int) -> list[tuple[Place, Mention]]:
+    return [(p, m) for p, m in adoc.places if m is not None and m.sentence == sentence]
+
+def _most_specific(places: list[tuple[Place, Mention]], lex: Lexicon) -> tuple[Place, ...]:
+    """The places no other named place lies in: 南京 of 江苏南京, not 江苏."""
+    kept = [p for p, _ in places
+            if not any(q != p and lex.gazetteer.contains(p, q) for q, _ in places)]
+    return tuple(dict.fromkeys(kept))
+
+
+def _read_past(doc: Document, person: Mention, end: int, words: tuple[str, ...]) -> Mention:
+    """A name ending at `end` without the one of `words` an earlier stage read into it
+    (向总统佐科致|贺信, 会见德国总统高克|时), where two characters or more remain."""
+    for word in words:
+        if person.end == end and person.text.endswith(word) and len(
+                person.text) - len(word) >= 2:
+            return Mention.of(doc, person.start, person.end - len(word), "person",
+                              person.sentence)
+    return person

@@ -1,0 +1,213 @@
+"""Inspections (考察, 调研, 视察): who inspected which places, from the sentence
+that reports it and the places the report goes on to name.
+
+A report of a visit names its stops sentence by sentence after a visit word
+(来到厂桥派出所, 在海东市互助土族自治县总寨村、西宁市南山西社区，…), in
+sentences that name an inspector or refer to one (他, 总书记). A stop is a
+division (哈尔滨, 大庆) or a named site: a village, a community, a company, a
+station, ending in a site word (kg/data/events.yaml's `site_heads`), placed in
+the last division named with it (镇赉县|英华村).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kg.extract.event_text import (_clause_end, _clause_start, _find_words, _most_specific,
+                                   _now, _once, _place_mentions, _split_present)
+from kg.lang.lexicon import Lexicon
+from kg.model import (AnnotatedDocument, Document, InspectionFact, Mention, Place, Sentence,
+                      Site)
+
+# the longest site name read: longer stretches are sentences, not names
+_LONGEST_SITE = 30
+
+
+def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
+                     date: dt.date | None, adoc: AnnotatedDocument):
+    """The inspection a sentence reports, with the report's stops; one with neither
+    places nor sites names people who went with the one told before (一同调研)."""
+    text = doc.text
+    for pos, word in _find_words(text, sent.start, sent.end, lex.words("inspection_words")):
+        after = text[pos + len(word):sent.end]
+        if after.startswith(lex.words("inspection_not_before")):
+            continue
+        begin = _clause_start(text, sent.start, pos)
+        if text[begin:pos].endswith(lex.words("inspection_not_after")):
+            continue
+        if not _now(text, begin, pos, lex):
+            continue
+        taking_part, present = _split_present(text, sent, people, lex)
+        inspectors = _once([m for m in taking_part if m.end <= pos]) or _referred_to(
+            adoc, sent, pos, lex)
+        if not inspectors:
+            continue
+        if text[begin:pos].endswith(lex.words("together_words")):
+            # 赵乐际一同调研: those who went with the inspection told before
+            yield InspectionFact(kind=word, mention=Mention.of(
+                doc, pos, pos + len(word), "meeting", sent.index), people=inspectors,
+                present=_once(present), places=(), date=date)
+            return
+        named = _most_specific(_place_mentions(adoc, sent.index), lex)
+        sites, visited = _stops(adoc, {m.text for m in inspectors}, named, lex)
+        # 在黑龙江调研 and then 来到哈尔滨、大庆: the places visited inside the one named
+        # replace it, unless it is a county, itself a place visited (在镇赉县考察)
+        inner = _most_specific([(p, m) for p, m in visited if m.sentence > sent.index
+                                and any(lex.gazetteer.contains(q, p) and q != p
+                                        for q in named)], lex)
+        within = [s.within for s in sites if s.within is not None]
+        places = tuple(dict.fromkeys(
+            [q for q in named if q.level == "county" or not any(
+                lex.gazetteer.contains(q, p) for p in [*inner, *within])] + list(inner)))
+        if not places and not sites:
+            continue
+        yield InspectionFact(kind=word, mention=Mention.of(doc, pos, pos + len(word), "meeting",
+                                                             sent.index),
+                             people=inspectors, present=_once(present), places=places,
+                             date=date, sites=sites)
+        return
+
+
+def _referred_to(adoc: AnnotatedDocument, sent: Sentence, pos: int,
+                 lex: Lexicon) -> tuple[Mention, ...]:
+    """The inspector a sentence names by a pronoun or a bare title (随后，他来到厂桥派出所，
+    视察了…; 总书记还调研指导…): the person the report named first."""
+    if not any(w in adoc.doc.text[sent.start:pos] for w in lex.words("inspector_references")):
+        return ()
+    before = [m for m in adoc.people if m.sentence < sent.index]
+    # the report's subject, named first: a later name is more often someone he met
+    return (min(before, key=lambda m: m.start),) if before else ()
+
+
+def _stops(adoc: AnnotatedDocument, inspectors: set[str], named: tuple[Place, ...],
+           lex: Lexicon) -> tuple[tuple[Site, ...], list[tuple[Place, Mention]]]:
+    """(the sites, the divisions) the report says the inspectors went to, in the
+    places the inspection names (`named`, when it names any)."""
+    doc, text = adoc.doc, adoc.doc.text
+    sites: dict[str, Site] = {}
+    divisions: list[tuple[Place, Mention]] = []
+    references = tuple(inspectors) + lex.words("inspector_references")
+    for sent in adoc.sentences:
+        # a stop may be told in a sentence of its own (在…总寨村、…南山西社区，当地干部群众
+        # 介绍了…。刘云山对…): the paragraph names the inspector
+        paragraph = text[text.rfind("\n", 0, sent.start) + 1:_paragraph_end(text, sent.end)]
+        if not any(name in paragraph for name in references):
+            continue
+        places = _place_mentions(adoc, sent.index)
+        for pos, word in _find_words(text, sent.start, sent.end, lex.words("visit_words")):
+            start, end = pos + len(word), _clause_end(text, pos + len(word), sent.end)
+            items = _items(text, start, end, lex)
+            if any(text[s:e] in lex.words("site_heads") for s, e in items):
+                continue  # 来到地铁施工现场、派出所、环卫站: kinds of places, not places
+            for item_start, item_end in items:
+                written = [(p, m) for p, m in places
+                           if item_start <= m.start and m.end <= item_end]
+                in_item = _chain(written + _written(doc, sent, item_start, item_end, named),
+                                 named, lex)
+                if written and not in_item:
+                    continue  # a stop named in a division the inspection is not in
+                site = _site(doc, sent, item_start, item_end, in_item, lex)
+                if site is not None:
+                    sites.setdefault(site.label, site)
+                else:
+                    divisions += in_item
+    # 凤阳县小岗村 in one sentence and 小岗村 in another are one site
+    labels = list(sites)
+    return tuple(site for label, site in sites.items()
+                 if not any(other != label and other.endswith(label) for other in labels)
+                 ), divisions
+
+
+def _written(doc: Document, sent: Sentence, start: int, end: int,
+             named: tuple[Place, ...]) -> list[tuple[Place, Mention]]:
+    """The places the inspection names, where a stop writes them and the place stage,
+    reading words, did not take them (…特困地区镇赉县英华村)."""
+    found = []
+    for place in named:
+        at = doc.text.find(place.name, start, end)
+        if at >= 0:
+            found.append((place, Mention.of(doc, at, at + len(place.name), "place", sent.index)))
+    return found
+
+
+def _paragraph_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end < 0 else end
+
+
+def _chain(places: list[tuple[Place, Mention]], named: tuple[Place, ...],
+           lex: Lexicon) -> list[tuple[Place, Mention]]:
+    """The divisions a stop is named with, each in the one before, of those in the
+    places the inspection names: in 喀喇沁旗马鞍山林场, 马鞍山 is the site's name,
+    not 马鞍山市 of Anhui."""
+    chain: list[tuple[Place, Mention]] = []
+    for place, mention in sorted(dict((m.start, (p, m)) for p, m in places).values(),
+                                 key=lambda pm: pm[1].start):
+        if named and not any(lex.gazetteer.contains(q, place) for q in named):
+            continue  # 大兴安岭 of 大兴安岭南麓集中连片特困地区 is no place in 吉林
+        if chain and not lex.gazetteer.contains(chain[-1][0], place):
+            break
+        chain.append((place, mention))
+    return chain
+
+
+def _items(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
+    """The spans of a list of stops: 互助土族自治县中医院、青海藏医药文化博物馆."""
+    cuts = [start] + [pos + len(w) for pos, w in _find_words(
+        text, start, end, lex.words("name_separators"))]
+    ends = [pos for pos, _ in _find_words(text, start, end, lex.words("name_separators"))] + [end]
+    return [(s, e) for s, e in zip(cuts, ends) if s < e]
+
+
+def _site(doc: Document, sent: Sentence, start: int, end: int,
+          places: list[tuple[Place, Mention]], lex: Lexicon) -> Site | None:
+    """The site a stop names, from the last division named in it (镇赉县英华村) or,
+    with none, from its start; a site needs a name before its site word (厂桥派出所,
+    not 派出所) unless a division names it (互助土族自治县中医院)."""
+    text = doc.text
+    last = places[-1] if places else None
+    begin = last[1].end if last is not None else start
+    label_start = last[1].start if last is not None else start
+    length = _site_length(text[begin:end], lex)
+    if length is None:
+        return None
+    stop = begin + length
+    # what a 的 joins to a site's name says what it is: 赤峰市的|临潢家园社区,
+    # 定点帮扶的|部官乡, 莫海涛创办的|海桂中学
+    joined = max((text.rfind(w, begin, stop) + len(w) for w in lex.words("site_joiners")
+                  if text.rfind(w, begin, stop) >= 0), default=None)
+    if joined is not None:
+        begin = label_start = joined
+    name = text[begin:stop]
+    if name.startswith(lex.words("site_not_first")):
+        return None  # 考察的第一站, 这家敬老院: no name
+    heads = [head for head in lex.words("site_heads") if name.endswith(head)]
+    if any(w in name for w in lex.words("not_in_sites")) or any(
+            n.endswith(lex.words("not_villages")) for n in [name, *(name[:-len(h)] for h in heads)]):
+        return None
+    bare = any(len(name) - len(head) < 2 for head in heads)
+    if bare and label_start == begin:
+        return None
+    return Site(text[label_start:stop], last[0] if last is not None else None,
+                Mention.of(doc, label_start, stop, "place", sent.index))
+
+
+def _site_length(rest: str, lex: Lexicon) -> int | None:
+    """How much of `rest` a site's name takes: up to the first village word (总寨村|
+    菜篮子基地), else up to a site word that ends the stop or comes before a part of the
+    site or a word that ends it (南锣鼓巷站|施工工地, 警务站|时)."""
+    if len(rest) > _LONGEST_SITE:
+        rest = rest[:_LONGEST_SITE]
+    villages = [i + len(head) for head in lex.words("village_heads")
+                for i in [rest.find(head)] if i > 0
+                and not rest[:i + len(head)].endswith(lex.words("not_villages"))
+                and not rest[:i].endswith(lex.words("not_villages"))]
+    if villages:
+        return min(villages)
+    for length in range(len(rest), 0, -1):
+        if rest[:length].endswith(lex.words("site_heads")) and (
+                length == len(rest) or rest.startswith(
+                    lex.words("site_parts") + lex.words("site_ends")
+                    + lex.words("inspection_words"), length)):
+            return length
+    return None

@@ -1,0 +1,81 @@
+"""Inspections (issue 14): the stops a report names after the inspection, as sites
+in the divisions named with them, and their triples."""
+
+from __future__ import annotations
+
+from kg.graph.ns import KG, RDF, RDFS, SCHEMA
+
+
+def _extract(text: str):
+    from kg.extract.pipeline import extract
+    from kg.text.document import make_document
+    return extract(make_document(text, doc_id="t", path="t.txt"))
+
+
+def _stops(text: str) -> list[tuple[list[str], list[str], list[tuple[str, str | None]]]]:
+    """(people, places, (site, the division it lies in)) of each inspection of `text`."""
+    return [([m.text for m in v.people], [p.name for p in v.places],
+             [(s.label, s.within.name if s.within else None) for s in v.sites])
+            for v in _extract(text).inspections]
+
+
+QINGHAI = ("中共中央政治局常委刘云山在青海调研。\n"
+           "在海东市互助土族自治县总寨村菜篮子基地、西宁市南山西社区，当地干部群众介绍了情况。"
+           "刘云山表示赞赏。\n"
+           "刘云山来到互助土族自治县中医院、青海藏医药文化博物馆，了解情况。")
+
+
+def test_the_sites_visited_replace_the_province_inspected_and_lie_in_their_divisions():
+    # the stop of the second paragraph is told in a sentence that does not name him;
+    # a village is the site, not what in it is named after it (总寨村|菜篮子基地)
+    assert _stops(QINGHAI) == [(["刘云山"], [], [
+        ("互助土族自治县总寨村", "互助土族自治县"), ("西宁市南山西社区", "西宁市"),
+        ("互助土族自治县中医院", "互助土族自治县"), ("青海藏医药文化博物馆", "青海省")])]
+
+
+def test_a_county_inspected_stays_beside_the_village_visited_in_it():
+    # 大兴安岭 (a prefecture of Heilongjiang) is no place of this inspection in Jilin
+    assert _stops("国务院总理李克强在吉林白城市镇赉县考察。"
+                  "李克强来到大兴安岭南麓集中连片特困地区镇赉县英华村的贫困户家中。") == [
+        (["李克强"], ["镇赉县"], [("镇赉县英华村", "镇赉县")])]
+
+
+def test_a_pronoun_inspects_as_the_report_subject_and_a_list_of_kinds_names_no_site():
+    assert _stops("中共中央总书记习近平来到地铁施工现场、派出所、环卫站，看望劳动者。"
+                  "随后，他来到厂桥派出所，视察了办事大厅。") == [
+        (["习近平"], [], [("厂桥派出所", None)])]
+
+
+def test_a_place_name_inside_a_site_name_is_no_division_and_a_site_elsewhere_no_stop():
+    # 马鞍山 of 马鞍山林场 is not 马鞍山市 of Anhui: it does not lie in 喀喇沁旗
+    assert _stops("中共中央总书记习近平在赤峰市考察。总书记专程来到赤峰市喀喇沁旗马鞍山林场。") == [
+        (["习近平"], [], [("喀喇沁旗马鞍山林场", "喀喇沁旗")])]
+    assert _stops("国务院总理李克强在江苏南京考察。\n国务院总理李克强来到深圳市华为公司。") == [
+        (["李克强"], ["南京市"], [])]
+
+
+def test_sites_are_typed_placed_derived_and_conform_to_the_shapes():
+    from kg.graph.ns import PROV
+    from kg.graph.rdf import build_graph
+    from kg.graph.validate import validate
+    g = build_graph([_extract(QINGHAI)])
+    [visit] = g.subjects(RDF.type, KG.Inspection)
+    sites = list(g.objects(visit, SCHEMA.location))
+    assert {str(g.value(s, RDFS.label)) for s in sites} == {
+        "互助土族自治县总寨村", "西宁市南山西社区", "互助土族自治县中医院", "青海藏医药文化博物馆"}
+    for site in sites:
+        assert (site, RDF.type, KG.Site) in g and g.value(site, PROV.wasDerivedFrom) is not None
+        assert (g.value(site, SCHEMA.containedInPlace), RDF.type, KG.Place) in g
+    validate(g)
+
+
+def test_those_who_went_along_join_the_inspection_told_before():
+    assert _stops("中共中央政治局常委刘云山在青海调研。刘云山来到西宁市南山西社区。\n"
+                  "中共中央政治局委员、中央组织部部长赵乐际一同调研。") == [
+        (["刘云山", "赵乐际"], [], [("西宁市南山西社区", "西宁市")])]
+
+
+def test_a_town_is_a_site_and_what_a_de_joins_to_a_name_is_not_in_it():
+    assert _stops("11月21日上午，县人大主任张孝木深入定点帮扶的部官乡调研指导脱贫攻坚工作。"
+                  "随后，张孝木一行又来到皂坡村部分贫困户家中。") == [
+        (["张孝木"], [], [("部官乡", None), ("皂坡村", None)])]
