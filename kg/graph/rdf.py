@@ -38,7 +38,6 @@ from kg.model import Document, Extraction, Mention, OrgRef, Place, PostRef
 from kg.text.normalize import to_traditional
 
 
-
 @lru_cache(maxsize=1)
 def org_type_concepts() -> dict[str, tuple[URIRef, list[tuple]]]:
     """Organisation types from ontology/kg.ttl: notation → (IRI, its triples).
@@ -100,7 +99,12 @@ class GraphBuilder:
     """
 
     def __init__(self, graph: Graph | None = None, *, base: str = DEFAULT_BASE) -> None:
-        self.graph = graph if graph is not None else new_graph()
+        self._start(graph if graph is not None else new_graph(), base)
+        if graph is not None:
+            self._people, self._nodes = read_people(graph, base)
+
+    def _start(self, graph, base: str) -> None:
+        self.graph = graph
         self.base = base
         self._lex = load_lexicon()
         self._people: dict[str, dict[str, PersonFacts]] = {}  # name → doc id → facts
@@ -113,8 +117,6 @@ class GraphBuilder:
         self._doc_id: str | None = None
         self._sentence_nodes: dict[int, URIRef] = {}
         self._described: set[URIRef] = set()
-        if graph is not None:
-            self._people, self._nodes = read_people(graph, base)
 
     @classmethod
     def streaming(cls, sink, *, base: str = DEFAULT_BASE) -> GraphBuilder:
@@ -125,8 +127,10 @@ class GraphBuilder:
         The sink may see a triple more than once. Documents turned into
         triples elsewhere (`document_triples`) go in through `add_triples`,
         which needs a sink with `add_ntriples`."""
-        builder = cls(base=base)
-        builder.graph = sink
+        # no rdflib graph is made at all: binding its prefixes cost a worker
+        # more per document than the document's triples
+        builder = cls.__new__(cls)
+        builder._start(sink, base)
         return builder
 
     @classmethod
@@ -484,7 +488,6 @@ class GraphBuilder:
             self._add(node, SCHEMA.location, self.place(campaign.place, x, campaign.mention))
         for org in campaign.launched_by:
             self._add(node, KG.launchedBy, self.organization(org, x, campaign.mention))
-
 
 
 def build_graph(extractions: Iterable[Extraction], *, base: str = DEFAULT_BASE) -> Graph:
