@@ -67,6 +67,11 @@ def _text(value: str, lang: str | None = None) -> Literal:
     return Literal(value, lang=lang)
 
 
+@lru_cache(maxsize=4096)
+def _day(value: dt.date) -> Literal:
+    return Literal(value.isoformat(), datatype=XSD.date)
+
+
 @lru_cache(maxsize=65536)
 def _minted(base: str, kind: str, label: str, key: str) -> URIRef:
     return URIRef(mint(base, kind, label, key))
@@ -221,7 +226,7 @@ class GraphBuilder:
         return URIRef(f"{self.base}source/{document_key(doc)}")
 
     def _date(self, value: dt.date) -> Literal:
-        return Literal(value.isoformat(), datatype=XSD.date)
+        return _day(value)
 
     # -------------------------------------------------------------- entities
 
@@ -232,10 +237,10 @@ class GraphBuilder:
             self._add(node, RDF.type, KG.Place)
             self._add(node, RDF.type, SCHEMA.AdministrativeArea)
             self._labels(node, place.name, x.doc)
-            self._add(node, RDFS.label, Literal(place_pinyin(place.name), lang=PINYIN))
+            self._add(node, RDFS.label, _text(place_pinyin(place.name), PINYIN))
             if place.code.isdigit():  # towns the gazetteer lacks have no official code
-                self._add(node, KG.divisionCode, Literal(place.code))
-            self._add(node, KG.divisionLevel, Literal(place.level))
+                self._add(node, KG.divisionCode, _text(place.code))
+            self._add(node, KG.divisionLevel, _text(place.level))
         self._derived(node, x, mention)
         gaz = self._lex.gazetteer
         if place.parent and place.parent in gaz.by_code:
@@ -266,7 +271,7 @@ class GraphBuilder:
         if (mention.kind == "organization" and mention.text not in (org.label, *org.aliases)
                 and (org.place is None
                      or self._lex.gazetteer.short_name(org.place.name) in mention.text)):
-            self._add(node, SKOS.altLabel, Literal(mention.text, lang=ZH))
+            self._add(node, SKOS.altLabel, _text(mention.text, ZH))
         self._derived(node, x, mention)
         return node
 
@@ -357,7 +362,6 @@ class GraphBuilder:
         yield from (facts.candidate() for facts in self._people.get(name, {}).values())
         yield from (part.candidate for part in self._parts.get(name, {}).values())
 
-
     def add(self, x: Extraction) -> None:
         """Add everything one document yields."""
         doc = x.doc
@@ -376,7 +380,7 @@ class GraphBuilder:
         if doc.title:
             self._add(src, DCTERMS.title, Literal(doc.title))
         # what resolving this document's people again needs, kept with it
-        self._add(src, DCTERMS.language, Literal(ZH_HANT if doc.is_traditional else ZH))
+        self._add(src, DCTERMS.language, _text(ZH_HANT if doc.is_traditional else ZH))
         if x.doc_place is not None:
             self._add(src, SCHEMA.contentLocation,
                       self._iri("place", x.doc_place.name, x.doc_place.code))
@@ -436,7 +440,6 @@ class GraphBuilder:
             for triple in span_triples(node, holding.start, holding.end):
                 self._add(*triple)
 
-
     def _meeting_iri(self, label: str, date: dt.date | None) -> URIRef:
         return self._iri("meeting", label, f"{label}|{date}")
 
@@ -466,7 +469,7 @@ class GraphBuilder:
         self._add(node, RDF.type, SCHEMA.CreativeWork)
         self._labels(node, document.title, x.doc,
                      hant=x.doc.hant(document.mention.start, document.mention.end))
-        self._add(node, SCHEMA.name, Literal(document.title, lang=ZH))
+        self._add(node, SCHEMA.name, _text(document.title, ZH))
         self._derived(node, x, document.mention)
         for org in document.publishers:
             self._add(node, SCHEMA.publisher, self.organization(org, x, document.mention))
@@ -495,4 +498,3 @@ def build_graph(extractions: Iterable[Extraction], *, base: str = DEFAULT_BASE) 
     for x in extractions:
         builder.add(x)
     return builder.finish()
-

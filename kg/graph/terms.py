@@ -23,6 +23,7 @@ XSD_STRING = str(XSD.string)
 OFFSET_PREDICATES = frozenset({NIF.beginIndex, NIF.endIndex})
 
 
+@lru_cache(maxsize=65536)  # the same few thousand offsets, and a Literal costs to make
 def offset(value: int) -> Literal:
     """A character offset as the graph writes it."""
     return Literal(value, datatype=XSD.nonNegativeInteger)
