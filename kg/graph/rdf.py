@@ -28,7 +28,7 @@ from kg.graph.events import add_events
 from kg.graph.iri import iri_path, mint, pinyin_label, place_pinyin, short_hash
 from kg.graph.ns import (DCTERMS, DEFAULT_BASE, FOAF, KG, NIF, ORG, PINYIN, PREFIXES, PROV, RDF,
                          RDFS, SCHEMA, SKOS, TIME, XSD, ZH_HANS, ZH_HANT)
-from kg.graph.people import (SOME_PERSON_NT, DocumentTriples, PersonFacts, PersonPart,
+from kg.graph.people import (SOME_PERSON_NT, DocumentTriples, PersonFacts, PersonParts,
                              member_triples, read_people)
 from kg.graph.resolve import Candidate, Identity, org_key, resolve
 from kg.graph.spans import span_triples
@@ -113,7 +113,7 @@ class GraphBuilder:
         self.base = base
         self._lex = load_lexicon()
         self._people: dict[str, dict[str, PersonFacts]] = {}  # name → doc id → facts
-        self._parts: dict[str, dict[str, PersonPart]] = {}  # the same, made by a worker
+        self._parts = PersonParts()  # the same, made by a worker
         self._nodes: dict[str, set[URIRef]] = {}  # name → its person nodes in the graph
         self._dirty: set[str] = set()  # names whose people must be resolved again
         # within one document: sentences written, and nodes already described, so
@@ -166,7 +166,7 @@ class GraphBuilder:
         resolve at `finish`."""
         self.graph.add_ntriples(part.ntriples)
         for name, person in part.people.items():
-            self._parts.setdefault(name, {})[part.doc_id] = person
+            self._parts.add(name, part.doc_id, person)
             self._dirty.add(name)
 
     # -------------------------------------------------------------- helpers
@@ -345,9 +345,9 @@ class GraphBuilder:
         self._add(node, RDFS.label, Literal(pinyin_label(name, surname_length=surname),
                                             lang=PINYIN))
         for member in identity.members:
-            part = self._parts.get(name, {}).get(member.doc)
-            if part is not None:
-                self.graph.add_ntriples(part.ntriples.decode("utf-8")
+            made = self._parts.ntriples(name, member.doc)
+            if made is not None:
+                self.graph.add_ntriples(made.decode("utf-8")
                                         .replace(SOME_PERSON_NT, f"<{node}>"))
             else:
                 for triple in member_triples(node, self._people[name][member.doc]):
@@ -360,7 +360,7 @@ class GraphBuilder:
 
     def _candidates(self, name: str) -> Iterable[Candidate]:
         yield from (facts.candidate() for facts in self._people.get(name, {}).values())
-        yield from (part.candidate for part in self._parts.get(name, {}).values())
+        yield from self._parts.candidates(name)
 
     def add(self, x: Extraction) -> None:
         """Add everything one document yields."""
