@@ -30,3 +30,15 @@ def test_a_workers_triples_are_the_builders_but_its_people(seed_extraction):
     left = Graph().parse(data="".join(built - made), format="nt")
     persons = set(left.subjects(RDF.type, KG.Person))
     assert persons and all(s in persons or o in persons for s, _, o in left)
+
+
+def test_a_texts_literal_is_written_but_not_kept():
+    from rdflib import Literal
+
+    from kg.graph import terms
+    long_text = Literal("新闻" * terms.LONGEST_CACHED_LITERAL, lang="zh-Hans")
+    kept = terms._cached_nt_term.cache_info().currsize
+    assert terms.nt_term(long_text) == f'"{long_text}"@zh-Hans'
+    assert terms._cached_nt_term.cache_info().currsize == kept
+    terms.nt_term(Literal("仅此测试所用之名", lang="zh-Hans"))
+    assert terms._cached_nt_term.cache_info().currsize == kept + 1
