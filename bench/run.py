@@ -1,11 +1,21 @@
 """zhkg's scale benchmarks: every figure a ratio of two things measured side by
-side in this run, on a corpus assembled from real sentences (bench/corpus.py).
+side in this run, on real news (bench/real.py) and on a corpus assembled from
+real sentences (bench/corpus.py).
 
-    .venv/bin/python bench/run.py            # the full run (≈ 15 min on 2 cores)
+    .venv/bin/python bench/run.py            # the full run (≈ 20 min on 2 cores)
     .venv/bin/python bench/run.py --quick    # smaller sizes, a few minutes
-    .venv/bin/python bench/run.py --only extraction,workers
+    .venv/bin/python bench/run.py --only real
+    .venv/bin/python bench/run.py --corpus --only corpus   # the whole corpus into a store
 
-Figures (targets from issue 6):
+Figures on real news, whole processes (targets from issue 15; bench/real.py):
+  real        `kg build --workers 1` vs a process running only jieba.lcut over the
+              same 2,000 items of 2019                                          ≥ 1.0
+              two workers vs one on the same items                              ≥ 1.9
+              a one-file build vs `import jieba; jieba.initialize()`            ≤ 1.2
+  corpus      (only with --corpus) the whole corpus (39,288 items) into a store with
+              two workers: time, and peak RSS vs its first 5,000 items          ≤ 1.3
+
+Figures on assembled sentences, in one process (targets from issue 6):
   extraction  chars/s of kg's per-document pipeline vs bare jieba.lcut, one process  ≥ 0.5
   workers     documents/s of a build into a store, two worker processes vs one        ≥ 1.7
   memory      peak RSS building 50,000 documents into a store vs 5,000                ≤ 1.3
@@ -31,6 +41,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench import real  # noqa: E402
 from bench.corpus import documents, write_folder  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -136,21 +147,6 @@ def workers(sizes, tmp: Path) -> dict:
             "load_average": os.getloadavg()[0]}
 
 
-# The build's own peak is VmHWM, which starts afresh at exec: ru_maxrss
-# carries over the peak of the process that started it (this benchmark,
-# hundreds of MB after the other figures), so it would hide the build's own.
-# A worker's ru_maxrss likewise includes the build's size when it was forked.
-_PEAK = """
-import re, resource, sys
-from kg.cli import main
-rc = main(sys.argv[1:])
-with open("/proc/self/status") as status:
-    own = int(re.search(r"VmHWM:\\s*(\\d+)", status.read())[1])
-workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-print(rc, own, workers)
-"""
-
-
 def memory(sizes, tmp: Path) -> dict:
     """Peak RSS of `kg build FOLDER -o STORE/` as a child process: the build
     process itself and its largest worker, for a small and a large corpus."""
@@ -159,14 +155,9 @@ def memory(sizes, tmp: Path) -> dict:
         folder = write_folder(tmp / f"mem-{label}", documents(count, seed_per_doc=1,
                                                                other_per_doc=2))
         store = tmp / f"store-{label}"
-        started = time.perf_counter()
-        run = subprocess.run([sys.executable, "-c", _PEAK, "build", str(folder), "-o", str(store),
-                              "--workers", "2", "-q"], capture_output=True, text=True, cwd=ROOT)
-        if run.returncode != 0 or not run.stdout.strip():
-            raise SystemExit(f"kg build failed:\n{run.stderr[-2000:]}")
-        rc, own, worker = map(int, run.stdout.split()[-3:])
-        out[label] = {"docs": count, "own_kb": own, "worker_kb": worker,
-                      "seconds": time.perf_counter() - started, "store": str(store)}
+        run = real.run_process(real.kg_build(str(folder), "-o", str(store), "--workers", "2"))
+        out[label] = {"docs": count, "own_kb": run["peak_kb"], "worker_kb": run["workers_peak_kb"],
+                      "seconds": run["seconds"], "store": str(store)}
         shutil.rmtree(folder)
     out["ratio"] = out["large"]["own_kb"] / out["small"]["own_kb"]
     out["ratio_workers"] = out["large"]["worker_kb"] / out["small"]["worker_kb"]
@@ -261,10 +252,10 @@ def queries(sizes, tmp: Path, store: Path | None) -> dict:
 # ---------------------------------------------------------------- report
 
 SIZES = {
-    "full": {"extraction_docs": 300, "worker_docs": 3000, "memory_small": 5_000,
-             "memory_large": 50_000, "query_docs": 50_000},
-    "quick": {"extraction_docs": 80, "worker_docs": 400, "memory_small": 500,
-              "memory_large": 5_000, "query_docs": 5_000},
+    "full": {"real_items": 2000, "real_runs": 3, "extraction_docs": 300, "worker_docs": 3000,
+             "memory_small": 5_000, "memory_large": 50_000, "query_docs": 50_000},
+    "quick": {"real_items": 300, "real_runs": 2, "extraction_docs": 80, "worker_docs": 400,
+              "memory_small": 500, "memory_large": 5_000, "query_docs": 5_000},
 }
 
 
@@ -285,6 +276,7 @@ def report(results: dict) -> str:
              + ". Every figure is a ratio of two measurements taken side by side in one run; "
              "the machine is shared with other work, so absolute rates vary from run to run.", "",
              "| figure | measured | target | |", "| --- | --- | --- | --- |"]
+    lines += real.rows(results)
     if "extraction" in results:
         r = results["extraction"]
         lines.append(f"| extraction vs bare `jieba.lcut`, one process | {r['ratio']:.2f} "
@@ -345,21 +337,32 @@ def report(results: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes, a few minutes")
-    parser.add_argument("--only", default="extraction,workers,memory,queries",
-                        help="comma-separated figures to run")
+    parser.add_argument("--only", default="real,extraction,workers,memory,queries",
+                        help="comma-separated figures to run (corpus also needs --corpus)")
+    parser.add_argument("--corpus", action="store_true",
+                        help="also build the whole 新闻联播 corpus into a store (slow: "
+                             "≈ 10 min on 2 cores)")
     parser.add_argument("--output", default=str(RESULTS), help="where to write the report")
     parser.add_argument("--store", metavar="DIR",
                         help="run the queries figure on this store instead of building one")
     args = parser.parse_args(argv)
     mode = "quick" if args.quick else "full"
     sizes = SIZES[mode]
-    wanted = set(args.only.split(","))
+    # the whole corpus takes minutes: only when asked for by name
+    wanted = set(args.only.split(",")) - {"corpus"} | ({"corpus"} if args.corpus else set())
     command = "python bench/run.py" + (" --quick" if args.quick else "") + (
+        " --corpus" if args.corpus else "") + (
         f" --only {args.only}" if args.only != parser.get_default("only") else "") + (
         " --store STORE" if args.store else "")
     results: dict = {}
     tmp = Path(tempfile.mkdtemp(prefix="zhkg-bench-"))
     try:
+        if "real" in wanted:
+            results["real"] = real.build_figures(sizes, tmp)
+            print("real", json.dumps(results["real"]), flush=True)
+        if "corpus" in wanted:
+            results["corpus"] = real.corpus_figure(tmp)
+            print("corpus", json.dumps(results["corpus"]), flush=True)
         if "extraction" in wanted:
             results["extraction"] = extraction(sizes)
             print("extraction", json.dumps(results["extraction"]), flush=True)

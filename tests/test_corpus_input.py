@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rdflib import Literal
 
+from kg.batch import build
 from kg.cli import main
 from kg.graph.ns import DCTERMS, KG, NIF, RDF, SCHEMA, XSD
 from kg.store.formats import read_graph
@@ -132,6 +133,7 @@ def test_corpora_inside_a_folder_are_read(tmp_path, monkeypatch):
 
 def test_one_worker_and_two_give_the_same_turtle_for_a_corpus(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(build, "SMALL_BUILD", 2)  # so that two workers do start
     write_corpus(tmp_path / "news.jsonl", good_lines() * 1 + [
         json.dumps({"id": f"n{i}", "text": f"区委常委、副区长李{i}明出席会议。"}, ensure_ascii=False)
         for i in range(12)])

@@ -24,6 +24,7 @@ from pathlib import Path
 
 import pytest
 
+from kg.batch import build
 from kg.cli import main
 from kg.errors import InputError
 from kg.views.export import csv_paths
@@ -115,7 +116,9 @@ def fault_build(tmp_path_factory):
     expected = write_fault_corpus(folder)
     out = tmp_path_factory.mktemp("out") / "g.ttl"
     err = io.StringIO()
-    with contextlib.redirect_stderr(err):
+    # the workers start for a corpus this small too: faults must reach them
+    with contextlib.redirect_stderr(err), pytest.MonkeyPatch.context() as patch:
+        patch.setattr(build, "SMALL_BUILD", 2)
         code = main(["build", str(folder), "-o", str(out), "-q", "--workers", "2"])
     return folder, expected, out, code, err.getvalue()
 

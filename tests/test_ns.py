@@ -4,7 +4,7 @@ from importlib import resources
 
 from rdflib import Graph
 
-from kg.graph.ns import KG, KG_NS
+from kg.graph.ns import KG, KG_NS, shorten
 
 
 def test_ns_closed_namespace_matches_ontology():
@@ -13,3 +13,13 @@ def test_ns_closed_namespace_matches_ontology():
     declared = {str(s)[len(KG_NS):] for s in onto.subjects() if str(s).startswith(KG_NS)}
     mirrored = {name for name in dir(KG) if not name.startswith('_')}
     assert declared == mirrored
+
+
+def test_shorten_takes_the_longest_namespace_whose_local_name_is_valid():
+    prefixes = {"a": "http://a/", "ab": "http://a/b#"}
+    assert shorten("http://a/b#c", prefixes) == "ab:c"
+    assert shorten("http://a/bc", prefixes) == "a:bc"
+    # the longer namespace leaves "9", the shorter "b#9": neither is a Turtle local name
+    assert shorten("http://a/b#9", prefixes) is None
+    assert shorten("http://other/x", prefixes) is None
+    assert shorten(str(KG.Person)) == "kg:Person"

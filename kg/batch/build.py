@@ -19,7 +19,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, ProcessPoolExecutor
-from itertools import islice
+from itertools import chain, islice
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -85,6 +85,14 @@ def _warm_up(parent: int) -> None:
     extract(make_document(sentence.strip(), doc_id="warm-up", path="warm-up"))
 
 
+# Fewer documents than this are extracted in the build process itself, however
+# many workers were asked for: a worker's start (imports, lexicons, patterns,
+# jieba, pypinyin: ≈ 1.7 s CPU) costs more than it would save on them, at
+# ≈ 10 ms a report. A build does not know how many documents its folders
+# hold, so it reads this many ahead to find out.
+SMALL_BUILD = 100
+
+
 def extract_all(sources: list[str | CorpusItem], *, date: dt.date | None = None, workers: int = 1,
                 strict: bool = False, report: BuildReport,
                 progress: Callable[[int, int | None, str], None] | None = None,
@@ -99,13 +107,19 @@ def extract_all(sources: list[str | CorpusItem], *, date: dt.date | None = None,
     Failures are recorded in `report` (and raised at once with `strict`).
     `progress(i, total, path)` gets total None until the last document.
     `executor` (e.g. a Dask cluster's) runs the documents instead of a local
-    pool of `workers` processes.
+    pool of `workers` processes; a build of fewer than `SMALL_BUILD`
+    documents starts none.
     """
     started = time.perf_counter()
     # a build id of its own: lines a worker returned for another build are not in this one's sink
     triples = None if triples_base is None else (triples_base, uuid.uuid4().hex)
-    jobs = ((source, date, triples) for source in _sources(sources))
+    jobs: Iterator = ((source, date, triples) for source in _sources(sources))
     pool = None
+    if executor is None and workers > 1:
+        ahead = list(islice(jobs, SMALL_BUILD))
+        jobs = chain(ahead, jobs)
+        if len(ahead) < SMALL_BUILD:
+            workers = 1
     if executor is None and workers > 1:
         executor = pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up,
                                             initargs=(os.getpid(),))

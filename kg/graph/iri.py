@@ -48,6 +48,7 @@ _IRI_CHAR = re.compile(r"[A-Za-z0-9\-._~!$&'()*+,;=:@?/\u00a0-\ud7ff\uf900-\ufdc
 _PERCENT_TRIPLET = re.compile(r"%[0-9A-Fa-f]{2}")
 
 
+@lru_cache(maxsize=4096)  # a document's key is asked for with each of its sentences
 def iri_path(text: str) -> str:
     """`text` as part of an IRI's path: characters an IRI cannot hold there
     (space, quote, <, >, #, tab, newline, other controls, a % not starting an

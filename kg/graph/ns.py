@@ -72,19 +72,25 @@ def bind_prefixes(graph) -> None:
         graph.bind(prefix, namespace, override=False)
 
 
-_LOCAL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*", re.ASCII)
-
-
 def shorten(iri: str, prefixes: Mapping[str, str] = PREFIXES) -> str | None:
     """`prefix:local` for an IRI in one of `prefixes` (the longest that
     fits), else None. Only a local name valid in every Turtle and SPARQL
     parser (ASCII letters, digits, `_`, `-`) is written short."""
-    for prefix, namespace in _longest_first(tuple(prefixes.items())):
-        if iri.startswith(namespace) and _LOCAL_NAME.fullmatch(iri, len(namespace)):
-            return f"{prefix}:{iri[len(namespace):]}"
-    return None
+    pattern, prefix_of = _prefix_pattern(tuple(prefixes.items()))
+    m = pattern.fullmatch(iri)
+    if m is None:
+        return None
+    local = m.start(m.lastindex)
+    return f"{prefix_of[iri[:local]]}:{iri[local:]}"
 
 
 @lru_cache(maxsize=16)
-def _longest_first(prefixes: tuple[tuple[str, str], ...]) -> list[tuple[str, str]]:
-    return sorted(prefixes, key=lambda item: -len(item[1]))
+def _prefix_pattern(prefixes: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, dict[str, str]]:
+    """One expression for all namespaces, longest first, then a local name: a
+    sorted Turtle file asks for every term it writes, and trying each
+    namespace in turn was most of the writing. Where the longest namespace
+    leaves an invalid local name, the expression backtracks to a shorter one."""
+    ordered = sorted(prefixes, key=lambda item: -len(item[1]))
+    namespaces = "|".join(re.escape(namespace) for _, namespace in ordered)
+    pattern = re.compile(f"(?:{namespaces})([A-Za-z_][A-Za-z0-9_-]*)", re.ASCII)
+    return pattern, {namespace: prefix for prefix, namespace in reversed(ordered)}

@@ -12,6 +12,7 @@ they mention.
 from __future__ import annotations
 
 import datetime as dt
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -92,6 +93,38 @@ class PersonPart:
 
     candidate: Candidate
     ntriples: bytes
+
+
+class PersonParts:
+    """The `PersonPart`s of a build, by name and document, until its people
+    are resolved: the candidates in memory, which resolution reads, and their
+    triples in an unnamed temporary file, which only the writing of each
+    person reads back: a build's size then grows with its corpus by the
+    candidates alone (≈ 570 bytes of triples each, on 新闻联播 reports, stay on disk)."""
+
+    def __init__(self) -> None:
+        self._by_name: dict[str, dict[str, tuple[Candidate, int, int]]] = {}
+        self._spool = None
+
+    def add(self, name: str, doc: str, part: PersonPart) -> None:
+        if self._spool is None:
+            self._spool = tempfile.TemporaryFile(prefix="zhkg-people-")
+        self._spool.seek(0, 2)
+        at = self._spool.tell()
+        self._spool.write(part.ntriples)
+        self._by_name.setdefault(name, {})[doc] = (part.candidate, at, len(part.ntriples))
+
+    def candidates(self, name: str) -> Iterable[Candidate]:
+        return (candidate for candidate, _, _ in self._by_name.get(name, {}).values())
+
+    def ntriples(self, name: str, doc: str) -> bytes | None:
+        """The triples document `doc` gave `name`'s person, None if it gave none."""
+        found = self._by_name.get(name, {}).get(doc)
+        if found is None:
+            return None
+        _, at, size = found
+        self._spool.seek(at)
+        return self._spool.read(size)
 
 
 @dataclass

@@ -28,7 +28,7 @@ from kg.graph.events import add_events
 from kg.graph.iri import iri_path, mint, pinyin_label, place_pinyin, short_hash
 from kg.graph.ns import (DCTERMS, DEFAULT_BASE, FOAF, KG, NIF, ORG, PINYIN, PREFIXES, PROV, RDF,
                          RDFS, SCHEMA, SKOS, TIME, XSD, ZH_HANS, ZH_HANT)
-from kg.graph.people import (SOME_PERSON_NT, DocumentTriples, PersonFacts, PersonPart,
+from kg.graph.people import (SOME_PERSON_NT, DocumentTriples, PersonFacts, PersonParts,
                              member_triples, read_people)
 from kg.graph.resolve import Candidate, Identity, org_key, resolve
 from kg.graph.spans import span_triples
@@ -36,7 +36,6 @@ from kg.graph.terms import offset
 from kg.lang.lexicon import load_lexicon
 from kg.model import Document, Extraction, Mention, OrgRef, Place, PostRef
 from kg.text.normalize import to_traditional
-
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +65,11 @@ _ALT = SKOS.altLabel
 @lru_cache(maxsize=65536)
 def _text(value: str, lang: str | None = None) -> Literal:
     return Literal(value, lang=lang)
+
+
+@lru_cache(maxsize=4096)
+def _day(value: dt.date) -> Literal:
+    return Literal(value.isoformat(), datatype=XSD.date)
 
 
 @lru_cache(maxsize=65536)
@@ -100,11 +104,16 @@ class GraphBuilder:
     """
 
     def __init__(self, graph: Graph | None = None, *, base: str = DEFAULT_BASE) -> None:
-        self.graph = graph if graph is not None else new_graph()
+        self._start(graph if graph is not None else new_graph(), base)
+        if graph is not None:
+            self._people, self._nodes = read_people(graph, base)
+
+    def _start(self, graph, base: str) -> None:
+        self.graph = graph
         self.base = base
         self._lex = load_lexicon()
         self._people: dict[str, dict[str, PersonFacts]] = {}  # name → doc id → facts
-        self._parts: dict[str, dict[str, PersonPart]] = {}  # the same, made by a worker
+        self._parts = PersonParts()  # the same, made by a worker
         self._nodes: dict[str, set[URIRef]] = {}  # name → its person nodes in the graph
         self._dirty: set[str] = set()  # names whose people must be resolved again
         # within one document: sentences written, and nodes already described, so
@@ -113,8 +122,6 @@ class GraphBuilder:
         self._doc_id: str | None = None
         self._sentence_nodes: dict[int, URIRef] = {}
         self._described: set[URIRef] = set()
-        if graph is not None:
-            self._people, self._nodes = read_people(graph, base)
 
     @classmethod
     def streaming(cls, sink, *, base: str = DEFAULT_BASE) -> GraphBuilder:
@@ -125,8 +132,10 @@ class GraphBuilder:
         The sink may see a triple more than once. Documents turned into
         triples elsewhere (`document_triples`) go in through `add_triples`,
         which needs a sink with `add_ntriples`."""
-        builder = cls(base=base)
-        builder.graph = sink
+        # no rdflib graph is made at all: binding its prefixes cost a worker
+        # more per document than the document's triples
+        builder = cls.__new__(cls)
+        builder._start(sink, base)
         return builder
 
     @classmethod
@@ -157,7 +166,7 @@ class GraphBuilder:
         resolve at `finish`."""
         self.graph.add_ntriples(part.ntriples)
         for name, person in part.people.items():
-            self._parts.setdefault(name, {})[part.doc_id] = person
+            self._parts.add(name, part.doc_id, person)
             self._dirty.add(name)
 
     # -------------------------------------------------------------- helpers
@@ -217,7 +226,7 @@ class GraphBuilder:
         return URIRef(f"{self.base}source/{document_key(doc)}")
 
     def _date(self, value: dt.date) -> Literal:
-        return Literal(value.isoformat(), datatype=XSD.date)
+        return _day(value)
 
     # -------------------------------------------------------------- entities
 
@@ -228,10 +237,10 @@ class GraphBuilder:
             self._add(node, RDF.type, KG.Place)
             self._add(node, RDF.type, SCHEMA.AdministrativeArea)
             self._labels(node, place.name, x.doc)
-            self._add(node, RDFS.label, Literal(place_pinyin(place.name), lang=PINYIN))
+            self._add(node, RDFS.label, _text(place_pinyin(place.name), PINYIN))
             if place.code.isdigit():  # towns the gazetteer lacks have no official code
-                self._add(node, KG.divisionCode, Literal(place.code))
-            self._add(node, KG.divisionLevel, Literal(place.level))
+                self._add(node, KG.divisionCode, _text(place.code))
+            self._add(node, KG.divisionLevel, _text(place.level))
         self._derived(node, x, mention)
         gaz = self._lex.gazetteer
         if place.parent and place.parent in gaz.by_code:
@@ -262,7 +271,7 @@ class GraphBuilder:
         if (mention.kind == "organization" and mention.text not in (org.label, *org.aliases)
                 and (org.place is None
                      or self._lex.gazetteer.short_name(org.place.name) in mention.text)):
-            self._add(node, SKOS.altLabel, Literal(mention.text, lang=ZH))
+            self._add(node, SKOS.altLabel, _text(mention.text, ZH))
         self._derived(node, x, mention)
         return node
 
@@ -336,9 +345,9 @@ class GraphBuilder:
         self._add(node, RDFS.label, Literal(pinyin_label(name, surname_length=surname),
                                             lang=PINYIN))
         for member in identity.members:
-            part = self._parts.get(name, {}).get(member.doc)
-            if part is not None:
-                self.graph.add_ntriples(part.ntriples.decode("utf-8")
+            made = self._parts.ntriples(name, member.doc)
+            if made is not None:
+                self.graph.add_ntriples(made.decode("utf-8")
                                         .replace(SOME_PERSON_NT, f"<{node}>"))
             else:
                 for triple in member_triples(node, self._people[name][member.doc]):
@@ -351,8 +360,7 @@ class GraphBuilder:
 
     def _candidates(self, name: str) -> Iterable[Candidate]:
         yield from (facts.candidate() for facts in self._people.get(name, {}).values())
-        yield from (part.candidate for part in self._parts.get(name, {}).values())
-
+        yield from self._parts.candidates(name)
 
     def add(self, x: Extraction) -> None:
         """Add everything one document yields."""
@@ -372,7 +380,7 @@ class GraphBuilder:
         if doc.title:
             self._add(src, DCTERMS.title, Literal(doc.title))
         # what resolving this document's people again needs, kept with it
-        self._add(src, DCTERMS.language, Literal(ZH_HANT if doc.is_traditional else ZH))
+        self._add(src, DCTERMS.language, _text(ZH_HANT if doc.is_traditional else ZH))
         if x.doc_place is not None:
             self._add(src, SCHEMA.contentLocation,
                       self._iri("place", x.doc_place.name, x.doc_place.code))
@@ -431,7 +439,6 @@ class GraphBuilder:
             for triple in span_triples(node, holding.start, holding.end):
                 self._add(*triple)
 
-
     def _meeting_iri(self, label: str, date: dt.date | None) -> URIRef:
         return self._iri("meeting", label, f"{label}|{date}")
 
@@ -461,7 +468,7 @@ class GraphBuilder:
         self._add(node, RDF.type, SCHEMA.CreativeWork)
         self._labels(node, document.title, x.doc,
                      hant=x.doc.hant(document.mention.start, document.mention.end))
-        self._add(node, SCHEMA.name, Literal(document.title, lang=ZH))
+        self._add(node, SCHEMA.name, _text(document.title, ZH))
         self._derived(node, x, document.mention)
         for org in document.publishers:
             self._add(node, SCHEMA.publisher, self.organization(org, x, document.mention))
@@ -485,10 +492,8 @@ class GraphBuilder:
             self._add(node, KG.launchedBy, self.organization(org, x, campaign.mention))
 
 
-
 def build_graph(extractions: Iterable[Extraction], *, base: str = DEFAULT_BASE) -> Graph:
     builder = GraphBuilder(base=base)
     for x in extractions:
         builder.add(x)
     return builder.finish()
-

@@ -23,6 +23,7 @@ XSD_STRING = str(XSD.string)
 OFFSET_PREDICATES = frozenset({NIF.beginIndex, NIF.endIndex})
 
 
+@lru_cache(maxsize=65536)  # the same few thousand offsets, and a Literal costs to make
 def offset(value: int) -> Literal:
     """A character offset as the graph writes it."""
     return Literal(value, datatype=XSD.nonNegativeInteger)
@@ -34,11 +35,21 @@ def nt_line(triple) -> str:
     return f"{s} {p} {o} .\n"
 
 
-@lru_cache(maxsize=262144)
+# Longer literals are a sentence's or a report's text, each written once:
+# cached, they filled a worker with every text it had read
+LONGEST_CACHED_LITERAL = 64
+
+
 def nt_term(term) -> str:
     """A term in N-Triples syntax, escaped by Oxigraph (which also rejects
-    invalid IRIs with ValueError). Cached: a build names the same few
-    predicates, classes and entities over and over."""
+    invalid IRIs with ValueError). Cached, but for long literals: a build
+    names the same few predicates, classes and entities over and over."""
+    if type(term).__name__ == "Literal" and len(term) > LONGEST_CACHED_LITERAL:
+        return _nt_term(term)
+    return _cached_nt_term(term)
+
+
+def _nt_term(term) -> str:
     if type(term).__name__ == "Literal":
         quoted = str(ox.Literal(str(term)))
         if term.language:
@@ -47,6 +58,9 @@ def nt_term(term) -> str:
             return f"{quoted}^^{nt_term(term.datatype)}"
         return quoted
     return str(from_rdflib(term))
+
+
+_cached_nt_term = lru_cache(maxsize=262144)(_nt_term)
 
 
 def from_rdflib(term) -> Term:

@@ -1,0 +1,35 @@
+"""kg.batch.build: when a build starts worker processes."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.batch import build
+from kg.batch.build import BuildReport, extract_all
+from tests.conftest import SEED
+
+
+class _Started(Exception):
+    pass
+
+
+def _no_pool(*args, **kwargs):
+    raise _Started
+
+
+def test_a_handful_of_documents_starts_no_worker(tmp_path, monkeypatch):
+    monkeypatch.setattr(build, "ProcessPoolExecutor", _no_pool)
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    report = BuildReport()
+    results = list(extract_all([str(tmp_path)], workers=2, report=report))
+    assert len(results) == report.done == 3
+
+
+def test_as_many_documents_as_small_build_start_the_workers(tmp_path, monkeypatch):
+    monkeypatch.setattr(build, "ProcessPoolExecutor", _no_pool)
+    monkeypatch.setattr(build, "SMALL_BUILD", 3)
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text("区委书记王小林出席。", encoding="utf-8")
+    with pytest.raises(_Started):
+        list(extract_all([str(tmp_path)], workers=2, report=BuildReport()))
