@@ -22,13 +22,15 @@ SETS = ("xwlb-dev", "xwlb-heldout", "xwlb-events-dev", "xwlb-events-heldout", "l
 FILES = [path for name in SETS for path in sorted((GOLD / name).glob("*.yaml"))]
 
 # `kg eval tests/gold/SET`, measured 2026-12-01 on the code of issue 11 (before any tuning
-# on these sets): the floors issue 12 starts from
+# on these sets) — xwlb-dev 0.620/0.706, xwlb-heldout 0.679/0.717, xwlb-events-dev
+# 0.774/0.824, xwlb-events-heldout 0.737/0.798, localnews 0.560/0.610 — and raised to just
+# below the figures with one name recogniser (kg/extract/names.py, issue 12 point 2)
 MEASURED = {
-    "xwlb-dev": {"holdings": 0.620, "post structure": 0.706},
-    "xwlb-heldout": {"holdings": 0.679, "post structure": 0.717},
-    "xwlb-events-dev": {"holdings": 0.774, "post structure": 0.824},
-    "xwlb-events-heldout": {"holdings": 0.737, "post structure": 0.798},
-    "localnews": {"holdings": 0.560, "post structure": 0.610},
+    "xwlb-dev": {"holdings": 0.676, "post structure": 0.725},
+    "xwlb-heldout": {"holdings": 0.702, "post structure": 0.739},
+    "xwlb-events-dev": {"holdings": 0.812, "post structure": 0.838},
+    "xwlb-events-heldout": {"holdings": 0.809, "post structure": 0.800},
+    "localnews": {"holdings": 0.579, "post structure": 0.617},
 }
 TOLERANCE = 0.005
 
