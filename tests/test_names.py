@@ -120,6 +120,14 @@ def test_a_name_right_before_a_title_needs_no_opening_where_the_tagger_reads_it(
 
 
 _LANG = default_language()
+
+
+def test_two_names_the_tagger_runs_together_across_a_partner_word_are_two():
+    # the tagger reads 李克强同普连科维奇 as one person; 普连科维奇 is asked about alone
+    text = "央视网消息（新闻联播）：欢迎仪式后，李克强同普连科维奇举行会谈。"
+    start = text.index("普连科维奇")
+    assert judged(text, start, start + 5, len(text), _LANG.lexicon, _LANG.patterns) == (
+        start, start + 5)
 _GLUE_AFTER = _LANG.lexicon.words("name_glue_after")
 _GLUE_BEFORE = _LANG.lexicon.words("name_glue_before")
 # names, title words and the glue itself, so that glued stretches are proposed often

@@ -117,8 +117,11 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
                   None)
     if person is not None:
         s, e = person
-        if s < start:
+        if s < start and not (text[start - 1] in lex.function_chars
+                              or pats.followers.fullmatch(text, start - 1, start)):
             return None  # the tail of a longer name: 尼西亚 of 印度尼西亚 is read so only here
+        # ... but two names the tagger ran together are two: 李克强同|普连科维奇
+        s = max(s, start)
         if e != end and _ends_name(text, e, limit, lex, pats):
             end = e  # 习近平|受, 魏凤和|、, 韦尔希宁|当天
         return _unglued(text, s, end, lex)
