@@ -22,18 +22,20 @@ SETS = ("xwlb-dev", "xwlb-heldout", "xwlb-events-dev", "xwlb-events-heldout", "l
 FILES = [path for name in SETS for path in sorted((GOLD / name).glob("*.yaml"))]
 
 # `kg eval tests/gold/SET`, measured 2026-12-01 on the code of issue 11 (before any tuning
-# on these sets): the floors issue 12 starts from
+# on these sets) — xwlb-dev 0.620/0.706, xwlb-heldout 0.679/0.717, xwlb-events-dev
+# 0.774/0.824, xwlb-events-heldout 0.737/0.798, localnews 0.560/0.610 — and raised to just
+# below the figures with one name recogniser (kg/extract/names.py, issue 12 point 2)
 MEASURED = {
-    "xwlb-dev": {"holdings": 0.620, "post structure": 0.706,
+    "xwlb-dev": {"holdings": 0.676, "post structure": 0.725,
                  "talks": 0.571, "inspections": 0.750},  # events: 2026-12-02, as below
-    "xwlb-heldout": {"holdings": 0.679, "post structure": 0.717},
+    "xwlb-heldout": {"holdings": 0.702, "post structure": 0.739},
     # the event rows (issue 14: talks as participant pairs, messages as sender → recipient,
     # inspections as person → place) measured 2026-12-02 on the events branch
-    "xwlb-events-dev": {"holdings": 0.774, "post structure": 0.824,
+    "xwlb-events-dev": {"holdings": 0.812, "post structure": 0.838,
                         "talks": 0.921, "messages": 0.800, "inspections": 0.794},
-    "xwlb-events-heldout": {"holdings": 0.737, "post structure": 0.798,
+    "xwlb-events-heldout": {"holdings": 0.809, "post structure": 0.800,
                             "talks": 0.756, "messages": 0.000, "inspections": 1.000},
-    "localnews": {"holdings": 0.560, "post structure": 0.610, "inspections": 0.077},
+    "localnews": {"holdings": 0.579, "post structure": 0.617, "inspections": 0.077},
 }
 TOLERANCE = 0.005
 

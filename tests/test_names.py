@@ -46,6 +46,8 @@ GLUED = [
           "调研并主持召开座谈会。", {"韩正"}, "a verb: 到", {"韩正到"}),
     _case("央视网消息（新闻联播）：当地时间3月23日，在中国国家主席习近平和意大利总理孔特共同见证下，"
           "意大利返还796件套中国文物艺术品。", {"习近平", "孔特"}, "an adverb: 共同", {"孔特共"}),
+    _case("央视网消息（新闻联播）：2019年10月11日至13日，国家主席习近平应邀赴印度出席中印领导人第二次"
+          "非正式会晤、对尼泊尔进行国事访问。", {"习近平"}, "opening with a verb: 赴", {"赴印"}),
 ]
 
 COMMON_WORDS = [
@@ -62,6 +64,11 @@ PLACES_AND_BODIES = [
     _case("加州州长加文·纽瑟姆呼吁美国政府提供援助。", set(), "a place: 加州", {"加州"}),
     _case("央视网消息（新闻联播）：12日至14日，汪洋来到昭觉县、金阳县，走访村寨、学校、卫生院、"
           "产业园区、易地扶贫搬迁安置点和在建工地。", set(), "a body listed: 卫生院", {"卫生院"}),
+    _case("央视网消息（新闻联播）：中共中央政治局常委、中央书记处书记王沪宁31日上午，代表习近平总书记"
+          "和党中央看望文化界知名人士和科技专家。", {"王沪宁"}, "ending in a body: 和党中央",
+          {"和党中央"}),
+    _case("新宪法对古巴的政治、经济方面作出了规定，例如新设国家主席和总理职位。", set(),
+          "opening with a conjunction: 和总理", {"和总理"}),
 ]
 
 FRAGMENTS = [
@@ -82,6 +89,11 @@ FOREIGN = [
           {"伊姆兰·汗"}, "with ·, before a date"),
     _case("托卡耶夫当天与俄罗斯总统普京举行会谈并举行了发布会。", {"托卡耶夫", "普京"},
           "without ·, glued to 当天 and 举行", {"托卡耶夫当天", "普京举行会"}),
+    _case("央视网消息（新闻联播）：应巴基斯坦总理伊姆兰·汗邀请，国家副主席王岐山5月26日至28日访问"
+          "巴基斯坦，在伊斯兰堡分别会见阿尔维总统和伊姆兰·汗总理。", {"伊姆兰·汗"},
+          "with ·, glued to a common word: 邀请", {"伊姆兰·汗邀请"}),
+    _case("央视网消息（新闻联播）： 5月21日，国家主席习近平向印尼总统佐科·维多多致贺电，代表中国政府"
+          "和中国人民。", {"习近平", "佐科·维多多"}, "with ·, glued to 致", {"佐科·维多多致贺电"}),
 ]
 
 
@@ -108,6 +120,14 @@ def test_a_name_right_before_a_title_needs_no_opening_where_the_tagger_reads_it(
 
 
 _LANG = default_language()
+
+
+def test_two_names_the_tagger_runs_together_across_a_partner_word_are_two():
+    # the tagger reads 李克强同普连科维奇 as one person; 普连科维奇 is asked about alone
+    text = "央视网消息（新闻联播）：欢迎仪式后，李克强同普连科维奇举行会谈。"
+    start = text.index("普连科维奇")
+    assert judged(text, start, start + 5, len(text), _LANG.lexicon, _LANG.patterns) == (
+        start, start + 5)
 _GLUE_AFTER = _LANG.lexicon.words("name_glue_after")
 _GLUE_BEFORE = _LANG.lexicon.words("name_glue_before")
 # names, title words and the glue itself, so that glued stretches are proposed often

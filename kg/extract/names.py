@@ -44,6 +44,8 @@ _SENTENCE_ENDS = "。！？\n"
 # names that are also words count less: 建平 528 is kept by a surname before it)
 _COMMON_WORD_COUNT = 500
 _SHORTEST_NAME = 2
+# a common word is looked for this far after a dotted name's last part (伊姆兰·汗|邀请)
+_LONGEST_WORD = 4
 
 
 # ---------------------------------------------------------------- judging
@@ -115,8 +117,11 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
                   None)
     if person is not None:
         s, e = person
-        if s < start:
+        if s < start and not (text[start - 1] in lex.function_chars
+                              or pats.followers.fullmatch(text, start - 1, start)):
             return None  # the tail of a longer name: 尼西亚 of 印度尼西亚 is read so only here
+        # ... but two names the tagger ran together are two: 李克强同|普连科维奇
+        s = max(s, start)
         if e != end and _ends_name(text, e, limit, lex, pats):
             end = e  # 习近平|受, 魏凤和|、, 韦尔希宁|当天
         return _unglued(text, s, end, lex)
@@ -126,6 +131,8 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
     if any(s <= start < e and _place_or_body(text, s, e, label, start, end, lex, pats)
            for s, e, label in spans):
         return None
+    if any(start < s and e == end and e - s >= _SHORTEST_NAME for s, e, _ in spans):
+        return None  # it ends in a body or a place: 和|党中央 (not 普|京, the tagger's slip)
     name = text[start:end]
     if name not in known_names() and _common(name):
         return None
@@ -199,6 +206,9 @@ def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexic
         for end in range(text.index("·", pos) + 2, dotted.end() + 1):
             if pats.followers.match(text, end, limit) and (end == limit or text[end] not in lex.translit):
                 return end - pos
+            if text.startswith(lex.words("name_glue_after"), end) or _common(
+                    text[end:min(limit, end + _LONGEST_WORD)]):
+                return end - pos  # 伊姆兰·汗|邀请, 佐科·维多多|致贺电
     token_end = tokens.end_of(pos)
     if token_end and token_end <= limit and text[pos:token_end] in known_names():
         next_end = tokens.end_of(token_end, token_end)

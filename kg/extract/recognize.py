@@ -1,4 +1,5 @@
-"""Recognise places, organisations, title chains and person names.
+"""Recognise places, and people the title chains introduced (the names themselves
+are read by kg.extract.names).
 
 Everything here reads the normalised text of one document and returns spans
 (`Mention`) with what they resolve to. Abbreviations are resolved against the

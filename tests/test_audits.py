@@ -1,0 +1,21 @@
+"""The hand-judged person-label audits (tests/gold/audits/README.md): well formed, and
+the figure the README gives is the file's."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+AUDITS = Path(__file__).resolve().parent / "gold" / "audits"
+# file → (labels judged, not names), as tests/gold/audits/README.md reports them
+REPORTED = {"names-2019-sample.tsv": (150, 11), "names-2019-sample-before.tsv": (150, 40)}
+
+
+@pytest.mark.parametrize("name", sorted(REPORTED))
+def test_an_audit_judges_each_label_once_as_name_or_not(name):
+    rows = [line.split("\t") for line in (AUDITS / name).read_text(encoding="utf-8").splitlines()]
+    assert all(len(row) == 2 and row[1] in ("name", "not-name") for row in rows)
+    labels = [label for label, _ in rows]
+    assert len(set(labels)) == len(labels)
+    assert (len(rows), sum(v == "not-name" for _, v in rows)) == REPORTED[name]
