@@ -143,7 +143,7 @@ def read_people(graph: Graph, base: str) -> tuple[dict[str, dict[str, PersonFact
             f.holdings.add((holding, post))
             role = g.value(g.value(holding, ORG.role), RDFS.label)
             org = g.value(holding, ORG.organization)
-            if org is None:
+            if org is None or g.value(org, KG.jurisdictionLevel) is not None:
                 f.posts.add(("", str(role)))
                 continue
             code = g.value(g.value(org, KG.jurisdiction), KG.divisionCode)
