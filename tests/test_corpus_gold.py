@@ -22,13 +22,14 @@ SETS = ("xwlb-dev", "xwlb-heldout", "xwlb-events-dev", "xwlb-events-heldout", "l
 FILES = [path for name in SETS for path in sorted((GOLD / name).glob("*.yaml"))]
 
 # `kg eval tests/gold/SET`, measured 2026-12-01 on the code of issue 11 (before any tuning
-# on these sets): the floors issue 12 starts from
+# on these sets): the floors issue 12 started from; raised 2026-12-02 by issue 12 point 4
+# (today's bodies, Hong Kong and Macao, towns, unresolved places)
 MEASURED = {
-    "xwlb-dev": {"holdings": 0.620, "post structure": 0.706},
-    "xwlb-heldout": {"holdings": 0.679, "post structure": 0.717},
-    "xwlb-events-dev": {"holdings": 0.774, "post structure": 0.824},
-    "xwlb-events-heldout": {"holdings": 0.737, "post structure": 0.798},
-    "localnews": {"holdings": 0.560, "post structure": 0.610},
+    "xwlb-dev": {"holdings": 0.768, "post structure": 0.824},
+    "xwlb-heldout": {"holdings": 0.704, "post structure": 0.741},
+    "xwlb-events-dev": {"holdings": 0.787, "post structure": 0.831},
+    "xwlb-events-heldout": {"holdings": 0.743, "post structure": 0.798},
+    "localnews": {"holdings": 0.703, "post structure": 0.753},
 }
 TOLERANCE = 0.005
 
