@@ -123,7 +123,7 @@ def units_of(text: str, pos: int, end: int, lang: Language) -> list[tuple[str, s
         if stem + m.group("suffix") in lang.lexicon.role_rows:
             return None  # 市委|常委 is a title, not a unit 常委 of 市委
         if len(stem) == 1 and units and len(units[-1][1]) == 1:
-            return None  # 内务司|法委员会: a word (司法) cut apart, no two bodies
+            stem = "".join(units.pop()) + stem  # 内务司法|委员会: a word (司法) cut apart, one body
         units.append((stem, m.group("suffix")))
         pos = m.end()
     return units
