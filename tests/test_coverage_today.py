@@ -199,3 +199,14 @@ def test_an_unresolved_body_read_back_from_the_graph_is_still_no_evidence():
     for x in extractions:
         whole.add(x)
     assert isomorphic(g, whole.finish())
+
+
+@pytest.mark.parametrize("text", [
+    "美国马萨诸塞州前州长米特·罗姆尼接受共和党总统候选人提名。",  # xwlb: a former post, a word before it
+    "在甘孜州石渠县长沙贡玛乡，农牧民早早就把演出现场围住了。",  # xwlb: 县长 inside 石渠县|长沙
+    "历任温岭化肥厂厂长，温岭县人民政府副县长。",  # a place the gazetteer now names otherwise
+])
+def test_no_body_is_left_unresolved_where_the_text_names_its_place(text):
+    x = extract(make_document(text, doc_id="t", path="t.txt"))
+    posts = [p for p, _ in x.posts] + [h.post for h in x.holdings]
+    assert not [p.label for p in posts if p.org is not None and p.org.level]

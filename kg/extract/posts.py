@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kg.extract.clause import MAX_ORG_CHARS, Clause, Role, level_governed, place_role
+from kg.extract.clause import MAX_ORG_CHARS, Clause, Role, level_governed, place_role, word_ends_at
 from kg.extract.foreign import (foreign_body, foreign_chamber, foreign_listed, foreign_local,
                                 foreign_twin, minister_title)
 from kg.extract.orgs import Parsed, government, implied_org, parse_org, pick_place, units_of
@@ -74,7 +74,7 @@ def _named_body(c: Clause, seek: Seek) -> list[Title] | None:
                     return [minister]
                 continue
             org, place, country = parsed
-            if org is not None and org.level and _name_ends_at(c, start):
+            if org is not None and org.level and word_ends_at(c, start):
                 continue  # 温岭|县人民政府: a place the gazetteer names otherwise now (温岭市)
             if org is None and country and not place_role(role, c.lang):
                 org = foreign_body(c, role, country)  # 俄罗斯外长 → 俄罗斯外交部部长
@@ -87,14 +87,6 @@ def _named_body(c: Clause, seek: Seek) -> list[Title] | None:
             title = _title(c, start, role, org, place, country, None)
             return [*_shared_bodies(c, start, role, floor), title]
     return None
-
-
-def _name_ends_at(c: Clause, end: int) -> bool:
-    """A word of two characters or more ends right at `end` (温岭|县人民政府, not 由|县委):
-    the level word after it ends that place's name, not one of a place left unresolved."""
-    before = c.tokens.start_of(end)
-    return (before is not None and before >= c.sent.start and end - before >= 2
-            and not any(ch in c.w.stop_in_org or ch in PUNCTUATION for ch in c.text[before:end]))
 
 
 def _foreign_place(c: Clause, seek: Seek) -> list[Title] | None:

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from kg.extract.clause import Clause, Role, roles_in
+from kg.extract.clause import Clause, Role, roles_in, word_ends_at
 from kg.extract.foreign import head_after_foreign_name
 from kg.extract.holders import (body_follows, chinese_name, elected_names, moved_from, name_before,
                                 subject_before_you)
@@ -118,7 +118,7 @@ def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: To
                    here, lang)
         for chain, former in _chains_in(c):
             kept = tuple(t for t in chain.titles if t.org is not None
-                         and not (t.org.level and _place_named_before(c, t.mention.start)))
+                         and not (t.org.level and (former or _doubtful(c, t.mention.start))))
             if not kept:
                 continue
             if former:
@@ -163,12 +163,15 @@ def _towns(text: str, tokens: Tokens, context: list[Place],
     return sorted(found, key=lambda item: item[0])
 
 
-def _place_named_before(c: Clause, end: int) -> bool:
-    """The sentence names a place before `end` (在文昌担任市委书记, 张家口崇礼县副县长): a
-    body left unresolved after it is most likely that place's, which is not read; the
-    body is dropped rather than kept as some unnamed place's."""
-    return any(c.tokens.starts_at(m.start())
-               for m in c.pats.anchor_place.finditer(c.text, c.sent.start, end))
+def _doubtful(c: Clause, start: int) -> bool:
+    """A body left unresolved in a title at `start` is most likely another's, not read,
+    and is dropped rather than kept as some unnamed place's: where the sentence names a
+    place before it (在文昌担任市委书记, 张家口崇礼县副县长), where a word ends right
+    before it (里约|市长, 马萨诸塞州|前州长), or where the title starts inside a word
+    (石渠|县长|沙贡玛乡)."""
+    return (not c.tokens.starts_at(start) or word_ends_at(c, start)
+            or any(c.tokens.starts_at(m.start())
+                   for m in c.pats.anchor_place.finditer(c.text, c.sent.start, start)))
 
 
 def _lead_town(towns: list[tuple[int, Place]], sentences: tuple[Sentence, ...]) -> list[Place]:
