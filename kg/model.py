@@ -158,13 +158,19 @@ class Place:
 
 @dataclass(frozen=True, slots=True)
 class OrgRef:
-    """An organisation resolved to its canonical name and jurisdiction."""
+    """An organisation resolved to its canonical name and jurisdiction.
+
+    `level` is the level word of a place the text leaves unresolved: 县委 in a
+    report that names no county is the committee of some county (place None,
+    level 县), not dropped and not guessed.
+    """
 
     label: str
     org_type: str
     place: Place | None
     aliases: tuple[str, ...] = ()
     parent: OrgRef | None = None
+    level: str = ""
 
     @property
     def key(self) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kg.lang.language import Language
 from kg.lang.lexicon import Lexicon
-from kg.lang.patterns import Patterns
+from kg.lang.patterns import PUNCTUATION, Patterns
 from kg.lang.words import Words
 from kg.model import Document, Mention, OrgRef, Place, Sentence, Tokens
 
@@ -81,6 +81,17 @@ class Clause:
 
     def mention(self, start: int, end: int, kind) -> Mention:
         return Mention.of(self.doc, start, end, kind, self.sent.index)
+
+
+def word_ends_at(c: Clause, end: int) -> bool:
+    """A word of two characters or more ends right at `end` (温岭|县人民政府, not 由|县委,
+    nor a body's word: 政府|常务副县长): the level word after it ends that place's name,
+    not one of a place left unresolved."""
+    before = c.tokens.start_of(end)
+    word = c.text[before:end] if before is not None else ""
+    return (before is not None and before >= c.sent.start and len(word) >= 2
+            and word not in c.lex.org_suffixes
+            and not any(ch in c.w.stop_in_org or ch in PUNCTUATION for ch in word))
 
 
 def place_role(role: Role, lang: Language) -> bool:

@@ -64,7 +64,7 @@ def _anchors(text: str, pos: int, end: int, lang: Language, context: list[Place]
     league = len(w.league) if text.startswith(w.league, pos) else 0
     m = lang.patterns.org.match(text, pos + league, end)
     if m and not m.group("national"):
-        org = resolve_org(m, lang, context, level_place)
+        org = resolve_org(m, lang, context, level_place, unresolved=True)
         if org is not None and league and org.org_type == "party-committee" and org.place:
             # 共青团四川省委: the Youth League's committee, not the Party's
             org = place_body(lang.lexicon.bodies[w.league_committee], org.place.name, org.place)
@@ -122,6 +122,8 @@ def units_of(text: str, pos: int, end: int, lang: Language) -> list[tuple[str, s
             return None
         if stem + m.group("suffix") in lang.lexicon.role_rows:
             return None  # 市委|常委 is a title, not a unit 常委 of 市委
+        if len(stem) == 1 and units and len(units[-1][1]) == 1:
+            stem = "".join(units.pop()) + stem  # 内务司法|委员会: a word (司法) cut apart, one body
         units.append((stem, m.group("suffix")))
         pos = m.end()
     return units
@@ -151,6 +153,8 @@ def parse_org(text: str, start: int, end: int, lang: Language, context: list[Pla
         if anchor.org is None and anchor.place is not None:
             # 河北省栾城县委: the province only qualifies the county's committee
             inner = parse_org(text, anchor.end, end, lang, context, level_place)
+            if inner is not None and inner[0] is not None and inner[0].level:
+                inner = None  # 温岭|县人民政府: the place names the body, as before the county became a city
             if inner is not None and inner[0] is not None:
                 org = inner[0]
                 if surface not in (org.label, *org.aliases):
@@ -223,6 +227,14 @@ def government(place: Place | None, country: str | None, lang: Language) -> OrgR
     return None
 
 
+def unresolved_body(kind: BodyKind, level: str, surface: str) -> OrgRef:
+    """The body of a kind of a place the report does not name, by its level
+    word: 县委 (some county's committee), 县政府."""
+    label = kind.label.format(place=level)
+    aliases = (surface,) if surface != label else ()
+    return OrgRef(label, kind.org_type, None, aliases, level=level)
+
+
 def level_place_of(marker: str, context: list[Place], lang: Language) -> Place | None:
     """The report's place a level marker denotes, an abbreviated one too (特区 → 香港特别行政区)."""
     return place_at_level(lang.lexicon.gazetteer.level_written(marker), context)
@@ -238,9 +250,11 @@ def implied_org(role: str, lang: Language, context: list[Place]) -> OrgRef | Non
         return national_body(lang.patterns.national_names[implied], implied)
     marker = next((m for m in lang.lexicon.words("level_markers") if implied.startswith(m)), "")
     kind = lang.lexicon.bodies.get(implied[len(marker):])
-    place = level_place_of(marker, context, lang) if marker else None
-    if kind is None or place is None:
+    if kind is None or not marker:
         return None
+    place = level_place_of(marker, context, lang)
+    if place is None:
+        return unresolved_body(kind, marker, implied)  # 副县长 in a report naming no county
     return place_body(kind, place.name, place)
 
 
@@ -263,12 +277,15 @@ def town_at(text: str, pos: int, end: int, context: list[Place], lang: Language)
 # ---------------------------------------------------------------- bodies named on their own
 
 def resolve_org(m: re.Match, lang: Language, context: list[Place],
-                level_place: Place | None) -> OrgRef | None:
+                level_place: Place | None, unresolved: bool = False) -> OrgRef | None:
     """An organisation named by a match of `Patterns.org`.
 
     Args:
         level_place: the place of the title before it in a chain, used for
             bare names (纪委 after 区委常委 is the district's 纪委).
+        unresolved: a level word the report names no place of (县委 in a
+            report naming no county) gives the body with its place unresolved
+            (see `unresolved_body`), not None.
     """
     lex, words = lang.lexicon, lang.words
     if m.group("national"):
@@ -284,6 +301,8 @@ def resolve_org(m: re.Match, lang: Language, context: list[Place],
             return None
     elif level:
         place = level_place_of(level, context, lang)
+        if place is None and unresolved:
+            return unresolved_body(kind, level, m.group())
     elif level_place is not None:
         place = level_place  # 市委常委总工会主席: the city's 总工会
     elif kind.bare:

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kg.extract.clause import MAX_ORG_CHARS, Clause, Role, level_governed, place_role
+from kg.extract.clause import MAX_ORG_CHARS, Clause, Role, level_governed, place_role, word_ends_at
 from kg.extract.foreign import (foreign_body, foreign_chamber, foreign_listed, foreign_local,
                                 foreign_twin, minister_title)
 from kg.extract.orgs import Parsed, government, implied_org, parse_org, pick_place, units_of
@@ -78,6 +78,8 @@ def _named_body(c: Clause, seek: Seek) -> list[Title] | None:
                     return [minister]
                 continue
             org, place, country = parsed
+            if org is not None and org.level and word_ends_at(c, start):
+                continue  # 温岭|县人民政府: a place the gazetteer names otherwise now (温岭市)
             if org is None and country and not place_role(role, c.lang):
                 org = foreign_body(c, role, country)  # 俄罗斯外长 → 俄罗斯外交部部长
             elif org is not None and country is None and org.place is None:

@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 
-from kg.extract.clause import Clause, Role, roles_in
+from kg.extract.clause import Clause, Role, roles_in, word_ends_at
 from kg.extract.foreign import head_after_foreign_name
 from kg.extract.holders import (body_follows, chinese_name, elected_names, moved_from, name_before,
                                 subject_before_you)
@@ -83,6 +83,11 @@ def post_of(title: Title, w: Words) -> PostRef:
         # a people's government's post is named after the place: 秦州区副区长, 法国总统
         aliases = (label, *aliases)
         label = head + title.role
+    elif org.org_type == "government" and org.level and title.role.endswith(
+            org.level + w.head_char):
+        # ... and where the place is unresolved, by the role that names its level: 副县长
+        aliases = (label, *aliases)
+        label = title.role
     return PostRef(title.role, org, label, tuple(dict.fromkeys(a for a in aliases if a != label)))
 
 
@@ -92,8 +97,10 @@ def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: To
     """Title chains with the names that hold them, and titles held by nobody
     as of the report (former posts), sentence by sentence.
 
-    Titles whose organisation cannot be known (市委书记 in a report that names
-    no city) are dropped: a post without its organisation is no fact.
+    A title whose body's place the report does not name (县委书记 in a report
+    naming no county) keeps the body with its place unresolved (OrgRef.level);
+    a title with no body at all is dropped: a post without its organisation is
+    no fact.
     """
     chains: list[TitleChain] = []
     unheld: list[Title] = []
@@ -110,7 +117,8 @@ def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: To
         c = Clause(doc, sent, tokens, list(dict.fromkeys(named + lead + context + before)),
                    here, lang)
         for chain, former in _chains_in(c):
-            kept = tuple(t for t in chain.titles if t.org is not None)
+            kept = tuple(t for t in chain.titles if t.org is not None
+                         and not (t.org.level and (former or _doubtful(c, t.mention.start))))
             if not kept:
                 continue
             if former:
@@ -153,6 +161,17 @@ def _towns(text: str, tokens: Tokens, context: list[Place],
         if town is not None and len(town.name) == end - start:
             found.append((start, town))
     return sorted(found, key=lambda item: item[0])
+
+
+def _doubtful(c: Clause, start: int) -> bool:
+    """A body left unresolved in a title at `start` is most likely another's, not read,
+    and is dropped rather than kept as some unnamed place's: where the sentence names a
+    place before it (在文昌担任市委书记, 张家口崇礼县副县长), where a word ends right
+    before it (里约|市长, 马萨诸塞州|前州长), or where the title starts inside a word
+    (石渠|县长|沙贡玛乡)."""
+    return (not c.tokens.starts_at(start) or word_ends_at(c, start)
+            or any(c.tokens.starts_at(m.start())
+                   for m in c.pats.anchor_place.finditer(c.text, c.sent.start, start)))
 
 
 def _lead_town(towns: list[tuple[int, Place]], sentences: tuple[Sentence, ...]) -> list[Place]:
@@ -226,7 +245,10 @@ HolderReader = Callable[[Clause, list[Title], Role], list[Mention]]
 def _names_after(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
     names = person_names(c.doc, titles[-1].mention.end, c.sent, c.tokens, c.lex, c.pats,
                          foreign=any(t.country for t in titles))
-    names = [n for n in names if not body_follows(c, n.end)]
+    # 区委书记强调了…: a word that follows names (强调, 出席) starts none
+    followers = [w for w in c.lex.words("name_followers") if len(w) > 1]
+    names = [n for n in names if not body_follows(c, n.end)
+             and not n.text.startswith(tuple(followers))]
     # 行政长官崔世安、国家发展和改革委员会主任何立峰: a national body's name ends the list
     body_starts = next((i for i, n in enumerate(names) if c.pats.national.match(c.text, n.start)),
                        len(names))

@@ -21,7 +21,7 @@ KG = ClosedNamespace(KG_NS, [
     "Campaign", "Document", "Place", "SourceDocument", "Sentence",
     "OrganizationType", "OrganizationTypes",
     # properties
-    "orgType", "jurisdiction", "post", "asOf", "chair", "speaker", "mentions",
+    "orgType", "jurisdiction", "jurisdictionLevel", "post", "asOf", "chair", "speaker", "mentions",
     "launchedBy", "readAt", "divisionCode", "divisionLevel", "mentionCount",
     "startDate", "endDate",  # a holding's span
     # organisation types (skos:Concept, skos:notation in ontology/kg.ttl)

@@ -194,7 +194,7 @@ def read_people(graph: Graph, base: str) -> tuple[dict[str, dict[str, PersonFact
             start, end = (g.value(holding, p) for p in (KG.startDate, KG.endDate))
             start, end = (str(v) if v is not None else None for v in (start, end))
             org = g.value(holding, ORG.organization)
-            if org is None:
+            if org is None or g.value(org, KG.jurisdictionLevel) is not None:
                 f.add_post("", str(role), None, start, end)
                 continue
             code = g.value(g.value(org, KG.jurisdiction), KG.divisionCode)

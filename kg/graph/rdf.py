@@ -249,7 +249,8 @@ class GraphBuilder:
         return node
 
     def organization(self, org: OrgRef, x: Extraction, mention: Mention) -> URIRef:
-        key = org.key if org.place is not None or org.org_type else f"{x.doc.id}|{org.label}"
+        scoped = org.level or (org.place is None and not org.org_type)
+        key = f"{x.doc.id}|{org.key if org.level else org.label}" if scoped else org.key
         node = self._iri("org", org.label, key)
         self._in_document(x.doc)
         if self._first(node):
@@ -263,6 +264,8 @@ class GraphBuilder:
                 self.graph.add(triple)
         if org.place is not None:
             self._add(node, KG.jurisdiction, self.place(org.place, x, mention))
+        elif org.level:
+            self._add(node, KG.jurisdictionLevel, Literal(org.level, lang=ZH_HANS))
         if org.parent is not None:  # 福州市国税局党组 is a unit of 福州市国税局
             self._add(node, ORG.subOrganizationOf, self.organization(org.parent, x, mention))
         # the span as written is another name only where it names the body itself
@@ -286,7 +289,8 @@ class GraphBuilder:
         return node
 
     def post(self, post: PostRef, x: Extraction, mention: Mention) -> URIRef:
-        node = self._iri("post", post.label, post.key)
+        node = self._iri("post", post.label, f"{x.doc.id}|{post.key}"
+                         if post.org is not None and post.org.level else post.key)
         self._in_document(x.doc)
         if self._first(node):
             self._add(node, RDF.type, KG.Post)
@@ -418,8 +422,10 @@ class GraphBuilder:
         self._add(node, KG.post, post)
         person.holdings.add((node, post))
         org = holding.post.org
-        person.add_post(org_key(org.place.code if org.place else None, org.label) if org else "",
-                        holding.post.role, org.place.code if org and org.place else None,
+        # an unresolved body (县委: OrgRef.level) is each report's own: no evidence of one person
+        person.add_post(org_key(org.place.code if org.place else None, org.label)
+                        if org and not org.level else "", holding.post.role,
+                        org.place.code if org and org.place else None,
                         holding.start, holding.end)
         if holding.post.org is not None:
             self._add(node, ORG.organization,
