@@ -23,10 +23,12 @@ SETS = {"dev": sorted(GOLD.glob("*.yaml")), "heldout": sorted((GOLD / "heldout")
 # `kg eval tests/gold/xwlb-bios`, `…/heldout` and the localnews files with spans, measured
 # 2026-12-02 (issue 13, second pass: roles and bodies of careers, party groups, the state's
 # military commission, notices dated by the session's day, lists of names): spans
-# (person, post, start, end) and span posts (person, post)
+# (person, post, start, end) and span posts (person, post). localnews 0.723 → 0.667 with
+# unresolved places (issue 12): four 孟村镇 notices now give their posts with the town
+# unresolved (?镇长), counted as extras beside the misses they were already
 MEASURED = {"dev": {"spans": 0.986, "span posts": 0.986},
-            "heldout": {"spans": 0.744, "span posts": 0.776},
-            "localnews": {"spans": 0.723, "span posts": 0.723}}
+            "heldout": {"spans": 0.787, "span posts": 0.818},
+            "localnews": {"spans": 0.667, "span posts": 0.667}}
 TOLERANCE = 0.005
 
 
