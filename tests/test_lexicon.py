@@ -61,7 +61,7 @@ def test_a_copy_of_the_shipped_data_reads_as_the_shipped_data(data):
 
 
 def test_organization_types_are_the_ontologys():
-    from kg.graph.rdf import org_type_concepts
+    from kg.graph.ns import org_type_concepts
     assert organization_types() == set(org_type_concepts())
 
 

@@ -8,7 +8,9 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from rdflib import Namespace
+from importlib import resources
+
+from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import (DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, TIME,
                               XSD, ClosedNamespace, ORG)
 
@@ -94,3 +96,19 @@ def _prefix_pattern(prefixes: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, 
     namespaces = "|".join(re.escape(namespace) for _, namespace in ordered)
     pattern = re.compile(f"(?:{namespaces})([A-Za-z_][A-Za-z0-9_-]*)", re.ASCII)
     return pattern, {namespace: prefix for prefix, namespace in reversed(ordered)}
+
+
+@lru_cache(maxsize=1)
+def org_type_concepts() -> dict[str, tuple[URIRef, list[tuple]]]:
+    """Organisation types from ontology/kg.ttl: notation → (IRI, its triples).
+
+    The triples (type, notation, labels) are copied into every graph that
+    uses the type, so a graph file answers "which bodies are courts" alone.
+    """
+    onto = Graph().parse(data=resources.files("kg").joinpath("ontology", "kg.ttl")
+                         .read_text(encoding="utf-8"), format="turtle")
+    out = {}
+    for concept in onto.subjects(RDF.type, KG.OrganizationType):
+        notation = str(onto.value(concept, SKOS.notation))
+        out[notation] = (concept, sorted(onto.triples((concept, None, None))))
+    return out

@@ -20,14 +20,13 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from functools import lru_cache
-from importlib import resources
 
 from rdflib import Graph, Literal, URIRef
 
 from kg.graph.events import add_events
 from kg.graph.iri import iri_path, mint, pinyin_label, place_pinyin, short_hash
 from kg.graph.ns import (DCTERMS, DEFAULT_BASE, FOAF, KG, NIF, ORG, PINYIN, PREFIXES, PROV, RDF,
-                         RDFS, SCHEMA, SKOS, TIME, XSD, ZH_HANS, ZH_HANT)
+                         RDFS, SCHEMA, SKOS, TIME, XSD, ZH_HANS, ZH_HANT, org_type_concepts)
 from kg.graph.people import (SOME_PERSON_NT, DocumentTriples, PersonFacts, PersonParts,
                              member_triples, read_people)
 from kg.graph.resolve import Candidate, Identity, org_key, resolve
@@ -37,21 +36,6 @@ from kg.lang.lexicon import load_lexicon
 from kg.model import Document, Extraction, Mention, OrgRef, Place, PostRef
 from kg.text.normalize import to_traditional
 
-
-@lru_cache(maxsize=1)
-def org_type_concepts() -> dict[str, tuple[URIRef, list[tuple]]]:
-    """Organisation types from ontology/kg.ttl: notation → (IRI, its triples).
-
-    The triples (type, notation, labels) are copied into every graph that
-    uses the type, so a graph file answers "which bodies are courts" alone.
-    """
-    onto = Graph().parse(data=resources.files("kg").joinpath("ontology", "kg.ttl")
-                         .read_text(encoding="utf-8"), format="turtle")
-    out = {}
-    for concept in onto.subjects(RDF.type, KG.OrganizationType):
-        notation = str(onto.value(concept, SKOS.notation))
-        out[notation] = (concept, sorted(onto.triples((concept, None, None))))
-    return out
 
 ZH = ZH_HANS
 
