@@ -26,13 +26,14 @@ DATA = Path(os.environ.get("ZHKG_DATA")
             or Path(__file__).resolve().parents[2] / "shared" / "data")
 PD_DEV = "people_daily/dev.char.bio"
 PD_TEST = "people_daily/test.char.bio"
-# F1 of the shipped weights on the first 500 test sentences, measured 2026-11-27
-# (`kg eval --corpus .../test.char.bio --format bio --limit 500`); the guard allows 0.03.
 # tag() spans on the first 300 PD dev sentences, recorded by the plain decoder of before the
-# Viterbi was written out (commit 890f9d6), with the shipped weights; only new weights may
+# Viterbi was written out (commit 890f9d6) with the shipped weights; only new weights may
 # re-record it (scripts/train_ner.py --record-spans)
 RECORDED = Path(__file__).parent / "ner" / "pd_dev_spans.tsv"
-FLOOR = {"PER": 0.832, "ORG": 0.718, "LOC": 0.755}
+# F1 of the shipped weights on the first 500 test sentences, measured 2026-12-02
+# (`kg eval --corpus .../test.char.bio --format bio --limit 500`); decoding is deterministic,
+# so the guard allows only 0.005.
+FLOOR = {"PER": 0.920, "ORG": 0.844, "LOC": 0.890}
 
 
 @pytest.fixture(scope="module")
@@ -149,7 +150,7 @@ def test_evaluate_corpus_malformed_line(tmp_path):
 
 
 # held-out dev sentences (seed 13, never trained on) the shipped weights tag exactly right
-KNOWN_DEV = (338, 504, 743, 792, 1263, 1958)
+KNOWN_DEV = (338, 504, 654, 792, 1087, 1263, 1958)
 
 
 @pytest.mark.parametrize("index", KNOWN_DEV)
@@ -168,7 +169,7 @@ def test_tag_scores_at_least_floor_on_pd_test(data):
             break
         count(gold, tag(text), counts)
     for label, floor in FLOOR.items():
-        assert prf(counts, label)[2] >= floor - 0.03, (label, prf(counts, label))
+        assert prf(counts, label)[2] >= floor - 0.005, (label, prf(counts, label))
 
 
 def test_tag_reproduces_recorded_spans(data):
