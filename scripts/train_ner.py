@@ -111,8 +111,10 @@ def export(model_path: str, out: Path, *, prune: float, groups: tuple[str, ...])
             rows.setdefault(feat, []).append((index[label], w))
     trans = [(index[a] * len(LABELS) + index[b], w) for (a, b), w in info.transitions.items()]
     out.parent.mkdir(parents=True, exist_ok=True)
-    # mtime=0: the same weights give the same bytes
-    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as gz:
+    # no mtime, no file name in the header: the same weights give the same bytes wherever
+    # they are written
+    with open(out, "wb") as raw, gzip.GzipFile(filename="", fileobj=raw, mode="wb",
+                                               mtime=0) as gz:
         gz.write(f"{GROUPS}\t{' '.join(groups)}\n".encode("utf-8"))
         for feat, pairs in [(TRANSITIONS, sorted(trans))] + sorted(rows.items()):
             cells = " ".join(f"{j}:{w:.4g}" for j, w in sorted(pairs))
