@@ -2,317 +2,27 @@
 
 ``tag(text)`` returns ``(start, end_exclusive, label)`` spans, label PER, ORG or LOC.
 The weights in ``kg/data/ner/`` were trained by ``scripts/train_ner.py`` on public
-People's Daily / MSRA data plus CLUENER's person names (see ``kg/data/ner/README.md``);
-they load on first use.
-
-Features per character (:func:`features`; the weights file names the groups it uses):
-characters and bigrams in a window of two, then knowledge the small corpus lacks, found by
-longest-match scans over the text itself — no segmentation is involved, so the tagger gives
-the same answer whichever segmenter ``kg.text.segment`` runs and whatever domain words it adds:
-
-- ``lex``: where the character sits in a match of a division name (full or short), a
-  country, a national body or its alias, an organisation suffix word, a role word, or a
-  name-like word of jieba's dictionary (``nr``/``ns``/``nt``/``nz``/``j``...);
-- ``dic``: the longest jieba dictionary word starting and ending at it, and its class;
-- ``chr``: surname characters and runs of transliteration characters (基里延科).
-
-The older ``tok`` group (the character's jieba token and its neighbours) is still
-supported for weights trained with it. Decoding is Viterbi constrained to valid BIO
+People's Daily / MSRA data (see ``kg/data/ner/README.md``); they load on first use.
+The features are kg.extract.ner_features'. Decoding is Viterbi constrained to valid BIO
 sequences, so every span is well formed.
 """
 
 from __future__ import annotations
 
 import gzip
-import importlib.util
-from collections.abc import Iterator
 from functools import lru_cache
 from importlib import resources
-from pathlib import Path
+from itertools import islice
 from typing import BinaryIO
 
-from kg.lang.lexicon import load_lexicon
-from kg.text.segment import segment
+from kg.extract.ner_features import NGRAMS, W3, group_features, ngrams, templates
 
 Span = tuple[int, int, str]
 LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
 WEIGHTS = "crf.tsv.gz"
 TRANSITIONS = "\x00T"
-GROUPS = "\x00F"  # the weights' feature groups (see features); absent: ("tok",)
-DEFAULT_GROUPS = ("lex", "chr", "dic")
+GROUPS = "\x00F"  # the weights' feature groups (see kg.extract.ner_features); absent: ("tok",)
 _NEG = float("-inf")
-
-# Digits and Latin letters carry their class, not their identity: １９９７ and 1998 look alike.
-_NORM = {c: "0" for c in range(ord("0"), ord("9") + 1)}
-_NORM.update({c: "0" for c in range(ord("０"), ord("９") + 1)})
-_NORM.update({c: "a" for c in range(ord("a"), ord("z") + 1)})
-_NORM.update({c: "a" for c in range(ord("A"), ord("Z") + 1)})
-_NORM.update({c: "a" for c in range(ord("ａ"), ord("ｚ") + 1)})
-_NORM.update({c: "a" for c in range(ord("Ａ"), ord("Ｚ") + 1)})
-_NORM.update({ord("\n"): " ", ord("\r"): " ", ord("\t"): " ", ord("\u3000"): " "})
-
-# jieba's dictionary tags worth a feature: names, places, organisations, other proper nouns
-_NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz"})
-# ... and those scanned for (``j``: abbreviations such as 中组部)
-_SCAN_TAGS = _NAME_TAGS | {"j"}
-_MAX_WORD = 12
-
-
-@lru_cache(maxsize=1)
-def _lexicon() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozenset[str]]:
-    """Word classes from jieba's dictionary, division names (full, short), role words.
-
-    A word's class is its name-like tag (``ns`` ...), else the order of magnitude of its
-    count; words missing from the dictionary were made up by jieba's HMM and are often names.
-    """
-    classes: dict[str, str] = {}
-    for word, count, tag in _jieba_dict():
-        classes[word] = tag if tag in _NAME_TAGS else str(len(count))
-    lex = load_lexicon()
-    return (classes, frozenset(lex.gazetteer.by_name), frozenset(lex.gazetteer.by_short),
-            frozenset(lex.roles))
-
-
-def _jieba_dict() -> Iterator[list[str]]:
-    """``(word, count, tag)`` rows of jieba's own dictionary file (not our added words).
-
-    The file is found without importing jieba (kg.text.segment is the module that does), and
-    without starting a segmenter: whichever one kg.text.segment uses, this file is its base.
-    """
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("jieba is needed for its dictionary")
-    path = Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
-    with path.open("rb") as fh:
-        for raw in fh:
-            parts = raw.decode("utf-8").split()
-            if len(parts) == 3:
-                yield parts
-
-
-@lru_cache(maxsize=1)
-def _matcher() -> dict[str, tuple[str, ...]]:
-    """Word lists scanned for longest matches: word -> its classes; prefixes -> ().
-
-    Classes: ``dv`` division full name, ``ds`` its short name, ``cn`` country, ``nb``
-    national body or alias, ``os`` organisation suffix word, ``ro`` role word, and
-    ``j`` + jieba's tag for name-like words of jieba's dictionary (``jns``, ``jnr`` ...).
-    The scan looks at the text only, never at a segmentation.
-    """
-    lex = load_lexicon()
-    words: dict[str, set[str]] = {}
-    lists = [("dv", lex.gazetteer.by_name), ("ds", lex.gazetteer.by_short),
-             ("cn", lex.countries), ("os", lex.org_suffixes), ("ro", lex.roles),
-             ("nb", [w for label, body in lex.national.items() for w in (label, *body.aliases)])]
-    for cls, items in lists:
-        for word in items:
-            words.setdefault(word, set()).add(cls)
-    for word, _, tag in _jieba_dict():
-        if tag in _SCAN_TAGS and len(word) >= 2:
-            words.setdefault(word, set()).add("j" + tag)
-    table: dict[str, tuple[str, ...]] = {}
-    for word in words:
-        for k in range(1, len(word)):
-            table.setdefault(word[:k], ())
-    for word, classes in words.items():
-        table[word] = tuple(sorted(classes))
-    return table
-
-
-def _scan(text: str) -> list[list[str]]:
-    """Per character: where it sits in the longest match of each word class.
-
-    ``xdvB3``: begins a three-character division name; ``xdvE``: ends one; ``xos>``: the
-    character right after an organisation suffix word; ``xdv<``: right before a division.
-    """
-    table = _matcher()
-    n = len(text)
-    best: dict[tuple[int, str], tuple[int, int]] = {}
-    for i in range(n):
-        for j in range(i + 1, min(n, i + _MAX_WORD) + 1):
-            classes = table.get(text[i:j])
-            if classes is None:
-                break
-            for cls in classes:
-                for k in range(i, j):
-                    old = best.get((k, cls))
-                    if old is None or old[1] - old[0] < j - i:
-                        best[k, cls] = (i, j)
-    out: list[list[str]] = [[] for _ in range(n)]
-    for (k, cls), (i, j) in best.items():
-        f = out[k]
-        if j - i == 1:
-            f.append("x" + cls + "S")
-        elif k == i:
-            f.append(f"x{cls}B{min(j - i, 6)}")
-            if i:
-                out[i - 1].append("x" + cls + "<")
-        elif k == j - 1:
-            f.append("x" + cls + "E")
-            if j < n:
-                out[j].append("x" + cls + ">")
-        else:
-            f.append("x" + cls + "M")
-    for f in out:
-        if len(f) > 1:
-            f[:] = sorted(set(f))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _dictionary() -> dict[str, str]:
-    """jieba's dictionary as word -> class (name-like tag or count magnitude); prefixes -> ""."""
-    table: dict[str, str] = {}
-    rows = [(w, tag if tag in _NAME_TAGS else str(len(n))) for w, n, tag in _jieba_dict()]
-    for word, _ in rows:
-        for k in range(1, len(word)):
-            table.setdefault(word[:k], "")
-    for word, kind in rows:
-        table[word] = kind
-    return table
-
-
-def _words(text: str) -> list[list[str]]:
-    """Per character: the longest jieba dictionary word starting and ending there.
-
-    A segmentation-free stand-in for the token features: ``yB3ns`` the character starts a
-    three-character place word, ``yE2`` ends a two-character word of count magnitude 2.
-    """
-    table = _dictionary()
-    n = len(text)
-    out: list[list[str]] = [[] for _ in range(n)]
-    ends: list[tuple[int, str]] = [(0, "")] * n
-    for i in range(n):
-        best, kind = 0, ""
-        for j in range(i + 2, min(n, i + _MAX_WORD) + 1):
-            k = table.get(text[i:j])
-            if k is None:
-                break
-            if k:
-                best, kind = j - i, k
-        if best:
-            out[i].append(f"yB{min(best, 5)}{kind}")
-            if best > ends[i + best - 1][0]:
-                ends[i + best - 1] = (best, kind)
-        else:
-            out[i].append("yB1" + table.get(text[i], "?"))
-    for i, (length, kind) in enumerate(ends):
-        if length:
-            out[i].append(f"yE{min(length, 5)}{kind}")
-    return out
-
-
-def _char_classes(text: str) -> list[list[str]]:
-    """Per character: surname (one or two characters) and transliteration-name runs."""
-    lex = load_lexicon()
-    surnames, compound, start, any_ = (lex.surnames, lex.compound_surnames, lex.translit,
-                                       lex.translit_any)
-    n = len(text)
-    out: list[list[str]] = [[] for _ in range(n)]
-    run = 0
-    for i, ch in enumerate(text):
-        f = out[i]
-        if ch in surnames:
-            f.append("s1")
-        if text[i:i + 2] in compound:
-            f.append("s2")
-        if ch in start:
-            f.append("ts")
-        run = run + 1 if ch in any_ else 0
-        if run and (i + 1 == n or text[i + 1] not in any_):
-            # a run of transliteration characters: 基里延科, 内塔尼亚胡
-            for k in range(i - run + 1, i + 1):
-                pos = "S" if run == 1 else "B" if k == i - run + 1 else "E" if k == i else "M"
-                out[k].append(f"tr{pos}{min(run, 5)}")
-    return out
-
-
-def features(text: str, tokens: tuple[tuple[int, int], ...] | None = None, *,
-             groups: tuple[str, ...] = DEFAULT_GROUPS) -> list[list[str]]:
-    """The feature strings of each character of ``text`` (shared with the trainer).
-
-    Args:
-        text: the sentence.
-        tokens: its jieba token spans, if already computed (``kg.text.segment.segment``);
-            read only by the ``tok`` group (the shipped weights don't use it).
-        groups: feature groups besides character n-grams: ``tok`` (jieba tokens),
-            ``lex`` (longest-match lexicon scan, segmentation-free), ``dic`` (longest
-            jieba dictionary words starting and ending at each character), ``chr`` (surname and
-            transliteration characters), ``w3`` (characters three away).
-    """
-    norm = text.translate(_NORM)
-    pad = "\x02\x02\x02" + norm + "\x03\x03\x03"
-    w3 = "w3" in groups
-    out: list[list[str]] = []
-    for i in range(len(text)):
-        w = pad[i + 1:i + 6]
-        f = ["a" + w[0], "b" + w[1], "c" + w[2], "d" + w[3], "e" + w[4],
-             "f" + w[1:3], "g" + w[2:4], "h" + w[0:2], "i" + w[3:5], "j" + w[1:4]]
-        if w3:
-            f += ["k" + pad[i], "m" + pad[i + 6], "n" + w[0:3], "o" + w[2:5]]
-        out.append(f)
-    if "tok" in groups:
-        for f, g in zip(out, _token_features(text, norm, tokens)):
-            f.extend(g)
-    if "lex" in groups:
-        for f, g in zip(out, _scan(text)):
-            f.extend(g)
-    if "dic" in groups:
-        for f, g in zip(out, _words(text)):
-            f.extend(g)
-    if "chr" in groups:
-        for f, g in zip(out, _char_classes(text)):
-            f.extend(g)
-    return out
-
-
-def _token_features(text: str, norm: str,
-                    tokens: tuple[tuple[int, int], ...] | None) -> list[list[str]]:
-    """Per character: its jieba token, the neighbours, their dictionary classes."""
-    if tokens is None:
-        tokens = segment(text)
-    classes, places, shorts, roles = _lexicon()
-    lex = load_lexicon()
-    surnames, compound = lex.surnames, lex.compound_surnames
-    words = [text[s:e] for s, e in tokens]
-    out: list[list[str]] = []
-    for k, (s, e) in enumerate(tokens):
-        word = words[k]
-        prev = words[k - 1] if k else "^"
-        nxt = words[k + 1] if k + 1 < len(words) else "$"
-        length = e - s
-        kind = classes.get(word, "?")
-        shared = ["L" + prev, "R" + nxt, "D" + kind,
-                  "l" + classes.get(prev, "?"), "r" + classes.get(nxt, "?")]
-        if word[:1] in surnames or word[:2] in compound:
-            # surname + made-up word of two or three characters: most likely a name
-            shared.append(f"K{min(length, 4)}{kind}")
-        if prev in roles:
-            shared.append("Lr")
-        if nxt in roles:
-            shared.append("Rr")
-        if word in places:
-            shared.append("G")
-        elif word in shorts:
-            shared.append("g")
-        for i in range(s, e):
-            if length == 1:
-                where = "S"
-            elif i == s:
-                where = "B"
-            elif i == e - 1:
-                where = "E"
-            else:
-                where = "M"
-            f = ["P" + where + str(min(length, 5)), "W" + where + word]
-            f.extend(shared)
-            if where in "BS":
-                if norm[i] in surnames:
-                    f.append("S1")
-                if norm[i:i + 2] in compound:
-                    f.append("S2")
-            out.append(f)
-    return out
 
 
 class Model:
@@ -322,6 +32,17 @@ class Model:
                  trans: list[list[float]], groups: tuple[str, ...] = ("tok",)) -> None:
         self.state = state
         self.groups = groups
+        self.trans = trans
+        # the n-gram features' weights by template, keyed by the n-gram alone: the decoder
+        # looks up the shared n-gram strings without building "a" + gram for each
+        tables: dict[tuple[str, int], dict[str, tuple[tuple[int, float], ...]]] = {
+            (prefix, width): {} for prefix, _, width in NGRAMS + W3}
+        for feat, pairs in state.items():
+            table = tables.get((feat[:1], len(feat) - 1))
+            if table is not None:
+                table[feat[1:]] = pairs
+        self.grams = [(at, width, tables[prefix, width])
+                      for prefix, at, width in templates(groups)]
         # I-X continues only B-X or I-X: the constraint that keeps spans well formed
         self.prevs = [[(k, trans[k][j]) for k, p in enumerate(LABELS)
                        if not label.startswith("I-") or (p != "O" and p[2:] == label[2:])]
@@ -356,43 +77,85 @@ class Model:
 
     def decode(self, feats: list[list[str]]) -> list[str]:
         """The best valid BIO label sequence for per-character features (Viterbi)."""
-        if not feats:
-            return []
-        state, prevs = self.state, self.prevs
-        n_labels = len(LABELS)
-        back: list[list[int]] = []
-        score = self.start
-        for i, fs in enumerate(feats):
-            em = [0.0] * n_labels
-            for f in fs:
-                for j, w in state.get(f, ()):
-                    em[j] += w
-            if i == 0:
-                score = [s + e for s, e in zip(score, em)]
-                continue
-            new, bp = [], []
-            for j in range(n_labels):
-                best, arg = _NEG, 0
-                for k, w in prevs[j]:
-                    s = score[k] + w
-                    if s > best:
-                        best, arg = s, k
-                new.append(best + em[j])
-                bp.append(arg)
-            score = new
-            back.append(bp)
-        j = max(range(n_labels), key=score.__getitem__)
-        path = [j]
-        for bp in reversed(back):
-            j = bp[j]
-            path.append(j)
-        return [LABELS[j] for j in reversed(path)]
+        rows = [[0.0] * len(LABELS) for _ in feats]
+        self._add(rows, feats)
+        return self._viterbi(rows)
 
     def tag(self, text: str, *, tokens: tuple[tuple[int, int], ...] | None = None) -> list[Span]:
         """Spans of ``text``; see :func:`tag`."""
         if not text:
             return []
-        return spans_from_labels(self.decode(features(text, tokens, groups=self.groups)))
+        n = len(text)
+        by_width = ngrams(text)
+        rows = [[0.0] * len(LABELS) for _ in range(n)]
+        # template by template, each character's weights are summed in features()' order:
+        # the same floating-point sums as decode(features(text))
+        for at, width, table in self.grams:
+            get = table.get
+            for row, gram in zip(rows, by_width[width][at:at + n]):
+                pairs = get(gram)
+                if pairs:
+                    for j, w in pairs:
+                        row[j] += w
+        for column in group_features(text, tokens, self.groups):
+            self._add(rows, column)
+        return spans_from_labels(self._viterbi(rows))
+
+    def _add(self, rows: list[list[float]], column: list[list[str]]) -> None:
+        """Add each character's feature weights to its row of label scores."""
+        get = self.state.get
+        for row, fs in zip(rows, column):
+            for f in fs:
+                pairs = get(f)
+                if pairs:
+                    for j, w in pairs:
+                        row[j] += w
+
+    def _viterbi(self, rows: list[list[float]]) -> list[str]:
+        """The best valid BIO label sequence for per-character label scores.
+
+        Written out for the seven labels in ``LABELS`` order, I-X reachable from B-X and
+        I-X only, because it runs for every character tagged. Only the forward scores are
+        kept; the way back recomputes the one comparison it needs at each step (the same
+        sums, so the same choices, ties to the lower label, as back-pointers would give).
+        """
+        if not rows:
+            return []
+        t = self.trans
+        # o*, p*, q*, r*: from each label into O, B-PER, B-ORG, B-LOC; bp, ip: from B-PER,
+        # I-PER into I-PER; bo, io and bl, il: the same for ORG and LOC
+        o0, o1, o2, o3, o4, o5, o6 = (t[k][0] for k in range(7))
+        p0, p1, p2, p3, p4, p5, p6 = (t[k][1] for k in range(7))
+        q0, q1, q2, q3, q4, q5, q6 = (t[k][3] for k in range(7))
+        r0, r1, r2, r3, r4, r5, r6 = (t[k][5] for k in range(7))
+        bp, ip, bo, io, bl, il = t[1][2], t[2][2], t[3][4], t[4][4], t[5][6], t[6][6]
+        s0, s1, s2, s3, s4, s5, s6 = (s + e for s, e in zip(self.start, rows[0]))
+        history = [(s0, s1, s2, s3, s4, s5, s6)]
+        for e0, e1, e2, e3, e4, e5, e6 in islice(rows, 1, None):
+            per_b, per_i, org_b, org_i, loc_b, loc_i = (s1 + bp, s2 + ip, s3 + bo, s4 + io,
+                                                        s5 + bl, s6 + il)
+            s0, s1, s2, s3, s4, s5, s6 = (
+                max(s0 + o0, s1 + o1, s2 + o2, s3 + o3, s4 + o4, s5 + o5, s6 + o6) + e0,
+                max(s0 + p0, s1 + p1, s2 + p2, s3 + p3, s4 + p4, s5 + p5, s6 + p6) + e1,
+                (per_b if per_b >= per_i else per_i) + e2,
+                max(s0 + q0, s1 + q1, s2 + q2, s3 + q3, s4 + q4, s5 + q5, s6 + q6) + e3,
+                (org_b if org_b >= org_i else org_i) + e4,
+                max(s0 + r0, s1 + r1, s2 + r2, s3 + r3, s4 + r4, s5 + r5, s6 + r6) + e5,
+                (loc_b if loc_b >= loc_i else loc_i) + e6)
+            history.append((s0, s1, s2, s3, s4, s5, s6))
+        last = history.pop()
+        j = max(range(len(LABELS)), key=last.__getitem__)
+        path = [j]
+        prevs = self.prevs
+        for scores in reversed(history):
+            best, arg = _NEG, 0
+            for k, w in prevs[j]:
+                s = scores[k] + w
+                if s > best:
+                    best, arg = s, k
+            j = arg
+            path.append(j)
+        return [LABELS[j] for j in reversed(path)]
 
 
 @lru_cache(maxsize=1)
