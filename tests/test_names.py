@@ -97,7 +97,17 @@ FOREIGN = [
 ]
 
 
-CLASSES = {"glued": GLUED, "common word": COMMON_WORDS, "place or body": PLACES_AND_BODIES,
+# the tagger's body over a name is its doubt where nothing else says body
+TAGGER_BODIES = [
+    _case("会议决定任命祝庆盟为金湾区人民政府副区长,任命方卫春、曹环球、蓝永兴、杨振华、罗华平为区人大常委会"
+          "代表资格审查委员会组成人员。", {"方卫春", "曹环球", "蓝永兴", "杨振华", "罗华平"},
+          "read exactly over a name, no body's ending: 曹环球 (a local 任免 report)"),
+    _case("欢送习近平。斐济总理姆拜尼马拉马\n在机场为习近平举行隆重欢送仪式。", {"姆拜尼马拉马"},
+          "the title read into a body up to the name: 斐济总理|姆拜尼马拉马"),
+]
+
+
+CLASSES = {"tagger's body": TAGGER_BODIES, "glued": GLUED, "common word": COMMON_WORDS, "place or body": PLACES_AND_BODIES,
            "fragment": FRAGMENTS, "foreign": FOREIGN}
 
 
