@@ -94,6 +94,11 @@ FOREIGN = [
           "with ·, glued to a common word: 邀请", {"伊姆兰·汗邀请"}),
     _case("央视网消息（新闻联播）： 5月21日，国家主席习近平向印尼总统佐科·维多多致贺电，代表中国政府"
           "和中国人民。", {"习近平", "佐科·维多多"}, "with ·, glued to 致", {"佐科·维多多致贺电"}),
+    # the tagger ends the name where a common word starts (xwlb 2018, 2019)
+    _case("美国《华盛顿邮报》近日曝光的一段录音显示，美国国务卿蓬佩奥暗示将“尽最大努力”阻止工党领袖"
+          "科尔宾当选英国首相。", {"蓬佩奥"}, "the tagger's end before a common word: 暗示", {"蓬佩奥暗示"}),
+    _case("应捷克共和国总统泽曼邀请，国家主席习近平将于3月28日至30日对捷克进行国事访问。", {"泽曼"},
+          "the tagger's end before a common word: 邀请", {"泽曼邀请"}),
 ]
 
 

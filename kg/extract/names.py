@@ -72,6 +72,13 @@ def _ends_name(text: str, end: int, limit: int, lex: Lexicon, pats: Patterns) ->
             or text.startswith(lex.words("name_glue_after"), end))
 
 
+def _word_starts(text: str, start: int, limit: int) -> bool:
+    """Whether a common word starts at `start` (邀请, 此前, 一道): where the tagger
+    ends a name before one, the name ends there."""
+    words = common_words(_COMMON_WORD_COUNT)
+    return any(text[start:start + k] in words for k in range(2, min(5, limit - start + 1)))
+
+
 def _common(name: str) -> bool:
     """Whether a stretch is a common word or opens with one (关于, 高兴|地, 日前|通电话)."""
     words = common_words(_COMMON_WORD_COUNT)
@@ -146,8 +153,9 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
             return None  # the tail of a longer name: 尼西亚 of 印度尼西亚 is read so only here
         # ... but two names the tagger ran together are two: 李克强同|普连科维奇
         s = max(s, start)
-        if e != end and _ends_name(text, e, limit, lex, pats):
-            end = e  # 习近平|受, 魏凤和|、, 韦尔希宁|当天
+        if e != end and (_ends_name(text, e, limit, lex, pats)
+                         or (e - s >= _SHORTEST_NAME and _word_starts(text, e, limit))):
+            end = e  # 习近平|受, 魏凤和|、, 韦尔希宁|当天, 蓬佩奥|暗示
         return _unglued(text, s, end, lex)
     # read as something else, but ending where a name may end: 普京(LOC)|举行
     end = next((e for s, e, _ in spans
