@@ -19,3 +19,20 @@ def test_an_audit_judges_each_label_once_as_name_or_not(name):
     labels = [label for label, _ in rows]
     assert len(set(labels)) == len(labels)
     assert (len(rows), sum(v == "not-name" for _, v in rows)) == REPORTED[name]
+
+
+# the audit of issue 12: 300 person nodes of a whole-corpus build (scripts/audit_people.py)
+WHOLE = AUDITS / "people-xwlb-whole-1db54cf.tsv"
+
+
+def test_the_whole_corpus_audit_judges_300_distinct_nodes_as_the_readme_says():
+    import csv
+    with WHOLE.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    assert [*rows[0]] == ["person", "label", "mentions", "sentence", "judgement"]
+    assert len({r["person"] for r in rows}) == len(rows) == 300
+    assert {r["judgement"] for r in rows} == {"name", "not-name"}
+    names = sum(r["judgement"] == "name" for r in rows)
+    assert names == 246
+    readme = (AUDITS.parents[2] / "README.md").read_text(encoding="utf-8")
+    assert f"{names}/300" in readme and f"{names / 300:.3f}" in readme
