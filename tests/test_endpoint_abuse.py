@@ -110,7 +110,10 @@ def test_the_optional_blow_up_is_stopped_and_the_memory_stays_bounded(server_of,
     finally:
         stop.set()
         sampler.join(timeout=5)
-    assert max(peak) < 1024, f"{max(peak):.0f} MB"
+    # what the blow-up adds to the process tree (the test process's own size depends on the
+    # tests run before it in the same session): within the two workers' caps of 256 MB
+    grown = max(peak) - peak[0]
+    assert grown < 2 * 256, f"{grown:.0f} MB more than the {peak[0]:.0f} MB before"
 
 
 def test_abandoned_queries_give_their_slots_back(server_of, wide_graph):
