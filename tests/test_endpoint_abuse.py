@@ -72,8 +72,11 @@ def wide_graph(tmp_path_factory):
 def child_pids() -> set[int]:
     pids: set[int] = set()
     for task in os.listdir(f"/proc/{os.getpid()}/task"):
-        with open(f"/proc/{os.getpid()}/task/{task}/children", encoding="ascii") as children:
-            pids.update(map(int, children.read().split()))
+        try:
+            with open(f"/proc/{os.getpid()}/task/{task}/children", encoding="ascii") as children:
+                pids.update(map(int, children.read().split()))
+        except FileNotFoundError:
+            continue  # a thread that ended since the listing
     return pids
 
 
