@@ -107,7 +107,7 @@ def _place_or_body(text: str, s: int, e: int, label: str, start: int, end: int,
     running on: 州委书记田锦尘，州政协, 华寿军|代表|政协."""
     if e > end and (s < start or pats.followers.match(text, end, e)):
         return False
-    if label == "ORG" and (s, e) == (start, end) and not _named_like_a_body(text[s:e], lex):
+    if label == "ORG" and (s, e) == (start, end) and not _named_like_a_body(text[s:e], lex, pats):
         return False  # a body read exactly over a name with no body's ending: 曹环球
     if label == "ORG" and s < start and e == end and text[s:start].endswith(tuple(lex.roles)):
         return False  # the title read into the body, up to the name: 斐济总理|姆拜尼马拉马
@@ -118,24 +118,10 @@ def _place_or_body(text: str, s: int, e: int, label: str, start: int, end: int,
             or place in lex.gazetteer.by_short or place.endswith(lex.words("level_markers")))
 
 
-def _named_like_a_body(name: str, lex: Lexicon) -> bool:
+def _named_like_a_body(name: str, lex: Lexicon, pats: Patterns) -> bool:
     """Whether `name` ends as bodies' names do (卫生院, 纪委) or is a national body's."""
-    return (name.endswith(tuple(lex.org_suffixes)) or name.endswith(tuple(lex.bodies))
-            or name in _national_names(lex))
-
-
-_NATIONAL_NAMES: dict[int, tuple[dict, frozenset[str]]] = {}
-
-
-def _national_names(lex: Lexicon) -> frozenset[str]:
-    # one set per lexicon loaded (a Lexicon holds dicts, so it is no cache key itself;
-    # the dict is kept beside its set so that a reused id is never taken for it)
-    cached = _NATIONAL_NAMES.get(id(lex.national))
-    if cached is None or cached[0] is not lex.national:
-        cached = _NATIONAL_NAMES[id(lex.national)] = (
-            lex.national, frozenset(n for body in lex.national.values()
-                                    for n in (body.label, *body.aliases)))
-    return cached[1]
+    return (name in pats.national_names or name.endswith(tuple(lex.org_suffixes))
+            or name.endswith(tuple(lex.bodies)))
 
 
 def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,

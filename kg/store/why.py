@@ -18,6 +18,7 @@ from rdflib import Graph
 from kg.graph.ns import DCTERMS, KG, PROV, RDF
 from kg.graph.people import read_people
 from kg.graph.resolve import Candidate, Step, explain
+from kg.graph.terms import triple_to_rdflib
 from kg.lang.lexicon import load_lexicon
 from kg.store.bundled import load_query
 from kg.store.query import run_query
@@ -52,10 +53,13 @@ def why(store: ox.Store, name: str, *, timeout_s: float | None = None) -> list[P
     with the resolver's decisions in the order it took them."""
     result = run_query(store, load_query("resolution"), bindings={"name": name},
                        timeout_s=timeout_s)
-    graph = Graph().parse(data="".join(f"{t} .\n" for t in result.triples), format="nt")
-    people, nodes = read_people(graph, _base(graph))
+    graph = Graph()
+    for t in result.triples:
+        graph.add(triple_to_rdflib(t.subject, t.predicate, t.object))
+    base = _base(graph)
+    people, nodes = read_people(graph, base)
     gazetteer = load_lexicon().gazetteer
-    prefix = f"{_base(graph)}source/"
+    prefix = f"{base}source/"
     sources = {str(s).removeprefix(prefix): str(path)
                for s, path in graph.subject_objects(DCTERMS.source)}
     found: list[Person] = []
