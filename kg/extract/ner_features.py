@@ -18,13 +18,12 @@ supported for weights trained with it.
 
 from __future__ import annotations
 
-import importlib.util
+import re
 from collections.abc import Iterator
 from functools import lru_cache
-from pathlib import Path
 
 from kg.lang.lexicon import load_lexicon
-from kg.text.segment import segment
+from kg.text.segment import jieba_dictionary_text, segment
 
 DEFAULT_GROUPS = ("lex", "chr", "dic")
 
@@ -42,6 +41,8 @@ _NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz"})
 # ... and those scanned for (``j``: abbreviations such as 中组部)
 _SCAN_TAGS = _NAME_TAGS | {"j"}
 _MAX_WORD = 12
+# a dictionary line of exactly three whitespace-separated fields: word, count, tag
+_DICTIONARY_ROW = re.compile(r"^[^\S\n]*(\S+)[^\S\n]+(\S+)[^\S\n]+(\S+)[^\S\n]*$", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
@@ -59,21 +60,11 @@ def _lexicon() -> tuple[dict[str, str], frozenset[str], frozenset[str], frozense
             frozenset(lex.roles))
 
 
-def _jieba_dict() -> Iterator[list[str]]:
-    """``(word, count, tag)`` rows of jieba's own dictionary file (not our added words).
-
-    The file is found without importing jieba (kg.text.segment is the module that does), and
-    without starting a segmenter: whichever one kg.text.segment uses, this file is its base.
-    """
-    spec = importlib.util.find_spec("jieba")
-    if spec is None or not spec.submodule_search_locations:
-        raise ModuleNotFoundError("jieba is needed for its dictionary")
-    path = Path(next(iter(spec.submodule_search_locations))) / "dict.txt"
-    with path.open("rb") as fh:
-        for raw in fh:
-            parts = raw.decode("utf-8").split()
-            if len(parts) == 3:
-                yield parts
+def _jieba_dict() -> Iterator[tuple[str, str, str]]:
+    """``(word, count, tag)`` rows of jieba's own dictionary file (not our added words),
+    as kg.text.segment reads it: without importing jieba or starting a segmenter
+    (whichever one kg.text.segment uses, this file is its base)."""
+    return _DICTIONARY_ROW.findall(jieba_dictionary_text())
 
 
 @lru_cache(maxsize=1)

@@ -56,6 +56,13 @@ def _jieba_dictionary() -> Path:
     return Path(importlib.util.find_spec("jieba").origin).parent / "dict.txt"
 
 
+@lru_cache(maxsize=1)
+def jieba_dictionary_text() -> str:
+    """The text of jieba's own dict.txt (not our added words), read once for every
+    reader of it: its names, its common words, the tagger's dictionary features."""
+    return _jieba_dictionary().read_text(encoding="utf-8")
+
+
 def _fast_tokenizer():
     import logging
 
@@ -120,7 +127,7 @@ def known_names() -> frozenset[str]:
     """People's names in jieba's dictionary (tags nr, nrt, nrfg): 李鹏, 叶利钦.
     Read by one expression over the file: line by line in Python it was a
     sixth of a worker's start."""
-    return frozenset(_NAME_LINE.findall(_jieba_dictionary().read_text(encoding="utf-8")))
+    return frozenset(_NAME_LINE.findall(jieba_dictionary_text()))
 
 
 @lru_cache(maxsize=4)
@@ -130,6 +137,6 @@ def common_words(min_count: int) -> frozenset[str]:
     ones: its name tags there are mostly words (师生, 文明, 丘陵 are nr)."""
     if min_count < 100:
         raise ValueError(f"common_words reads words counted 100 times or more, not {min_count}")
-    text = _jieba_dictionary().read_text(encoding="utf-8")
+    text = jieba_dictionary_text()
     return frozenset(word for word, count, tag in _COUNTED_WORD_LINE.findall(text)
                      if int(count) >= min_count and (tag not in _NAME_TAGS or len(word) == 2))
