@@ -355,11 +355,16 @@ def make_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("serve", help="a read-only SPARQL endpoint on this machine")
-    p.add_argument("graph", metavar="GRAPH")
-    p.add_argument("--port", type=int, default=7878)
-    p.add_argument("--host", default="127.0.0.1")
-    p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS")
-    p.add_argument("--max-results", type=_positive, default=10000, metavar="ROWS")
+    p.add_argument("graph", metavar="GRAPH", help="a graph file (.ttl, .nt, ...) or a store folder")
+    p.add_argument("--port", type=int, default=7878, help="port to listen on (default 7878)")
+    p.add_argument("--host", default="127.0.0.1",
+                   help="loopback address to listen on: 127.0.0.1 (default), localhost or ::1; "
+                        "the endpoint has no authentication, so it never listens beyond this "
+                        "machine")
+    p.add_argument("--timeout", type=float, default=10.0, metavar="SECONDS",
+                   help="time one query may run before it is stopped (default 10)")
+    p.add_argument("--max-results", type=_positive, default=10000, metavar="ROWS",
+                   help="rows one query may return (default 10000)")
     p.add_argument("--max-memory", type=_positive, default=512, metavar="MB",
                    help="memory one query may use beyond the graph (default 512)")
     p.set_defaults(run=cmd_serve)

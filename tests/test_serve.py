@@ -242,6 +242,15 @@ def test_only_loopback_unless_allowed(store):
     make_server(store, host="0.0.0.0", allow_remote=True).server_close()
 
 
+def test_command_line_refuses_other_hosts_and_says_what_to_do(store, capsys):
+    # the command line has no way to allow remote access, so its message must not hint at one
+    from kg.cli import main
+    assert main(["serve", str(store), "--host", "0.0.0.0"]) == 2
+    err = capsys.readouterr().err
+    assert "refusing to listen on '0.0.0.0'" in err and "ssh -L" in err
+    assert "allow" not in err
+
+
 def test_port_in_use_is_a_usage_error(server, store):
     with pytest.raises(UsageError, match="choose another port"):
         make_server(store, port=server.server_address[1])

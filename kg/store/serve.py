@@ -102,8 +102,9 @@ def make_server(graph: Path, *, host: str = "127.0.0.1", port: int = 0, timeout_
     """
     if not allow_remote and not _is_loopback(host):
         raise UsageError(f"refusing to listen on {host!r}: the endpoint has no authentication, "
-                         "so it only binds to loopback (127.0.0.1) unless remote access is "
-                         "explicitly allowed")
+                         "so it listens only on this machine (--host 127.0.0.1, localhost or "
+                         "::1); to query it from another machine, forward the port over SSH "
+                         "(ssh -L 7878:127.0.0.1:7878 ...)")
     pool = QueryPool(Path(graph), size=max_running, memory_mb=memory_mb)
     try:
         return SparqlServer((host, port), pool, timeout_s=timeout_s, max_results=max_results,
