@@ -36,7 +36,10 @@ MEASURED = {
                         "talks": 0.953, "messages": 0.800, "inspections": 0.825},
     "xwlb-events-heldout": {"holdings": 0.822, "post structure": 0.813,
                             "talks": 0.762, "messages": 0.000, "inspections": 1.000},
-    "localnews": {"holdings": 0.766, "post structure": 0.795, "inspections": 0.113},
+    # meetings: 0.294 before they were read before their verb, with their sessions, and with
+    # chairs and speakers who are their clause's subject (tests/test_meetings.py)
+    "localnews": {"holdings": 0.766, "post structure": 0.795, "inspections": 0.113,
+                  "meetings": 0.627},
 }
 TOLERANCE = 0.005
 

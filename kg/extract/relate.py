@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from kg.lang.language import Language
 from kg.lang.lexicon import Lexicon
@@ -27,30 +27,119 @@ def meetings(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
     sentences, context, places, orgs = adoc.sentences, adoc.context, adoc.places, adoc.organizations
     meetings = []
     whole = lex.words("whole_level")
+    org_ends = {om.end: (o, om) for o, om in orgs}
+    venue = lex.words("meeting_venue_markers")
     for sent in sentences:
-        for m in pats.meeting.finditer(doc.text, sent.start, sent.end):
-            name = m.group("name")
-            subject_place = next((p for p, pm in places if pm.end == m.start()), None)
-            organizers = tuple(o for o, om in orgs if om.end == m.start())
-            place = subject_place
+        for held in _meeting_names(doc.text, sent, pats, lex):
+            # a place before the verb holds the meeting (秦州区召开…), unless it says where
+            # (在北京举行的…大会)
+            subject_place = next((p for p, pm in places if pm.end == held.anchor
+                                  and not doc.text.endswith(venue, 0, pm.start)), None)
+            organizers = tuple(o for o, om in orgs if om.end == held.anchor)
+            name = held.name
+            session_of: tuple[str, ...] = ()
+            # 县政协召开|九届二十五次常委会议: a session number alone is the session of the
+            # body that holds it
+            if held.anchor < held.start and held.anchor in org_ends and \
+                    pats.meeting_session.fullmatch(name):
+                org, om = org_ends[held.anchor]
+                session_of = (org.label + name,)
+                name = doc.text[om.start:om.end] + name
             prefix = next((w for w in whole if name.startswith(w)), None)
             bare_name = name[len(prefix):] if prefix else name
+            # the name as written is the label, except that 全区 stands for the district:
+            # a report's place says where a meeting was held, not what it is called
+            # (北京 datelines the 十三届全国人大二次会议, it does not name it)
+            named_place = subject_place
             if prefix:
-                place = place_at_level(prefix[1:], context) or place
+                named_place = place_at_level(prefix[1:], context) or subject_place
+            place = named_place
             if place is None and organizers:
                 place = organizers[0].place
             if place is None and context:
                 place = context[0]
             label = name
-            if place is not None and not name.startswith(place.name):
-                label = place.name + bare_name
-            aliases = tuple(dict.fromkeys(a for a in (name, bare_name) if a != label))
+            if named_place is not None and not name.startswith(named_place.name):
+                label = named_place.name + bare_name
+            written = doc.text[held.start:held.end]
+            aliases = tuple(dict.fromkeys(a for a in (name, bare_name, written, *session_of)
+                                          if a != label))
             meetings.append(MeetingFact(
                 label=label, aliases=aliases,
-                mention=Mention.of(doc, m.start("name"), m.end("name"), "meeting", sent.index),
+                mention=Mention.of(doc, held.start, held.end, "meeting", sent.index),
                 date=_date_in(doc, sent, pats) or doc.date,
                 place=place, organizers=organizers))
     return replace(adoc, meetings=tuple(meetings))
+
+
+@dataclass(frozen=True, slots=True)
+class _Held:
+    anchor: int  # where what holds the meeting ends: before its verb, or at the name
+    start: int
+    end: int
+    name: str
+
+
+def _meeting_names(text: str, sent: Sentence, pats: Patterns, lex: Lexicon) -> list[_Held]:
+    """The meetings a sentence says were held, in text order, none overlapping.
+
+    A name after its verb (召开全区政法工作会议) may hold another verb (举行升国旗仪式并举行
+    座谈会): it starts after the last. A name at a clause's start comes before its verb
+    (区十六届人大常委会第44次会议召开). Either goes on past its first head with a session
+    number or a joined meeting (常委会第44次会议, …会议暨…培训会); a body's name before its
+    verb and a session after it are one meeting (县十七届人大常委会召开|第五次会议).
+    """
+    refused = lex.words("meeting_first_refused")
+    list_joiners = lex.words("meeting_list_joiners")
+    after_verb: list[_Held] = []
+    for m in pats.meeting.finditer(text, sent.start, sent.end):
+        start, end = m.span("name")
+        inner = list(pats.meeting_verb.finditer(text, start, end))
+        anchor = m.start()
+        if inner:
+            anchor, start = inner[-1].start(), inner[-1].end()
+            if end - start < 2:
+                continue
+        end = _continued(text, end, sent.end, pats)
+        after_verb.append(_Held(anchor, start, end, text[start:end]))
+        # ... and those held with it: 县政府党组会议|和|县政府2025年第16次常务会议
+        while text.startswith(list_joiners, end):
+            joiner = next(j for j in list_joiners if text.startswith(j, end))
+            more = pats.meeting_listed.match(text, end + len(joiner), sent.end)
+            if more is None:
+                break
+            start, end = more.start(), _continued(text, more.end(), sent.end, pats)
+            after_verb.append(_Held(anchor, start, end, text[start:end]))
+    first: list[_Held] = []
+    body = text[sent.start:sent.end]
+    for m in pats.meeting_first.finditer(body):
+        start, end = sent.start + m.start("name"), sent.start + m.end("name")
+        date = pats.date.match(text, start, end)
+        start = date.end() if date else start
+        while start < end and not text[start].isalnum():
+            start += 1
+        name = text[start:end]
+        if end - start < 2 or any(w in name for w in refused):
+            continue
+        verb_end = sent.start + m.end()
+        session = next((h for h in after_verb if h.anchor == verb_end - len(m.group("verb"))
+                        and pats.meeting_session.fullmatch(h.name)), None)
+        if session is not None:
+            after_verb.remove(session)
+            first.append(_Held(start, start, session.end, name + session.name))
+        else:
+            first.append(_Held(start, start, end, name))
+    kept: list[_Held] = []
+    for held in sorted(after_verb + first, key=lambda h: (h.start, -h.end)):
+        if not kept or held.start >= kept[-1].end:
+            kept.append(held)
+    return kept
+
+
+def _continued(text: str, end: int, limit: int, pats: Patterns) -> int:
+    while (more := pats.meeting_more.match(text, end, limit)) is not None:
+        end = more.end()
+    return end
 
 
 def _date_in(doc: Document, sent: Sentence, pats: Patterns) -> dt.date | None:
@@ -71,7 +160,8 @@ def meeting_at(meetings: tuple[MeetingFact, ...], sentence: int) -> int | None:
 def participants(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
     """Stage: chairs (会议由…宋建平主持) and speakers (…张健同志…强调) of meetings.
 
-    Reads: doc, sentences, meetings, people. Adds: meetings (their chair and speakers).
+    Reads: doc, sentences, meetings, people, posts, organizations. Adds: meetings (their chair
+    and speakers).
     """
     doc, sentences, meetings, people, lex = (adoc.doc, adoc.sentences, adoc.meetings,
                                              adoc.people, lang.lexicon)
@@ -79,19 +169,28 @@ def participants(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
     speakers: dict[int, list[Mention]] = {}
     speech = lex.words("speech_verbs")
     chair_markers, address = lex.words("chair_markers"), lex.words("address_terms")
+    titled = _titled_characters(adoc)
+    starts = sorted(p.start for p in people)
     for person in people:
         which = meeting_at(meetings, person.sentence)
         if which is None:
             continue
         sent = sentences[person.sentence]
-        after = doc.text[person.end:sent.end]
+        # what this person does runs to the next person named: 刘政出席会议，县长李四讲话
+        following = next((s for s in starts if s > person.start), sent.end)
+        after = doc.text[person.end:min(following, sent.end)]
         address_term = next((t for t in address if after.startswith(t)), "")
-        after_name = after[len(address_term):]
+        after_name = _past_venue(after[len(address_term):], lex)
         before = doc.text[sent.start:person.start]
         passive = any(marker in before for marker in chair_markers)  # 会议由…主持
-        if after_name.startswith(lex.words("chair_verbs")) and (passive or not before):
-            chairs.setdefault(which, []).append(person)
-        elif any(verb in after_name for verb in speech) and not passive:
+        subject = _is_subject(doc.text, sent.start, person.start, titled, lex)
+        if after_name.startswith(lex.words("chair_verbs")) and (passive or subject):
+            # 施家雄主持召开县政府党组会议和县政府…常务会议: each meeting the verb names
+            held_here = [i for i, m in enumerate(meetings)
+                         if m.mention.sentence == person.sentence and m.mention.start > person.end]
+            for i in held_here or [which]:
+                chairs.setdefault(i, []).append(person)
+        elif subject and any(verb in after_name for verb in speech) and not passive:
             speakers.setdefault(which, []).append(person)
     def once(people: list[Mention]) -> tuple[Mention, ...]:
         return tuple({m.text: m for m in reversed(people)}.values())[::-1]  # first mention each
@@ -103,6 +202,37 @@ def participants(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
             meeting.organizers, once(chairs.get(i, [])), once(speakers.get(i, [])),
             meeting.campaigns))
     return replace(adoc, meetings=tuple(out))
+
+
+def _titled_characters(adoc: AnnotatedDocument) -> set[int]:
+    """Offsets covered by a title (县委书记, 县政协主席): a name after titles alone is its
+    clause's subject."""
+    covered: set[int] = set()
+    for _post, mention in adoc.posts:
+        covered.update(range(mention.start, mention.end))
+    for _org, mention in adoc.organizations:
+        covered.update(range(mention.start, mention.end))
+    return covered
+
+
+def _is_subject(text: str, sent_start: int, pos: int, titled: set[int], lex: Lexicon) -> bool:
+    """The name at pos starts its clause, or only its titles stand before it there
+    (县长杨珺主持会议), not a verb (传达学习习近平总书记…讲话精神)."""
+    breaks = lex.words("clause_breaks")
+    start = max((text.rfind(b, sent_start, pos) + len(b) for b in breaks
+                 if text.rfind(b, sent_start, pos) >= 0), default=sent_start)
+    joiners = lex.words("title_joiners")
+    return all(i in titled or text[i] in joiners or text[i].isspace() for i in range(start, pos))
+
+
+def _past_venue(after_name: str, lex: Lexicon) -> str:
+    """What a person does past where: 在区会议中心3号会议室|主持召开…"""
+    if after_name.startswith(lex.words("meeting_venue_markers")):
+        at = min((i for i in (after_name.find(v, 1, 24) for v in lex.words("chair_verbs"))
+                  if i > 0), default=-1)
+        if at > 0 and not any(b in after_name[:at] for b in lex.words("clause_breaks")):
+            return after_name[at:]
+    return after_name
 
 
 def documents(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:

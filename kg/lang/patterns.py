@@ -28,7 +28,12 @@ class Patterns:
     place: re.Pattern        # full names of divisions
     place_short: re.Pattern  # short names of divisions (天水, 秦州)
     followers: re.Pattern    # what may follow a person's name
-    meeting: re.Pattern
+    meeting: re.Pattern      # a meeting after its verb: 召开|全区政法工作会议
+    meeting_first: re.Pattern  # ... or at a clause's start, before it: …会议|在…|召开
+    meeting_more: re.Pattern   # what continues a name past a head: 常委会|第44次会议
+    meeting_verb: re.Pattern   # one of the verbs meetings are held with
+    meeting_listed: re.Pattern   # one more name after a joiner: …会议和|县政府常务会议
+    meeting_session: re.Pattern  # a name that is a session of a body: 第五次会议, 常务委员会…会议
     quote: re.Pattern
     book_title: re.Pattern
     date: re.Pattern
@@ -81,6 +86,16 @@ def compile_patterns(lex: Lexicon, words: Words) -> Patterns:
     meeting_verbs = trie_regex(lex.words("meeting_verbs"))
     meeting_particles = trie_regex(lex.words("meeting_particles"))
     meeting_not_before = trie_regex(lex.words("meeting_not_before"))
+    meeting_head = f"(?:{meeting_heads})(?!{meeting_not_before})"
+    name_chars = "[^，。；：！？“”《》\\n\\s,;:!?]"
+    numerals = words.term_numerals + "".join(lex.words("session_numerals")) + "\\d"
+    session = (f"(?:\\d{{4}}{re.escape(words.year_word)})?"
+               f"{re.escape(words.term_prefix)}?[{numerals}]+"
+               f"[{''.join(lex.words('meeting_counters'))}]")
+    continued_by = (f"(?:{session}|[（(][^（()）]{{1,4}}[）)]"
+                    f"|{trie_regex(lex.words('meeting_joiners'))})")
+    venue = trie_regex(lex.words("meeting_venue_markers"))
+    adverbs = trie_regex(lex.words("meeting_adverbs"))
     year, month, day = map(re.escape, (words.year_word, words.month_word, words.day_word))
 
     def term(digits: str, repeat: str) -> str:
@@ -106,7 +121,18 @@ def compile_patterns(lex: Lexicon, words: Words) -> Patterns:
                              + "|[，。、；：！？（）“”《\\d]|$"),
         meeting=re.compile(
             f"(?P<verb>{meeting_verbs})(?:{meeting_particles})?"
-            f"(?P<name>[^，。；：！？“”《》\n]{{2,40}}?(?:{meeting_heads}))(?!{meeting_not_before})"),
+            f"(?P<name>[^，。；：！？“”《》\n]{{2,40}}?{meeting_head})"),
+        meeting_first=re.compile(
+            f"(?:(?<=[，。；：！？,;:!?\\s])|^)(?P<name>{name_chars}{{2,40}}?{meeting_head}"
+            f"(?:{continued_by}{name_chars}{{0,20}}?{meeting_head})*)"
+            f"(?:(?:{venue}){name_chars}{{1,20}}?)?(?:{adverbs})?(?P<verb>{meeting_verbs})"
+            f"(?!{trie_regex(lex.words('meeting_first_not_after'))})"),
+        meeting_verb=re.compile(meeting_verbs),
+        meeting_more=re.compile(f"{continued_by}{name_chars}{{0,20}}?{meeting_head}|{meeting_head}"),
+        meeting_listed=re.compile(f"{name_chars}{{2,40}}?{meeting_head}"),
+        meeting_session=re.compile(
+            f"(?:{session}|{trie_regex(lex.words('session_bodies'))}){name_chars}{{0,20}}?"
+            f"{meeting_head}(?:{continued_by}{name_chars}{{0,20}}?{meeting_head})*"),
         quote=re.compile(r"“(?P<core>[^“”\n]{1,30})”"),
         book_title=re.compile(r"《(?P<title>[^《》\n]{1,120})》"),
         date=re.compile(rf"(?:(?P<year>\d{{4}}){year})?(?P<month>1[0-2]|0?[1-9]){month}"
