@@ -16,6 +16,8 @@ from kg.extract.recognize import place_at_level
 from kg.text.document import written_date
 
 _BRACKETS = re.compile(r"[（）()]")
+# what may follow a document's kind in its title: （试行）, （草案）, （2017—2025 年）
+_TRAILING_NOTE = re.compile(r"\s*[（(][^（()）]{1,16}[）)]\s*$")
 
 
 def meetings(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
@@ -245,10 +247,11 @@ def documents(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
     found = []
     ends = {m.end: (o, m) for o, m in orgs}
     glue, joiners = _publish_glue(lex), lex.words("publisher_joiners")
+    kinds = lex.words("document_kinds")
     for sent in sentences:
         for m in pats.book_title.finditer(doc.text, sent.start, sent.end):
             publishers = _publishers_before(doc, sent, m.start(), ends, glue, joiners)
-            if not publishers:
+            if not publishers and not _official(m.group("title"), kinds, lex):
                 continue
             read_at = None
             before = doc.text[sent.start:m.start()]
@@ -260,6 +263,14 @@ def documents(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
                 mention=Mention.of(doc, m.start("title"), m.end("title"), "document", sent.index),
                 publishers=tuple(publishers), read_at=read_at))
     return replace(adoc, documents=tuple(found))
+
+
+def _official(title: str, kinds: tuple[str, ...], lex: Lexicon) -> bool:
+    """A title no body is named with is still an official document when it says what kind
+    it is (《政协章程》, 《巡视工作条例》, 《四川省中长期青年发展规划（2017—2025年）》), not a
+    paper's, a book's or a programme's name (《人民日报》, 《新闻联播》)."""
+    bare = _TRAILING_NOTE.sub("", title)
+    return bare.endswith(kinds) and not bare.endswith(lex.words("document_kinds_not"))
 
 
 def _publish_glue(lex: Lexicon) -> re.Pattern:

@@ -130,6 +130,8 @@ WORD_LISTS: dict[str, str] = {
     "clause_breaks": "triggers.yaml",
     "title_joiners": "triggers.yaml",
     "read_verbs": "triggers.yaml",
+    "document_kinds": "triggers.yaml",
+    "document_kinds_not": "triggers.yaml",
     "function_chars": "triggers.yaml",
     "name_followers": "triggers.yaml",
     "name_glue_after": "triggers.yaml",
