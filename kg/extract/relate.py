@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass, replace
 
 from kg.lang.language import Language
@@ -301,36 +302,64 @@ def _publishers_before(doc: Document, sent: Sentence, pos: int,
 
 
 def campaigns(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
-    """Stage: quoted names of drives: “平安秦州”建设, “严打”专项整治斗争.
+    """Stage: quoted names of drives (“平安秦州”建设, “严打”专项整治斗争, “双千行动”) and the
+    centre's campaigns however written (扫黑除恶专项斗争).
 
     Reads: doc, sentences, context, documents. Adds: campaigns.
     """
     doc, sentences, lex, pats = adoc.doc, adoc.sentences, lang.lexicon, lang.patterns
     context, documents = adoc.context, adoc.documents
     after_words = sorted(lex.words("campaign_after"), key=len, reverse=True)
+    endings = lex.words("campaign_endings")
     not_after = tuple(lex.words("campaign_not_after"))
     launch = lex.words("launch_verbs")
     found = []
+
+    def launcher(start: int, end: int) -> tuple[OrgRef, ...]:
+        for d in documents:
+            inside = d.mention.start <= start and end <= d.mention.end
+            if inside and any(v in doc.text[d.mention.start:start] for v in launch):
+                return d.publishers
+        return ()
+
     for sent in sentences:
-        for m in pats.quote.finditer(doc.text, sent.start, sent.end):
+        quotes = list(pats.quote.finditer(doc.text, sent.start, sent.end))
+        named = set()
+        # quotes side by side share what follows the last: “产业项目建设年”“营商环境优化年”
+        marker = None
+        for i in range(len(quotes) - 1, -1, -1):
+            m = quotes[i]
             rest = doc.text[m.end():sent.end]
-            if rest.startswith(not_after):
-                continue
-            marker = next((w for w in after_words if rest.startswith(w)), None)
-            if marker is None:
-                continue
+            adjacent = i + 1 < len(quotes) and quotes[i + 1].start() == m.end()
+            if not adjacent:
+                marker = None if rest.startswith(not_after) else \
+                    next((w for w in after_words if rest.startswith(w)), None)
             core = m.group("core")
+            # a slogan or a programme's title (牢记初心使命，推进自我革命) is not a drive's name
+            if marker is None and not (core.endswith(endings) and _one_phrase(core)):
+                continue
             key = _BRACKETS.sub("", core)
-            launched_by: tuple[OrgRef, ...] = ()
-            for d in documents:
-                inside = d.mention.start <= m.start() and m.end() <= d.mention.end
-                if inside and any(v in doc.text[d.mention.start:m.start()] for v in launch):
-                    launched_by = d.publishers
+            named.add(lex.campaigns.get(key, key))
             found.append(CampaignFact(
-                key=key, label=key, surface=core + marker,
+                key=lex.campaigns.get(key, key), label=lex.campaigns.get(key, key),
+                surface=core + (marker or ""),
                 mention=Mention.of(doc, m.start("core"), m.end("core"), "campaign", sent.index),
-                place=_place_in(key, context, lex), launched_by=launched_by))
+                place=_place_in(key, context, lex), launched_by=launcher(m.start(), m.end())))
+        for m in pats.campaign.finditer(doc.text, sent.start, sent.end):
+            key = lex.campaigns[m.group()]
+            if key in named:
+                continue
+            named.add(key)
+            found.append(CampaignFact(
+                key=key, label=key, surface=m.group(),
+                mention=Mention.of(doc, m.start(), m.end(), "campaign", sent.index),
+                launched_by=launcher(m.start(), m.end())))
+    found.sort(key=lambda c: c.mention.start)
     return replace(adoc, campaigns=tuple(found))
+
+
+def _one_phrase(text: str) -> bool:
+    return not any(unicodedata.category(ch).startswith("P") for ch in text)
 
 
 def _place_in(name: str, context: tuple[Place, ...], lex: Lexicon) -> Place | None:

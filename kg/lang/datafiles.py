@@ -82,6 +82,8 @@ TABLES: dict[str, Table] = {
     "national_bodies.tsv": Table((Column("label"), Column("type", allowed=organization_types),
                                   Column("aliases", required=False, listed=True),
                                   Column("source", required=False))),
+    "campaigns.tsv": Table((Column("label"), Column("aliases", required=False, listed=True),
+                            Column("source"))),
     "org_suffixes.tsv": Table((Column("suffix"), Column("type", allowed=organization_types),
                                Column("party_type", required=False, allowed=organization_types))),
     "divisions.tsv": Table((Column("code"), Column("name"),
@@ -104,6 +106,7 @@ LINE_LISTS = ("surnames.txt", "countries.txt", "translit_chars.txt")
 WORD_LISTS: dict[str, str] = {
     "campaign_after": "triggers.yaml",
     "campaign_not_after": "triggers.yaml",
+    "campaign_endings": "triggers.yaml",
     "launch_verbs": "triggers.yaml",
     "publish_together": "triggers.yaml",
     "publish_verbs": "triggers.yaml",

@@ -147,6 +147,8 @@ class Lexicon:
     translit_any: frozenset[str]  # ... and goes on with
     bodies: dict[str, BodyKind]
     national: dict[str, NationalBody]
+    # the centre's campaigns (campaigns.tsv): each name they are written with -> its key
+    campaigns: dict[str, str]
     surnames: frozenset[str]
     compound_surnames: frozenset[str]
     lists: dict[str, tuple[str, ...]]  # the word lists of kg/data/*.yaml
@@ -188,6 +190,10 @@ def read_lexicon(folder: Traversable) -> Lexicon:
     for row in read_table(folder, "national_bodies.tsv"):
         body = NationalBody(row["label"], row["type"], _entries(row["aliases"]))
         national[body.label] = body
+    campaigns = {}
+    for row in read_table(folder, "campaigns.tsv"):
+        for name in (row["label"], *_entries(row["aliases"])):
+            campaigns[name] = row["label"]
     names = read_lines(folder, "surnames.txt")
     suffixes = {row["suffix"]: (row["type"], row["party_type"])
                 for row in read_table(folder, "org_suffixes.tsv")}
@@ -199,7 +205,7 @@ def read_lexicon(folder: Traversable) -> Lexicon:
         countries=_countries(read_lines(folder, "countries.txt")),
         org_suffixes=suffixes, translit=frozenset(translit_start),
         translit_any=frozenset(translit_any + translit_start),
-        bodies=bodies, national=national,
+        bodies=bodies, national=national, campaigns=campaigns,
         surnames=frozenset(n for n in names if len(n) == 1),
         compound_surnames=frozenset(n for n in names if len(n) == 2),
         lists=lists, function_chars=frozenset(lists["function_chars"]),

@@ -35,6 +35,7 @@ class Patterns:
     meeting_listed: re.Pattern   # one more name after a joiner: …会议和|县政府常务会议
     meeting_session: re.Pattern  # a name that is a session of a body: 第五次会议, 常务委员会…会议
     quote: re.Pattern
+    campaign: re.Pattern     # the centre's campaigns, however written (扫黑除恶专项斗争)
     book_title: re.Pattern
     date: re.Pattern
     year: re.Pattern
@@ -134,6 +135,7 @@ def compile_patterns(lex: Lexicon, words: Words) -> Patterns:
             f"(?:{session}|{trie_regex(lex.words('session_bodies'))}){name_chars}{{0,20}}?"
             f"{meeting_head}(?:{continued_by}{name_chars}{{0,20}}?{meeting_head})*"),
         quote=re.compile(r"“(?P<core>[^“”\n]{1,30})”"),
+        campaign=re.compile(trie_regex(lex.campaigns)),
         book_title=re.compile(r"《(?P<title>[^《》\n]{1,120})》"),
         date=re.compile(rf"(?:(?P<year>\d{{4}}){year})?(?P<month>1[0-2]|0?[1-9]){month}"
                         rf"(?P<day>3[01]|[12]\d|0?[1-9]){day}"),
