@@ -213,7 +213,7 @@ def test_a_report_with_no_date_is_dated_by_the_address_it_came_from():
             "会议决定接受蔡贤忠同志辞去十堰市人民政府市长职务的请求；"
             "任命市委副书记纪道清同志为十堰市人民政府副市长。")
     x = extract(make_document(text, doc_id="t", path="t.txt"))
-    assert x.doc.date is None
+    assert x.doc.date == dt.date(2016, 5, 16)  # the report is dated by its address
     spans = {(h.person.text, h.post.role, h.start, h.end) for h in x.holdings if h.start or h.end}
     assert ("蔡贤忠", "市长", None, "2016-05-13") in spans      # 13日 of the address's month
     assert ("纪道清", "副市长", "2016-05-13", None) in spans     # the title before the name skipped

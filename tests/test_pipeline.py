@@ -99,11 +99,23 @@ def test_a_date_past_the_lead_is_not_the_reports():
     assert make_document(lead + "2008年5月12日发生地震。", doc_id="t", path="t.txt").date is None
 
 
-def test_a_meeting_is_dated_by_its_sentence_in_the_reports_year():
-    text = "5月9日，秦州区召开全区政法工作会议。2月30日，秦州区召开全区禁毒工作会议。"
+def test_a_meeting_is_dated_by_the_day_its_sentence_names_on_or_before_the_report():
+    text = ("昨日，秦州区召开全区政法工作会议。5月9日，秦州区召开全区禁毒工作会议。"
+            "2月30日，秦州区召开全区综治工作会议。")
     x = extract(make_document(text, doc_id="t", path="t.txt", date=dt.date(2007, 4, 3)))
-    # no 2月30日: the second meeting keeps the report's date
-    assert [m.date for m in x.meetings] == [dt.date(2007, 5, 9), dt.date(2007, 4, 3)]
+    # 5月9日 of a report of 4月3日 was last year's; no 2月30日: the lead's day
+    assert [m.date for m in x.meetings] == [dt.date(2007, 4, 2), dt.date(2006, 5, 9),
+                                            dt.date(2007, 4, 2)]
+
+
+def test_a_saved_pages_address_dates_it_when_its_lead_gives_no_year():
+    # the lead's 3月13日 is the meeting's; the report names 2011年度 and was published
+    # 2012-03-23 (its address)
+    text = ("http://www.zkrb.com/html/2012-03/23/content_1.htm\n"
+            "本报讯 3月13日，全县政法暨平安建设工作会议召开，作2011年度工作报告。")
+    doc = make_document(text, doc_id="t", path="t.txt")
+    assert doc.date == dt.date(2012, 3, 23)
+    assert [m.date for m in extract(doc).meetings] == [dt.date(2012, 3, 13)]
 
 
 @pytest.mark.parametrize("text", ["会议由区委副书记主持。", "区委书记强调了四点意见。"])

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from kg.extract.clause import Clause, roles_in
-from kg.extract.days import notice_day, report_day
+from kg.extract.days import notice_day
 from kg.extract.names import person_names
 from kg.extract.posts import PLACE_BODIES, first_titles, next_title
 from kg.extract.titles import post_of
@@ -217,7 +217,7 @@ def _bracketed(text: str, start: int, end: int, opens: tuple[str, ...],
 
 def _notices(adoc: AnnotatedDocument, lang: Language) -> list[PostHolding]:
     """Posts a notice starts or ends on the session's day (kg.extract.days)."""
-    if report_day(adoc) is None:
+    if adoc.doc.date is None:
         return []
     out: list[PostHolding] = []
     for sent in adoc.sentences:

@@ -6,9 +6,10 @@ A report names that day itself, often relative to its own date:
     昨日，金湾区第四届人大常委会第三十七次会议召开…   (the report is of 7月16日)
     13日，县十七届人大常委会召开第二十八次会议…       (of 2016-05-16)
 
-The report's own date is the document's, else the one in the address it was
-fetched from (a first line http://…/2016-05/16/014233.html). The words (昨日,
-今天) are lists of kg/data/careers.yaml.
+The report's own date is the document's (kg.text.document.date_from_text: its lead's,
+or the day in the address it was fetched from, a first line
+http://…/2016-05/16/014233.html). The words (昨日, 今天) are lists of
+kg/data/careers.yaml.
 """
 
 from __future__ import annotations
@@ -19,28 +20,6 @@ from functools import lru_cache
 
 from kg.lang.language import Language
 from kg.model import AnnotatedDocument, Sentence
-
-# normalising makes the colon full-width (http：//)
-_ADDRESS = re.compile(r"https?[:\uff1a]//")
-# 2016-05-26, 2016-05/16, 202007/16, t20170928_: a day in an address's path
-_ADDRESS_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_./]?(0[1-9]|1[0-2])[-_./]?"
-                          r"(0[1-9]|[12]\d|3[01])(?!\d)")
-
-
-def report_day(adoc: AnnotatedDocument) -> dt.date | None:
-    """The report's date, or the day in the address on its first line."""
-    if adoc.doc.date is not None:
-        return adoc.doc.date
-    text = adoc.doc.text
-    first = text[:text.find("\n")] if "\n" in text else text
-    if not _ADDRESS.match(first):
-        return None
-    for m in _ADDRESS_DAY.finditer(first):
-        try:
-            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
-        except ValueError:
-            continue  # 20160231: no day
-    return None
 
 
 @lru_cache(maxsize=4)
@@ -55,7 +34,7 @@ def notice_day(adoc: AnnotatedDocument, sent: Sentence, lang: Language) -> str |
     """The session's day for a notice in `sent`: the day the sentence names, else
     the first the report names (its lead: 5月24日，…会议召开), else the report's
     date; None where no day is known."""
-    base = report_day(adoc)
+    base = adoc.doc.date
     lex, w = lang.lexicon, lang.words
     yesterday, today = lex.words("yesterday_words"), lex.words("today_words")
     pattern = _day_pattern(w.year_word, w.month_word, w.day_word, yesterday + today)

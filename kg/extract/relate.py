@@ -13,8 +13,8 @@ from kg.lang.lexicon import Lexicon
 from kg.model import (AnnotatedDocument, CampaignFact, Document, DocumentFact, MeetingFact,
                       Mention, OrgRef, Place, Sentence)
 from kg.lang.patterns import Patterns
+from kg.extract.days import notice_day
 from kg.extract.recognize import place_at_level
-from kg.text.document import written_date
 
 _BRACKETS = re.compile(r"[（）()]")
 # what may follow a document's kind in its title: （试行）, （草案）, （2017—2025 年）
@@ -70,7 +70,7 @@ def meetings(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
             meetings.append(MeetingFact(
                 label=label, aliases=aliases,
                 mention=Mention.of(doc, held.start, held.end, "meeting", sent.index),
-                date=_date_in(doc, sent, pats) or doc.date,
+                date=_held_on(adoc, sent, lang),
                 place=place, organizers=organizers))
     return replace(adoc, meetings=tuple(meetings))
 
@@ -145,10 +145,11 @@ def _continued(text: str, end: int, limit: int, pats: Patterns) -> int:
     return end
 
 
-def _date_in(doc: Document, sent: Sentence, pats: Patterns) -> dt.date | None:
-    """The first date the sentence writes, in the report's year where it names none."""
-    m = pats.date.search(doc.text, sent.start, sent.end)
-    return written_date(m, doc.date.year if doc.date else None) if m else None
+def _held_on(adoc: AnnotatedDocument, sent: Sentence, lang: Language) -> dt.date | None:
+    """The day the sentence names (昨日, 13日, 3月13日), else the report's lead's, else the
+    report's date (or its address's)."""
+    day = notice_day(adoc, sent, lang)
+    return dt.date.fromisoformat(day) if day else None
 
 
 def meeting_at(meetings: tuple[MeetingFact, ...], sentence: int) -> int | None:

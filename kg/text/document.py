@@ -127,14 +127,39 @@ def _through(page: OffsetMap, offsets: OffsetMap) -> OffsetMap:
 
 
 def date_from_text(text: str, pats: Patterns) -> dt.date | None:
-    """The report's date: a full date in its lead, else month and day in the
-    lead with the latest year the report names (reports review last year
-    and plan this one)."""
+    """The report's date: a full date in its lead, else the day in the address a saved
+    page starts with (http://…/2016-05/16/014233.html), else month and day in the lead
+    with the latest year the report names (reports review last year and plan this one)."""
     m = pats.date.search(text[:LEAD_CHARS])
+    if m is not None and m.group("year"):
+        return written_date(m, None)
+    published = address_day(text)
+    if published is not None:
+        return published
     if m is None:
         return None
-    years = [] if m.group("year") else [int(y.group("year")) for y in pats.year.finditer(text)]
-    return written_date(m, max(years, default=None))
+    return written_date(m, max((int(y.group("year")) for y in pats.year.finditer(text)),
+                               default=None))
+
+
+# normalising makes the colon full-width (http：//)
+_ADDRESS = re.compile(r"https?[:\uff1a]//")
+# 2016-05-26, 2016-05/16, 202007/16, t20170928_: a day in an address's path
+_ADDRESS_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_./]?(0[1-9]|1[0-2])[-_./]?"
+                          r"(0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def address_day(text: str) -> dt.date | None:
+    """The day in the address on the text's first line, if it starts with one."""
+    first = text[:text.find("\n")] if "\n" in text else text
+    if not _ADDRESS.match(first):
+        return None
+    for m in _ADDRESS_DAY.finditer(first):
+        try:
+            return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        except ValueError:
+            continue  # 20160231: no day
+    return None
 
 
 def written_date(m: re.Match, year: int | None) -> dt.date | None:
