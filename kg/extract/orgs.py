@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from kg.extract.recognize import disambiguate, place_at_level
+from kg.extract.recognize import conjoined_place, disambiguate, place_at_level
 from kg.lang.language import Language
 from kg.lang.lexicon import BodyKind, NationalBody
 from kg.model import AnnotatedDocument, Document, Mention, OrgRef, Place, Sentence, Tokens
@@ -348,7 +348,8 @@ def find_orgs(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
                  if tokens.starts_at(m.start())]
         for m in pats.body_suffix.finditer(text, sent.start, sent.end):
             for start in range(max(sent.start, m.start() - _LONGEST_PREFIX), m.start() + 1):
-                if tokens.starts_at(start) and pats.org.fullmatch(text, start, m.end()):
+                if tokens.starts_at(start) and not conjoined_place(text, start, lang.lexicon) \
+                        and pats.org.fullmatch(text, start, m.end()):
                     spans.append((start, m.end()))
                     break
         end = sent.start

@@ -58,7 +58,7 @@ def find_places(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
     raw: list[tuple[int, int, list[Place], int]] = []
     for sent in sentences:
         for m in pats.place.finditer(doc.text, sent.start, sent.end):
-            if tokens.starts_at(m.start()):
+            if tokens.starts_at(m.start()) and not conjoined_place(doc.text, m.start(), lex):
                 raw.append((m.start(), m.end(), gaz.by_name[m.group()], sent.index))
         covered = {i for s, e, _, _ in raw for i in range(s, e)}
         for m in pats.place_short.finditer(doc.text, sent.start, sent.end):
@@ -74,6 +74,23 @@ def find_places(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
         if place is not None:
             found.append((place, Mention.of(doc, start, end, "place", sent)))
     return found
+
+
+def conjoined_place(text: str, pos: int, lex: Lexicon) -> bool:
+    """和县 read over 市委和县委, …会议和县第十六届人大, 各乡镇和县产业集聚区: a two-character
+    division name at `pos` that is a conjunction and a level word is the conjunction and
+    the level word (the report's county), unless it starts a clause or follows a place
+    that contains it (安徽省和县, 马鞍山市和县); after a title (…的请示》和县妇联) it is the
+    conjunction too."""
+    name = text[pos:pos + 2]
+    if name[:1] not in lex.function_chars or name not in lex.gazetteer.by_name:
+        return False
+    if pos == 0 or text[pos - 1].isspace() or text[pos - 1] in lex.words("clause_breaks"):
+        return False
+    gaz = lex.gazetteer
+    containers = {a.name for place in gaz.by_name[name] for a in gaz.ancestors(place)}
+    return not any(text.endswith(c, 0, pos) or text.endswith(gaz.short_name(c), 0, pos)
+                   for c in containers)
 
 
 def disambiguate(cands: list[Place], fits: Callable[[Place], bool], *,
