@@ -106,7 +106,9 @@ def _biography(adoc: AnnotatedDocument, lang: Language) -> list[PostHolding]:
     text, lex = adoc.doc.text, lang.lexicon
     subject: Mention | None = None
     out: list[PostHolding] = []
-    last_line: dict[str, int] = {}  # post label → its holding in `out`, from the last dated line
+    # post → its holding in `out`, from the last dated line; by the post's body, not its
+    # label: 上饶市委 in 1995 is not 上饶市委 in 2005 (the city was the county-level one)
+    last_line: dict[str, int] = {}
     for sent in adoc.sentences:
         found = _subject(adoc, sent, lang)
         if found is not None:
@@ -126,17 +128,19 @@ def _biography(adoc: AnnotatedDocument, lang: Language) -> list[PostHolding]:
                                for word in lang.words.former_context):
             continue  # no dated line, or 1985年至今，历任…: posts listed with no span each
         this_line: dict[str, int] = {}
-        for title in _titles(adoc, sent, span.body_start, sent.end, lang, own_places=True):
+        # the line's bodies by the division names of its years (淮阴市委 in 1995)
+        then = lang.as_of(int(span.start[:4]))
+        for title in _titles(adoc, sent, span.body_start, sent.end, then, own_places=True):
             post = post_of(title, lang.words)
-            if post.label in this_line:
+            if post.key in this_line:
                 continue
-            if post.label in last_line:
-                i = last_line[post.label]
+            if post.key in last_line:
+                i = last_line[post.key]
                 out[i] = replace(out[i], end=span.end)
             else:
                 i = len(out)
                 out.append(PostHolding(subject, post, title.mention, span.start, span.end))
-            this_line[post.label] = i
+            this_line[post.key] = i
         last_line = this_line
     return out
 

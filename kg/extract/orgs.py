@@ -294,7 +294,7 @@ def resolve_org(m: re.Match, lang: Language, context: list[Place],
     kind = lex.bodies[m.group("suffix")]
     place_name, level = m.group("place"), m.group("level")
     if place_name:
-        place = pick_place(lex.gazetteer.by_name[place_name], context, lang, first=True)
+        place = pick_place(lex.gazetteer.named(place_name), context, lang, first=True)
         if place is None:
             return None
         if level and not place.name.endswith(lang.lexicon.gazetteer.level_written(level)):
