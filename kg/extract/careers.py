@@ -25,7 +25,7 @@ from kg.extract.clause import Clause, roles_in
 from kg.extract.days import notice_day, report_day
 from kg.extract.names import person_names
 from kg.extract.posts import PLACE_BODIES, first_titles, next_title
-from kg.extract.titles import post_of
+from kg.extract.titles import post_of, sentence_places
 from kg.lang.language import Language
 from kg.model import AnnotatedDocument, Mention, PostHolding, Sentence, Title, TitleChain
 
@@ -150,14 +150,18 @@ def _titles(adoc: AnnotatedDocument, sent: Sentence, start: int, end: int, lang:
     """The titles between `start` and `end`, chain after chain, read as titles.py
     reads them but with no holder named after them; none inside brackets.
 
-    With `own_places` (a biography's line) a title is read in the place of the
-    title before it, not the report's: 厦门市委常委、副市长 is 厦门市's 副市长."""
+    A notice's titles are read in the places titles.py reads the sentence's in
+    (镇长 in a report about 孟村镇 is 孟村镇's). With `own_places` (a biography's
+    line) a title is read in the place of the title before it, not the report's:
+    厦门市委常委、副市长 is 厦门市's 副市长."""
     text, lex, w = adoc.doc.text, lang.lexicon, lang.words
     here = [(o, m) for o, m in adoc.organizations if m.sentence == sent.index]
+    report_places = [] if own_places else sentence_places(
+        adoc.doc, adoc.sentences, adoc.tokens, list(adoc.context), lang)(sent)
 
     def clause(after: Title | None) -> Clause:
         if not own_places:
-            context = list(adoc.context)
+            context = report_places
         else:
             org = after.org if after is not None else None
             place = org.place if org is not None and org.org_type in PLACE_BODIES else None

@@ -265,8 +265,9 @@ def town_at(text: str, pos: int, end: int, context: list[Place], lang: Language)
     one county is one place; it has no official code of its own here.
     """
     m = lang.patterns.town.match(text, pos, end)
-    if m is None or any(c in lang.words.not_in_town or c in lang.words.stop_in_org
-                        for c in m.group()[:-1]):
+    # a town of townships.tsv is one though its name holds such a word (孟村镇, 大营镇)
+    if m is None or m.group() not in lang.lexicon.gazetteer.towns and any(
+            c in lang.words.not_in_town or c in lang.words.stop_in_org for c in m.group()[:-1]):
         return None
     county = next((p for p in context if p.level == "county"), None)
     parent = county or (context[0] if context else None)

@@ -35,7 +35,7 @@ def organization_types() -> frozenset[str]:
 VIEWER_SHAPES = ("dot", "square", "diamond", "star", "triangle", "triangleDown", "hexagon",
                  "ellipse", "box", "circle", "text")
 
-# the levels scripts/update_divisions.py writes (towns are read from the text only)
+# the levels scripts/update_divisions.py writes (towns are in townships.tsv)
 DIVISION_LEVELS = ("province", "prefecture", "county")
 # the years of the change events: the first code lists are of 1980
 YEARS = tuple(str(year) for year in range(1980, 2100))
@@ -106,6 +106,9 @@ TABLES: dict[str, Table] = {
          Column("new_name"), Column("year", allowed=YEARS),
          Column("change"), Column("source")),
         unique=("old_name", "old_code", "new_code", "year")),
+    # towns and townships of today, in their counties (scripts/update_historical_divisions.py)
+    "townships.tsv": Table((Column("code"), Column("name"),
+                            Column("county", refers_to=(("divisions.tsv", "code"),)))),
     # the HTML viewer's words and styles (kg.views.labels checks the rest of a row)
     "viewer_labels.tsv": Table((Column("key"),
                                 Column("kind", allowed=("class", "relation", "derived")),

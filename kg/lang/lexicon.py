@@ -131,13 +131,15 @@ class Gazetteer:
         changes: the change events of historical_divisions.tsv; a division's
             name before a change is a former name of the division that carries
             it on today.
+        townships: the rows of townships.tsv (towns by their names in `towns`).
     """
 
     year: int | None = None  # the year a text is of (see `as_of`)
 
     def __init__(self, rows: list[dict[str, str]], short_suffixes: tuple[str, ...],
                  abbreviations: tuple[tuple[str, str], ...] = (),
-                 changes: list[dict[str, str]] = ()) -> None:
+                 changes: list[dict[str, str]] = (),
+                 townships: list[dict[str, str]] = ()) -> None:
         # 广西壮族自治区 → 广西, not 广西壮族自治 (区 is a suffix too)
         self._short_suffixes = tuple(sorted(short_suffixes, key=len, reverse=True))
         self._abbreviated = {abbreviation: suffix for suffix, abbreviation in abbreviations}
@@ -158,6 +160,10 @@ class Gazetteer:
             if short != place.name:
                 self.by_short.setdefault(short, []).append(place)
         self.by_former = self._former_names(changes)
+        self.towns: dict[str, list[Place]] = {}
+        for row in townships:
+            self.towns.setdefault(row["name"], []).append(
+                Place(row["code"], row["name"], "township", row["county"]))
         self._dated: dict[int, Gazetteer] = {}
 
     def _former_names(self, changes: list[dict[str, str]]) -> dict[str, list[FormerName]]:
@@ -304,7 +310,8 @@ def read_lexicon(folder: Traversable) -> Lexicon:
         lists=lists, function_chars=frozenset(lists["function_chars"]),
         gazetteer=Gazetteer(read_table(folder, "divisions.tsv"), lists["short_name_suffixes"],
                             _pairs(lists["level_abbreviations"], folder, "places.yaml"),
-                            read_table(folder, "historical_divisions.tsv")),
+                            read_table(folder, "historical_divisions.tsv"),
+                            read_table(folder, "townships.tsv")),
     )
 
 
