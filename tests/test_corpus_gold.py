@@ -25,7 +25,8 @@ FILES = [path for name in SETS for path in sorted((GOLD / name).glob("*.yaml"))]
 # on these sets) — xwlb-dev 0.620/0.706, xwlb-heldout 0.679/0.717, xwlb-events-dev
 # 0.774/0.824, xwlb-events-heldout 0.737/0.798, localnews 0.560/0.610 — and raised to the
 # figures of 2026-12-02 (scripts/gold_figures.sh): one name recogniser, today's bodies and
-# unresolved places (issue 12), the events readers (issue 14)
+# unresolved places (issue 12), the events readers (issue 14); localnews post structure
+# 0.795 → 0.799 with the towns of townships.tsv (issue 13)
 MEASURED = {
     "xwlb-dev": {"holdings": 0.817, "post structure": 0.842,
                  "talks": 0.667, "inspections": 0.750},
@@ -36,7 +37,7 @@ MEASURED = {
                         "talks": 0.953, "messages": 0.800, "inspections": 0.825},
     "xwlb-events-heldout": {"holdings": 0.822, "post structure": 0.813,
                             "talks": 0.762, "messages": 0.000, "inspections": 1.000},
-    "localnews": {"holdings": 0.766, "post structure": 0.795, "inspections": 0.113},
+    "localnews": {"holdings": 0.766, "post structure": 0.799, "inspections": 0.113},
 }
 TOLERANCE = 0.005
 

@@ -106,7 +106,8 @@ def test_a_listed_town_is_a_town_though_its_name_holds_a_word_no_town_name_does(
 
 def test_an_unlisted_word_with_such_a_character_is_still_no_town():
     gazetteer = load_lexicon().gazetteer
-    assert "孟村镇" in gazetteer.towns and "全镇" not in gazetteer.towns
+    assert gazetteer.listed_town("孟村镇") and not gazetteer.listed_town("全镇")
+    assert "九镇" in gazetteer.towns and not gazetteer.listed_town("九镇")  # two characters: a word
     x = extract(make_document("全镇干部群众参加了会议，镇长王明讲话。", doc_id="t", path="t.txt"))
     assert not any(p.level == "township" for p, _ in x.places)
     assert all(h.post.org is None or h.post.org.place is None for h in x.holdings)

@@ -266,7 +266,7 @@ def town_at(text: str, pos: int, end: int, context: list[Place], lang: Language)
     """
     m = lang.patterns.town.match(text, pos, end)
     # a town of townships.tsv is one though its name holds such a word (孟村镇, 大营镇)
-    if m is None or m.group() not in lang.lexicon.gazetteer.towns and any(
+    if m is None or not lang.lexicon.gazetteer.listed_town(m.group()) and any(
             c in lang.words.not_in_town or c in lang.words.stop_in_org for c in m.group()[:-1]):
         return None
     county = next((p for p in context if p.level == "county"), None)

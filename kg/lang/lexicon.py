@@ -24,8 +24,9 @@ from kg.model import Place
 _SHORTEST_SHORT_NAME = 2
 # CLDR names these as territories; they are China's special administrative regions
 _NOT_COUNTRIES = ("HK", "MO")
-# a former name of two characters is a word of today (城区, 郊区, 东区: dozens of cities had one)
-_SHORTEST_FORMER_NAME = 3
+# a former or a town's name of two characters is a word of today (城区, 郊区, 东区: dozens of
+# cities had one; 九镇)
+_SHORTEST_LISTED_NAME = 3
 
 
 def trie_regex(words) -> str:
@@ -175,7 +176,7 @@ class Gazetteer:
             name = change["old_name"]
             found = carried_on(change, later, self.by_code)
             today = self.by_code.get(found[0]) if found else None
-            if today is None or today.name == name or len(name) < _SHORTEST_FORMER_NAME:
+            if today is None or today.name == name or len(name) < _SHORTEST_LISTED_NAME:
                 continue
             key = (name, today.code)
             until[key] = max(until.get(key, 0), found[1])
@@ -185,6 +186,10 @@ class Gazetteer:
             former.setdefault(name, []).append(
                 FormerName(Place(code, name, today.level, today.parent), year))
         return former
+
+    def listed_town(self, name: str) -> bool:
+        """Whether townships.tsv lists a town so named (of three characters or more)."""
+        return len(name) >= _SHORTEST_LISTED_NAME and name in self.towns
 
     def named(self, name: str) -> list[Place]:
         """The divisions a name in a text is: those of today so named, else
