@@ -111,3 +111,18 @@ def test_an_unlisted_word_with_such_a_character_is_still_no_town():
     x = extract(make_document("全镇干部群众参加了会议，镇长王明讲话。", doc_id="t", path="t.txt"))
     assert not any(p.level == "township" for p, _ in x.places)
     assert all(h.post.org is None or h.post.org.place is None for h in x.holdings)
+
+
+def test_the_graph_places_a_former_divisions_body_at_todays_node_under_both_names():
+    from rdflib import Literal, URIRef
+
+    from kg.graph.ns import KG, SKOS
+    from kg.graph.rdf import build_graph
+
+    text = "王明，男，汉族，1950年生。\n1990-1995年 河北省崇礼县委书记"
+    graph = build_graph([extract(make_document(text, doc_id="t", path="t.txt"))])
+    (node,) = graph.subjects(KG.divisionCode, Literal("130709"))
+    assert isinstance(node, URIRef)
+    labels = {str(o) for o in graph.objects(node, None) if isinstance(o, Literal)}
+    assert {"崇礼区", "崇礼县"} <= labels
+    assert Literal("崇礼县", lang="zh-Hans") in set(graph.objects(node, SKOS.altLabel))
