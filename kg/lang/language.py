@@ -21,7 +21,8 @@ class Language:
     def as_of(self, year: int) -> Language:
         """The language of a text of `year` (a biography's line): a division's
         name is the division it named then, where it named another than today
-        (淮安市 in 1995 is the city that is today's 淮安区; Gazetteer.named)."""
+        (上饶市 in 1995 is the county-level city that is today's 信州区;
+        Gazetteer.named)."""
         if year not in self._dated:
             gazetteer = self.lexicon.gazetteer.as_of(year)
             anchors = dict(self.patterns.anchor_places)

@@ -196,7 +196,7 @@ class Gazetteer:
         those it is a former name of (淮阴市 is today's 淮安市, named 淮阴市).
 
         In a text of a year (`as_of`), a former name still valid then comes
-        first: 淮安市 in 1995 is the city that is today's 淮安区.
+        first: 上饶市 in 1995 is the county-level city that is today's 信州区.
         """
         formers = self.by_former.get(name, ())
         if self.year is not None:
