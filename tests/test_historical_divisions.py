@@ -71,6 +71,12 @@ def test_every_change_leads_to_a_division_of_today_or_a_later_change():
         assert carried_on(change, later, today) is not None, change
 
 
+def test_a_former_name_that_is_a_word_of_today_is_not_read():
+    # 莫斯科市郊区 is Moscow's outskirts, not a district 市郊区 of 1984
+    assert "市郊区" not in load_lexicon().gazetteer.by_former
+    assert "崇礼县" in load_lexicon().gazetteer.by_former
+
+
 def test_a_code_swapped_between_two_counties_is_no_rename():
     # 1993: 正定县 and 栾城县 swapped codes; 栾城县 became 栾城区 in 2014, 正定县 is still 正定县
     gazetteer = load_lexicon().gazetteer

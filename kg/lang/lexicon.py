@@ -133,6 +133,8 @@ class Gazetteer:
             name before a change is a former name of the division that carries
             it on today.
         townships: the rows of townships.tsv (towns by their names in `towns`).
+        not_former: former names that are words of today, not read as the
+            division (places.yaml not_former_names).
     """
 
     year: int | None = None  # the year a text is of (see `as_of`)
@@ -140,7 +142,8 @@ class Gazetteer:
     def __init__(self, rows: list[dict[str, str]], short_suffixes: tuple[str, ...],
                  abbreviations: tuple[tuple[str, str], ...] = (),
                  changes: list[dict[str, str]] = (),
-                 townships: list[dict[str, str]] = ()) -> None:
+                 townships: list[dict[str, str]] = (),
+                 not_former: tuple[str, ...] = ()) -> None:
         # 广西壮族自治区 → 广西, not 广西壮族自治 (区 is a suffix too)
         self._short_suffixes = tuple(sorted(short_suffixes, key=len, reverse=True))
         self._abbreviated = {abbreviation: suffix for suffix, abbreviation in abbreviations}
@@ -160,7 +163,8 @@ class Gazetteer:
             short = self.short_name(place.name)
             if short != place.name:
                 self.by_short.setdefault(short, []).append(place)
-        self.by_former = self._former_names(changes)
+        self.by_former = {name: formers for name, formers in self._former_names(changes).items()
+                          if name not in not_former}
         self.towns: dict[str, list[Place]] = {}
         for row in townships:
             self.towns.setdefault(row["name"], []).append(
@@ -316,7 +320,7 @@ def read_lexicon(folder: Traversable) -> Lexicon:
         gazetteer=Gazetteer(read_table(folder, "divisions.tsv"), lists["short_name_suffixes"],
                             _pairs(lists["level_abbreviations"], folder, "places.yaml"),
                             read_table(folder, "historical_divisions.tsv"),
-                            read_table(folder, "townships.tsv")),
+                            read_table(folder, "townships.tsv"), lists["not_former_names"]),
     )
 
 
