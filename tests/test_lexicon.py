@@ -81,6 +81,11 @@ def test_organization_types_are_the_ontologys():
     ("bodies.tsv", "工委\tother\t{place}工委\t\tmaybe", "bare 'maybe'; expected one of no, yes"),
     ("divisions.tsv", "999999\t新区\t11\tcity", "level 'city'"),
     ("divisions.tsv", "999999\t新区\t99\tcounty", "parent '99' is no code"),
+    ("historical_divisions.tsv", "崇礼县\t130733\t河北省/张家口市\t130799\t崇礼区\t2016\t撤县设区\tx",
+     "new_code '130799' is no code of divisions.tsv, old_code of this table"),
+    ("historical_divisions.tsv", "崇礼县\t130733\t河北省/张家口市\t130709\t崇礼区\t2016\t撤县设区\tx",
+     "old_name/old_code/new_code/year '崇礼县/130733/130709/2016' again"),
+    ("historical_divisions.tsv", "崇礼县\t130733\t\t130709\t崇礼区\t216\t撤县设区\tx", "year '216'"),
     ("surnames.txt", "王", "'王' again"),
     ("countries.txt", "苏联", "'苏联' again"),
 ])

@@ -61,8 +61,8 @@ CASES = [
     # an autonomous region's committee is its 党委
     ("自治区党委常委兼纪委书记曹洪兴介绍了广西纪委的意见。",
      {("曹洪兴", "广西壮族自治区党委常委"), ("曹洪兴", "广西壮族自治区纪委书记")}),
-    # a body's name starts a word: not 礼县 inside 崇礼县
-    ("首先有请张家口崇礼县副县长于有斌致辞。", set()),
+    # a body's name starts a word: not 礼县 inside 崇礼县, a former county (today's 崇礼区)
+    ("首先有请张家口崇礼县副县长于有斌致辞。", {("于有斌", "崇礼县副县长")}),
     # bodies of places the text does not name are kept, their places unresolved (issue 12)
     ("省委常委、市委书记纪馨芳深入企业调研。", {("纪馨芳", "省委常委"), ("纪馨芳", "市委书记")}),
     # an acting head keeps 代 in the role; a body listed after a foreign holder is the same country's

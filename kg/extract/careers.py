@@ -25,7 +25,7 @@ from kg.extract.clause import Clause, roles_in
 from kg.extract.days import notice_day
 from kg.extract.names import person_names
 from kg.extract.posts import PLACE_BODIES, first_titles, next_title
-from kg.extract.titles import post_of
+from kg.extract.titles import post_of, sentence_places
 from kg.lang.language import Language
 from kg.model import AnnotatedDocument, Mention, PostHolding, Sentence, Title, TitleChain
 
@@ -106,7 +106,9 @@ def _biography(adoc: AnnotatedDocument, lang: Language) -> list[PostHolding]:
     text, lex = adoc.doc.text, lang.lexicon
     subject: Mention | None = None
     out: list[PostHolding] = []
-    last_line: dict[str, int] = {}  # post label → its holding in `out`, from the last dated line
+    # post → its holding in `out`, from the last dated line; by the post's body, not its
+    # label: 上饶市委 in 1995 is not 上饶市委 in 2005 (the city was the county-level one)
+    last_line: dict[str, int] = {}
     for sent in adoc.sentences:
         found = _subject(adoc, sent, lang)
         if found is not None:
@@ -126,17 +128,19 @@ def _biography(adoc: AnnotatedDocument, lang: Language) -> list[PostHolding]:
                                for word in lang.words.former_context):
             continue  # no dated line, or 1985年至今，历任…: posts listed with no span each
         this_line: dict[str, int] = {}
-        for title in _titles(adoc, sent, span.body_start, sent.end, lang, own_places=True):
+        # the line's bodies by the division names of its years (淮阴市委 in 1995)
+        then = lang.as_of(int(span.start[:4]))
+        for title in _titles(adoc, sent, span.body_start, sent.end, then, own_places=True):
             post = post_of(title, lang.words)
-            if post.label in this_line:
+            if post.key in this_line:
                 continue
-            if post.label in last_line:
-                i = last_line[post.label]
+            if post.key in last_line:
+                i = last_line[post.key]
                 out[i] = replace(out[i], end=span.end)
             else:
                 i = len(out)
                 out.append(PostHolding(subject, post, title.mention, span.start, span.end))
-            this_line[post.label] = i
+            this_line[post.key] = i
         last_line = this_line
     return out
 
@@ -146,14 +150,18 @@ def _titles(adoc: AnnotatedDocument, sent: Sentence, start: int, end: int, lang:
     """The titles between `start` and `end`, chain after chain, read as titles.py
     reads them but with no holder named after them; none inside brackets.
 
-    With `own_places` (a biography's line) a title is read in the place of the
-    title before it, not the report's: 厦门市委常委、副市长 is 厦门市's 副市长."""
+    A notice's titles are read in the places titles.py reads the sentence's in
+    (镇长 in a report about 孟村镇 is 孟村镇's). With `own_places` (a biography's
+    line) a title is read in the place of the title before it, not the report's:
+    厦门市委常委、副市长 is 厦门市's 副市长."""
     text, lex, w = adoc.doc.text, lang.lexicon, lang.words
     here = [(o, m) for o, m in adoc.organizations if m.sentence == sent.index]
+    report_places = [] if own_places else sentence_places(
+        adoc.doc, adoc.sentences, adoc.tokens, list(adoc.context), lang)(sent)
 
     def clause(after: Title | None) -> Clause:
         if not own_places:
-            context = list(adoc.context)
+            context = report_places
         else:
             org = after.org if after is not None else None
             place = org.place if org is not None and org.org_type in PLACE_BODIES else None

@@ -265,8 +265,9 @@ def town_at(text: str, pos: int, end: int, context: list[Place], lang: Language)
     one county is one place; it has no official code of its own here.
     """
     m = lang.patterns.town.match(text, pos, end)
-    if m is None or any(c in lang.words.not_in_town or c in lang.words.stop_in_org
-                        for c in m.group()[:-1]):
+    # a town of townships.tsv is one though its name holds such a word (孟村镇, 大营镇)
+    if m is None or not lang.lexicon.gazetteer.listed_town(m.group()) and any(
+            c in lang.words.not_in_town or c in lang.words.stop_in_org for c in m.group()[:-1]):
         return None
     county = next((p for p in context if p.level == "county"), None)
     parent = county or (context[0] if context else None)
@@ -294,7 +295,7 @@ def resolve_org(m: re.Match, lang: Language, context: list[Place],
     kind = lex.bodies[m.group("suffix")]
     place_name, level = m.group("place"), m.group("level")
     if place_name:
-        place = pick_place(lex.gazetteer.by_name[place_name], context, lang, first=True)
+        place = pick_place(lex.gazetteer.named(place_name), context, lang, first=True)
         if place is None:
             return None
         if level and not place.name.endswith(lang.lexicon.gazetteer.level_written(level)):

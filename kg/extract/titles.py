@@ -104,18 +104,12 @@ def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: To
     """
     chains: list[TitleChain] = []
     unheld: list[Title] = []
-    towns = _towns(doc.text, tokens, context, lang)
-    lead = _lead_town(towns, sentences)
+    places_of = sentence_places(doc, sentences, tokens, context, lang)
     for sent in sentences:
         if not lang.patterns.role.search(doc.text, sent.start, sent.end):
             continue
         here = [(o, m) for o, m in orgs if m.sentence == sent.index]
-        named = [t for start, t in towns if sent.start <= start < sent.end][::-1]
-        # 镇党委 in a later sentence is the town named last before it; a bare 纪委 is
-        # the county's, unless the report is about the town (板浦镇召开…: see _lead_town)
-        before = [t for start, t in towns if start < sent.start][-1:]
-        c = Clause(doc, sent, tokens, list(dict.fromkeys(named + lead + context + before)),
-                   here, lang)
+        c = Clause(doc, sent, tokens, places_of(sent), here, lang)
         for chain, former in _chains_in(c):
             kept = tuple(t for t in chain.titles if t.org is not None
                          and not (t.org.level and (former or _doubtful(c, t.mention.start))))
@@ -127,6 +121,23 @@ def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: To
                 chains.append(TitleChain(kept, chain.names, chain.sentence, chain.end,
                                          chain.elected))
     return chains, unheld
+
+
+def sentence_places(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
+                    context: list[Place], lang: Language) -> Callable[[Sentence], list[Place]]:
+    """The places a sentence's titles are read in: the towns it names (the last
+    first), the town the report is about, the report's context, the town named
+    last before it."""
+    towns = _towns(doc.text, tokens, context, lang)
+    lead = _lead_town(towns, sentences)
+
+    def places(sent: Sentence) -> list[Place]:
+        named = [t for start, t in towns if sent.start <= start < sent.end][::-1]
+        # 镇党委 in a later sentence is the town named last before it; a bare 纪委 is
+        # the county's, unless the report is about the town (板浦镇召开…: see _lead_town)
+        before = [t for start, t in towns if start < sent.start][-1:]
+        return list(dict.fromkeys(named + lead + context + before))
+    return places
 
 
 def _towns(text: str, tokens: Tokens, context: list[Place],

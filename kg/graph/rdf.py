@@ -215,18 +215,22 @@ class GraphBuilder:
     # -------------------------------------------------------------- entities
 
     def place(self, place: Place, x: Extraction, mention: Mention) -> URIRef:
-        node = self._iri("place", place.name, place.code)
+        gaz = self._lex.gazetteer
+        # a division by a former name (崇礼县) is today's (崇礼区), the former name its alt label
+        today = gaz.by_code.get(place.code, place)
+        node = self._iri("place", today.name, today.code)
         self._in_document(x.doc)
         if self._first(node):
             self._add(node, RDF.type, KG.Place)
             self._add(node, RDF.type, SCHEMA.AdministrativeArea)
-            self._labels(node, place.name, x.doc)
-            self._add(node, RDFS.label, _text(place_pinyin(place.name), PINYIN))
+            self._labels(node, today.name, x.doc)
+            self._add(node, RDFS.label, _text(place_pinyin(today.name), PINYIN))
             if place.code.isdigit():  # towns the gazetteer lacks have no official code
                 self._add(node, KG.divisionCode, _text(place.code))
             self._add(node, KG.divisionLevel, _text(place.level))
+        if today.name != place.name:
+            self._add(node, _ALT, _text(place.name, ZH))
         self._derived(node, x, mention)
-        gaz = self._lex.gazetteer
         if place.parent and place.parent in gaz.by_code:
             parent = self.place(gaz.by_code[place.parent], x, mention)
             self._add(node, SCHEMA.containedInPlace, parent)

@@ -35,8 +35,10 @@ def organization_types() -> frozenset[str]:
 VIEWER_SHAPES = ("dot", "square", "diamond", "star", "triangle", "triangleDown", "hexagon",
                  "ellipse", "box", "circle", "text")
 
-# the levels scripts/update_divisions.py writes (towns are read from the text only)
+# the levels scripts/update_divisions.py writes (towns are in townships.tsv)
 DIVISION_LEVELS = ("province", "prefecture", "county")
+# the years of the change events: the first code lists are of 1980
+YEARS = tuple(str(year) for year in range(1980, 2100))
 
 
 @dataclass(frozen=True)
@@ -50,6 +52,9 @@ class Column:
         listed: the cell holds ;-separated entries, none empty or repeated.
         refers: a non-empty cell must be the key of a row of the same table
             (a division's parent).
+        refers_to: (table, column) pairs: a non-empty cell must be a value of
+            one of those columns, "" naming this table (a former division's
+            successor is a division of today or a former one itself).
     """
 
     name: str
@@ -57,18 +62,24 @@ class Column:
     allowed: Collection[str] | Callable[[], Collection[str]] | None = None
     listed: bool = False
     refers: bool = False
+    refers_to: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
 class Table:
     """A tab-separated file: `#` comment lines, a header naming `columns`,
-    then one row a line; `key` (the first column) is unique."""
+    then one row a line; `key` (the first column) is unique, or the columns
+    of `unique` together are."""
 
     columns: tuple[Column, ...]
+    unique: tuple[str, ...] = ()
 
     @property
     def key(self) -> str:
         return self.columns[0].name
+
+    def key_of(self, row: dict[str, str]) -> str:
+        return "/".join(row[name] for name in self.unique) if self.unique else row[self.key]
 
 
 TABLES: dict[str, Table] = {
@@ -89,6 +100,17 @@ TABLES: dict[str, Table] = {
     "divisions.tsv": Table((Column("code"), Column("name"),
                             Column("parent", required=False, refers=True),
                             Column("level", allowed=DIVISION_LEVELS))),
+    # change events of divisions (scripts/update_historical_divisions.py): one division
+    # carried on under another name or code, in a year
+    "historical_divisions.tsv": Table(
+        (Column("old_name"), Column("old_code"), Column("old_path", required=False),
+         Column("new_code", refers_to=(("divisions.tsv", "code"), ("", "old_code"))),
+         Column("new_name"), Column("year", allowed=YEARS),
+         Column("change"), Column("source")),
+        unique=("old_name", "old_code", "new_code", "year")),
+    # towns and townships of today, in their counties (scripts/update_historical_divisions.py)
+    "townships.tsv": Table((Column("code"), Column("name"),
+                            Column("county", refers_to=(("divisions.tsv", "code"),)))),
     # the HTML viewer's words and styles (kg.views.labels checks the rest of a row)
     "viewer_labels.tsv": Table((Column("key"),
                                 Column("kind", allowed=("class", "relation", "derived")),
@@ -143,6 +165,7 @@ WORD_LISTS: dict[str, str] = {
     "short_name_suffixes": "places.yaml",
     "level_abbreviations": "places.yaml",
     "report_levels": "places.yaml",
+    "not_former_names": "places.yaml",
     "government_bodies": "roles.yaml",
     "deputy_prefixes": "roles.yaml",
     "own_party_bodies": "roles.yaml",
@@ -248,9 +271,10 @@ def read_numbered_table(folder: Traversable, name: str) -> list[tuple[int, dict[
         row = dict(zip(expected, cells))
         for column in table.columns:
             _check_cell(row[column.name], column, where, number)
-        key = row[table.key]
+        key = table.key_of(row)
         if key in keys:
-            raise LexiconError(where, f"{table.key} {key!r} again (first on line {keys[key]})",
+            named = "/".join(table.unique) if table.unique else table.key
+            raise LexiconError(where, f"{named} {key!r} again (first on line {keys[key]})",
                                line=number)
         keys[key] = number
         rows.append((number, row))
@@ -262,7 +286,23 @@ def read_numbered_table(folder: Traversable, name: str) -> list[tuple[int, dict[
                 if row[column.name] and row[column.name] not in keys:
                     raise LexiconError(where, f"{column.name} {row[column.name]!r} is no "
                                               f"{table.key} of this table", line=number)
+        if column.refers_to:
+            _check_references(folder, name, column, rows)
     return rows
+
+
+def _check_references(folder: Traversable, name: str, column: Column,
+                      rows: list[tuple[int, dict[str, str]]]) -> None:
+    values: set[str] = set()
+    for table, other in column.refers_to:
+        their_rows = read_table(folder, table) if table else [row for _, row in rows]
+        values.update(row[other] for row in their_rows)
+    for number, row in rows:
+        if row[column.name] and row[column.name] not in values:
+            targets = ", ".join(f"{other} of {table or 'this table'}"
+                                for table, other in column.refers_to)
+            raise LexiconError(str(folder.joinpath(name)), f"{column.name} "
+                               f"{row[column.name]!r} is no {targets}", line=number)
 
 
 def _check_cell(cell: str, column: Column, where: str, number: int) -> None:

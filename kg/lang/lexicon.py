@@ -8,7 +8,10 @@ thousands of alternatives one by one. The files are checked as they are read
 
 from __future__ import annotations
 
+import copy
 import re
+from collections import defaultdict
+from collections.abc import Container
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources.abc import Traversable
@@ -21,6 +24,9 @@ from kg.model import Place
 _SHORTEST_SHORT_NAME = 2
 # CLDR names these as territories; they are China's special administrative regions
 _NOT_COUNTRIES = ("HK", "MO")
+# a former or a town's name of two characters is a word of today (城区, 郊区, 东区: dozens of
+# cities had one; 九镇)
+_SHORTEST_LISTED_NAME = 3
 
 
 def trie_regex(words) -> str:
@@ -70,8 +76,52 @@ class NationalBody:
     aliases: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class FormerName:
+    """A division's name before it changed: 崇礼县 until 2016 (now 崇礼区)."""
+
+    place: Place  # today's division (its code, level, parent) under the former name
+    until: int    # the year the name gave way
+
+
+def changes_by_old_code(changes: list[dict[str, str]]) -> dict[str, list[dict[str, str]]]:
+    """The change events of historical_divisions.tsv by the code they change, in year order."""
+    by_old_code = defaultdict(list)
+    for change in sorted(changes, key=lambda c: int(c["year"])):
+        by_old_code[change["old_code"]].append(change)
+    return by_old_code
+
+
+def carried_on(change: dict[str, str], later: dict[str, list[dict[str, str]]],
+               today: Container[str]) -> tuple[str, int] | None:
+    """The code of today a change's division goes on as, and the year its old
+    name gave way; None where its successors end at no division of today.
+
+    Each successor is followed to the next change of that division: of its code
+    and its name (a code swapped to another county is that county's, 正定县 and
+    栾城县 in 1993), that year or later.
+    """
+    name = change["old_name"]
+    code, year, current = change["new_code"], int(change["year"]), change["new_name"]
+    renamed = year if current != name else None
+    seen = set()
+    while code not in today:
+        if code in seen:
+            return None
+        seen.add(code)
+        nxt = next((c for c in later.get(code, ()) if int(c["year"]) >= year
+                    and c["old_name"] == current), None)
+        if nxt is None:
+            return None
+        code, year, current = nxt["new_code"], int(nxt["year"]), nxt["new_name"]
+        if renamed is None and current != name:
+            renamed = year
+    return code, renamed or year
+
+
 class Gazetteer:
-    """China's administrative divisions (kg/data/divisions.tsv).
+    """China's administrative divisions (kg/data/divisions.tsv) and their former
+    names (kg/data/historical_divisions.tsv).
 
     Args:
         short_suffixes: what is dropped from a name to give its short name
@@ -79,10 +129,21 @@ class Gazetteer:
         abbreviations: (level suffix, abbreviation) pairs: a name ending with
             the suffix is also written with the abbreviation (香港特区), a name
             of the same place (places.yaml level_abbreviations).
+        changes: the change events of historical_divisions.tsv; a division's
+            name before a change is a former name of the division that carries
+            it on today.
+        townships: the rows of townships.tsv (towns by their names in `towns`).
+        not_former: former names that are words of today, not read as the
+            division (places.yaml not_former_names).
     """
 
+    year: int | None = None  # the year a text is of (see `as_of`)
+
     def __init__(self, rows: list[dict[str, str]], short_suffixes: tuple[str, ...],
-                 abbreviations: tuple[tuple[str, str], ...] = ()) -> None:
+                 abbreviations: tuple[tuple[str, str], ...] = (),
+                 changes: list[dict[str, str]] = (),
+                 townships: list[dict[str, str]] = (),
+                 not_former: tuple[str, ...] = ()) -> None:
         # 广西壮族自治区 → 广西, not 广西壮族自治 (区 is a suffix too)
         self._short_suffixes = tuple(sorted(short_suffixes, key=len, reverse=True))
         self._abbreviated = {abbreviation: suffix for suffix, abbreviation in abbreviations}
@@ -102,6 +163,59 @@ class Gazetteer:
             short = self.short_name(place.name)
             if short != place.name:
                 self.by_short.setdefault(short, []).append(place)
+        self.by_former = {name: formers for name, formers in self._former_names(changes).items()
+                          if name not in not_former}
+        self.towns: dict[str, list[Place]] = {}
+        for row in townships:
+            self.towns.setdefault(row["name"], []).append(
+                Place(row["code"], row["name"], "township", row["county"]))
+        self._dated: dict[int, Gazetteer] = {}
+
+    def _former_names(self, changes: list[dict[str, str]]) -> dict[str, list[FormerName]]:
+        """Each change's old name, for the division of today it carries on as,
+        unless that division still has the name."""
+        later = changes_by_old_code(changes)
+        until: dict[tuple[str, str], int] = {}
+        for change in changes:
+            name = change["old_name"]
+            found = carried_on(change, later, self.by_code)
+            today = self.by_code.get(found[0]) if found else None
+            if today is None or today.name == name or len(name) < _SHORTEST_LISTED_NAME:
+                continue
+            key = (name, today.code)
+            until[key] = max(until.get(key, 0), found[1])
+        former: dict[str, list[FormerName]] = {}
+        for (name, code), year in sorted(until.items()):
+            today = self.by_code[code]
+            former.setdefault(name, []).append(
+                FormerName(Place(code, name, today.level, today.parent), year))
+        return former
+
+    def listed_town(self, name: str) -> bool:
+        """Whether townships.tsv lists a town so named (of three characters or more)."""
+        return len(name) >= _SHORTEST_LISTED_NAME and name in self.towns
+
+    def named(self, name: str) -> list[Place]:
+        """The divisions a name in a text is: those of today so named, else
+        those it is a former name of (淮阴市 is today's 淮安市, named 淮阴市).
+
+        In a text of a year (`as_of`), a former name still valid then comes
+        first: 上饶市 in 1995 is the county-level city that is today's 信州区.
+        """
+        formers = self.by_former.get(name, ())
+        if self.year is not None:
+            then = [f.place for f in formers if self.year < f.until]
+            if then:
+                return then
+        return self.by_name.get(name) or [f.place for f in formers]
+
+    def as_of(self, year: int) -> Gazetteer:
+        """This gazetteer, reading names as they were in `year`."""
+        if year not in self._dated:
+            dated = copy.copy(self)
+            dated.year = year
+            self._dated[year] = dated
+        return self._dated[year]
 
     def level_written(self, marker: str) -> str:
         """The level suffix a level marker stands for: 特区 → 特别行政区, 市 → 市."""
@@ -210,7 +324,9 @@ def read_lexicon(folder: Traversable) -> Lexicon:
         compound_surnames=frozenset(n for n in names if len(n) == 2),
         lists=lists, function_chars=frozenset(lists["function_chars"]),
         gazetteer=Gazetteer(read_table(folder, "divisions.tsv"), lists["short_name_suffixes"],
-                            _pairs(lists["level_abbreviations"], folder, "places.yaml")),
+                            _pairs(lists["level_abbreviations"], folder, "places.yaml"),
+                            read_table(folder, "historical_divisions.tsv"),
+                            read_table(folder, "townships.tsv"), lists["not_former_names"]),
     )
 
 

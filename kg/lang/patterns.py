@@ -69,7 +69,8 @@ def _org_pattern(lex: Lexicon, words: Words, national_names) -> str:
     def group(name: str, body: str) -> str:
         return f"(?P<{name}>{body})"
 
-    places = trie_regex(lex.gazetteer.by_name)
+    # former names too: 崇礼县委 is a body of today's 崇礼区 (Gazetteer.named)
+    places = trie_regex([*lex.gazetteer.by_name, *lex.gazetteer.by_former])
     suffixes = trie_regex(lex.bodies)
     local = (group("place", places) + "?" + group("level", "|".join(lex.words("level_markers"))) + "?"
              + group("suffix", suffixes))
@@ -109,6 +110,8 @@ def compile_patterns(lex: Lexicon, words: Words) -> Patterns:
     for short, cands in lex.gazetteer.by_short.items():
         if all(c.level in ("province", "prefecture") for c in cands):
             anchor_places.setdefault(short, cands)
+    for name in lex.gazetteer.by_former:
+        anchor_places.setdefault(name, lex.gazetteer.named(name))
     suffixes = lex.org_suffixes
     town_levels = "".join(sorted(words.town_levels))
     return Patterns(
