@@ -29,10 +29,10 @@ def trie_regex(words) -> str:
     Python's `re` tries alternatives one by one; a trie-shaped pattern shares
     prefixes so a scan over thousands of names stays fast. Where a character is
     followed by many others (the first characters of three thousand place
-    names), the alternatives are split into groups each guarded by a class of
-    their first characters, so a position tries a few classes, not hundreds of
-    characters; at the top the first character is matched by the class of all
-    of them, which also lets `re` skip the positions where no word starts.
+    names), the alternatives are split into groups each guarded by a lookahead
+    class of their first characters, so a position tries a few classes, not
+    hundreds of characters; at the top, a class of all first characters turns
+    most positions away at once.
     """
     trie: dict = {}
     for word in words:
@@ -47,11 +47,9 @@ def trie_regex(words) -> str:
         branches = [(char, render(child)) for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
+        body = _alternatives(branches)
         if top and len(branches) > _TRIE_SPLIT:
-            # the first character taken, the branch is found by looking back at it
-            body = _char_class(branches) + _alternatives(branches, "(?<=")
-        else:
-            body = _alternatives(branches, "(?=")
+            body = f"(?={_char_class(branches)}){body}"
         if "" in node:
             return "(?:" + body + ")?"
         return body
@@ -69,19 +67,15 @@ def _char_class(branches: list[tuple[str, str]]) -> str:
     return "[" + "".join(re.escape(char) for char, _ in branches) + "]"
 
 
-def _alternatives(branches: list[tuple[str, str]], look: str) -> str:
-    """`branches` (a character and the pattern after it) as one alternation; `look` is
-    "(?=" where the character is still to match, "(?<=" where it has just been matched."""
+def _alternatives(branches: list[tuple[str, str]]) -> str:
+    """`branches` (a character and the pattern after it) as one alternation."""
     if len(branches) <= _TRIE_SPLIT:
-        if look == "(?=":
-            alternatives = [re.escape(char) + rest for char, rest in branches]
-        else:
-            alternatives = [f"(?<={re.escape(char)}){rest}" for char, rest in branches]
+        alternatives = [re.escape(char) + rest for char, rest in branches]
         return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
     size = -(-len(branches) // _TRIE_GROUPS)
-    groups = [branches[i:i + size] for i in range(0, len(branches), size)]
-    return "(?:" + "|".join(look + _char_class(group) + ")" + _alternatives(group, look)
-                            for group in groups) + ")"
+    return "(?:" + "|".join(f"(?={_char_class(group)}){_alternatives(group)}"
+                            for group in (branches[i:i + size]
+                                          for i in range(0, len(branches), size))) + ")"
 
 
 @dataclass(frozen=True)
