@@ -249,3 +249,11 @@ def test_the_viewer_draws_who_met_whom_with_the_talk_on_its_edge(tmp_path):
     assert (summary.nodes_drawn, summary.edges_drawn) == (2, 1)
     page = out.read_text(encoding="utf-8")
     assert "国家主席习近平同俄罗斯总统普京举行会谈。" in page  # the sentence an edge click shows
+
+
+def test_find_words_takes_longer_then_earlier_listed_words_whatever_they_start_with():
+    from kg.extract.event_text import _find_words
+    assert _find_words("xABCDx", 0, 6, ("BC", "AB", "BCD")) == [(2, "BCD")]
+    assert _find_words("xABCx", 0, 5, ("BC", "AB")) == [(2, "BC")]
+    assert _find_words("xABCx", 0, 5, ("AB", "BC")) == [(1, "AB")]
+    assert _find_words("ABAB", 1, 4, ("AB", "Q")) == [(2, "AB")]

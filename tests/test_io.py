@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from kg.cli import main
-from kg.io import atomic_file, mode_for, replace_folder, scratch_folder, umask, writer_lock
+from kg.io import (_CACHED_VERSIONS, atomic_file, cached, mode_for, replace_folder, scratch_folder,
+                   umask, writer_lock)
 from tests.conftest import SEED
 
 
@@ -121,3 +122,49 @@ def test_a_second_writer_waits_for_the_first_and_is_told_its_pid(tmp_path):
     thread.join(10)
     assert told == [str(os.getpid())] and order == ["first", "second"]
     assert os.listdir(tmp_path) == []  # the lock file goes with its last holder
+
+
+def _counting_build(value):
+    calls = []
+
+    def build():
+        calls.append(1)
+        return value
+    return build, calls
+
+
+def test_cached_builds_once_per_key(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZHKG_CACHE", str(tmp_path / "cache"))
+    build, calls = _counting_build({"word": ("a", "b"), "pre": ()})
+    assert cached("table", b"v1", build) == {"word": ("a", "b"), "pre": ()}
+    assert cached("table", b"v1", build) == {"word": ("a", "b"), "pre": ()}
+    assert len(calls) == 1
+    cached("table", b"v2", build)  # what it is built from changed: built again
+    assert len(calls) == 2
+
+
+def test_cached_keeps_a_few_versions(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZHKG_CACHE", str(tmp_path))
+    for version in range(_CACHED_VERSIONS + 2):
+        cached("table", bytes([version]), lambda: [version])
+    cached("other", b"", lambda: 1)
+    assert len(list(tmp_path.glob("table-*.marshal"))) == _CACHED_VERSIONS
+    assert len(list(tmp_path.glob("other-*.marshal"))) == 1
+
+
+def test_cached_rebuilds_an_unreadable_file(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZHKG_CACHE", str(tmp_path))
+    cached("table", b"k", lambda: [1, 2])
+    (written,) = tmp_path.glob("table-*.marshal")
+    written.write_bytes(written.read_bytes()[:3])  # cut short, as by a full disk
+    build, calls = _counting_build([1, 2])
+    assert cached("table", b"k", build) == [1, 2] and calls == [1]
+
+
+def test_cached_without_a_writable_folder_still_builds(tmp_path, monkeypatch):
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("ZHKG_CACHE", str(blocker / "cache"))
+    build, calls = _counting_build("value")
+    assert cached("table", b"k", build) == "value"
+    assert cached("table", b"k", build) == "value" and len(calls) == 2

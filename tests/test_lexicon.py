@@ -4,6 +4,7 @@ with an error naming the file and the line (checked on copies in a temp folder).
 from __future__ import annotations
 
 import pickle
+import re
 import shutil
 from pathlib import Path
 
@@ -154,3 +155,22 @@ def test_a_missing_or_undecodable_file_is_named(data):
     (data / "surnames.txt").write_bytes("王\n李\n".encode() + "张\n".encode("gb18030"))
     error = load_error(data)
     assert (error.path, error.line) == (str(data / "surnames.txt"), 3) and "UTF-8" in error.reason
+
+
+def test_trie_regex_over_many_first_characters_matches_as_plain_alternatives():
+    # enough first characters that the trie's alternatives are split into guarded groups,
+    # words that are prefixes of others, and characters re treats specially
+    import random
+    from kg.lang.lexicon import _TRIE_SPLIT, trie_regex
+    rng = random.Random(7)
+    alphabet = [chr(0x4E00 + i) for i in range(3 * _TRIE_SPLIT * 16)] + list("-]^\\.")
+    words = {"".join(rng.choice(alphabet) for _ in range(rng.randint(1, 4))) for _ in range(6000)}
+    words |= {w[:2] for w in list(words)[:500]}
+    plain = re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+    trie = re.compile(trie_regex(words))
+    assert len({w[0] for w in words}) > _TRIE_SPLIT * 16
+    text = "".join(rng.choice(alphabet[:400] + list("-]^\\.")) for _ in range(5000))
+    assert [m.span() for m in trie.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    def spans(pattern):
+        return [m and m.span() for m in (pattern.match(text, i) for i in range(len(text)))]
+    assert spans(trie) == spans(plain)

@@ -162,3 +162,24 @@ def test_a_judged_name_never_starts_or_ends_with_glue(pieces, start, length):
         name = text[span[0]:span[1]]
         assert not name.endswith(_GLUE_AFTER) and not name.startswith(_GLUE_BEFORE)
         assert len(name) >= 2
+
+
+def test_a_window_read_in_one_document_is_not_tagged_again_in_another(monkeypatch):
+    from kg.extract import names
+    windows = []
+
+    def counting_tag(window):
+        windows.append(window)
+        return tag(window)
+    tag = names.tag
+    monkeypatch.setattr(names, "tag", counting_tag)
+    names._window_spans.cache_clear()
+    lang = default_language()
+    sentence = "国家主席习近平致贺信。"
+    first, second = "本台消息。" + sentence, "据新华社报道。" + sentence
+    readings = []
+    for text in (first, second):
+        at = text.index(sentence) + len("国家主席")
+        readings.append(judged(text, at, at + 3, len(text), lang.lexicon, lang.patterns))
+        assert readings[-1] == (at, at + 3)
+    assert len(windows) == 1

@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from kg.eval.corpora import iter_tagged
 from kg.errors import InputError
-from kg.extract.ner import LABELS, WEIGHTS, Model, default_model, spans_from_labels, tag
+from kg.extract.ner import (LABELS, WEIGHTS, Model, default_model, gram_tables, spans_from_labels,
+                            tag)
 from kg.extract.ner_features import features
 from kg.eval.ner import count, evaluate_corpus, prf
 
@@ -232,3 +233,20 @@ def test_viterbi_equals_plain_viterbi_with_ties(scores, trans):
                   [[float(w) for w in trans[k * 7:k * 7 + 7]] for k in range(7)], ("lex",))
     feats = [[f"u{j}" for j, s in enumerate(row) for _ in range(s + 2)] for row in scores]
     assert model.decode(feats) == _plain_viterbi(model, feats)
+
+
+def test_cached_model_tags_as_the_parsed_weights():
+    import marshal
+    from importlib import resources
+    with resources.files("kg").joinpath("data", "ner", WEIGHTS).open("rb") as fh:
+        parsed = Model.read(fh)
+    kept = Model(*marshal.loads(marshal.dumps(default_model().parts())))
+    assert kept.tables == gram_tables(parsed.state) and kept.state == parsed.state
+    text = "国务院总理李鹏今天在北京会见了日本外务大臣小渊惠三和基里延科。"
+    assert kept.tag(text) == parsed.tag(text)
+
+
+def test_cached_feature_tables_equal_built_ones():
+    from kg.extract import ner_features
+    assert ner_features._dictionary() == ner_features._dictionary_table()
+    assert ner_features._matcher() == ner_features._matcher_table(ner_features._lexicon_words())

@@ -28,17 +28,22 @@ def _now(text: str, clause_start: int, pos: int, lex: Lexicon) -> bool:
     return not any(marker in text[clause_start:pos] for marker in lex.words("not_now_markers"))
 
 @lru_cache(maxsize=256)
-def _by_first_char(words: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+def _by_first_char(words: tuple[str, ...]) -> dict[str, tuple[tuple[int, str], ...]]:
+    """The words by their first character, each with its rank longest first."""
     # the same lists (every role word, the partner words) are searched in every sentence
-    return tuple((word[0], word) for word in _longest_first(words))
+    ranked: dict[str, list[tuple[int, str]]] = {}
+    for rank, word in enumerate(_longest_first(words)):
+        ranked.setdefault(word[0], []).append((rank, word))
+    return {first: tuple(words) for first, words in ranked.items()}
 
 def _find_words(text: str, start: int, end: int, words: tuple[str, ...]):
     """(position, word) of each of `words` in text[start:end], longest first, none overlapping."""
     taken: list[tuple[int, int]] = []
-    present = set(text[start:end])
-    for first, word in _by_first_char(tuple(words)):
-        if first not in present:  # most of the hundreds of role words cannot occur here
-            continue
+    by_first = _by_first_char(tuple(words))
+    # most of the hundreds of role words cannot occur here: only those whose first
+    # character does are looked for, in their longest-first order
+    for _, word in sorted(ranked for first in by_first.keys() & set(text[start:end])
+                          for ranked in by_first[first]):
         pos = text.find(word, start, end)
         while pos >= 0:
             if not any(s < pos + len(word) and pos < e for s, e in taken):

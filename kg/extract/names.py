@@ -50,10 +50,15 @@ _LONGEST_WORD = 4
 
 # ---------------------------------------------------------------- judging
 
-@lru_cache(maxsize=4096)
 def _tagged(text: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
-    # the same window is asked about again by each stage that reads the name
-    return tuple((start + s, start + e, label) for s, e, label in tag(text[start:end]))
+    return tuple((start + s, start + e, label) for s, e, label in _window_spans(text[start:end]))
+
+
+# Keyed by the window's text, not the document's: each stage that reads a name asks about
+# its window again, and news repeats its phrases across documents (习近平|总书记, 国内联播快讯)
+@lru_cache(maxsize=16384)
+def _window_spans(window: str) -> tuple[tuple[int, int, str], ...]:
+    return tuple(tag(window))
 
 
 def _window_start(text: str, start: int) -> int:

@@ -10,14 +10,20 @@ sequences, so every span is well formed.
 from __future__ import annotations
 
 import gzip
+import io
 from functools import lru_cache
 from importlib import resources
 from itertools import islice
+from pathlib import Path
 from typing import BinaryIO
 
+from kg.extract import ner_features
 from kg.extract.ner_features import NGRAMS, W3, group_features, ngrams, templates
+from kg.io import cached
 
 Span = tuple[int, int, str]
+# (feature prefix, n-gram width) -> n-gram -> its (label, weight) pairs
+GramTables = dict[tuple[str, int], dict[str, tuple[tuple[int, float], ...]]]
 LABELS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
 WEIGHTS = "crf.tsv.gz"
 TRANSITIONS = "\x00T"
@@ -29,25 +35,25 @@ class Model:
     """CRF weights: per-feature label scores and label-to-label transition scores."""
 
     def __init__(self, state: dict[str, tuple[tuple[int, float], ...]],
-                 trans: list[list[float]], groups: tuple[str, ...] = ("tok",)) -> None:
+                 trans: list[list[float]], groups: tuple[str, ...] = ("tok",),
+                 tables: GramTables | None = None) -> None:
+        """`tables`: `gram_tables(state)`, if already at hand (`parts()` of a model)."""
         self.state = state
         self.groups = groups
         self.trans = trans
-        # the n-gram features' weights by template, keyed by the n-gram alone: the decoder
-        # looks up the shared n-gram strings without building "a" + gram for each
-        tables: dict[tuple[str, int], dict[str, tuple[tuple[int, float], ...]]] = {
-            (prefix, width): {} for prefix, _, width in NGRAMS + W3}
-        for feat, pairs in state.items():
-            table = tables.get((feat[:1], len(feat) - 1))
-            if table is not None:
-                table[feat[1:]] = pairs
-        self.grams = [(at, width, tables[prefix, width])
+        self.tables = gram_tables(state) if tables is None else tables
+        self.grams = [(at, width, self.tables[prefix, width])
                       for prefix, at, width in templates(groups)]
         # I-X continues only B-X or I-X: the constraint that keeps spans well formed
         self.prevs = [[(k, trans[k][j]) for k, p in enumerate(LABELS)
                        if not label.startswith("I-") or (p != "O" and p[2:] == label[2:])]
                       for j, label in enumerate(LABELS)]
         self.start = [_NEG if label.startswith("I-") else 0.0 for label in LABELS]
+
+    def parts(self) -> tuple[dict[str, tuple[tuple[int, float], ...]], list[list[float]],
+                             tuple[str, ...], GramTables]:
+        """What `Model(*parts)` is made of, as plain values (what the cache keeps)."""
+        return self.state, self.trans, self.groups, self.tables
 
     @classmethod
     def read(cls, stream: BinaryIO) -> Model:
@@ -158,11 +164,24 @@ class Model:
         return [LABELS[j] for j in reversed(path)]
 
 
+def gram_tables(state: dict[str, tuple[tuple[int, float], ...]]) -> GramTables:
+    """The n-gram features' weights by template, keyed by the n-gram alone: the decoder
+    looks up the shared n-gram strings without building "a" + gram for each."""
+    tables: GramTables = {(prefix, width): {} for prefix, _, width in NGRAMS + W3}
+    for feat, pairs in state.items():
+        table = tables.get((feat[:1], len(feat) - 1))
+        if table is not None:
+            table[feat[1:]] = pairs
+    return tables
+
+
 @lru_cache(maxsize=1)
 def default_model() -> Model:
-    """The shipped weights, read once."""
-    with resources.files("kg").joinpath("data", "ner", WEIGHTS).open("rb") as fh:
-        return Model.read(fh)
+    """The shipped weights, read once a process; parsed once for all processes into the
+    cache folder (`kg.io.cached`), for as long as the weights and this code are the same."""
+    weights = resources.files("kg").joinpath("data", "ner", WEIGHTS).read_bytes()
+    key = weights + Path(__file__).read_bytes() + Path(ner_features.__file__).read_bytes()
+    return Model(*cached("ner-model", key, lambda: Model.read(io.BytesIO(weights)).parts()))
 
 
 def spans_from_labels(labels: list[str]) -> list[Span]:

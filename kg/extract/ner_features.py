@@ -18,10 +18,13 @@ supported for weights trained with it.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from pathlib import Path
 
+from kg.io import cached
 from kg.lang.lexicon import load_lexicon
 from kg.text.segment import jieba_dictionary_text, segment
 
@@ -76,14 +79,25 @@ def _matcher() -> dict[str, tuple[str, ...]]:
     ``j`` + jieba's tag for name-like words of jieba's dictionary (``jns``, ``jnr`` ...).
     The scan looks at the text only, never at a segmentation.
     """
+    listed = _lexicon_words()
+    key = _sources_digest() + "\n".join(cls + word for cls, word in listed).encode()
+    return cached("ner-matcher", key, lambda: _matcher_table(listed))
+
+
+def _lexicon_words() -> list[tuple[str, str]]:
+    """The lexicon's words `_matcher()` scans for, as sorted `(class, word)` pairs."""
     lex = load_lexicon()
-    words: dict[str, set[str]] = {}
     lists = [("dv", lex.gazetteer.by_name), ("ds", lex.gazetteer.by_short),
              ("cn", lex.countries), ("os", lex.org_suffixes), ("ro", lex.roles),
              ("nb", [w for label, body in lex.national.items() for w in (label, *body.aliases)])]
-    for cls, items in lists:
-        for word in items:
-            words.setdefault(word, set()).add(cls)
+    return sorted({(cls, word) for cls, items in lists for word in items})
+
+
+def _matcher_table(listed: list[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
+    """`_matcher()`'s table for the lexicon's `(class, word)` pairs."""
+    words: dict[str, set[str]] = {}
+    for cls, word in listed:
+        words.setdefault(word, set()).add(cls)
     for word, _, tag in _jieba_dict():
         if tag in _SCAN_TAGS and len(word) >= 2:
             words.setdefault(word, set()).add("j" + tag)
@@ -91,8 +105,10 @@ def _matcher() -> dict[str, tuple[str, ...]]:
     for word in words:
         for k in range(1, len(word)):
             table.setdefault(word[:k], ())
+    shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # as in _dictionary_table
     for word, classes in words.items():
-        table[word] = tuple(sorted(classes))
+        listed_classes = tuple(sorted(classes))
+        table[word] = shared.setdefault(listed_classes, listed_classes)
     return table
 
 
@@ -141,16 +157,31 @@ def _scan(text: str) -> list[list[str]]:
 
 
 @lru_cache(maxsize=1)
+def _sources_digest() -> bytes:
+    """What the tables built here are derived from besides the lexicon: jieba's
+    dictionary and this code (`kg.io.cached` keeps them while both stay the same)."""
+    return hashlib.sha256(jieba_dictionary_text().encode("utf-8")
+                          + Path(__file__).read_bytes()).digest()
+
+
+@lru_cache(maxsize=1)
 def _dictionary() -> dict[str, tuple[str, ...]]:
     """jieba's dictionary as word -> its two features (see :func:`_words`); prefixes -> ()."""
+    return cached("ner-dictionary", _sources_digest(), _dictionary_table)
+
+
+def _dictionary_table() -> dict[str, tuple[str, ...]]:
     table: dict[str, tuple[str, ...]] = {}
     rows = [(w, tag if tag in _NAME_TAGS else str(len(n))) for w, n, tag in _jieba_dict()]
     for word, _ in rows:
         for k in range(1, len(word)):
             table.setdefault(word[:k], ())
+    # one tuple for each size and class, shared by its words: a few dozen objects for the
+    # cache to write and read back instead of a million strings
+    shared: dict[tuple[int, str], tuple[str, str]] = {}
     for word, kind in rows:
         size = min(len(word), 5)
-        table[word] = (f"yB{size}{kind}", f"yE{size}{kind}")
+        table[word] = shared.setdefault((size, kind), (f"yB{size}{kind}", f"yE{size}{kind}"))
     return table
 
 

@@ -56,16 +56,21 @@ def find_places(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
     """
     gaz = lex.gazetteer
     raw: list[tuple[int, int, list[Place], int]] = []
+    # the characters of every name found so far: a short name inside one is not another place
+    covered: set[int] = set()
     for sent in sentences:
         for m in pats.place.finditer(doc.text, sent.start, sent.end):
             if tokens.starts_at(m.start()) and not conjoined_place(doc.text, m.start(), lex):
                 raw.append((m.start(), m.end(), gaz.by_name[m.group()], sent.index))
-        covered = {i for s, e, _, _ in raw for i in range(s, e)}
+                covered.update(range(m.start(), m.end()))
+        shorts = []
         for m in pats.place_short.finditer(doc.text, sent.start, sent.end):
             cands = [p for p in gaz.by_short[m.group()]
                      if p.level != "county" or len(m.group()) >= _SHORTEST_COUNTY_SHORT_NAME]
             if cands and tokens.starts_at(m.start()) and m.start() not in covered:
-                raw.append((m.start(), m.end(), cands, sent.index))
+                shorts.append((m.start(), m.end(), cands, sent.index))
+        raw.extend(shorts)
+        covered.update(i for s, e, _, _ in shorts for i in range(s, e))
     raw.sort()
     unique = {cands[0].code for _, _, cands, _ in raw if len(cands) == 1}
     found = []

@@ -33,7 +33,12 @@ def trie_regex(words) -> str:
     """A regular expression matching any of `words`, longest first.
 
     Python's `re` tries alternatives one by one; a trie-shaped pattern shares
-    prefixes so a scan over thousands of names stays fast.
+    prefixes so a scan over thousands of names stays fast. Where a character is
+    followed by many others (the first characters of three thousand place
+    names), the alternatives are split into groups each guarded by a lookahead
+    class of their first characters, so a position tries a few classes, not
+    hundreds of characters; at the top, a class of all first characters turns
+    most positions away at once.
     """
     trie: dict = {}
     for word in words:
@@ -44,18 +49,39 @@ def trie_regex(words) -> str:
             node = node.setdefault(char, {})
         node[""] = True
 
-    def render(node: dict) -> str:
-        ends_here = "" in node
-        branches = [re.escape(char) + render(child)
-                    for char, child in sorted(node.items()) if char]
+    def render(node: dict, top: bool = False) -> str:
+        branches = [(char, render(child)) for char, child in sorted(node.items()) if char]
         if not branches:
             return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        if ends_here:
+        body = _alternatives(branches)
+        if top and len(branches) > _TRIE_SPLIT:
+            body = f"(?={_char_class(branches)}){body}"
+        if "" in node:
             return "(?:" + body + ")?"
         return body
 
-    return render(trie)
+    return render(trie, top=True)
+
+
+# the most alternatives tried one by one (fewer are faster so than through classes),
+# and how many guarded groups more are split into
+_TRIE_SPLIT = 64
+_TRIE_GROUPS = 16
+
+
+def _char_class(branches: list[tuple[str, str]]) -> str:
+    return "[" + "".join(re.escape(char) for char, _ in branches) + "]"
+
+
+def _alternatives(branches: list[tuple[str, str]]) -> str:
+    """`branches` (a character and the pattern after it) as one alternation."""
+    if len(branches) <= _TRIE_SPLIT:
+        alternatives = [re.escape(char) + rest for char, rest in branches]
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    size = -(-len(branches) // _TRIE_GROUPS)
+    return "(?:" + "|".join(f"(?={_char_class(group)}){_alternatives(group)}"
+                            for group in (branches[i:i + size]
+                                          for i in range(0, len(branches), size))) + ")"
 
 
 @dataclass(frozen=True)

@@ -309,9 +309,13 @@ def _short(term: str) -> str:
 def _turtle(triples: Iterable[list[str]]) -> Iterator[str]:
     yield from (f"@prefix {prefix}: <{ns}> .\n" for prefix, ns in sorted(PREFIXES.items()))
     yield "\n"
+    # a graph has a few dozen predicates, written once for each of its subjects
+    verbs = {_RDF_TYPE: "a"}
     for subject, same_subject in itertools.groupby(triples, key=lambda t: t[0]):
         predicates = []
         for predicate, group in itertools.groupby(same_subject, key=lambda t: t[1]):
-            verb = "a" if predicate == _RDF_TYPE else _short(predicate)
+            verb = verbs.get(predicate)
+            if verb is None:
+                verb = verbs[predicate] = _short(predicate)
             predicates.append(verb + " " + " , ".join(_short(o) for _, _, o in group))
         yield _short(subject) + " " + " ;\n\t".join(predicates) + " .\n"
