@@ -89,3 +89,23 @@ def test_a_speaker_is_the_subject_of_the_speech():
     text = ("全县政法工作会议在县影剧院召开。县委书记刘政出席会议，县长杨珺讲话。")
     (meeting,) = meetings(text)
     assert [m.text for m in meeting.speakers] == ["杨珺"]
+
+
+def test_a_chair_may_speak_too():
+    text = "10月26日，松滋市委常委会（扩大）会议召开。市委书记沈先武主持会议并强调，要深入学习。"
+    (meeting,) = meetings(text)
+    assert [m.text for m in meeting.chair] == ["沈先武"]
+    assert [m.text for m in meeting.speakers] == ["沈先武"]
+
+
+def test_one_who_convenes_a_meeting_chairs_it():
+    text = "8月20日上午，县委常委、政府常务副县长冉德龙召开招商引资推进会。"
+    (meeting,) = meetings(text)
+    assert [m.text for m in meeting.chair] == ["冉德龙"]
+
+
+def test_people_named_together_share_their_verb():
+    text = ("醪桥镇讯 醪桥镇第六届人民代表大会第一次会议召开。"
+            "镇长刘建凌、镇人大主席彭兵兵分别作了表态发言。")
+    (meeting,) = meetings(text)
+    assert [m.text for m in meeting.speakers] == ["刘建凌", "彭兵兵"]

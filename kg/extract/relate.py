@@ -164,8 +164,8 @@ def meeting_at(meetings: tuple[MeetingFact, ...], sentence: int) -> int | None:
 def participants(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
     """Stage: chairs (会议由…宋建平主持) and speakers (…张健同志…强调) of meetings.
 
-    Reads: doc, sentences, meetings, people, posts, organizations. Adds: meetings (their chair
-    and speakers).
+    Reads: doc, sentences, meetings, people, posts, organizations, chains. Adds: meetings
+    (their chair and speakers).
     """
     doc, sentences, meetings, people, lex = (adoc.doc, adoc.sentences, adoc.meetings,
                                              adoc.people, lang.lexicon)
@@ -174,15 +174,13 @@ def participants(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
     speech = lex.words("speech_verbs")
     chair_markers, address = lex.words("chair_markers"), lex.words("address_terms")
     titled = _titled_characters(adoc)
-    starts = sorted(p.start for p in people)
+    named = sorted(people, key=lambda m: m.start)
     for person in people:
         which = meeting_at(meetings, person.sentence)
         if which is None:
             continue
         sent = sentences[person.sentence]
-        # what this person does runs to the next person named: 刘政出席会议，县长李四讲话
-        following = next((s for s in starts if s > person.start), sent.end)
-        after = doc.text[person.end:min(following, sent.end)]
+        after = doc.text[person.end:_what_they_do_ends(doc.text, person, sent, named, titled, lex)]
         address_term = next((t for t in address if after.startswith(t)), "")
         after_name = _past_venue(after[len(address_term):], lex)
         before = doc.text[sent.start:person.start]
@@ -194,7 +192,8 @@ def participants(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
                          if m.mention.sentence == person.sentence and m.mention.start > person.end]
             for i in held_here or [which]:
                 chairs.setdefault(i, []).append(person)
-        elif subject and any(verb in after_name for verb in speech) and not passive:
+        # a chair may speak too (市委书记沈先武主持会议并强调); one named by 由 does not
+        if subject and not passive and any(verb in after_name for verb in speech):
             speakers.setdefault(which, []).append(person)
     def once(people: list[Mention]) -> tuple[Mention, ...]:
         return tuple({m.text: m for m in reversed(people)}.values())[::-1]  # first mention each
@@ -209,14 +208,35 @@ def participants(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
 
 
 def _titled_characters(adoc: AnnotatedDocument) -> set[int]:
-    """Offsets covered by a title (县委书记, 县政协主席): a name after titles alone is its
-    clause's subject."""
+    """Offsets covered by a title (县委书记, 县政协主席) or a name: a name after titles and
+    names alone is its clause's subject (镇长刘建凌、镇人大主席彭兵兵分别作了发言)."""
     covered: set[int] = set()
-    for _post, mention in adoc.posts:
-        covered.update(range(mention.start, mention.end))
-    for _org, mention in adoc.organizations:
-        covered.update(range(mention.start, mention.end))
+    spans = [(m.start, m.end) for _, m in adoc.posts] + \
+        [(m.start, m.end) for _, m in adoc.organizations] + [(m.start, m.end) for m in adoc.people]
+    # a chain of titles with its joiners: 县委常委、政府常务副县长|冉德龙
+    spans += [(c.titles[0].mention.start, c.titles[-1].mention.end) for c in adoc.chains if c.titles]
+    for start, end in spans:
+        covered.update(range(start, end))
     return covered
+
+
+def _what_they_do_ends(text: str, person: Mention, sent: Sentence, named: list[Mention],
+                       titled: set[int], lex: Lexicon) -> int:
+    """Where the clause of what a person does ends: at a clause break, or at the next person
+    named who is not named with them (刘政出席会议，县长李四讲话; 县委书记刘政听取县长李四汇报),
+    so that people named together share their verb (镇长刘建凌、镇人大主席彭兵兵分别作了发言)."""
+    breaks = lex.words("clause_breaks")
+    end = min((i for i in (text.find(b, person.end, sent.end) for b in breaks) if i >= 0),
+              default=sent.end)
+    joiners = lex.words("title_joiners")
+    at = person.end
+    for other in named:
+        if other.start < person.end or other.start >= end:
+            continue
+        if not all(i in titled or text[i] in joiners for i in range(at, other.start)):
+            return other.start
+        at = other.end
+    return end
 
 
 def _is_subject(text: str, sent_start: int, pos: int, titled: set[int], lex: Lexicon) -> bool:
@@ -226,7 +246,13 @@ def _is_subject(text: str, sent_start: int, pos: int, titled: set[int], lex: Lex
     start = max((text.rfind(b, sent_start, pos) + len(b) for b in breaks
                  if text.rfind(b, sent_start, pos) >= 0), default=sent_start)
     joiners = lex.words("title_joiners")
-    return all(i in titled or text[i] in joiners or text[i].isspace() for i in range(start, pos))
+    if all(i in titled or text[i] in joiners or text[i].isspace() for i in range(start, pos)):
+        return True
+    # titles the chain reader did not take whole (县委常委、政府|常务副县长冉德龙) still end
+    # at the name; a verb before them makes the name an object (传达学习习近平总书记…)
+    before = text[start:pos]
+    return pos - 1 in titled and not any(w in before for w in lex.words("not_subject_words")) \
+        and not any(ch in lex.function_chars for ch in before)
 
 
 def _past_venue(after_name: str, lex: Lexicon) -> str:

@@ -154,6 +154,7 @@ WORD_LISTS: dict[str, str] = {
     "address_terms": "triggers.yaml",
     "clause_breaks": "triggers.yaml",
     "title_joiners": "triggers.yaml",
+    "not_subject_words": "triggers.yaml",
     "read_verbs": "triggers.yaml",
     "document_kinds": "triggers.yaml",
     "document_kinds_not": "triggers.yaml",
