@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from kg.extract.clause import MAX_ORG_CHARS, Clause, Role, level_governed, place_role, word_ends_at
 from kg.extract.foreign import (foreign_body, foreign_chamber, foreign_listed, foreign_local,
                                 foreign_twin, minister_title)
-from kg.extract.orgs import Parsed, government, implied_org, parse_org, pick_place, units_of
+from kg.extract.orgs import (MIN_UNANCHORED_CHARS, Parsed, government, implied_org, parse_org,
+                             pick_place, units_of)
 from kg.lang.patterns import PUNCTUATION
 from kg.model import OrgRef, Place, Title, TitleChain
 
@@ -150,11 +151,10 @@ def next_title(c: Clause, last: Title, roles: list[Role]) -> Title | None:
     pos = last.mention.end
     if pos < c.sent.end and c.text[pos] in c.w.chain_joiners:
         pos += 1
-    level_place = last.org.place if last.org is not None else None
     for role in roles:
         if role.start < pos or role.start - pos > MAX_ORG_CHARS:
             continue
-        parsed = (parse_org(c.text, pos, role.start, c.lang, c.context, level_place)
+        parsed = (parse_org(c.text, pos, role.start, c.lang, c.context, last.org)
                   if role.start > pos else None)
         for _name, reader in NEXT_READERS:
             found = reader(c, last, pos, role, parsed)
@@ -215,6 +215,24 @@ def _own_party_body(c: Clause, last: Title, pos: int, role: Role, parsed: Parsed
     return Title(c.mention(pos, role.end, "role"), role.role, org, None)
 
 
+def _next_unanchored(c: Clause, last: Title, pos: int, role: Role, parsed: Parsed) -> Title | None:
+    """中央纪委副书记、监察部部长、纪律检查体制改革专项小组副组长黄树贤: a body with no
+    anchor after the joiner, that is no unit of the body before it, is named as written."""
+    if not _unparsed_after_joiner(c, pos, role, parsed) or last.country:
+        return None
+    surface = c.text[pos:role.start]
+    # its last word a body's (领导小组), the stem before it any length: 推动长江经济带发展
+    suffix = max((surface[-k:] for k in range(1, min(MAX_BODY_WORD, len(surface) - MIN_UNIT_STEM) + 1)
+                  if surface[-k:] in c.lex.org_suffixes), key=len, default=None)
+    if (suffix is None or len(surface) < MIN_UNANCHORED_CHARS or surface[0] in c.w.pointers
+            or any(ch in c.w.stop_in_org or ch in c.w.not_in_unanchored or ch in PUNCTUATION
+                   for ch in surface)
+            or c.pats.ordinal.search(c.text, pos, role.start)):
+        return None  # 发展中国家科学院新一届院长: a term of office is no part of a body's name
+    org = OrgRef(surface, c.lex.org_suffixes[suffix][0], None, ())
+    return Title(c.mention(pos, role.end, "role"), role.role, org, None)
+
+
 # The readers of a chain's next title, tried in this order for each role within reach.
 NEXT_READERS: tuple[tuple[str, NextReader], ...] = (
     # a role right after the joiner has no body of its own (…党组书记、部长)
@@ -227,6 +245,8 @@ NEXT_READERS: tuple[tuple[str, NextReader], ...] = (
     ("foreign place", _next_foreign_place),
     # ... or a unit of the body before it (…常委会委员、法律委员会副主任委员)
     ("unit of the last body", _next_unit),
+    # ... or else a body of its own, named as written (…、推动长江经济带发展领导小组组长)
+    ("body with no anchor", _next_unanchored),
 )
 
 

@@ -127,6 +127,7 @@ WORD_LISTS: dict[str, str] = {
     "short_name_suffixes": "places.yaml",
     "level_abbreviations": "places.yaml",
     "report_levels": "places.yaml",
+    "phrase_place_names": "places.yaml",
     "government_bodies": "roles.yaml",
     "deputy_prefixes": "roles.yaml",
     "own_party_bodies": "roles.yaml",
