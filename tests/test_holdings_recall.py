@@ -40,6 +40,21 @@ CASES = [
      {("周锦政", "宁陕县委书记")}),
     # ... not a word jieba counts often (合作) in one that says 全市
     ("全市召开会议，加强合作。市委书记张三出席。", {("张三", "市委书记")}),
+    # xwlb-dev 26218: 副外长 is a 外交部副部长, a foreign one after a country
+    ("俄罗斯副外长里亚布科夫表示，金砖国家领导人厦门会晤定将推动金砖合作。",
+     {("里亚布科夫", "俄罗斯外交部副部长")}),
+    # xwlb-dev 20594: a head only other countries have, named bare, is the country's named
+    # last before it in the paragraph
+    ("对此，英国政府声明说，公投没有事先纳入最低投票率等前提条件。首相卡梅伦和政府都已表明，"
+     "这是“一代人只有一次”的公投，应尊重公投结果。", {("卡梅伦", "英国首相")}),
+    # xwlb-dev 11914
+    ("22号，日本民众起诉首相安倍晋三参拜靖国神社违宪案在东京地方法院首次开庭。",
+     {("安倍晋三", "日本首相")}),
+    # ... not where no country is named
+    ("总统普京出席了仪式。", set()),
+    # xwlb-events-dev 30044: a founding head (开国总统) held it before
+    ("应纳米比亚国民议会议长卡贾维维邀请，栗战书在温得和克会见总统根哥布、开国总统努乔马。",
+     {("根哥布", "纳米比亚总统")}),
 ]
 
 
@@ -52,3 +67,12 @@ def test_a_term_of_office_starts_no_body_inside_a_chain():
     # xwlb 2012-09-19: 新一届 is the term, not part of a 发展中国家科学院新一届院
     assert holdings("中国科学院院长、发展中国家科学院新一届院长白春礼主持开幕式。") == {
         ("白春礼", "中国科学院院长")}
+
+
+# local-069: the lead names four provinces' delegations, none of them the report's city
+LISTED = ("3月15日上午,市委副书记、市长符平主持召开市政府第22次常务会议,传达学习习近平在参加"
+          "十三届全国人大一次会议内蒙古、山东、广东、重庆代表团审议时的讲话精神。")
+
+
+def test_a_place_named_in_a_list_is_not_the_report_s():
+    assert holdings(LISTED) == {("符平", "市委副书记"), ("符平", "市长")}

@@ -29,6 +29,8 @@ MIN_TYPICAL_CHARS = 2
 TYPICAL_SHARE = 0.5
 # the longest portfolio before 大臣 (外交国务)
 MAX_PORTFOLIO = 4
+# a paragraph ends here: a 国际联播快讯 item is one paragraph, about one country
+PARAGRAPH_BREAK = "\n"
 
 
 def head_after_foreign_name(c: Clause, role: Role, floor: int) -> TitleChain | None:
@@ -65,6 +67,19 @@ def head_after_foreign_name(c: Clause, role: Role, floor: int) -> TitleChain | N
                   government(None, country, c.lang), country)
     name = c.mention(start, role.start, "person")
     return TitleChain((title,), (name,), c.sent.index, role.end)
+
+
+def bare_foreign_head(c: Clause, role: Role) -> str | None:
+    """英国政府声明说…。首相卡梅伦和政府都已表明: a head only other countries have (its
+    role implies a bare government: 首相, 总统), named with no country, is the head of
+    the country named last before it in the paragraph."""
+    row = c.lex.role_rows.get(role.word)
+    if row is None or row.implies != c.w.government:
+        return None
+    paragraph = c.text.rfind(PARAGRAPH_BREAK, 0, role.start) + 1
+    countries = [m.group() for m in c.pats.country.finditer(c.text, paragraph, role.start)
+                 if m.group() != c.w.china]
+    return countries[-1] if countries else None
 
 
 def foreign_chamber(c: Clause, role: Role, floor: int) -> Title | None:

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.extract.clause import MAX_ORG_CHARS, Clause, Role, level_governed, place_role, word_ends_at
-from kg.extract.foreign import (foreign_body, foreign_chamber, foreign_listed, foreign_local,
-                                foreign_twin, minister_title)
+from kg.extract.foreign import (bare_foreign_head, foreign_body, foreign_chamber, foreign_listed,
+                                foreign_local, foreign_twin, minister_title)
 from kg.extract.orgs import (MIN_UNANCHORED_CHARS, Parsed, government, implied_org, parse_org,
                              pick_place, units_of)
 from kg.lang.patterns import PUNCTUATION
@@ -265,6 +265,9 @@ def _title(c: Clause, start: int, role: Role, org: OrgRef | None, place: Place |
                 org = (implied_org(role.word, c.lang, c.context)
                        or (inherited.org if inherited is not None else None)
                        or _named_before(c, role))
+                country = None if org is not None else bare_foreign_head(c, role)
+                if country:
+                    org = government(None, country, c.lang)  # 首相卡梅伦, Britain named before
     return Title(c.mention(start, role.end, "role"), role.role, org, country)
 
 

@@ -28,6 +28,8 @@ from kg.text.segment import common_words
 # The lead: the first two sentences (a headline and the opening sentence); the place
 # named there is the report's
 LEAD_SENTENCES = 2
+# the enumeration comma: places around it are listed
+LIST_MARK = "、"
 # a county's two-character short name is too often a word or many places' (和平区 → 和平,
 # 城关区 → 城关); 龙泉驿 is one place
 _SHORTEST_COUNTY_SHORT_NAME = 3
@@ -57,7 +59,9 @@ def find_places(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
 
     A name counts only where it starts a word (not 礼县 inside 崇礼县). Short
     names (天水, 广西) count for provinces and prefectures, and for counties
-    when three characters or more (龙泉驿).
+    when three characters or more (龙泉驿), or two in a report that speaks of
+    the county's level bare (宁陕 with 全县). A name that is also a phrase
+    (和县) counts only with a place containing it.
     """
     gaz = lex.gazetteer
     raw: list[tuple[int, int, list[Place], int]] = []
@@ -116,8 +120,10 @@ def choose_doc_place(places: list[tuple[Place, Mention]], doc: Document,
                      lex: Lexicon) -> Place | None:
     """The place a report is about: the first named in its lead, else the most named.
 
-    A report that says 全区 or 我区 is about a district; prefer one.
+    A report that says 全区 or 我区 is about a district; prefer one. A place named
+    in a list (内蒙古、山东、广东、重庆代表团) is one of several, not the report's.
     """
+    places = [(p, m) for p, m in places if not _listed(doc.text, m)]
     if not places:
         return None
     gaz = lex.gazetteer
@@ -133,6 +139,10 @@ def choose_doc_place(places: list[tuple[Place, Mention]], doc: Document,
                 if place.name.endswith(level):
                     return place
     return candidates[0]
+
+
+def _listed(text: str, m: Mention) -> bool:
+    return text[m.start - 1:m.start] == LIST_MARK or text[m.end:m.end + 1] == LIST_MARK
 
 
 def context_places(doc_place: Place | None, gaz: Gazetteer) -> list[Place]:
