@@ -52,6 +52,11 @@ CASES = [
      {("安倍晋三", "日本首相")}),
     # ... not where no country is named
     ("总统普京出席了仪式。", set()),
+    # ... nor where the role is part of a word (总统府)
+    ("莫迪访问印度各地。在总统府正门前，举行了欢迎仪式。", set()),
+    # xwlb-events-dev: a king is a head of state
+    ("国家主席习近平在人民大会堂会见沙特国王萨勒曼。",
+     {("习近平", "中华人民共和国主席"), ("萨勒曼", "沙特国王")}),
     # xwlb-events-dev 30044: a founding head (开国总统) held it before
     ("应纳米比亚国民议会议长卡贾维维邀请，栗战书在温得和克会见总统根哥布、开国总统努乔马。",
      {("根哥布", "纳米比亚总统")}),
@@ -76,3 +81,17 @@ LISTED = ("3月15日上午,市委副书记、市长符平主持召开市政府�
 
 def test_a_place_named_in_a_list_is_not_the_report_s():
     assert holdings(LISTED) == {("符平", "市委副书记"), ("符平", "市长")}
+
+
+def test_a_head_after_a_name_is_the_headline_s_country_s():
+    # xwlb-dev 19965 and 20068: the text names no country before the head; the headline does
+    from kg.extract.pipeline import extract
+    from kg.text.document import make_document
+
+    def read(text: str, headline: str) -> set[tuple[str, str]]:
+        x = extract(make_document(text, doc_id="t", path="t.txt", title=headline))
+        return {(h.person.text, h.post.label) for h in x.holdings}
+    assert read("欢迎仪式后，习近平主席同慕克吉总统举行会谈。",
+                "习近平与印度总统举行会谈 双方同意加强中印全面合作") == {("慕克吉", "印度总统")}
+    assert read("欢迎仪式后，习近平主席在人民大会堂同西哈莫尼国王举行会谈。",
+                "习近平同柬埔寨国王会谈") == {("西哈莫尼", "柬埔寨国王")}

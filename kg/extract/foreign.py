@@ -58,28 +58,37 @@ def head_after_foreign_name(c: Clause, role: Role, floor: int) -> TitleChain | N
     if read is None or read[1] != role.start:
         return None  # no name, or one that ends before the title: 汉堡|市长
     start = read[0]
-    # the country named last before it, in the sentence or earlier in the report
-    countries = [m for m in c.pats.country.finditer(text, 0, start) if m.group() != c.w.china]
-    if not countries:
+    # the country named last before it, in the sentence or earlier in the report, else
+    # in its headline (习近平与印度总统举行会谈 | 欢迎仪式后，习近平主席同慕克吉总统举行会谈)
+    country = _last_country(c, text, 0, start) or _headline_country(c)
+    if country is None:
         return None
-    country = countries[-1].group()
     title = Title(c.mention(role.start, role.end, "role"), role.role,
                   government(None, country, c.lang), country)
     name = c.mention(start, role.start, "person")
     return TitleChain((title,), (name,), c.sent.index, role.end)
 
 
+def _headline_country(c: Clause) -> str | None:
+    headline = c.doc.title or ""
+    return _last_country(c, headline, 0, len(headline))
+
+
+def _last_country(c: Clause, text: str, start: int, end: int) -> str | None:
+    countries = [m.group() for m in c.pats.country.finditer(text, start, end)
+                 if m.group() != c.w.china]
+    return countries[-1] if countries else None
+
+
 def bare_foreign_head(c: Clause, role: Role) -> str | None:
     """英国政府声明说…。首相卡梅伦和政府都已表明: a head only other countries have (its
     role implies a bare government: 首相, 总统), named with no country, is the head of
-    the country named last before it in the paragraph."""
+    the country named last before it in the paragraph, else in the headline."""
     row = c.lex.role_rows.get(role.word)
-    if row is None or row.implies != c.w.government:
-        return None
+    if row is None or row.implies != c.w.government or not c.tokens.starts_at(role.end):
+        return None  # not a word of its own: 总统府正门 is a building's
     paragraph = c.text.rfind(PARAGRAPH_BREAK, 0, role.start) + 1
-    countries = [m.group() for m in c.pats.country.finditer(c.text, paragraph, role.start)
-                 if m.group() != c.w.china]
-    return countries[-1] if countries else None
+    return _last_country(c, c.text, paragraph, role.start) or _headline_country(c)
 
 
 def foreign_chamber(c: Clause, role: Role, floor: int) -> Title | None:
