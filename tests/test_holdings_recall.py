@@ -52,6 +52,8 @@ CASES = [
      {("安倍晋三", "日本首相")}),
     # ... not where no country is named
     ("总统普京出席了仪式。", set()),
+    # ... nor where the paragraph names two countries before it: whose?
+    ("韩国大选中，朴槿惠对日本表示关切，她曾以微弱劣势不敌现任总统李明博。", set()),
     # ... nor where the role is part of a word (总统府)
     ("莫迪访问印度各地。在总统府正门前，举行了欢迎仪式。", set()),
     # xwlb-events-dev: a king is a head of state
@@ -81,6 +83,12 @@ LISTED = ("3月15日上午,市委副书记、市长符平主持召开市政府�
 
 def test_a_place_named_in_a_list_is_not_the_report_s():
     assert holdings(LISTED) == {("符平", "市委副书记"), ("符平", "市长")}
+
+
+def test_party_group_after_the_chain_whose_group_it_is():
+    # local-004: 党组副书记 after 区人大常委会党组书记季晓春 is the same 党组's
+    assert ("陈育群", "区人大常委会党组副书记") in holdings(
+        "区人大常委会主任顾其斌主持会议,区人大常委会党组书记季晓春,党组副书记陈育群,副区长徐启楼列席会议。")
 
 
 def test_a_head_after_a_name_is_the_headline_s_country_s():

@@ -70,8 +70,15 @@ def head_after_foreign_name(c: Clause, role: Role, floor: int) -> TitleChain | N
 
 
 def _headline_country(c: Clause) -> str | None:
-    headline = c.doc.title or ""
-    return _last_country(c, headline, 0, len(headline))
+    """The one other country the report's headline names, if it names one."""
+    named = _countries(c, c.doc.title or "", 0, None)
+    return named[0] if len(named) == 1 else None
+
+
+def _countries(c: Clause, text: str, start: int, end: int | None) -> list[str]:
+    """The other countries named in text[start:end], each once."""
+    return list(dict.fromkeys(m.group() for m in c.pats.country.finditer(
+        text, start, len(text) if end is None else end) if m.group() != c.w.china))
 
 
 def _last_country(c: Clause, text: str, start: int, end: int) -> str | None:
@@ -83,12 +90,15 @@ def _last_country(c: Clause, text: str, start: int, end: int) -> str | None:
 def bare_foreign_head(c: Clause, role: Role) -> str | None:
     """英国政府声明说…。首相卡梅伦和政府都已表明: a head only other countries have (its
     role implies a bare government: 首相, 总统), named with no country, is the head of
-    the country named last before it in the paragraph, else in the headline."""
+    the one country the paragraph names before it, else the headline."""
     row = c.lex.role_rows.get(role.word)
     if row is None or row.implies != c.w.government or not c.tokens.starts_at(role.end):
         return None  # not a word of its own: 总统府正门 is a building's
     paragraph = c.text.rfind(PARAGRAPH_BREAK, 0, role.start) + 1
-    return _last_country(c, c.text, paragraph, role.start) or _headline_country(c)
+    named = _countries(c, c.text, paragraph, role.start)
+    if not named:
+        return _headline_country(c)
+    return named[0] if len(named) == 1 else None  # 韩国…日本…现任总统李明博: whose?
 
 
 def foreign_chamber(c: Clause, role: Role, floor: int) -> Title | None:

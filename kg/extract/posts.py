@@ -51,6 +51,22 @@ def first_titles(c: Clause, role: Role, floor: int, inherit: TitleChain | None,
     return next(found for _name, reader in FIRST_READERS if (found := reader(c, seek)) is not None)
 
 
+def _inherited_party_body(c: Clause, seek: Seek) -> list[Title] | None:
+    """区人大常委会党组书记季晓春,党组副书记陈育群: a bare 党组 (or 党委) right after the
+    chain it shares a body with is that chain's party group again."""
+    before = seek.previous
+    inherited = before.titles[-1].org if before is not None else None
+    if inherited is None:
+        return None
+    for word in c.lex.words("own_party_bodies"):
+        start = seek.role.start - len(word)
+        gap = c.text[before.end:start] if start > before.end else ""
+        if (c.text.startswith(word, start) and gap and all(ch in c.w.separators for ch in gap)
+                and inherited.label.endswith(word)):
+            return [Title(c.mention(start, seek.role.end, "role"), seek.role.role, inherited, None)]
+    return None
+
+
 def _listed_after_foreign(c: Clause, seek: Seek) -> list[Title] | None:
     listed = foreign_listed(c, seek.role, seek.previous)
     return [listed] if listed is not None else None
@@ -128,6 +144,8 @@ def _implied_body(c: Clause, seek: Seek) -> list[Title]:
 
 # The first title's readers, tried in this order until one reads.
 FIRST_READERS: tuple[tuple[str, FirstReader], ...] = (
+    # a bare party group after the chain whose party group it is: no place's committee
+    ("party group inherited", _inherited_party_body),
     # before any body the text names: such a body has no anchor and would be read as China's
     ("listed after a foreign holder", _listed_after_foreign),
     # a body the text names is the surest reading
