@@ -94,6 +94,10 @@ def bare_foreign_head(c: Clause, role: Role) -> str | None:
     row = c.lex.role_rows.get(role.word)
     if row is None or row.implies != c.w.government or not c.tokens.starts_at(role.end):
         return None  # not a word of its own: 总统府正门 is a building's
+    before = c.tokens.start_of(role.start)
+    if (before is not None and role.start - before == 1 and c.text[before] not in PUNCTUATION
+            and c.text[before] not in c.lex.words("function_chars")):
+        return None  # 叙总统巴沙尔: a country abbreviated, maybe not the one named in full
     paragraph = c.text.rfind(PARAGRAPH_BREAK, 0, role.start) + 1
     named = _countries(c, c.text, paragraph, role.start)
     if not named:
