@@ -94,15 +94,16 @@ def bare_foreign_head(c: Clause, role: Role) -> str | None:
     row = c.lex.role_rows.get(role.word)
     if row is None or row.implies != c.w.government or not c.tokens.starts_at(role.end):
         return None  # not a word of its own: 总统府正门 is a building's
-    before = c.tokens.start_of(role.start)
-    if (before is not None and role.start - before == 1 and c.text[before] not in PUNCTUATION
-            and c.text[before] not in c.lex.words("function_chars")):
-        return None  # 叙总统巴沙尔: a country abbreviated, maybe not the one named in full
     paragraph = c.text.rfind(PARAGRAPH_BREAK, 0, role.start) + 1
     named = _countries(c, c.text, paragraph, role.start)
-    if not named:
-        return _headline_country(c)
-    return named[0] if len(named) == 1 else None  # 韩国…日本…现任总统李明博: whose?
+    country = (_headline_country(c) if not named
+               else named[0] if len(named) == 1 else None)  # 韩国…日本…现任总统李明博: whose?
+    before = c.tokens.start_of(role.start)
+    if (country is not None and before is not None and role.start - before == 1
+            and c.text[before] != country[0]
+            and any(name.startswith(c.text[before]) for name in c.lex.countries)):
+        return None  # 美国…叙总统巴沙尔: another country, abbreviated (but 乌兹别克斯坦…乌总统)
+    return country
 
 
 def foreign_chamber(c: Clause, role: Role, floor: int) -> Title | None:
