@@ -109,3 +109,9 @@ def test_a_head_after_a_name_is_the_headline_s_country_s():
                 "习近平与印度总统举行会谈 双方同意加强中印全面合作") == {("慕克吉", "印度总统")}
     assert read("欢迎仪式后，习近平主席在人民大会堂同西哈莫尼国王举行会谈。",
                 "习近平同柬埔寨国王会谈") == {("西哈莫尼", "柬埔寨国王")}
+
+
+def test_an_office_inside_a_chain_is_the_body_s_not_its_party_group_s():
+    # local-079: 办公室 needs no stem; after 县政协党组成员 it is 县政协's office
+    assert holdings("县政协党组成员、秘书长万骏,县政协党组成员、办公室主任徐国峰出席会议。") >= {
+        ("徐国峰", "县政协党组成员"), ("徐国峰", "县政协办公室主任")}

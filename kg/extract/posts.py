@@ -355,7 +355,12 @@ def _unit_of(c: Clause, last: Title, pos: int, role: Role) -> Title | None:
     if parent is None or last.country or parent.org_type == "government" and parent.place:
         return None
     units = units_of(c.text, pos, role.start, c.lang)
-    if (not units or len(units[0][0]) < MIN_UNIT_STEM or role.start - pos > MAX_UNIT_CHARS
+    office = bool(units) and not units[0][0] and units[0][1] in c.lex.words("office_units")
+    if office and parent.parent is not None and parent.label.endswith(
+            tuple(c.lex.words("own_party_bodies"))):
+        parent = parent.parent  # 县政协党组成员、办公室主任: the office is 县政协's, not its 党组's
+    if (not units or len(units[0][0]) < MIN_UNIT_STEM and not office
+            or role.start - pos > MAX_UNIT_CHARS
             or units[0][0].startswith(c.w.national_prefixes)
             or any(suffix not in c.w.inner_units for _, suffix in units)):
         return None  # 全国政协委员、香港繁荣集团董事长: another body
