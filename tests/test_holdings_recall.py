@@ -40,6 +40,11 @@ CASES = [
      {("周锦政", "宁陕县委书记")}),
     # ... not a word jieba counts often (合作) in one that says 全市
     ("全市召开会议，加强合作。市委书记张三出席。", {("张三", "市委书记")}),
+    # local-075: the names before 当选为 hold the title after it
+    ("28日上午,中共深圳市南山区第七届代表大会第一次会议圆满闭幕,姜建军当选为区委书记。",
+     {("姜建军", "南山区委书记")}),
+    # xwlb 2013: ... no name, no holder
+    ("欣悉您当选为中共中央总书记。", set()),
     # xwlb-dev 26218: 副外长 is a 外交部副部长, a foreign one after a country
     ("俄罗斯副外长里亚布科夫表示，金砖国家领导人厦门会晤定将推动金砖合作。",
      {("里亚布科夫", "俄罗斯外交部副部长")}),
