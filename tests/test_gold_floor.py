@@ -21,10 +21,11 @@ GOLD = ROOT / "tests" / "gold"
 # `kg eval tests/gold/dev` and `kg eval tests/gold/heldout`, measured 2026-12-01 (fdcab27);
 # held-out holdings raised 2026-12-02 (issue 12 point 4). Held-out post structure is one
 # post lower (0.718 → 0.709, 51 → 50 of 91) since the name recogniser of issue 12 refuses a
-# holder it was read with; its errors are not looked at, so the floor holds today's figure
+# holder it was read with; its errors are not looked at, so the floor holds today's figure.
+# Held-out post structure back at 0.718 (51 of 91) with the recall classes of 2026-12-02
 MEASURED = {
     "dev": {"holdings": 0.984, "post structure": 0.971},
-    "heldout": {"holdings": 0.700, "post structure": 0.709},
+    "heldout": {"holdings": 0.700, "post structure": 0.718},
 }
 # room for the three-decimal rounding and a pair or two on dev (159 holdings); on held-out
 # (51 holdings) one lost pair is already a failure
