@@ -58,9 +58,17 @@ CASES = [
     # xwlb line 7602: a 司 of the region's government, named after the region
     ("香港财政司司长曾俊华等来自香港特区政府、内地和香港企业界的精英共同讨论。",
      {("曾俊华", "香港特别行政区财政司司长")}),
-    # xwlb line 12403
+    # xwlb line 12403: the region's 司 by one label however it is written (national_bodies.tsv)
     ("香港特区政府政务司司长林郑月娥26号对媒体表示，特区政府支持此次签名活动。",
-     {("林郑月娥", "香港特别行政区政府政务司司长")}),
+     {("林郑月娥", "香港特别行政区政务司司长")}),
+    # issue 12 point 4: a bare 政务司/财政司/律政司 is Hong Kong's, only Hong Kong has them
+    ("政务司司长张建宗、财政司司长陈茂波、律政司司长郑若骅出席了典礼。",
+     {("张建宗", "香港特别行政区政务司司长"), ("陈茂波", "香港特别行政区财政司司长"),
+      ("郑若骅", "香港特别行政区律政司司长")}),
+    # ... and a bare 行政法务司 Macao's
+    ("行政法务司司长陈海帆介绍了情况。", {("陈海帆", "澳门特别行政区行政法务司司长")}),
+    # a street office's party working committee, in a district the report names
+    ("朝阳区召开会议。建外街道党工委书记王五讲话。", {("王五", "建外街道党工委书记")}),
     # modelled on the 泗洪县双沟镇 report of issue 12: 双沟|镇 (split by jieba) right after
     # its county is a town; the report is about it, so its bare 纪委 is the town's
     ("泗洪县双沟镇召开党风廉政建设工作会议。镇党委书记王立新主持会议。会上，纪委书记刘海通报了案件。",

@@ -58,3 +58,13 @@ def test_eval_malformed_gold_names_the_file(tmp_path):
 def seed_graph_stub():
     from rdflib import Graph
     return Graph()
+
+
+def test_eval_a_former_post_is_one_person_s_not_everyone_s(seed_graph):
+    # xwlb-dev 38118: 马万祺 曾任全国政协副主席, while 何厚铧 holds it as of the report
+    data = load_gold(SEED_GOLD)
+    data["persons"].append({"name": "某前任", "posts": [], "former_posts": ["秦州区委书记"],
+                            "optional": True})
+    scores = score(seed_graph, [SEED_GOLD])
+    holdings = score_document(seed_graph, data, "x")["persons"]
+    assert holdings.fn == 0 and holdings.f1 == scores["persons"].f1 == 1.0

@@ -22,10 +22,11 @@ GOLD = ROOT / "tests" / "gold"
 # held-out holdings raised 2026-12-02 (issue 12 point 4). Held-out post structure is one
 # post lower (0.718 → 0.709, 51 → 50 of 91) since the name recogniser of issue 12 refuses a
 # holder it was read with; its errors are not looked at, so the floor holds today's figure.
-# Dev raised 2026-12-02 (issue 13, former divisions: 洪泽县委, 栾城县委, 崇礼县副县长 read)
+# Dev raised 2026-12-02 (issue 13, former divisions: 洪泽县委, 栾城县委, 崇礼县副县长 read);
+# held-out post structure back at 0.718 (51 of 91) with the recall classes of 2026-12-02
 MEASURED = {
     "dev": {"holdings": 0.987, "post structure": 0.976},
-    "heldout": {"holdings": 0.700, "post structure": 0.709},
+    "heldout": {"holdings": 0.700, "post structure": 0.718},
 }
 # room for the three-decimal rounding and a pair or two on dev (159 holdings); on held-out
 # (51 holdings) one lost pair is already a failure

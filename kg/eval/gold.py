@@ -244,8 +244,9 @@ def score_document(g: Graph, data: dict, path: str) -> dict[str, Score]:
                       "speaker": "persons", "mentions": "campaigns",
                       "publisher": "organizations", "read_at": "meetings",
                       "launched_by": "organizations"}
-    former = {str(p) for item in data.get("persons") or [] if isinstance(item, dict)
-              for p in item.get("former_posts") or []}
+    # (person, post): another person holding the same post as of the report still counts
+    former = {(str(item.get("name")), str(p)) for item in data.get("persons") or []
+              if isinstance(item, dict) for p in item.get("former_posts") or []}
     scores = {}
     for section in SECTIONS:
         if section not in data:
@@ -268,7 +269,7 @@ def score_document(g: Graph, data: dict, path: str) -> dict[str, Score]:
                     pred_set.add((rel, label, value(v)))
         # a post the gold says the person held before (原…) is not held as of the report
         pred_set = {t for t in pred_set if t[-1] not in optional
-                    and not (t[0] == "holds" and t[-1] in former)}
+                    and not (t[0] == "holds" and (t[1], t[2]) in former)}
         gold_set = {t for t in gold_set if t[-1] not in optional}
         hits = gold_set & pred_set
         scores[section] = Score(

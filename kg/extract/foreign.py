@@ -29,6 +29,8 @@ MIN_TYPICAL_CHARS = 2
 TYPICAL_SHARE = 0.5
 # the longest portfolio before 大臣 (外交国务)
 MAX_PORTFOLIO = 4
+# a paragraph ends here: a 国际联播快讯 item is one paragraph, about one country
+PARAGRAPH_BREAK = "\n"
 
 
 def head_after_foreign_name(c: Clause, role: Role, floor: int) -> TitleChain | None:
@@ -56,15 +58,52 @@ def head_after_foreign_name(c: Clause, role: Role, floor: int) -> TitleChain | N
     if read is None or read[1] != role.start:
         return None  # no name, or one that ends before the title: 汉堡|市长
     start = read[0]
-    # the country named last before it, in the sentence or earlier in the report
-    countries = [m for m in c.pats.country.finditer(text, 0, start) if m.group() != c.w.china]
-    if not countries:
+    # the country named last before it, in the sentence or earlier in the report, else
+    # in its headline (习近平与印度总统举行会谈 | 欢迎仪式后，习近平主席同慕克吉总统举行会谈)
+    country = _last_country(c, text, 0, start) or _headline_country(c)
+    if country is None:
         return None
-    country = countries[-1].group()
     title = Title(c.mention(role.start, role.end, "role"), role.role,
                   government(None, country, c.lang), country)
     name = c.mention(start, role.start, "person")
     return TitleChain((title,), (name,), c.sent.index, role.end)
+
+
+def _headline_country(c: Clause) -> str | None:
+    """The one other country the report's headline names, if it names one."""
+    named = _countries(c, c.doc.title or "", 0, None)
+    return named[0] if len(named) == 1 else None
+
+
+def _countries(c: Clause, text: str, start: int, end: int | None) -> list[str]:
+    """The other countries named in text[start:end], each once."""
+    return list(dict.fromkeys(m.group() for m in c.pats.country.finditer(
+        text, start, len(text) if end is None else end) if m.group() != c.w.china))
+
+
+def _last_country(c: Clause, text: str, start: int, end: int) -> str | None:
+    countries = [m.group() for m in c.pats.country.finditer(text, start, end)
+                 if m.group() != c.w.china]
+    return countries[-1] if countries else None
+
+
+def bare_foreign_head(c: Clause, role: Role) -> str | None:
+    """英国政府声明说…。首相卡梅伦和政府都已表明: a head only other countries have (its
+    role implies a bare government: 首相, 总统), named with no country, is the head of
+    the one country the paragraph names before it, else the headline."""
+    row = c.lex.role_rows.get(role.word)
+    if row is None or row.implies != c.w.government or not c.tokens.starts_at(role.end):
+        return None  # not a word of its own: 总统府正门 is a building's
+    paragraph = c.text.rfind(PARAGRAPH_BREAK, 0, role.start) + 1
+    named = _countries(c, c.text, paragraph, role.start)
+    country = (_headline_country(c) if not named
+               else named[0] if len(named) == 1 else None)  # 韩国…日本…现任总统李明博: whose?
+    before = c.tokens.start_of(role.start)
+    if (country is not None and before is not None and role.start - before == 1
+            and c.text[before] != country[0]
+            and any(name.startswith(c.text[before]) for name in c.lex.countries)):
+        return None  # 美国…叙总统巴沙尔: another country, abbreviated (but 乌兹别克斯坦…乌总统)
+    return country
 
 
 def foreign_chamber(c: Clause, role: Role, floor: int) -> Title | None:

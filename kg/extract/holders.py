@@ -40,6 +40,11 @@ def elected_names(c: Clause, title_start: int) -> list[Mention]:
         return []
     names: list[Mention] = []
     end = title_start - 1
+    # 姜建军当选为区委书记: the names before the verb
+    verb = next((v for v in c.lex.words("elected_verbs") if v.endswith(c.w.elected)
+                 and text.endswith(v, sent.start, title_start)), None)
+    if verb is not None:
+        end = title_start - len(verb)
     while end > sent.start:
         note = BRACKETED.search(text, sent.start, end)
         if note:

@@ -43,7 +43,7 @@ class _Anchor:
 # ---------------------------------------------------------------- organisations
 
 def _anchors(text: str, pos: int, end: int, lang: Language, context: list[Place],
-             level_place: Place | None, loose: bool = False) -> list[_Anchor]:
+             before: OrgRef | None, loose: bool = False) -> list[_Anchor]:
     """Every way an organisation phrase can begin at `pos`, longest first."""
     out = []
     w = lang.words
@@ -64,7 +64,7 @@ def _anchors(text: str, pos: int, end: int, lang: Language, context: list[Place]
     league = len(w.league) if text.startswith(w.league, pos) else 0
     m = lang.patterns.org.match(text, pos + league, end)
     if m and not m.group("national"):
-        org = resolve_org(m, lang, context, level_place, unresolved=True)
+        org = resolve_org(m, lang, context, before, unresolved=True)
         if org is not None and league and org.org_type == "party-committee" and org.place:
             # 共青团四川省委: the Youth League's committee, not the Party's
             org = place_body(lang.lexicon.bodies[w.league_committee], org.place.name, org.place)
@@ -130,7 +130,7 @@ def units_of(text: str, pos: int, end: int, lang: Language) -> list[tuple[str, s
 
 
 def parse_org(text: str, start: int, end: int, lang: Language, context: list[Place],
-              level_place: Place | None, loose: bool = False) -> Parsed:
+              before: OrgRef | None, loose: bool = False) -> Parsed:
     """Read text[start:end] as exactly one organisation phrase.
 
     Returns (organisation, place anchor, country anchor); the organisation is
@@ -141,7 +141,7 @@ def parse_org(text: str, start: int, end: int, lang: Language, context: list[Pla
     """
     surface = text[start:end]
     w = lang.words
-    for anchor in _anchors(text, start, end, lang, context, level_place, loose):
+    for anchor in _anchors(text, start, end, lang, context, before, loose):
         ordinal = lang.patterns.ordinal.match(text, anchor.end, end)
         if ordinal:  # 自治区七届政协: the term is no part of the body's name
             anchor = _Anchor(ordinal.end(), anchor.org, anchor.place, anchor.country, anchor.party)
@@ -152,7 +152,7 @@ def parse_org(text: str, start: int, end: int, lang: Language, context: list[Pla
             return anchor.org, anchor.place, anchor.country
         if anchor.org is None and anchor.place is not None:
             # 河北省栾城县委: the province only qualifies the county's committee
-            inner = parse_org(text, anchor.end, end, lang, context, level_place)
+            inner = parse_org(text, anchor.end, end, lang, context, before)
             if inner is not None and inner[0] is not None and inner[0].level:
                 inner = None  # 温岭|县人民政府: the place names the body, as before the county became a city
             if inner is not None and inner[0] is not None:
@@ -278,12 +278,13 @@ def town_at(text: str, pos: int, end: int, context: list[Place], lang: Language)
 # ---------------------------------------------------------------- bodies named on their own
 
 def resolve_org(m: re.Match, lang: Language, context: list[Place],
-                level_place: Place | None, unresolved: bool = False) -> OrgRef | None:
+                before: OrgRef | None, unresolved: bool = False) -> OrgRef | None:
     """An organisation named by a match of `Patterns.org`.
 
     Args:
-        level_place: the place of the title before it in a chain, used for
-            bare names (纪委 after 区委常委 is the district's 纪委).
+        before: the body of the title before it in a chain, whose place bare
+            names are in (纪委 after 区委常委 is the district's 纪委), resolved
+            or not (区委常委、政法委书记 in a report naming no district).
         unresolved: a level word the report names no place of (县委 in a
             report naming no county) gives the body with its place unresolved
             (see `unresolved_body`), not None.
@@ -304,8 +305,10 @@ def resolve_org(m: re.Match, lang: Language, context: list[Place],
         place = level_place_of(level, context, lang)
         if place is None and unresolved:
             return unresolved_body(kind, level, m.group())
-    elif level_place is not None:
-        place = level_place  # 市委常委总工会主席: the city's 总工会
+    elif before is not None and before.place is not None:
+        place = before.place  # 市委常委总工会主席: the city's 总工会
+    elif before is not None and before.level and unresolved:
+        return unresolved_body(kind, before.level, m.group())
     elif kind.bare:
         place = context[0] if context else None
     else:

@@ -8,9 +8,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from kg.extract.clause import MAX_ORG_CHARS, Clause, Role, level_governed, place_role, word_ends_at
-from kg.extract.foreign import (foreign_body, foreign_chamber, foreign_listed, foreign_local,
-                                foreign_twin, minister_title)
-from kg.extract.orgs import Parsed, government, implied_org, parse_org, pick_place, units_of
+from kg.extract.foreign import (bare_foreign_head, foreign_body, foreign_chamber, foreign_listed,
+                                foreign_local, foreign_twin, minister_title)
+from kg.extract.orgs import (MIN_UNANCHORED_CHARS, Parsed, government, implied_org, parse_org,
+                             pick_place, units_of)
 from kg.lang.patterns import PUNCTUATION
 from kg.model import OrgRef, Place, Title, TitleChain
 
@@ -48,6 +49,22 @@ def first_titles(c: Clause, role: Role, floor: int, inherit: TitleChain | None,
     The readers of FIRST_READERS are tried in their order; the last always reads."""
     seek = Seek(role, floor, inherit, previous)
     return next(found for _name, reader in FIRST_READERS if (found := reader(c, seek)) is not None)
+
+
+def _inherited_party_body(c: Clause, seek: Seek) -> list[Title] | None:
+    """区人大常委会党组书记季晓春,党组副书记陈育群: a bare 党组 (or 党委) right after the
+    chain it shares a body with is that chain's party group again."""
+    before = seek.previous
+    inherited = before.titles[-1].org if before is not None else None
+    if inherited is None:
+        return None
+    for word in c.lex.words("own_party_bodies"):
+        start = seek.role.start - len(word)
+        gap = c.text[before.end:start] if start > before.end else ""
+        if (c.text.startswith(word, start) and gap and all(ch in c.w.separators for ch in gap)
+                and inherited.label.endswith(word)):
+            return [Title(c.mention(start, seek.role.end, "role"), seek.role.role, inherited, None)]
+    return None
 
 
 def _listed_after_foreign(c: Clause, seek: Seek) -> list[Title] | None:
@@ -127,6 +144,8 @@ def _implied_body(c: Clause, seek: Seek) -> list[Title]:
 
 # The first title's readers, tried in this order until one reads.
 FIRST_READERS: tuple[tuple[str, FirstReader], ...] = (
+    # a bare party group after the chain whose party group it is: no place's committee
+    ("party group inherited", _inherited_party_body),
     # before any body the text names: such a body has no anchor and would be read as China's
     ("listed after a foreign holder", _listed_after_foreign),
     # a body the text names is the surest reading
@@ -150,11 +169,10 @@ def next_title(c: Clause, last: Title, roles: list[Role]) -> Title | None:
     pos = last.mention.end
     if pos < c.sent.end and c.text[pos] in c.w.chain_joiners:
         pos += 1
-    level_place = last.org.place if last.org is not None else None
     for role in roles:
         if role.start < pos or role.start - pos > MAX_ORG_CHARS:
             continue
-        parsed = (parse_org(c.text, pos, role.start, c.lang, c.context, level_place)
+        parsed = (parse_org(c.text, pos, role.start, c.lang, c.context, last.org)
                   if role.start > pos else None)
         for _name, reader in NEXT_READERS:
             found = reader(c, last, pos, role, parsed)
@@ -215,6 +233,24 @@ def _own_party_body(c: Clause, last: Title, pos: int, role: Role, parsed: Parsed
     return Title(c.mention(pos, role.end, "role"), role.role, org, None)
 
 
+def _next_unanchored(c: Clause, last: Title, pos: int, role: Role, parsed: Parsed) -> Title | None:
+    """中央纪委副书记、监察部部长、纪律检查体制改革专项小组副组长黄树贤: a body with no
+    anchor after the joiner, that is no unit of the body before it, is named as written."""
+    if not _unparsed_after_joiner(c, pos, role, parsed) or last.country:
+        return None
+    surface = c.text[pos:role.start]
+    # its last word a body's (领导小组), the stem before it any length: 推动长江经济带发展
+    suffix = max((surface[-k:] for k in range(1, min(MAX_BODY_WORD, len(surface) - MIN_UNIT_STEM) + 1)
+                  if surface[-k:] in c.lex.org_suffixes), key=len, default=None)
+    if (suffix is None or len(surface) < MIN_UNANCHORED_CHARS or surface[0] in c.w.pointers
+            or any(ch in c.w.stop_in_org or ch in c.w.not_in_unanchored or ch in PUNCTUATION
+                   for ch in surface)
+            or c.pats.ordinal.search(c.text, pos, role.start)):
+        return None  # 发展中国家科学院新一届院长: a term of office is no part of a body's name
+    org = OrgRef(surface, c.lex.org_suffixes[suffix][0], None, ())
+    return Title(c.mention(pos, role.end, "role"), role.role, org, None)
+
+
 # The readers of a chain's next title, tried in this order for each role within reach.
 NEXT_READERS: tuple[tuple[str, NextReader], ...] = (
     # a role right after the joiner has no body of its own (…党组书记、部长)
@@ -227,6 +263,8 @@ NEXT_READERS: tuple[tuple[str, NextReader], ...] = (
     ("foreign place", _next_foreign_place),
     # ... or a unit of the body before it (…常委会委员、法律委员会副主任委员)
     ("unit of the last body", _next_unit),
+    # ... or else a body of its own, named as written (…、推动长江经济带发展领导小组组长)
+    ("body with no anchor", _next_unanchored),
 )
 
 
@@ -245,6 +283,9 @@ def _title(c: Clause, start: int, role: Role, org: OrgRef | None, place: Place |
                 org = (implied_org(role.word, c.lang, c.context)
                        or (inherited.org if inherited is not None else None)
                        or _named_before(c, role))
+                country = None if org is not None else bare_foreign_head(c, role)
+                if country:
+                    org = government(None, country, c.lang)  # 首相卡梅伦, Britain named before
     return Title(c.mention(start, role.end, "role"), role.role, org, country)
 
 
@@ -314,7 +355,12 @@ def _unit_of(c: Clause, last: Title, pos: int, role: Role) -> Title | None:
     if parent is None or last.country or parent.org_type == "government" and parent.place:
         return None
     units = units_of(c.text, pos, role.start, c.lang)
-    if (not units or len(units[0][0]) < MIN_UNIT_STEM or role.start - pos > MAX_UNIT_CHARS
+    office = bool(units) and not units[0][0] and units[0][1] in c.lex.words("office_units")
+    if office and parent.parent is not None and parent.label.endswith(
+            tuple(c.lex.words("own_party_bodies"))):
+        parent = parent.parent  # 县政协党组成员、办公室主任: the office is 县政协's, not its 党组's
+    if (not units or len(units[0][0]) < MIN_UNIT_STEM and not office
+            or role.start - pos > MAX_UNIT_CHARS
             or units[0][0].startswith(c.w.national_prefixes)
             or any(suffix not in c.w.inner_units for _, suffix in units)):
         return None  # 全国政协委员、香港繁荣集团董事长: another body

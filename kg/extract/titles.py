@@ -203,6 +203,16 @@ def _adjoins(text: str, start: int, end: int, w: Words) -> bool:
     return 0 < len(gap) <= MAX_GAP and all(c in w.separators for c in gap)
 
 
+def _same_role_again(c: Clause, previous: TitleChain, role: Role) -> bool:
+    """县人大常委会副主任陈德汉主持会议,副主任邓华明、胡维英参加会议: a role starting a
+    clause, the same as (or the deputy of) the one of the chain before it in the
+    sentence, is that body's again."""
+    before = previous.titles[-1]
+    if before.org is None or role.start <= c.sent.start or c.text[role.start - 1] not in c.w.separators:
+        return False
+    return role.role in (before.role, *(prefix + before.role for prefix in c.lex.words("deputy_prefixes")))
+
+
 def _chains_in(c: Clause) -> list[tuple[TitleChain, bool]]:
     """(chain, former) for each chain in the sentence."""
     text, sent, w = c.text, c.sent, c.w
@@ -215,7 +225,8 @@ def _chains_in(c: Clause) -> list[tuple[TitleChain, bool]]:
             continue
         elected = role.start > sent.start and text[role.start - 1] == w.elected
         inherit = previous if previous is not None and (
-            (elected and previous.elected) or _adjoins(text, previous.end, role.start, w)) else None
+            (elected and previous.elected) or _adjoins(text, previous.end, role.start, w)
+            or _same_role_again(c, previous, role)) else None
         after_name = head_after_foreign_name(c, role, floor)
         if after_name is not None:
             out.append((after_name, False))

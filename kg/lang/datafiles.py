@@ -170,6 +170,7 @@ WORD_LISTS: dict[str, str] = {
     "government_bodies": "roles.yaml",
     "deputy_prefixes": "roles.yaml",
     "own_party_bodies": "roles.yaml",
+    "office_units": "roles.yaml",
     "biography_genders": "careers.yaml",
     "span_dashes": "careers.yaml",
     "month_separators": "careers.yaml",
