@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus" / "multi"
 GOLD = ROOT / "tests" / "gold" / "multi.yaml"
 QINZHOU, MAIJI, TIANSHUI, JIANGSU, NANJING = "620502", "620503", "6205", "32", "3201"
+ZHEJIANG, SHANGHAI = "33", "31"
 SECRETARY = (f"{QINZHOU}|秦州区委", "书记")
 DEPUTY = (f"{QINZHOU}|秦州区委", "副书记")
 
@@ -151,6 +152,34 @@ def test_resolve_is_linear_in_the_mentions_of_one_person():
     started = time.process_time()
     assert len(resolve(many, gaz)) == 1
     assert time.process_time() - started < 5
+
+
+def test_resolve_follows_a_transfer_that_one_report_names():
+    # 李强: 浙江省省长 (2014), then a notice naming both posts (任江苏省委书记，不再担任
+    # 浙江省省长, 2016), then 江苏省委书记 (2017): one person across the two chains
+    found = clusters([cand("zj", [ZHEJIANG], date="2014-03-01", name="李强"),
+                      cand("move", [JIANGSU, ZHEJIANG], date="2016-06-30", name="李强"),
+                      cand("js", [JIANGSU], date="2017-03-01", name="李强"),
+                      cand("nj", [NANJING], date="2017-05-01", name="李强")])
+    assert found == {frozenset({"zj", "move", "js", "nj"})}
+    # below a province's own posts, with no report that names both, two chains stay two
+    # people (homonyms are common there)
+    assert clusters([cand("ts", [TIANSHUI], date="2014-03-01", name="李强"),
+                     cand("nj", [NANJING], date="2017-03-01", name="李强")]) == \
+        {frozenset({"ts"}), frozenset({"nj"})}
+
+
+def test_resolve_takes_provincial_posts_in_two_provinces_for_a_transfer():
+    # 李强, 浙江省省长 in 2015, 上海市委书记 from 2018: no report names both
+    gaz = load_lexicon().gazetteer
+    a = cand("zj", [ZHEJIANG], date="2015-05-27", name="李强")
+    b = cand("sh", [SHANGHAI], date="2018-03-05", name="李强")
+    steps = explain([a, b], gaz)
+    assert [s.person for s in steps] == [0, 0]
+    assert "transfer" in steps[1].reason and "浙江省" in steps[1].reason
+    # ... and a chain the transfer did not name still refuses: 秦州区 is neither
+    assert len(clusters([cand("move", [JIANGSU, ZHEJIANG], date="2016-06-30", name="李强"),
+                         cand("qz", [QINZHOU], date="2017-03-01", name="李强")])) == 2
 
 
 def test_resolve_a_member_must_fit_every_member_of_its_cluster():

@@ -7,11 +7,15 @@ jurisdictions and posts it holds there, the report's place and date) are
 clustered name by name. One name is one person unless something says it is
 two:
 
-- two candidates conflict when a post's jurisdiction of one is neither inside
-  nor around a post's jurisdiction of the other (张健, 秦州区委书记, vs 张健,
-  江苏省副省长), or one holds the deputy post of an organisation (副书记) as of
-  the date the other holds, or has already held, its principal post (书记) —
-  a promotion reads deputy-then-principal, never the reverse;
+- two candidates conflict when no post's jurisdiction of one is inside or
+  around a post's jurisdiction of the other (张健, 秦州区委书记, vs 张健,
+  江苏省副省长) — except for a transfer: a report naming posts on two chains
+  (任江苏省委书记，不再担任浙江省省长) joins the reports of either, and a
+  province's own posts in one province, then in another, are one person
+  (李强: 浙江省省长, then 上海市委书记) — or one holds the deputy post of an
+  organisation (副书记) as of the date the other holds, or has already held,
+  its principal post (书记): a promotion reads deputy-then-principal, never
+  the reverse;
 - a candidate joins a cluster only when it conflicts with none of its
   members. Where several clusters of the name would take it, it joins the
   first that shares evidence with it (a post in one named organisation, or a
@@ -150,7 +154,10 @@ class _Cluster:
     member that first said it, to name in an explanation."""
 
     members: list[Candidate] = field(default_factory=list)
-    places: dict[str, Candidate] = field(default_factory=dict)
+    # the jurisdictions of its members' posts, as chains: places all inside or around one
+    # another, each with the member that first named it. One chain, unless a member's own
+    # posts lie on two (a transfer: 任江苏省委书记，不再担任浙江省省长)
+    chains: list[dict[str, Candidate]] = field(default_factory=list)
     evidence_places: set[str] = field(default_factory=set)
     orgs: set[str] = field(default_factory=set)
     # (org, principal role) → since when a member holds it, and that member
@@ -160,10 +167,14 @@ class _Cluster:
     # member (undated: latest of all)
     deputy: dict[tuple[str, str], tuple[dt.date | None, Candidate]] = field(default_factory=dict)
 
-    def add(self, c: Candidate) -> None:
+    def add(self, c: Candidate, gazetteer: Gazetteer) -> None:
         self.members.append(c)
-        for place in c.places:
-            self.places.setdefault(place, c)
+        for own in _chains(c.places, gazetteer):
+            chain = next((ch for ch in self.chains if _fits(own, ch, gazetteer)), None)
+            if chain is None:
+                self.chains.append(chain := {})
+            for place in own:
+                chain.setdefault(place, c)
         self.evidence_places.update(c.evidence_places())
         self.orgs.update(org for org, _ in c.posts if org)
         self.orgs.update(org for org, _, _, _ in c.spans if org)
@@ -179,12 +190,16 @@ class _Cluster:
                  report: Callable[[str], str] = str) -> str | None:
         """Why `c` cannot be this person, or None when nothing says so
         (`report` names a member's document in the reason)."""
-        for place in c.places:
-            for other, member in self.places.items():
-                if not _nested(place, other, gazetteer):
-                    return (f"its post in {_place_name(place, gazetteer)} and the post in "
-                            f"{_place_name(other, gazetteer)} of report {report(member.doc)} "
-                            "are on different chains of places")
+        own = _chains(c.places, gazetteer)
+        # a candidate on one chain must fit one of the person's chains whole; one on two
+        # (a transfer) needs one of them to fit, and brings the other
+        if self.chains and own and not any(_fits(o, ch, gazetteer) for o in own for ch in self.chains) \
+                and not self._moved_between_provinces(own, gazetteer):
+            place = own[0][0]
+            other, member = next(iter(self.chains[0].items()))
+            return (f"its post in {_place_name(place, gazetteer)} and the post in "
+                    f"{_place_name(other, gazetteer)} of report {report(member.doc)} "
+                    "are on different chains of places")
         for org, role, first, last in c.held():
             head = _deputy_of(role)
             principal = self.principal.get((org, head)) if head else None
@@ -198,8 +213,20 @@ class _Cluster:
                         f"{report(deputy[1].doc)} has its deputy until {_when(deputy[0])}")
         return None
 
+    def _moved_between_provinces(self, own: list[list[str]], gazetteer: Gazetteer) -> bool:
+        """Posts of a province's own (省委书记, 省长) in one province, then in another: a
+        transfer, since candidates come in date order and no two leaders of provinces bear
+        one name at a time. Lower down, homonyms are common and stay apart."""
+        return all(_provincial(p, gazetteer) for chain in own for p in chain) and \
+            all(_provincial(p, gazetteer) for chain in self.chains for p in chain)
+
     def support(self, c: Candidate, gazetteer: Gazetteer) -> str | None:
         """The evidence beyond the name that `c` is this person, if any."""
+        own = _chains(c.places, gazetteer)
+        if self.chains and own and self._moved_between_provinces(own, gazetteer) and \
+                not any(_fits(o, ch, gazetteer) for o in own for ch in self.chains):
+            before = " and ".join(_place_name(p, gazetteer) for ch in self.chains for p in ch)
+            return f"the rank of a province's leader, held in {before} before (a transfer)"
         for org, role in c.posts:
             if org and org in self.orgs:
                 return f"a post in {_label(org)}"
@@ -211,6 +238,29 @@ class _Cluster:
                     return (f"{_place_name(place, gazetteer)} and {_place_name(other, gazetteer)}, "
                             "one inside the other")
         return None
+
+
+def _chains(places: tuple[str, ...], gazetteer: Gazetteer) -> list[list[str]]:
+    """A candidate's jurisdictions grouped into chains (each place inside or around the
+    others of its group), in the order first named."""
+    chains: list[list[str]] = []
+    for place in places:
+        chain = next((ch for ch in chains
+                      if all(_nested(place, other, gazetteer) for other in ch)), None)
+        if chain is None:
+            chains.append([place])
+        else:
+            chain.append(place)
+    return chains
+
+
+def _provincial(code: str, gazetteer: Gazetteer) -> bool:
+    place = gazetteer.by_code.get(code)
+    return place is not None and place.level == "province"
+
+
+def _fits(places: list[str], chain: dict[str, Candidate], gazetteer: Gazetteer) -> bool:
+    return all(_nested(place, other, gazetteer) for place in places for other in chain)
 
 
 def _before(a: dt.date | None, b: dt.date | None) -> bool:
@@ -276,7 +326,7 @@ def _steps(candidates: Iterable[Candidate], gazetteer: Gazetteer,
             home = len(clusters)
             clusters.append(_Cluster())
             reason = "; ".join(refusals) if refusals else "first report of the name"
-        clusters[home].add(c)
+        clusters[home].add(c, gazetteer)
         yield Step(c, home, reason)
 
 
