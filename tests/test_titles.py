@@ -200,3 +200,11 @@ def test_phrase_words_refuse_unknown_missing_and_repeated_keys(tmp_path):
         read(text.replace("\nformer: [时任,", "\nformer: [时任, 时任,"))
     with pytest.raises(LexiconError, match=r"phrases.yaml:\d+: list 'china' again"):
         read(text + "\nchina: 中国\n")
+
+
+def test_an_embassy_is_a_department_of_its_government():
+    # 新闻联播 2013: an ambassador's body is the embassy, of the type org_suffixes.tsv gives 使馆
+    x = extract(make_document("坦桑尼亚驻华大使卡哈马向习近平递交国书。", doc_id="t", path="t.txt"))
+    (holding,) = [h for h in x.holdings if h.person.text == "卡哈马"]
+    assert holding.post.org.label == "坦桑尼亚驻华使馆"
+    assert holding.post.org.org_type == "government-department"

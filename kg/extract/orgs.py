@@ -177,7 +177,8 @@ def parse_org(text: str, start: int, end: int, lang: Language, context: list[Pla
             aliases = tuple(dict.fromkeys((name + w.embassy_long, surface + w.embassy,
                                            surface + w.embassy_long)))
             country = None if prc or anchor.country == w.china else anchor.country
-            return OrgRef(name + w.embassy, "other", None, aliases), None, country
+            return OrgRef(name + w.embassy, lang.lexicon.org_suffixes[w.embassy][0], None,
+                          aliases), None, country
         units = units_of(text, anchor.end, end, lang)
         if units and bare and not anchor.head and len(units[0][0]) < MIN_UNANCHORED_STEM:
             continue  # 管委会, 团委, 警备区 alone: whose?
