@@ -50,6 +50,54 @@ GLUED = [
           "非正式会晤、对尼泊尔进行国事访问。", {"习近平"}, "opening with a verb: 赴", {"赴印"}),
 ]
 
+# glued words the tagger reads no person over, or reads into the name (xwlb 2012-2019)
+GLUED_WHERE_THE_TAGGER_DOES_NOT_END = [
+    _case("英国首相卡梅伦上月表示，英国目前不会为乌克兰提供致命武器设备，并强调以外交方式化解乌克兰"
+          "危机。", {"卡梅伦"}, "the tagger's end before a rarer word: 上月", {"卡梅伦上月"}),
+    _case("英国首相特雷莎·梅定于7日再次前往欧盟，试图修改此前与欧盟达成的脱欧协议中有关爱尔兰边界"
+          "问题的内容。", {"特雷莎·梅"}, "with ·, before a rarer word: 定于", {"特雷莎·梅定"}),
+    _case("本台消息：国家主席习近平24日在北京会见坦桑尼亚总统基奎特时宣布，中国政府将向西非国家抗击"
+          "埃博拉疫情提供第4轮援助。", {"习近平", "基奎特"}, "a time word: 时", {"基奎特时"}),
+    _case("韩国总统文在寅9日在平昌会见日本首相安倍晋三时表示，《韩日“慰安妇”协议》签署后，受害者和"
+          "韩国国民均表示无法接受。", {"安倍晋三"}, "a time word the tagger does not read: 时",
+          {"安倍晋三时"}),
+    _case("当天，普京在索契会见芬兰总统尼尼斯托后表示，俄罗斯没有将军队推进到与北约成员国的交界处。",
+          {"尼尼斯托"}, "a time word: 后", {"尼尼斯托后"}),
+    _case("欧盟委员会主席巴罗佐则强调，制裁不是最终目的，还是希望各方寻求政治途径解决乌克兰危机。",
+          {"巴罗佐"}, "an adverb the tagger reads into the name: 则", {"巴罗佐则"}),
+    _case("全国政协副主席、致公党中央主席万钢作工作报告。", {"万钢"}, "a verb: 作", {"万钢作"}),
+    _case("辽宁省大连市自来水集团管网探测有限公司董事长夏军借出差之机旅游等问题。", {"夏军"},
+          "a verb: 借", {"夏军借"}),
+    _case("河北省保定市体育局党委书记、局长郭建分批多次为其子大办婚宴问题。", {"郭建"},
+          "a numeral the tagger reads into the name: 分批", {"郭建分批"}),
+    _case("中国国家主席习近平将同南非总统祖马共同主持这一峰会，此次峰会是首次在非洲大陆举办的中非论坛"
+          "峰会。", {"习近平", "祖马"}, "ending inside a word of jieba's: 共|同", {"祖马共"}),
+    # ... and a name that ends in what is glue elsewhere, where the two make a word
+    _case("会议听取了全国人大法律委员会副主任委员李适时作的关于民事诉讼法修正案草案审议结果的报告。",
+          {"李适时"}, "keeps a name ending in a word of jieba's: 适时", {"李适"}),
+    # ... which costs a name jieba does not know where the tagger reads none (普那)
+    _case("在会见库克群岛总理普那时，习近平指出，中库建交21年来，始终坚持真诚友好、相互尊重。",
+          set(), "no name ending in a word it is glued to: 普那时 (那时)", {"普那时"}),
+]
+
+# pieces of words read as names after a title (xwlb 2012-2019)
+PIECES_OF_WORDS = [
+    _case("6号，俄罗斯外长拉夫罗夫在会见到访的芬兰外长后表示，俄罗斯对波罗的海地区没有威胁。",
+          {"拉夫罗夫"}, "a character and a verb: 后|表示", {"后表示"}),
+    _case("唐山地震局局长郭彦徽，当时负责为总书记讲解。", {"郭彦徽"},
+          "a surname-like character and a verb: 时|负责", {"时负责"}),
+    _case("景海鹏：谢谢总书记，谢谢全国人民!", set(), "a word jieba tags nr, read one character by "
+          "the tagger: 谢谢", {"谢谢", "谢"}),
+    _case("2014年年初，全国政协副主席带队，邀请人社部、住建部、全国总工会的负责人和政协委员、专家学者"
+          "组成联合调研组。", set(), "a rarer noun: 带队", {"带队"}),
+    _case("央视网消息(新闻联播)：上午9时许，巴西军乐团、仪仗队礼兵等陆续进入巴西总统府前庭，等待迎接"
+          "习近平主席。", set(), "starting inside a word of jieba's: 总统|府", {"府前庭"}),
+    _case("也门总统官邸位于首都萨那西部。", set(), "ending inside a word of jieba's: 位|于",
+          {"官邸位", "官邸"}),
+    _case("土耳其总统称反对伊拉克库区独立公投", set(), "ending inside a word of jieba's: 反|对",
+          {"称反"}),
+]
+
 COMMON_WORDS = [
     _case("他指出，建设“学习强国”学习平台，是贯彻落实习近平总书记关于加强学习、建设学习大国重要"
           "指示精神、推动全党大学习的有力抓手。", set(), "a preposition: 关于", {"关于"}),
@@ -80,6 +128,12 @@ FRAGMENTS = [
           "the head of a foreign name: 阿拉", {"阿拉"}),
     _case("中央军委委员魏凤和、李作成、苗华、张升民出席会议。",
           {"魏凤和", "李作成", "苗华", "张升民"}, "a name cut before 和", {"魏凤"}),
+    # the longer transliteration the tagger reads wins (xwlb 2012, 2018)
+    _case("同一天，土耳其外长达武特奥卢在与德国外长韦斯特韦勒会面后表示，如果来自叙利亚方面的炮火继续"
+          "在土叙边境对土耳其造成侵犯。", {"韦斯特韦勒"}, "the head of a foreign name: 韦斯特",
+          {"韦斯特"}),
+    _case("吉尔吉斯斯坦总统热恩别科夫、塔吉克斯坦总统拉赫蒙均前往机场迎接。", {"热恩别科夫", "拉赫蒙"},
+          "the head of a foreign name before a word: 拉赫", {"拉赫"}),
 ]
 
 FOREIGN = [
@@ -113,7 +167,9 @@ TAGGER_BODIES = [
 
 
 CLASSES = {"tagger's body": TAGGER_BODIES, "glued": GLUED, "common word": COMMON_WORDS, "place or body": PLACES_AND_BODIES,
-           "fragment": FRAGMENTS, "foreign": FOREIGN}
+           "fragment": FRAGMENTS, "foreign": FOREIGN,
+           "glued, the tagger not ending it": GLUED_WHERE_THE_TAGGER_DOES_NOT_END,
+           "piece of a word": PIECES_OF_WORDS}
 
 
 @pytest.mark.parametrize("text, names, refused", [
@@ -162,3 +218,12 @@ def test_a_judged_name_never_starts_or_ends_with_glue(pieces, start, length):
         name = text[span[0]:span[1]]
         assert not name.endswith(_GLUE_AFTER) and not name.startswith(_GLUE_BEFORE)
         assert len(name) >= 2
+
+
+def test_a_follower_at_the_proposals_end_outweighs_a_word_across_it():
+    # the tagger reads 魏曰; 高一 runs from its end past the proposal's, where 一行 follows
+    # names (tests/gold/localnews, local-083)
+    text = "该县县委书记魏曰高一行先后到县中心敬老院和老复员军人孙百义家中。"
+    start = text.index("魏曰高")
+    assert judged(text, start, start + 3, len(text), _LANG.lexicon, _LANG.patterns) == (
+        start, start + 3)
