@@ -72,7 +72,16 @@ GLUED_WHERE_THE_TAGGER_DOES_NOT_END = [
           "a numeral the tagger reads into the name: 分批", {"郭建分批"}),
     _case("中国国家主席习近平将同南非总统祖马共同主持这一峰会，此次峰会是首次在非洲大陆举办的中非论坛"
           "峰会。", {"习近平", "祖马"}, "ending inside a word of jieba's: 共|同", {"祖马共"}),
-    # ... and a name that ends in what is glue elsewhere, where the two make a word
+    _case("美国总统奥巴马代表、华盛顿州州长英斯利和夫人，联邦政府高级官员和西雅图市市长穆雷偕当地政要"
+          "和各界友好人士来到舷梯前，热烈欢迎习近平夫妇到访。", {"穆雷", "英斯利"}, "a verb: 偕",
+          {"穆雷偕"}),
+    _case("央视网消息(新闻联播)：当地时间29号上午，正在乌兹别克斯坦首都塔什干出席上海合作组织成员国第十二次"
+          "总理会议的国务院总理李克强同乌总理米尔济约耶夫举行会谈。", {"李克强"},
+          "a name jieba knows, before a follower the tagger runs over: 同", {"李克强同乌"}),
+    # ... and a name that ends in what is glue elsewhere: the end of a name jieba knows,
+    # or a word the two make
+    _case("央视网消息（新闻联播）：国家主席习近平9日在青岛会见巴基斯坦总统侯赛因。", {"习近平", "侯赛因"},
+          "keeps the end of a name jieba knows: 因", {"侯赛"}),
     _case("会议听取了全国人大法律委员会副主任委员李适时作的关于民事诉讼法修正案草案审议结果的报告。",
           {"李适时"}, "keeps a name ending in a word of jieba's: 适时", {"李适"}),
     # ... which costs a name jieba does not know where the tagger reads none (普那)

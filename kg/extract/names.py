@@ -85,16 +85,17 @@ def _ends_name(text: str, start: int, end: int, limit: int, lex: Lexicon, pats: 
 
 def _glued(text: str, start: int, at: int, lex: Lexicon, pats: Patterns) -> bool:
     """Whether a word no name is glued to starts at `at`, after a name from `start`.
-    One character that is no follower and makes a word of jieba's with the name's
-    last (适|时) is part of the name where jieba does not know the shorter one:
-    李适时, not 李适; 基奎特|时, 习近平|时."""
+    One character that is no follower is part of the name where it ends a name jieba
+    knows (侯赛因), or makes a word of jieba's with the name's last (适|时) and jieba
+    does not know the shorter one: 李适时, not 李适; 基奎特|时, 习近平|时."""
     glue = lex.words("name_glue_after")
     if not text.startswith(glue, at):
         return False
-    return (text.startswith(tuple(w for w in glue if len(w) > 1), at)
-            or bool(pats.followers.match(text, at, at + 1))
-            or text[at - 1:at + 1] not in common_words(_KNOWN_WORD_COUNT)
-            or text[start:at] in known_names())
+    if text.startswith(tuple(w for w in glue if len(w) > 1), at) or pats.followers.match(text, at, at + 1):
+        return True
+    if text[start:at + 1] in known_names():
+        return False  # the last character of a name jieba knows: 侯赛因
+    return text[at - 1:at + 1] not in common_words(_KNOWN_WORD_COUNT) or text[start:at] in known_names()
 
 
 def _word_starts(text: str, start: int, limit: int) -> bool:
@@ -228,6 +229,8 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
         # ... but two names the tagger ran together are two: 李克强同|普连科维奇
         s = max(s, start)
         named = e - s >= _SHORTEST_NAME
+        if e > end and text[s:end] in known_names() and pats.followers.match(text, end, limit):
+            e = end  # a name jieba knows, then a word that follows names: 李克强|同|乌总理
         if e != end and (_ends_name(text, s, e, limit, lex, pats)
                          or (named and _word_starts(text, e, limit))
                          or (named and e < end and _word_runs_over(text, e, end, limit, lex, pats))
@@ -321,12 +324,18 @@ def name_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
 def _inside_word(text: str, at: int, tokens: Tokens) -> tuple[int, int] | None:
     """The token of jieba's that `at` falls strictly inside, if it is a word of its
     dictionary (反对, 共同, 总统府): jieba's own guesses (卡梅伦上, 蒙均) say nothing."""
-    for start in range(at - 1, max(-1, at - _LONGEST_WORD), -1):
+    token = _token_around(text, at, tokens)
+    if token is not None and text[token[0]:token[1]] in common_words(_KNOWN_WORD_COUNT):
+        return token
+    return None
+
+
+def _token_around(text: str, at: int, tokens: Tokens) -> tuple[int, int] | None:
+    """The token of jieba's that `at` falls strictly inside, if any."""
+    for start in range(at - 1, max(-1, at - _LONGEST_TRANSLITERATION), -1):
         end = tokens.end_of(start)
         if end is not None:
-            if end > at and text[start:end] in common_words(_KNOWN_WORD_COUNT):
-                return start, end
-            return None
+            return (start, end) if end > at else None
     return None
 
 
@@ -358,8 +367,8 @@ def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexic
             # title a longer transliteration wins (斯特罗|耶夫 is 斯特罗耶夫)
             end = token_end
             while (foreign and end < limit and end - pos < _LONGEST_TRANSLITERATION
-                   and text[end] in lex.translit_any):
-                end += 1
+                   and text[end] in lex.translit_any and not pats.followers.match(text, end, limit)):
+                end += 1  # ... not past a word that follows names: 李克强|同|乌总理
             # ... but not into a word that goes on after it: 克林顿|利用
             while end > token_end and not (pats.followers.match(text, end, limit)
                                            and (tokens.starts_at(end) or end == limit)):
