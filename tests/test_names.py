@@ -9,10 +9,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from kg.extract import holders
-from kg.extract.names import judged
+from kg.extract.names import judged, name_length
 from kg.extract.pipeline import extract
 from kg.lang.language import default_language
+from kg.model import Tokens
 from kg.text.document import make_document
+from kg.text.segment import segment
 
 
 def people(text: str) -> set[str]:
@@ -137,6 +139,11 @@ FRAGMENTS = [
           "the head of a foreign name: 阿拉", {"阿拉"}),
     _case("中央军委委员魏凤和、李作成、苗华、张升民出席会议。",
           {"魏凤和", "李作成", "苗华", "张升民"}, "a name cut before 和", {"魏凤"}),
+    _case("全国人大常委会副委员长陈昌智、国务委员杨洁篪、全国政协副主席罗富和出席欢迎仪式。",
+          {"陈昌智", "杨洁篪", "罗富和"}, "a name cut before 和, a verb after it", {"罗富"}),
+    _case("央视网消息(新闻联播)：国有资产监督管理委员会副主任黄淑和今天在北京表示，发展混合所有制经济将"
+          "成为国有资本改革的重头戏。", {"黄淑和"}, "a name cut before 和, a time word after it",
+          {"黄淑"}),
     # the longer transliteration the tagger reads wins (xwlb 2012, 2018)
     _case("同一天，土耳其外长达武特奥卢在与德国外长韦斯特韦勒会面后表示，如果来自叙利亚方面的炮火继续"
           "在土叙边境对土耳其造成侵犯。", {"韦斯特韦勒"}, "the head of a foreign name: 韦斯特",
@@ -236,3 +243,14 @@ def test_a_follower_at_the_proposals_end_outweighs_a_word_across_it():
     start = text.index("魏曰高")
     assert judged(text, start, start + 3, len(text), _LANG.lexicon, _LANG.patterns) == (
         start, start + 3)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("全国人大常委会副委员长陈昌智、国务委员杨洁篪、全国政协副主席罗富和出席欢迎仪式。", "罗富和"),
+    # 和 joins a name to a noun that opens with a verb (xwlb 2017)
+    ("王勇、肖捷和协调小组成员出席会议，有关部门负责同志列席会议。", "肖捷"),
+])
+def test_a_name_ends_in_a_joining_character_where_a_word_that_follows_names_comes_next(text, name):
+    start = text.index(name)
+    assert name_length(text, start, len(text), Tokens(segment(text)), _LANG.lexicon,
+                       _LANG.patterns) == len(name)
