@@ -376,6 +376,8 @@ def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexic
         # the name ends where something that is no transliteration follows:
         # 埃娃·斯拉夫科夫斯卡|一行
         for end in range(text.index("·", pos) + 2, dotted.end() + 1):
+            if end < limit and _token_around(text, end, tokens) is not None:
+                continue  # not inside a part jieba reads whole: 阿不|都|热西提
             if pats.followers.match(text, end, limit) and (end == limit or text[end] not in lex.translit):
                 return end - pos
             if text.startswith(lex.words("name_glue_after"), end) or _common(
