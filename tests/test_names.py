@@ -250,8 +250,10 @@ def test_a_follower_at_the_proposals_end_outweighs_a_word_across_it():
 
 @pytest.mark.parametrize("text, name", [
     ("全国人大常委会副委员长陈昌智、国务委员杨洁篪、全国政协副主席罗富和出席欢迎仪式。", "罗富和"),
-    # 和 joins a name to a noun that opens with a verb (xwlb 2017)
+    # 和 joins a name to a noun that opens with a verb (xwlb 2017), or to 夫人 (tests/gold/dev)
     ("王勇、肖捷和协调小组成员出席会议，有关部门负责同志列席会议。", "肖捷"),
+    ("全国人大常委会委员长李鹏和夫人朱琳今天在人民大会堂会见了秘鲁国会前主席、现任国会外委会主席维克多·"
+     "许会·罗哈斯和夫人，以及秘鲁国会华裔议员团的其他成员。", "李鹏"),
 ])
 def test_a_name_ends_in_a_joining_character_where_a_word_that_follows_names_comes_next(text, name):
     start = text.index(name)

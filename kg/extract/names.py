@@ -54,7 +54,9 @@ _KNOWN_WORD_COUNT = 100
 # jieba's tags of words no given name is: verbs, adverbs, numerals, time words, prepositions
 _NOT_GIVEN_NAME_TAGS = frozenset({"v", "vd", "d", "ad", "m", "t", "p", "c", "f", "r", "u"})
 # ... of words that follow a name, not another name joined to it: adverbs, time words
+# (and verbs that follow names)
 _AFTER_A_NAME_TAGS = frozenset({"d", "ad", "t"})
+_VERB_TAGS = frozenset({"v", "vd"})
 # ... and of words that are none of a name, a place or a body: nouns, adjectives, idioms
 _WORD_TAGS = _NOT_GIVEN_NAME_TAGS | {"n", "vn", "a", "l", "i"}
 # a common word is looked for this far after a dotted name's last part (伊姆兰·汗|邀请)
@@ -328,9 +330,10 @@ def name_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
 def _joining_end(text: str, start: int, end: int, limit: int, tokens: Tokens, lex: Lexicon,
                  pats: Patterns) -> bool:
     """Whether the character after a surname and one more is the name's last though it
-    joins names elsewhere (罗富和|出席, 黄淑和|今天): a word that follows names, as
+    joins names elsewhere (罗富和|出席, 黄淑和|今天): a verb that follows names, as
     jieba cuts it, comes next, or an adverb or a time word (triggers.yaml
-    `name_joining_ends`); not a verb that starts a noun: 肖捷和|协调小组."""
+    `name_joining_ends`); not a noun that follows names (李鹏和|夫人) nor another
+    verb (肖捷和|协调小组)."""
     if end - start != _SHORTEST_NAME or text[start] not in lex.surnames or end + 1 >= limit:
         return False
     if not text.startswith(lex.words("name_joining_ends"), end):
@@ -339,8 +342,8 @@ def _joining_end(text: str, start: int, end: int, limit: int, tokens: Tokens, le
     if after is None or after - end - 1 < _SHORTEST_NAME:
         return False
     word = text[end + 1:after]
-    return (bool(pats.followers.fullmatch(word))
-            or common_word_tags(_KNOWN_WORD_COUNT).get(word) in _AFTER_A_NAME_TAGS)
+    tag = common_word_tags(_KNOWN_WORD_COUNT).get(word)
+    return tag in _AFTER_A_NAME_TAGS or (tag in _VERB_TAGS and bool(pats.followers.fullmatch(word)))
 
 
 def _inside_word(text: str, at: int, tokens: Tokens) -> tuple[int, int] | None:
