@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import holders
+from kg.extract import holders, names
 from kg.extract.names import judged, name_length
 from kg.extract.pipeline import extract
 from kg.lang.language import default_language
@@ -259,3 +259,12 @@ def test_a_name_ends_in_a_joining_character_where_a_word_that_follows_names_come
     start = text.index(name)
     assert name_length(text, start, len(text), Tokens(segment(text)), _LANG.lexicon,
                        _LANG.patterns) == len(name)
+
+
+@pytest.mark.parametrize("stretch, refused", [
+    ("后表示", True), ("时负责", True), ("郭建分批", True),  # a verb, a numeral after the head
+    ("曹环球", False),  # a noun after a surname may be a given name
+    ("维多多", False), ("佐科·维多多", False),  # transliterations: 多多 is a numeral only in Chinese
+])
+def test_a_stretch_ending_in_a_verb_or_numeral_is_no_name_unless_transliterated(stretch, refused):
+    assert names._ends_in_common_word(stretch, _LANG.lexicon) is refused

@@ -34,6 +34,7 @@ from kg.text.segment import common_word_tags, common_words, known_names
 _HAN_CHAR = re.compile(f"[{HAN}]")
 # a foreign name's parts are joined by · or a hyphen: 雅各布-卢
 _NAME_CHARS = re.compile(f"[{HAN}][{HAN}·\\-－]*")
+_FOREIGN_JOINER = "·"
 _FOREIGN_NAME = re.compile(f"[{HAN}]{{1,8}}(?:·[{HAN}]{{1,10}})+")
 # a transliterated name read without a dictionary runs to eight characters at most
 _LONGEST_TRANSLITERATION = 8
@@ -133,15 +134,14 @@ def _transliteration(text: str, start: int, end: int, lex: Lexicon) -> bool:
 
 
 def _ends_in_common_word(name: str, lex: Lexicon) -> bool:
-    """Whether a stretch after its first character or more is a common word that no
-    given name is: 后|表示, 时|负责, 郭建|分批. After a surname a noun may be one (曹|环球,
-    宋|建平); a verb, an adverb, a numeral or a time word is not."""
+    """Whether a stretch after its first character or more is a word that no given
+    name is, a verb, an adverb, a numeral or a time word: 后|表示, 时|负责, 郭建|分批
+    (a noun may be one: 曹|环球, 宋|建平). A transliteration is none of these words
+    (维|多多, 马|克里): its characters are chosen for their sounds."""
+    if all(c in lex.translit_any or c == _FOREIGN_JOINER for c in name):
+        return False
     tags = common_word_tags(_KNOWN_WORD_COUNT)
-    for k in range(1, len(name) - 1):
-        tag = tags.get(name[k:])
-        if tag is not None and (tag in _NOT_GIVEN_NAME_TAGS or not _surname(name[:k], lex)):
-            return True
-    return False
+    return any(tags.get(name[k:]) in _NOT_GIVEN_NAME_TAGS for k in range(1, len(name) - 1))
 
 
 def _two_character_word(name: str) -> bool:
@@ -160,10 +160,6 @@ def _before_verb(text: str, start: int, end: int, lex: Lexicon) -> int:
         if end - name_end >= _SHORTEST_NAME and tags.get(text[name_end:end]) in _NOT_GIVEN_NAME_TAGS:
             return name_end
     return end
-
-
-def _surname(head: str, lex: Lexicon) -> bool:
-    return head in lex.surnames or head in lex.compound_surnames
 
 
 def _common(name: str) -> bool:
