@@ -8,11 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import holders
-from kg.extract.names import judged
+from kg.extract import holders, names
+from kg.extract.names import judged, name_length
 from kg.extract.pipeline import extract
 from kg.lang.language import default_language
+from kg.model import Tokens
 from kg.text.document import make_document
+from kg.text.segment import segment
 
 
 def people(text: str) -> set[str]:
@@ -50,6 +52,63 @@ GLUED = [
           "非正式会晤、对尼泊尔进行国事访问。", {"习近平"}, "opening with a verb: 赴", {"赴印"}),
 ]
 
+# glued words the tagger reads no person over, or reads into the name (xwlb 2012-2019)
+GLUED_WHERE_THE_TAGGER_DOES_NOT_END = [
+    _case("英国首相卡梅伦上月表示，英国目前不会为乌克兰提供致命武器设备，并强调以外交方式化解乌克兰"
+          "危机。", {"卡梅伦"}, "the tagger's end before a rarer word: 上月", {"卡梅伦上月"}),
+    _case("英国首相特雷莎·梅定于7日再次前往欧盟，试图修改此前与欧盟达成的脱欧协议中有关爱尔兰边界"
+          "问题的内容。", {"特雷莎·梅"}, "with ·, before a rarer word: 定于", {"特雷莎·梅定"}),
+    _case("本台消息：国家主席习近平24日在北京会见坦桑尼亚总统基奎特时宣布，中国政府将向西非国家抗击"
+          "埃博拉疫情提供第4轮援助。", {"习近平", "基奎特"}, "a time word: 时", {"基奎特时"}),
+    _case("韩国总统文在寅9日在平昌会见日本首相安倍晋三时表示，《韩日“慰安妇”协议》签署后，受害者和"
+          "韩国国民均表示无法接受。", {"安倍晋三"}, "a time word the tagger does not read: 时",
+          {"安倍晋三时"}),
+    _case("当天，普京在索契会见芬兰总统尼尼斯托后表示，俄罗斯没有将军队推进到与北约成员国的交界处。",
+          {"尼尼斯托"}, "a time word: 后", {"尼尼斯托后"}),
+    _case("欧盟委员会主席巴罗佐则强调，制裁不是最终目的，还是希望各方寻求政治途径解决乌克兰危机。",
+          {"巴罗佐"}, "an adverb the tagger reads into the name: 则", {"巴罗佐则"}),
+    _case("全国政协副主席、致公党中央主席万钢作工作报告。", {"万钢"}, "a verb: 作", {"万钢作"}),
+    _case("辽宁省大连市自来水集团管网探测有限公司董事长夏军借出差之机旅游等问题。", {"夏军"},
+          "a verb: 借", {"夏军借"}),
+    _case("河北省保定市体育局党委书记、局长郭建分批多次为其子大办婚宴问题。", {"郭建"},
+          "a numeral the tagger reads into the name: 分批", {"郭建分批"}),
+    _case("中国国家主席习近平将同南非总统祖马共同主持这一峰会，此次峰会是首次在非洲大陆举办的中非论坛"
+          "峰会。", {"习近平", "祖马"}, "ending inside a word of jieba's: 共|同", {"祖马共"}),
+    _case("美国总统奥巴马代表、华盛顿州州长英斯利和夫人，联邦政府高级官员和西雅图市市长穆雷偕当地政要"
+          "和各界友好人士来到舷梯前，热烈欢迎习近平夫妇到访。", {"穆雷", "英斯利"}, "a verb: 偕",
+          {"穆雷偕"}),
+    _case("央视网消息(新闻联播)：当地时间29号上午，正在乌兹别克斯坦首都塔什干出席上海合作组织成员国第十二次"
+          "总理会议的国务院总理李克强同乌总理米尔济约耶夫举行会谈。", {"李克强"},
+          "a name jieba knows, before a follower the tagger runs over: 同", {"李克强同乌"}),
+    # ... and a name that ends in what is glue elsewhere: the end of a name jieba knows,
+    # or a word the two make
+    _case("央视网消息（新闻联播）：国家主席习近平9日在青岛会见巴基斯坦总统侯赛因。", {"习近平", "侯赛因"},
+          "keeps the end of a name jieba knows: 因", {"侯赛"}),
+    _case("会议听取了全国人大法律委员会副主任委员李适时作的关于民事诉讼法修正案草案审议结果的报告。",
+          {"李适时"}, "keeps a name ending in a word of jieba's: 适时", {"李适"}),
+    # ... which costs a name jieba does not know where the tagger reads none (普那)
+    _case("在会见库克群岛总理普那时，习近平指出，中库建交21年来，始终坚持真诚友好、相互尊重。",
+          set(), "no name ending in a word it is glued to: 普那时 (那时)", {"普那时"}),
+]
+
+# pieces of words read as names after a title (xwlb 2012-2019)
+PIECES_OF_WORDS = [
+    _case("6号，俄罗斯外长拉夫罗夫在会见到访的芬兰外长后表示，俄罗斯对波罗的海地区没有威胁。",
+          {"拉夫罗夫"}, "a character and a verb: 后|表示", {"后表示"}),
+    _case("唐山地震局局长郭彦徽，当时负责为总书记讲解。", {"郭彦徽"},
+          "a surname-like character and a verb: 时|负责", {"时负责"}),
+    _case("景海鹏：谢谢总书记，谢谢全国人民!", set(), "a word jieba tags nr, read one character by "
+          "the tagger: 谢谢", {"谢谢", "谢"}),
+    _case("2014年年初，全国政协副主席带队，邀请人社部、住建部、全国总工会的负责人和政协委员、专家学者"
+          "组成联合调研组。", set(), "a rarer noun: 带队", {"带队"}),
+    _case("央视网消息(新闻联播)：上午9时许，巴西军乐团、仪仗队礼兵等陆续进入巴西总统府前庭，等待迎接"
+          "习近平主席。", set(), "starting inside a word of jieba's: 总统|府", {"府前庭"}),
+    _case("也门总统官邸位于首都萨那西部。", set(), "ending inside a word of jieba's: 位|于",
+          {"官邸位", "官邸"}),
+    _case("土耳其总统称反对伊拉克库区独立公投", set(), "ending inside a word of jieba's: 反|对",
+          {"称反"}),
+]
+
 COMMON_WORDS = [
     _case("他指出，建设“学习强国”学习平台，是贯彻落实习近平总书记关于加强学习、建设学习大国重要"
           "指示精神、推动全党大学习的有力抓手。", set(), "a preposition: 关于", {"关于"}),
@@ -80,6 +139,20 @@ FRAGMENTS = [
           "the head of a foreign name: 阿拉", {"阿拉"}),
     _case("中央军委委员魏凤和、李作成、苗华、张升民出席会议。",
           {"魏凤和", "李作成", "苗华", "张升民"}, "a name cut before 和", {"魏凤"}),
+    _case("全国人大常委会副委员长陈昌智、国务委员杨洁篪、全国政协副主席罗富和出席欢迎仪式。",
+          {"陈昌智", "杨洁篪", "罗富和"}, "a name cut before 和, a verb after it", {"罗富"}),
+    _case("央视网消息(新闻联播)：国有资产监督管理委员会副主任黄淑和今天在北京表示，发展混合所有制经济将"
+          "成为国有资本改革的重头戏。", {"黄淑和"}, "a name cut before 和, a time word after it",
+          {"黄淑"}),
+    # the longer transliteration the tagger reads wins (xwlb 2012, 2018)
+    _case("同一天，土耳其外长达武特奥卢在与德国外长韦斯特韦勒会面后表示，如果来自叙利亚方面的炮火继续"
+          "在土叙边境对土耳其造成侵犯。", {"韦斯特韦勒"}, "the head of a foreign name: 韦斯特",
+          {"韦斯特"}),
+    _case("吉尔吉斯斯坦总统热恩别科夫、塔吉克斯坦总统拉赫蒙均前往机场迎接。", {"热恩别科夫", "拉赫蒙"},
+          "the head of a foreign name before a word: 拉赫", {"拉赫"}),
+    _case("中共中央政治局委员、国务委员刘延东，全国人大常委会副委员长、全国妇联主席陈至立，全国政协副主席"
+          "阿不来提·阿不都热西提出席开幕式。", {"刘延东", "陈至立", "阿不来提·阿不都热西提"},
+          "with ·, a last part jieba reads whole: 阿不|都", {"阿不来提·阿不"}),
 ]
 
 FOREIGN = [
@@ -113,7 +186,9 @@ TAGGER_BODIES = [
 
 
 CLASSES = {"tagger's body": TAGGER_BODIES, "glued": GLUED, "common word": COMMON_WORDS, "place or body": PLACES_AND_BODIES,
-           "fragment": FRAGMENTS, "foreign": FOREIGN}
+           "fragment": FRAGMENTS, "foreign": FOREIGN,
+           "glued, the tagger not ending it": GLUED_WHERE_THE_TAGGER_DOES_NOT_END,
+           "piece of a word": PIECES_OF_WORDS}
 
 
 @pytest.mark.parametrize("text, names, refused", [
@@ -183,3 +258,34 @@ def test_a_window_read_in_one_document_is_not_tagged_again_in_another(monkeypatc
         readings.append(judged(text, at, at + 3, len(text), lang.lexicon, lang.patterns))
         assert readings[-1] == (at, at + 3)
     assert len(windows) == 1
+
+
+def test_a_follower_at_the_proposals_end_outweighs_a_word_across_it():
+    # the tagger reads 魏曰; 高一 runs from its end past the proposal's, where 一行 follows
+    # names (tests/gold/localnews, local-083)
+    text = "该县县委书记魏曰高一行先后到县中心敬老院和老复员军人孙百义家中。"
+    start = text.index("魏曰高")
+    assert judged(text, start, start + 3, len(text), _LANG.lexicon, _LANG.patterns) == (
+        start, start + 3)
+
+
+@pytest.mark.parametrize("text, name", [
+    ("全国人大常委会副委员长陈昌智、国务委员杨洁篪、全国政协副主席罗富和出席欢迎仪式。", "罗富和"),
+    # 和 joins a name to a noun that opens with a verb (xwlb 2017), or to 夫人 (tests/gold/dev)
+    ("王勇、肖捷和协调小组成员出席会议，有关部门负责同志列席会议。", "肖捷"),
+    ("全国人大常委会委员长李鹏和夫人朱琳今天在人民大会堂会见了秘鲁国会前主席、现任国会外委会主席维克多·"
+     "许会·罗哈斯和夫人，以及秘鲁国会华裔议员团的其他成员。", "李鹏"),
+])
+def test_a_name_ends_in_a_joining_character_where_a_word_that_follows_names_comes_next(text, name):
+    start = text.index(name)
+    assert name_length(text, start, len(text), Tokens(segment(text)), _LANG.lexicon,
+                       _LANG.patterns) == len(name)
+
+
+@pytest.mark.parametrize("stretch, refused", [
+    ("后表示", True), ("时负责", True), ("郭建分批", True),  # a verb, a numeral after the head
+    ("曹环球", False),  # a noun after a surname may be a given name
+    ("维多多", False), ("佐科·维多多", False),  # transliterations: 多多 is a numeral only in Chinese
+])
+def test_a_stretch_ending_in_a_verb_or_numeral_is_no_name_unless_transliterated(stretch, refused):
+    assert names._ends_in_common_word(stretch, _LANG.lexicon) is refused

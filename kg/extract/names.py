@@ -12,7 +12,12 @@ only, with the context confirms, moves or refuses it (`judged`):
 - the tagger reads nothing: a common word of jieba's dictionary, or a stretch
   opening with one (关于, 强调, 高兴地), is none;
 - whatever it read, no name ends in a word a name is never glued to (致, 当天,
-  到, 同志: triggers.yaml `name_glue_after`) or starts with one (`name_glue_before`).
+  到, 同志, 时: triggers.yaml `name_glue_after`) or starts with one (`name_glue_before`);
+- jieba's dictionary has the last word: a name the tagger ends before a word running
+  over the proposal's end ends there (卡梅伦|上月), a longer transliteration it reads
+  wins (韦斯特韦勒), a stretch ending in a verb or numeral is none or is cut before it
+  (后|表示, 郭建|分批), and, where the tagger reads no person exactly, a name neither
+  starts nor ends inside a word of the dictionary (总统府|前庭, 祖马|共同).
 """
 
 from __future__ import annotations
@@ -24,11 +29,12 @@ from kg.extract.ner import tag
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import HAN, PUNCTUATION, Patterns
 from kg.model import Document, Mention, Sentence, Tokens
-from kg.text.segment import common_words, known_names
+from kg.text.segment import common_word_tags, common_words, known_names
 
 _HAN_CHAR = re.compile(f"[{HAN}]")
 # a foreign name's parts are joined by · or a hyphen: 雅各布-卢
 _NAME_CHARS = re.compile(f"[{HAN}][{HAN}·\\-－]*")
+_FOREIGN_JOINER = "·"
 _FOREIGN_NAME = re.compile(f"[{HAN}]{{1,8}}(?:·[{HAN}]{{1,10}})+")
 # a transliterated name read without a dictionary runs to eight characters at most
 _LONGEST_TRANSLITERATION = 8
@@ -44,6 +50,16 @@ _SENTENCE_ENDS = "。！？\n"
 # names that are also words count less: 建平 528 is kept by a surname before it)
 _COMMON_WORD_COUNT = 500
 _SHORTEST_NAME = 2
+# ... and a word it counts this often is still a word no name runs into (上月 207)
+_KNOWN_WORD_COUNT = 100
+# jieba's tags of words no given name is: verbs, adverbs, numerals, time words, prepositions
+_NOT_GIVEN_NAME_TAGS = frozenset({"v", "vd", "d", "ad", "m", "t", "p", "c", "f", "r", "u"})
+# ... of words that follow a name, not another name joined to it: adverbs, time words
+# (and verbs that follow names)
+_AFTER_A_NAME_TAGS = frozenset({"d", "ad", "t"})
+_VERB_TAGS = frozenset({"v", "vd"})
+# ... and of words that are none of a name, a place or a body: nouns, adjectives, idioms
+_WORD_TAGS = _NOT_GIVEN_NAME_TAGS | {"n", "vn", "a", "l", "i"}
 # a common word is looked for this far after a dotted name's last part (伊姆兰·汗|邀请)
 _LONGEST_WORD = 4
 
@@ -69,12 +85,27 @@ def _window_start(text: str, start: int) -> int:
     return floor
 
 
-def _ends_name(text: str, end: int, limit: int, lex: Lexicon, pats: Patterns) -> bool:
-    """Whether the text agrees a name may end at `end`: what follows names (a
-    follower, punctuation) or a word glued to them comes next. A token boundary
-    is not enough: jieba cuts 李国|梁 as readily as the tagger does."""
+def _ends_name(text: str, start: int, end: int, limit: int, lex: Lexicon, pats: Patterns) -> bool:
+    """Whether the text agrees a name starting at `start` may end at `end`: what
+    follows names (a follower, punctuation) or a word glued to them comes next. A
+    token boundary is not enough: jieba cuts 李国|梁 as readily as the tagger does."""
     return (end >= limit or bool(pats.followers.match(text, end, limit))
-            or text.startswith(lex.words("name_glue_after"), end))
+            or _glued(text, start, end, lex, pats))
+
+
+def _glued(text: str, start: int, at: int, lex: Lexicon, pats: Patterns) -> bool:
+    """Whether a word no name is glued to starts at `at`, after a name from `start`.
+    One character that is no follower is part of the name where it ends a name jieba
+    knows (侯赛因), or makes a word of jieba's with the name's last (适|时) and jieba
+    does not know the shorter one: 李适时, not 李适; 基奎特|时, 习近平|时."""
+    glue = lex.words("name_glue_after")
+    if not text.startswith(glue, at):
+        return False
+    if text.startswith(tuple(w for w in glue if len(w) > 1), at) or pats.followers.match(text, at, at + 1):
+        return True
+    if text[start:at + 1] in known_names():
+        return False  # the last character of a name jieba knows: 侯赛因
+    return text[at - 1:at + 1] not in common_words(_KNOWN_WORD_COUNT) or text[start:at] in known_names()
 
 
 def _word_starts(text: str, start: int, limit: int) -> bool:
@@ -84,19 +115,75 @@ def _word_starts(text: str, start: int, limit: int) -> bool:
     return any(text[start:start + k] in words for k in range(2, min(5, limit - start + 1)))
 
 
+def _word_runs_over(text: str, start: int, end: int, limit: int, lex: Lexicon,
+                    pats: Patterns) -> bool:
+    """Whether a word of jieba's dictionary starts at `start` and runs to `end` (上|月)
+    or past it (即|将, 定|于): the tagger's end before it is the name's, however rare
+    the word (上月 207, 定于 313), since no name ends inside one. Past `end`, a word
+    of two characters or more that follows names, at `end`, outweighs it: 魏曰高|一行,
+    not 高一."""
+    words = common_words(_KNOWN_WORD_COUNT)
+    if text[start:end] in words:
+        return True
+    follower = pats.followers.match(text, end, limit)
+    if (follower and follower.end() - end >= _SHORTEST_NAME) or text.startswith(
+            tuple(w for w in lex.words("name_glue_after") if len(w) >= _SHORTEST_NAME), end):
+        return False
+    return any(text[start:start + k] in words
+               for k in range(end - start + 1, min(_LONGEST_WORD, limit - start) + 1))
+
+
+def _transliteration(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether `text[start:end]` is all characters of transliterated names (韦斯特韦勒)."""
+    return text[start] in lex.translit and all(c in lex.translit_any for c in text[start + 1:end])
+
+
+def _ends_in_common_word(name: str, lex: Lexicon) -> bool:
+    """Whether a stretch after its first character or more is a word that no given
+    name is, a verb, an adverb, a numeral or a time word: 后|表示, 时|负责, 郭建|分批
+    (a noun may be one: 曹|环球, 宋|建平). A transliteration is none of these words
+    (维|多多, 马|克里): its characters are chosen for their sounds."""
+    if all(c in lex.translit_any or c == _FOREIGN_JOINER for c in name):
+        return False
+    tags = common_word_tags(_KNOWN_WORD_COUNT)
+    return any(tags.get(name[k:]) in _NOT_GIVEN_NAME_TAGS for k in range(1, len(name) - 1))
+
+
+def _two_character_word(name: str) -> bool:
+    """Whether `name` is two characters jieba's dictionary has as a common word, not as
+    a place or a name: 带队 191, 特使 213 (not 普京, ns)."""
+    return len(name) == _SHORTEST_NAME and common_word_tags(_KNOWN_WORD_COUNT).get(name) in _WORD_TAGS
+
+
+def _before_verb(text: str, start: int, end: int, lex: Lexicon) -> int:
+    """Where a Chinese name the tagger ran into a verb, an adverb or a numeral ends:
+    郭建|分批 (a surname and one or two characters, then the word)."""
+    if text[start] not in lex.surnames or text.startswith(tuple(lex.compound_surnames), start):
+        return end
+    tags = common_word_tags(_KNOWN_WORD_COUNT)
+    for name_end in (start + 2, start + 3):
+        if end - name_end >= _SHORTEST_NAME and tags.get(text[name_end:end]) in _NOT_GIVEN_NAME_TAGS:
+            return name_end
+    return end
+
+
 def _common(name: str) -> bool:
     """Whether a stretch is a common word or opens with one (关于, 高兴|地, 日前|通电话)."""
     words = common_words(_COMMON_WORD_COUNT)
     return any(name[:k] in words for k in range(_SHORTEST_NAME, len(name) + 1))
 
 
-def _unglued(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int] | None:
+def _unglued(text: str, start: int, end: int, lex: Lexicon,
+             pats: Patterns) -> tuple[int, int] | None:
     """The span without the glued words it ends with; none if it starts with one."""
     if text.startswith(lex.words("name_glue_before"), start, end):
         return None
     glue = lex.words("name_glue_after")
     while end - start >= _SHORTEST_NAME and text.endswith(glue, start, end):
-        end -= max(len(w) for w in glue if text.endswith(w, start, end))
+        at = end - max(len(w) for w in glue if text.endswith(w, start, end))
+        if not _glued(text, start, at, lex, pats):
+            break
+        end = at
     if end - start < _SHORTEST_NAME or not _NAME_CHARS.fullmatch(text, start, end):
         return None
     return start, end
@@ -135,8 +222,10 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
 
     `limit` is where the sentence (or the stretch a name may run in) ends."""
     spans = _tagged(text, _window_start(text, start), min(limit, end + _WINDOW))
-    person = next(((s, e) for s, e, label in spans if label == "PER" and s < end and start < e),
-                  None)
+    # a person of one character in a common word is the tagger's slip: 谢|谢
+    common = _common(text[start:end])
+    person = next(((s, e) for s, e, label in spans if label == "PER" and s < end and start < e
+                   and (e - s >= _SHORTEST_NAME or not common)), None)
     if person is not None:
         s, e = person
         if s < start and not (text[start - 1] in lex.function_chars
@@ -144,22 +233,35 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
             return None  # the tail of a longer name: 尼西亚 of 印度尼西亚 is read so only here
         # ... but two names the tagger ran together are two: 李克强同|普连科维奇
         s = max(s, start)
-        if e != end and (_ends_name(text, e, limit, lex, pats)
-                         or (e - s >= _SHORTEST_NAME and _word_starts(text, e, limit))):
-            end = e  # 习近平|受, 魏凤和|、, 韦尔希宁|当天, 蓬佩奥|暗示
-        return _unglued(text, s, end, lex)
+        named = e - s >= _SHORTEST_NAME
+        if e > end and text[s:end] in known_names() and pats.followers.match(text, end, limit):
+            e = end  # a name jieba knows, then a word that follows names: 李克强|同|乌总理
+        if e != end and (_ends_name(text, s, e, limit, lex, pats)
+                         or (named and _word_starts(text, e, limit))
+                         or (named and e < end and _word_runs_over(text, e, end, limit, lex, pats))
+                         or (e > end and _transliteration(text, s, e, lex))):
+            # 习近平|受, 魏凤和|、, 韦尔希宁|当天, 蓬佩奥|暗示; 卡梅伦|上月, 奥巴马|即将;
+            # the longer transliteration: 韦斯特韦勒|会面, 拉赫蒙|均
+            end = e
+        return _unglued(text, s, _before_verb(text, s, end, lex), lex, pats)
     # read as something else, but ending where a name may end: 普京(LOC)|举行
     end = next((e for s, e, _ in spans
-                if s == start and e < end and _ends_name(text, e, limit, lex, pats)), end)
+                if s == start and e < end and _ends_name(text, s, e, limit, lex, pats)), end)
     if any(s <= start < e and _place_or_body(text, s, e, label, start, end, lex, pats)
            for s, e, label in spans):
         return None
     if any(start < s and e == end and e - s >= _SHORTEST_NAME for s, e, _ in spans):
         return None  # it ends in a body or a place: 和|党中央 (not 普|京, the tagger's slip)
-    name = text[start:end]
-    if name not in known_names() and _common(name):
+    span = _unglued(text, start, end, lex, pats)
+    if span is None:
         return None
-    return _unglued(text, start, end, lex)
+    # the words are looked for once the glue is off: 普那|时 is no 那时
+    name = text[span[0]:span[1]]
+    # jieba's two-character "names" are mostly words (谢谢 1089, 明白, 文明): no exception
+    if ((name not in known_names() or len(name) == _SHORTEST_NAME)
+            and (_common(name) or _ends_in_common_word(name, lex) or _two_character_word(name))):
+        return None
+    return span
 
 
 def tagged_person(text: str, start: int, end: int, limit: int) -> bool:
@@ -209,7 +311,58 @@ def name_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
     span = judged(text, pos, pos + length, limit, lex, pats)
     if span is None or span[0] != pos:
         return 0  # a name here starts later: not one starting at `pos`
-    return min(span[1], limit) - pos
+    end = min(span[1], limit)
+    if _joining_end(text, pos, end, limit, tokens, lex, pats):
+        return end + 1 - pos
+    if text[pos:end] in known_names() or tagged_person(text, pos, end, limit):
+        return end - pos  # jieba cuts unknown names as it can: 财政部|长毛|雷尔
+    if _inside_word(text, pos, tokens):
+        return 0  # a piece of a word jieba reads around it: 总统府|前庭, 可能|成为
+    word = _inside_word(text, end, tokens)
+    if word is not None and word[1] > pos + length:
+        # no name ends inside a word that runs past it: 祖马|共同, 官邸|位于 (the
+        # glue the tagger's reading took off is no such word: 普那|时, not 那时)
+        end = word[0]
+        if end - pos < _SHORTEST_NAME or judged(text, pos, end, limit, lex, pats) != (pos, end):
+            return 0
+    return end - pos
+
+
+def _joining_end(text: str, start: int, end: int, limit: int, tokens: Tokens, lex: Lexicon,
+                 pats: Patterns) -> bool:
+    """Whether the character after a surname and one more is the name's last though it
+    joins names elsewhere (罗富和|出席, 黄淑和|今天): a verb that follows names, as
+    jieba cuts it, comes next, or an adverb or a time word (triggers.yaml
+    `name_joining_ends`); not a noun that follows names (李鹏和|夫人) nor another
+    verb (肖捷和|协调小组)."""
+    if end - start != _SHORTEST_NAME or text[start] not in lex.surnames or end + 1 >= limit:
+        return False
+    if not text.startswith(lex.words("name_joining_ends"), end):
+        return False
+    after = tokens.end_of(end + 1)
+    if after is None or after - end - 1 < _SHORTEST_NAME:
+        return False
+    word = text[end + 1:after]
+    tag = common_word_tags(_KNOWN_WORD_COUNT).get(word)
+    return tag in _AFTER_A_NAME_TAGS or (tag in _VERB_TAGS and bool(pats.followers.fullmatch(word)))
+
+
+def _inside_word(text: str, at: int, tokens: Tokens) -> tuple[int, int] | None:
+    """The token of jieba's that `at` falls strictly inside, if it is a word of its
+    dictionary (反对, 共同, 总统府): jieba's own guesses (卡梅伦上, 蒙均) say nothing."""
+    token = _token_around(text, at, tokens)
+    if token is not None and text[token[0]:token[1]] in common_words(_KNOWN_WORD_COUNT):
+        return token
+    return None
+
+
+def _token_around(text: str, at: int, tokens: Tokens) -> tuple[int, int] | None:
+    """The token of jieba's that `at` falls strictly inside, if any."""
+    for start in range(at - 1, max(-1, at - _LONGEST_TRANSLITERATION), -1):
+        end = tokens.end_of(start)
+        if end is not None:
+            return (start, end) if end > at else None
+    return None
 
 
 def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
@@ -227,6 +380,8 @@ def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexic
         # the name ends where something that is no transliteration follows:
         # 埃娃·斯拉夫科夫斯卡|一行
         for end in range(text.index("·", pos) + 2, dotted.end() + 1):
+            if end < limit and _token_around(text, end, tokens) is not None:
+                continue  # not inside a part jieba reads whole: 阿不|都|热西提
             if pats.followers.match(text, end, limit) and (end == limit or text[end] not in lex.translit):
                 return end - pos
             if text.startswith(lex.words("name_glue_after"), end) or _common(
@@ -240,8 +395,8 @@ def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexic
             # title a longer transliteration wins (斯特罗|耶夫 is 斯特罗耶夫)
             end = token_end
             while (foreign and end < limit and end - pos < _LONGEST_TRANSLITERATION
-                   and text[end] in lex.translit_any):
-                end += 1
+                   and text[end] in lex.translit_any and not pats.followers.match(text, end, limit)):
+                end += 1  # ... not past a word that follows names: 李克强|同|乌总理
             # ... but not into a word that goes on after it: 克林顿|利用
             while end > token_end and not (pats.followers.match(text, end, limit)
                                            and (tokens.starts_at(end) or end == limit)):

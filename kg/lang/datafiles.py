@@ -162,6 +162,7 @@ WORD_LISTS: dict[str, str] = {
     "name_followers": "triggers.yaml",
     "name_glue_after": "triggers.yaml",
     "name_glue_before": "triggers.yaml",
+    "name_joining_ends": "triggers.yaml",
     "level_markers": "places.yaml",
     "short_name_suffixes": "places.yaml",
     "level_abbreviations": "places.yaml",

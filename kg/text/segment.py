@@ -135,8 +135,15 @@ def common_words(min_count: int) -> frozenset[str]:
     """Words of two characters or more jieba's dictionary counts at least `min_count`
     times: 关于, 强调, 代表. Not those it tags as a person's name, but for two-character
     ones: its name tags there are mostly words (师生, 文明, 丘陵 are nr)."""
+    return frozenset(common_word_tags(min_count))
+
+
+@lru_cache(maxsize=4)
+def common_word_tags(min_count: int) -> dict[str, str]:
+    """The words of `common_words(min_count)`, each with jieba's part-of-speech tag
+    (表示 v, 首次 m, 环球 n)."""
     if min_count < 100:
         raise ValueError(f"common_words reads words counted 100 times or more, not {min_count}")
     text = jieba_dictionary_text()
-    return frozenset(word for word, count, tag in _COUNTED_WORD_LINE.findall(text)
-                     if int(count) >= min_count and (tag not in _NAME_TAGS or len(word) == 2))
+    return {word: tag for word, count, tag in _COUNTED_WORD_LINE.findall(text)
+            if int(count) >= min_count and (tag not in _NAME_TAGS or len(word) == 2)}
