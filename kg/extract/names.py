@@ -304,3 +304,33 @@ def _foreign_han(text: str, pos: int, limit: int, lex: Lexicon, pats: Patterns) 
         if pats.followers.match(text, end, limit):
             return length
     return 0
+
+
+# ---------------------------------------------------------------- names a title follows
+
+def name_before_title(text: str, begin: int, end: int, limit: int, tokens: Tokens,
+                      lex: Lexicon, pats: Patterns) -> int | None:
+    """Where the name written from `begin` to a title at `end` starts (胡锦涛|主席,
+    瓦塔拉|总统), or None when the stretch is no name. A country's name may come
+    first: 英国|菲利普|亲王 is 菲利普, a prince of Britain."""
+    country = max((c for c in lex.countries if text.startswith(c, begin, end)), key=len, default="")
+    for start in dict.fromkeys((begin, begin + len(country))):
+        name = text[start:end]
+        if (name in lex.countries or name in lex.gazetteer.by_name
+                or name in lex.gazetteer.by_short or name in lex.roles):
+            continue
+        # the title is no follower of names: the name is read as if the stretch ended at it
+        if start + _proposed_length(text, start, end, tokens, lex, pats, foreign=True) != end:
+            continue
+        if judged(text, start, end, limit, lex, pats) == (start, end):
+            return start
+    return None
+
+
+def transliteration(text: str, pos: int, limit: int, lex: Lexicon,
+                    pats: Patterns) -> tuple[int, int] | None:
+    """The foreign name a run of transliteration characters from `pos` holds, as the
+    tagger reads it, or None: the run may open with a country and its title
+    (卡塔尔埃米尔|塔米姆), so the name may start later than the run."""
+    length = _transliterated(text, pos, limit, lex, pats)
+    return judged(text, pos, pos + length, limit, lex, pats) if length else None

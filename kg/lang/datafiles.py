@@ -190,7 +190,6 @@ WORD_LISTS: dict[str, str] = {
     "name_breakers": "events.yaml",
     "name_stops": "events.yaml",
     "not_names": "events.yaml",
-    "after_name": "events.yaml",
     "guest_talk_words": "events.yaml",
     "joint_talk_words": "events.yaml",
     "apart_markers": "events.yaml",
