@@ -220,6 +220,21 @@ def test_a_foreign_name_a_title_introduces_is_read_to_the_clause_end():
     assert _names(call.participants) == ["习近平", "普京"]
 
 
+def test_the_talks_a_departing_visit_is_for_are_not_held_yet():
+    x = _extract("应德意志联邦共和国总理安格拉·默克尔邀请，国务院总理李克强5月31日上午乘专机离开北京，"
+                 "对德国进行正式访问并同默克尔总理举行中德总理年度会晤。")
+    assert x.talks == ()
+
+
+def test_a_title_after_a_country_and_a_name_gives_the_name():
+    x = _extract("联合国秘书长古特雷斯、英国菲利普亲王等国际组织负责人和外国政要向大会发来贺信贺电。")
+    assert [(m.sender.text, m.recipient_label) for m in x.messages] == [
+        ("古特雷斯", "大会"), ("菲利普", "大会")]
+    # ... but a body before a title is no name: 朝鲜|劳动党|委员长
+    [talk] = _extract("中共中央总书记、国家主席习近平同朝鲜劳动党委员长金正恩举行会谈。").talks
+    assert _names(talk.participants) == ["习近平", "金正恩"]
+
+
 # ---------------------------------------------------------------- triples
 
 EVENTS_TEXT = ("国家主席习近平同俄罗斯总统普京举行会谈。王毅参加会谈。"

@@ -198,8 +198,9 @@ def _people_of(adoc: AnnotatedDocument, sent: Sentence, lang: Language) -> list[
                                         if t is not None], lang)
     taken = [m for _, m in adoc.organizations if m.sentence == sent.index] + [
         m for _, m in adoc.places if m is not None and m.sentence == sent.index]
-    read = (confirmed(doc, m, sent.end, lex, pats)
-            for m in named + titled_names(adoc, sent, named, lang, taken))
+    # the titled names are the recogniser's own reading already
+    read = [confirmed(doc, m, sent.end, lex, pats) for m in named] + titled_names(
+        adoc, sent, named, lang, taken)
     return [m for m in read if m is not None
             and not any(t.start < m.end and m.start < t.end for t in taken)
             and not doc.text.startswith(lex.words("not_names"), m.start)
@@ -249,7 +250,7 @@ def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
     place = places[0] if len(places) == 1 else None
     for pos, word in triggers:
         clause = _clause_start(text, sent.start, pos)
-        if not _now(text, sent.start, pos, lex):
+        if not _now(text, sent.start, pos, lex) or _planned(text, sent.start, pos, lex):
             continue
         guests_after = word in lex.words("guest_talk_words")
         if guests_after:
@@ -303,7 +304,8 @@ def _both_sides(adoc: AnnotatedDocument, sent: Sentence, known: tuple[str, ...],
                  if w not in lex.words("guest_talk_words")  # 两国元首共同会见了企业家代表
                  and _names_both_sides(text[_clause_start(text, sent.start, pos):pos], lex)),
                 None)
-    if talk is None or not _now(text, sent.start, talk[0], lex):
+    if talk is None or not _now(text, sent.start, talk[0], lex) or _planned(
+            text, sent.start, talk[0], lex):
         return []
     speakers: list[Mention] = []
     for later in adoc.sentences[sent.index + 1:]:
@@ -317,6 +319,12 @@ def _both_sides(adoc: AnnotatedDocument, sent: Sentence, known: tuple[str, ...],
                 adoc.doc, talk[0], talk[0] + len(talk[1]), "meeting", sent.index),
                 participants=tuple(speakers), present=(), date=date)]
     return []
+
+
+def _planned(text: str, sent_start: int, pos: int, lex: Lexicon) -> bool:
+    """Whether a talk word is told after a departure in its sentence, as what the visit is
+    for (离开北京，…并同默克尔总理举行中德总理年度会晤)."""
+    return any(word in text[sent_start:pos] for word in lex.words("departure_words"))
 
 
 def _names_both_sides(before: str, lex: Lexicon) -> bool:

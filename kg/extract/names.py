@@ -316,7 +316,8 @@ def name_before_title(text: str, begin: int, end: int, limit: int, tokens: Token
     country = max((c for c in lex.countries if text.startswith(c, begin, end)), key=len, default="")
     for start in dict.fromkeys((begin, begin + len(country))):
         name = text[start:end]
-        if (name in lex.countries or name in lex.gazetteer.by_name
+        if end - start < _SHORTEST_NAME or _named_like_a_body(name, lex, pats) or (
+                name in lex.countries or name in lex.gazetteer.by_name
                 or name in lex.gazetteer.by_short or name in lex.roles):
             continue
         # the title is no follower of names: the name is read as if the stretch ended at it
@@ -324,6 +325,9 @@ def name_before_title(text: str, begin: int, end: int, limit: int, tokens: Token
             continue
         if judged(text, start, end, limit, lex, pats) == (start, end):
             return start
+        if start > begin and any((s, e) == (begin, end) for s, e, _ in _tagged(
+                text, _window_start(text, begin), min(limit, end + _WINDOW))):
+            return start  # the tagger read the country and the name as one: 英国菲利普
     return None
 
 

@@ -174,6 +174,7 @@ WORD_LISTS: dict[str, str] = {
     "inspection_words": "events.yaml",
     "visit_words": "events.yaml",
     "together_words": "events.yaml",
+    "departure_words": "events.yaml",
     "inspector_references": "events.yaml",
     "site_heads": "events.yaml",
     "village_heads": "events.yaml",
