@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import combinations
+
 import pytest
 from rdflib import Graph, Literal, URIRef
 
@@ -233,6 +235,18 @@ def test_a_title_after_a_country_and_a_name_gives_the_name():
     # ... but a body before a title is no name: 朝鲜|劳动党|委员长
     [talk] = _extract("中共中央总书记、国家主席习近平同朝鲜劳动党委员长金正恩举行会谈。").talks
     assert _names(talk.participants) == ["习近平", "金正恩"]
+
+
+def test_guests_the_report_goes_on_to_tell_apart_had_talks_apart():
+    talks = _extract("全国人大常委会委员长栗战书在温得和克会见总统根哥布、开国总统努乔马，"
+                     "与议长卡贾维维和全国委员会主席门萨分别举行会谈。"
+                     "会见根哥布时，栗战书转达了习近平主席的诚挚问候。"
+                     "会见努乔马时，栗战书转达了习近平主席的良好祝愿。"
+                     "在同卡贾维维、门萨会谈时，栗战书介绍了中国人民代表大会制度。").talks
+    pairs = {tuple(sorted(p)) for t in talks
+             for p in combinations(_names(t.participants), 2)}
+    assert pairs == {tuple(sorted(p)) for p in [("栗战书", "根哥布"), ("栗战书", "努乔马"),
+                                                ("栗战书", "卡贾维维"), ("栗战书", "门萨")]}
 
 
 # ---------------------------------------------------------------- triples

@@ -185,8 +185,18 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
             key = (tuple(m.text for m in visit.people), tuple(p.code for p in visit.places),
                    tuple(s.label for s in visit.sites))
             inspections.setdefault(key, visit)
-    return replace(adoc, talks=tuple(talks.values()), messages=tuple(messages.values()),
+    return replace(adoc, talks=_told_apart(tuple(talks.values())), messages=tuple(messages.values()),
                    inspections=tuple(inspections.values()))
+
+
+def _told_apart(talks: tuple[TalkFact, ...]) -> tuple[TalkFact, ...]:
+    """The talks without one of a host and several guests that the report also tells
+    guest by guest (会见总统根哥布、开国总统努乔马 … 会见根哥布时 … 会见努乔马时): those
+    were talks apart, not one."""
+    pairs = {(t.kind, t.participants[0].text, t.participants[1].text)
+             for t in talks if len(t.participants) == 2}
+    return tuple(t for t in talks if len(t.participants) < 3 or not all(
+        (t.kind, t.participants[0].text, guest.text) in pairs for guest in t.participants[1:]))
 
 
 def _people_of(adoc: AnnotatedDocument, sent: Sentence, lang: Language) -> list[Mention]:
@@ -266,18 +276,14 @@ def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
             guests = in_span
             if guests_after and not hosts:
                 guests = [_read_past(doc, m, span[1], lex.words("while_markers")) for m in guests]
-                # 在会见科雷亚时，国务院总理李克强表示: the host is named first in the clause
-                # after the one ending in 时; a 会见 with no host is none
-                after_while = text.startswith(lex.words("while_markers"), span[1] - 1)
-                next_clause = (span[1] + 1, _clause_end(text, span[1] + 1, sent.end))
-                hosts = [m for m in taking_part if after_while
-                         and next_clause[0] <= m.start < next_clause[1]
-                         and _titled_start(text[next_clause[0]:m.start], lex)][:1]
+                # a 会见 with no host is none
+                hosts = _host_after_while(text, sent, span[1], taking_part, lex)
                 if not hosts:
                     continue
         else:
             hosts = [m for m in in_span if m.end <= partner] or [
-                m for m in hosts_of_sentence if m.start < span[0]]
+                m for m in hosts_of_sentence if m.start < span[0]] or _host_after_while(
+                text, sent, _clause_end(text, pos, sent.end), taking_part, lex)
             guests = [m for m in in_span if m.start > partner]
         apart = any(w in text[span[0]:span[1] + 2] for w in lex.words("apart_markers"))
         if word in lex.words("joint_talk_words"):
@@ -319,6 +325,17 @@ def _both_sides(adoc: AnnotatedDocument, sent: Sentence, known: tuple[str, ...],
                 adoc.doc, talk[0], talk[0] + len(talk[1]), "meeting", sent.index),
                 participants=tuple(speakers), present=(), date=date)]
     return []
+
+
+def _host_after_while(text: str, sent: Sentence, clause_end: int, taking_part: list[Mention],
+                      lex: Lexicon) -> list[Mention]:
+    """The host of a talk told in a clause ending in 时 (在会见科雷亚时，国务院总理李克强表示;
+    在同卡贾维维、门萨会谈时，栗战书介绍): the one named first in the next clause."""
+    if not text.startswith(lex.words("while_markers"), clause_end - 1):
+        return []
+    next_clause = (clause_end + 1, _clause_end(text, clause_end + 1, sent.end))
+    return [m for m in taking_part if next_clause[0] <= m.start < next_clause[1]
+            and _titled_start(text[next_clause[0]:m.start], lex)][:1]
 
 
 def _planned(text: str, sent_start: int, pos: int, lex: Lexicon) -> bool:
