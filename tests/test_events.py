@@ -249,6 +249,20 @@ def test_guests_the_report_goes_on_to_tell_apart_had_talks_apart():
                                                 ("栗战书", "卡贾维维"), ("栗战书", "门萨")]}
 
 
+def test_words_after_titles_and_inside_words_are_no_names():
+    x = _extract("全国政协主席贾庆林27日在人民大会堂会见日本前众议长、"
+                 "日本国际贸易促进协会会长河野洋平等日本友好人士代表。")
+    assert [_names(t.participants) for t in x.talks] == [["贾庆林", "河野洋平"]]
+    x = _extract("国务院副总理李克强10日在人民大会堂会见世界经济论坛主席施瓦布"
+                 "及国际工商理事会成员并同他们座谈交流。")
+    assert [_names(t.participants) for t in x.talks] == [["李克强", "施瓦布"]]
+    [visit] = _extract("中共中央总书记胡锦涛在江苏南京考察。胡锦涛兴致勃勃地考察了这家企业的全自动生产线。"
+                       ).inspections
+    assert _names(visit.people) == ["胡锦涛"]
+    [talk] = _extract("中共中央总书记胡锦涛与连战荣誉主席在人民大会堂举行会谈。").talks
+    assert _names(talk.participants) == ["胡锦涛", "连战"]
+
+
 # ---------------------------------------------------------------- triples
 
 EVENTS_TEXT = ("国家主席习近平同俄罗斯总统普京举行会谈。王毅参加会谈。"

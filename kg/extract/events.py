@@ -49,6 +49,10 @@ def titled_names(adoc: AnnotatedDocument, sent: Sentence, people: list[Mention],
     known_starts = {m.start for m in people}
     for pos, _title in _find_words(text, sent.start, sent.end, lex.words("title_after_name")):
         end = pos + len(_title)
+        # the title may end a longer one: 前|众议长, not 前众|议长
+        pos = min((end - len(r) for r in lex.roles
+                   if len(r) > len(_title) and text.startswith(r, end - len(r))
+                   and end - len(r) >= sent.start), default=pos)
         if end in known_starts or any(m.start <= pos < m.end for m in people):
             continue
         begin = _clause_start(text, sent.start, pos)
@@ -107,15 +111,18 @@ def _name_at(adoc: AnnotatedDocument, sent: Sentence, start: int, after_title: b
              lang: Language) -> tuple[int, int] | None:
     """The name the recogniser reads at `start` in an event's sentence, as (start, end)."""
     text, lex, pats = adoc.doc.text, lang.lexicon, lang.patterns
-    if text.startswith(_EVENT_WORDS(lex), start) or text[start] in lex.function_chars:
-        return None
+    if (text.startswith(_EVENT_WORDS(lex), start) or text[start] in lex.function_chars
+            or not adoc.tokens.starts_at(start)):
+        return None  # nor inside a word: 兴致|勃勃地, 俄罗斯联邦|委员会
     reach = _reach(text, start, sent.end, lex)
     length = name_length(text, start, reach, adoc.tokens, lex, pats, foreign=after_title)
     span = (start, start + length) if length else None
     clause_end = _clause_end(text, start, sent.end)
-    if after_title and reach >= clause_end and clause_end - start <= _LONGEST_NAME_TO_CLAUSE_END and (
-            span is None or span[1] < clause_end):
-        # a title introduces a name the clause ends (总理额尔登巴特。, 财政部长雅各布-卢。)
+    if (after_title and reach >= clause_end and clause_end - start <= _LONGEST_NAME_TO_CLAUSE_END
+            and (span is None or span[1] < clause_end)
+            and sum(c in lex.translit_any for c in text[start:clause_end]) * 2 >= clause_end - start):
+        # a title introduces a transliterated name the clause ends (总理额尔登巴特。,
+        # 财政部长雅各布-卢。), not words (校长|们忙着开会)
         span = judged(text, start, clause_end, sent.end, lex, pats) or span
     if span is None and not after_title and text[start] in lex.translit:
         # with no title before it, a foreign name is read only as a transliteration
@@ -129,7 +136,7 @@ def _reach(text: str, start: int, end: int, lex: Lexicon) -> int:
     naming the other side or those present (梅德韦杰夫|通电话, 普京|举行, 托卡耶夫|互致)."""
     words = (_EVENT_WORDS(lex) + lex.words("name_stops") + lex.words("partner_markers")
              + lex.words("present_words") + lex.words("together_words") + lex.words("envoy_words"))
-    return min((pos for pos, _ in _find_words(text, start + 2, end, words)), default=end)
+    return min((pos for pos, _ in _find_words(text, start + 1, end, words)), default=end)
 
 def _trimmed(doc: Document, person: Mention, lex: Lexicon) -> Mention | None:
     """The name without the words an earlier stage read on into (普京举行会 → 普京)."""

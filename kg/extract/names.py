@@ -316,10 +316,14 @@ def name_before_title(text: str, begin: int, end: int, limit: int, tokens: Token
     country = max((c for c in lex.countries if text.startswith(c, begin, end)), key=len, default="")
     for start in dict.fromkeys((begin, begin + len(country))):
         name = text[start:end]
-        if end - start < _SHORTEST_NAME or _named_like_a_body(name, lex, pats) or (
+        if end - start < _SHORTEST_NAME or not tokens.starts_at(end) or _named_like_a_body(
+                name, lex, pats) or (
                 name in lex.countries or name in lex.gazetteer.by_name
                 or name in lex.gazetteer.by_short or name in lex.roles):
             continue
+        token_end = tokens.end_of(start, end)
+        if token_end < end and text[start:token_end] in known_names():
+            continue  # a name jieba knows, and more before the title: 连战|荣誉主席
         # the title is no follower of names: the name is read as if the stretch ended at it
         if start + _proposed_length(text, start, end, tokens, lex, pats, foreign=True) != end:
             continue
