@@ -261,6 +261,11 @@ def test_words_after_titles_and_inside_words_are_no_names():
     assert _names(visit.people) == ["胡锦涛"]
     [talk] = _extract("中共中央总书记胡锦涛与连战荣誉主席在人民大会堂举行会谈。").talks
     assert _names(talk.participants) == ["胡锦涛", "连战"]
+    # a title vouches for a Chinese name or a transliteration, not for words
+    [talk] = _extract("外交部长杨洁篪在金边出席东盟地区论坛系列外长会期间会见了美国国务卿希拉里·克林顿。"
+                      ).talks
+    assert _names(talk.participants) == ["杨洁篪", "希拉里·克林顿"]
+    assert _extract("暑假期间，北京西城区中小学的校长们忙着开会调研。").inspections == ()
 
 
 # ---------------------------------------------------------------- triples

@@ -120,16 +120,29 @@ def _name_at(adoc: AnnotatedDocument, sent: Sentence, start: int, after_title: b
     clause_end = _clause_end(text, start, sent.end)
     if (after_title and reach >= clause_end and clause_end - start <= _LONGEST_NAME_TO_CLAUSE_END
             and (span is None or span[1] < clause_end)
-            and sum(c in lex.translit_any for c in text[start:clause_end]) * 2 >= clause_end - start):
+            and _transliterated_share(text[start:clause_end], lex)):
         # a title introduces a transliterated name the clause ends (总理额尔登巴特。,
         # 财政部长雅各布-卢。), not words (校长|们忙着开会)
         span = judged(text, start, clause_end, sent.end, lex, pats) or span
     if span is None and not after_title and text[start] in lex.translit:
         # with no title before it, a foreign name is read only as a transliteration
         return transliteration(text, start, reach, lex, pats)
-    if span is not None and not after_title and not tagged_person(text, *span, sent.end):
+    if span is None or tagged_person(text, *span, sent.end):
+        return span
+    if not after_title:
         return None  # with nothing to vouch for it, the tagger must read the person
-    return span
+    # a title vouches for a Chinese name or a transliteration, not any run of words
+    # (校长|们忙着开会|调研, 外长|会期间|会见)
+    name = text[span[0]:span[1]]
+    if (name[0] in lex.surnames or name[:2] in lex.compound_surnames
+            or _transliterated_share(name, lex)):
+        return span
+    return None
+
+
+def _transliterated_share(name: str, lex: Lexicon) -> bool:
+    """Whether half of a stretch's characters at least are typical of transliterations."""
+    return sum(c in lex.translit_any for c in name) * 2 >= len(name)
 
 def _reach(text: str, start: int, end: int, lex: Lexicon) -> int:
     """How far a name starting at `start` may run: not into an event word or a word
