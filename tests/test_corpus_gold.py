@@ -35,7 +35,7 @@ MEASURED = {
     "xwlb-events-dev": {"holdings": 0.824, "post structure": 0.844,
                         "talks": 0.976, "messages": 1.000, "inspections": 0.958},
     "xwlb-events-heldout": {"holdings": 0.822, "post structure": 0.813,
-                            "talks": 0.762, "messages": 0.000, "inspections": 1.000},
+                            "talks": 0.947, "messages": 0.000, "inspections": 1.000},
     "localnews": {"holdings": 0.766, "post structure": 0.795, "inspections": 0.113},
 }
 TOLERANCE = 0.005
