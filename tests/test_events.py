@@ -268,6 +268,13 @@ def test_words_after_titles_and_inside_words_are_no_names():
     assert _extract("暑假期间，北京西城区中小学的校长们忙着开会调研。").inspections == ()
 
 
+def test_a_foreign_name_joined_by_a_hyphen_is_read_whole():
+    [talk] = _extract("国家主席习近平在人民大会堂同古巴国务委员会主席兼部长会议主席劳尔-卡斯特罗举行会谈。").talks
+    assert _names(talk.participants) == ["习近平", "劳尔-卡斯特罗"]
+    [talk] = _extract("国务院总理李克强会见埃及总统穆罕默德-穆尔西。").talks
+    assert _names(talk.participants) == ["李克强", "穆罕默德-穆尔西"]
+
+
 # ---------------------------------------------------------------- triples
 
 EVENTS_TEXT = ("国家主席习近平同俄罗斯总统普京举行会谈。王毅参加会谈。"

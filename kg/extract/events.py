@@ -21,8 +21,8 @@ from kg.extract.event_text import (_CLAUSE_END, _EVENT_WORDS, _clause_end, _clau
                                    _place_mentions, _read_past, _split_present)
 from kg.extract.inspections import read_inspections
 from kg.extract.messages import read_messages
-from kg.extract.names import (confirmed, judged, name_before_title, name_length, tagged_person,
-                              transliteration)
+from kg.extract.names import (confirmed, hyphenated, judged, name_before_title, name_length,
+                              tagged_person, transliteration)
 from kg.lang.language import Language
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import Patterns
@@ -115,6 +115,10 @@ def _name_at(adoc: AnnotatedDocument, sent: Sentence, start: int, after_title: b
             or not adoc.tokens.starts_at(start)):
         return None  # nor inside a word: 兴致|勃勃地, 俄罗斯联邦|委员会
     reach = _reach(text, start, sent.end, lex)
+    if after_title or text[start] in lex.translit:
+        joined = hyphenated(text, start, reach, lex, pats)
+        if joined is not None and joined[0] == start:
+            return joined
     length = name_length(text, start, reach, adoc.tokens, lex, pats, foreign=after_title)
     span = (start, start + length) if length else None
     clause_end = _clause_end(text, start, sent.end)
