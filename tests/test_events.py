@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from itertools import combinations
+
+import pytest
 from rdflib import Graph, Literal, URIRef
 
 from kg.eval.gold import score_document
@@ -115,7 +118,11 @@ def test_talks_held_apart_are_one_talk_each_and_a_press_conference_none():
 def test_a_talks_host_may_follow_its_clause_and_a_meeting_without_one_is_no_talk():
     [talk] = _extract("在会见德国总统高克时，国务院总理李克强表示，中德传统友好。").talks
     assert _names(talk.participants) == ["李克强", "高克"]
-    assert _extract("在会见厄瓜多尔总统科雷亚时，栗战书转达了习近平主席的问候。").talks == ()
+    # the host is the one the report names, first in the next clause, not whose greetings
+    # he brings
+    talks = _extract("全国人大常委会委员长栗战书在温得和克会见总统根哥布。"
+                     "在会见厄瓜多尔总统科雷亚时，栗战书转达了习近平主席的问候。").talks
+    assert [_names(t.participants) for t in talks] == [["栗战书", "根哥布"], ["栗战书", "科雷亚"]]
     assert _extract("央视网消息：在温得和克会见总统根哥布、开国总统努乔马。").talks == ()
 
 
@@ -162,9 +169,16 @@ def test_a_message_to_a_meeting_has_the_meeting_as_recipient_and_each_listed_sen
     assert [(m.sender.text, m.recipient_label) for m in x.messages] == [
         ("拉贾帕克萨", "大会"), ("古特雷斯", "大会")]
     assert x.messages[0].recipient is None and x.messages[0].recipient_body is None
-    # the meeting's name holds a title an earlier stage read a name after (部长|级会议)
+    # the meeting's name holds a title a name might be read after (部长|级会议)
+    [message] = _extract("国家主席习近平向中国-阿拉伯国家合作论坛第七届部长级会议致贺信。").messages
+    assert (message.sender.text, message.recipient_label) == (
+        "习近平", "中国-阿拉伯国家合作论坛第七届部长级会议")
+
+
+@pytest.mark.xfail(strict=True, reason="the tagger reads 卡塔尔埃米尔塔米姆 as one place")
+def test_a_name_after_a_country_and_its_title_the_tagger_reads_as_a_place():
     [message] = _extract("卡塔尔埃米尔塔米姆也向中阿合作论坛第七届部长级会议致贺信。").messages
-    assert message.recipient_label == "中阿合作论坛第七届部长级会议"
+    assert (message.sender.text, message.recipient_label) == ("塔米姆", "中阿合作论坛第七届部长级会议")
 
 
 def test_a_message_is_sent_by_no_one_it_is_about_nor_read_into_its_verb():
@@ -185,6 +199,80 @@ def test_an_inspection_has_its_people_and_the_most_specific_places():
     assert (_names(visit.people), [p.name for p in visit.places]) == (
         ["习近平"], ["南京市", "镇江市"])
     assert _extract("记者在南京市蹲点调研。").inspections == ()
+
+
+def test_a_companion_named_with_no_title_goes_on_the_inspection_told_before():
+    [visit] = _extract("中共中央政治局常委、中央书记处书记刘云山在青海调研。"
+                       "刘云山来到互助土族自治县中医院、青海藏医药文化博物馆，详细了解群众看病就医情况。"
+                       "赵乐际一同调研。").inspections
+    assert _names(visit.people) == ["刘云山", "赵乐际"]
+
+
+def test_a_foreign_name_a_title_introduces_is_read_to_the_clause_end():
+    # not a transliteration the lexicon knows, but what the title and the clause's end enclose
+    [talk] = _extract("12日，国家主席习近平在人民大会堂会见来华出席“一带一路”国际合作高峰论坛的"
+                      "蒙古国总理额尔登巴特。").talks
+    assert _names(talk.participants) == ["习近平", "额尔登巴特"]
+    # ... and a name an earlier stage cut short is read whole
+    [talk] = _extract("中共中央政治局常委、国务院副总理张高丽24日在北京会见欧亚经济委员会执委会主席"
+                      "萨尔基相。").talks
+    assert _names(talk.participants) == ["张高丽", "萨尔基相"]
+    # ... but not into what follows the name in the clause
+    [call] = _extract("国家主席习近平同俄罗斯总统普京通电话。").talks
+    assert _names(call.participants) == ["习近平", "普京"]
+
+
+def test_the_talks_a_departing_visit_is_for_are_not_held_yet():
+    x = _extract("应德意志联邦共和国总理安格拉·默克尔邀请，国务院总理李克强5月31日上午乘专机离开北京，"
+                 "对德国进行正式访问并同默克尔总理举行中德总理年度会晤。")
+    assert x.talks == ()
+
+
+def test_a_title_after_a_country_and_a_name_gives_the_name():
+    x = _extract("联合国秘书长古特雷斯、英国菲利普亲王等国际组织负责人和外国政要向大会发来贺信贺电。")
+    assert [(m.sender.text, m.recipient_label) for m in x.messages] == [
+        ("古特雷斯", "大会"), ("菲利普", "大会")]
+    # ... but a body before a title is no name: 朝鲜|劳动党|委员长
+    [talk] = _extract("中共中央总书记、国家主席习近平同朝鲜劳动党委员长金正恩举行会谈。").talks
+    assert _names(talk.participants) == ["习近平", "金正恩"]
+
+
+def test_guests_the_report_goes_on_to_tell_apart_had_talks_apart():
+    talks = _extract("全国人大常委会委员长栗战书在温得和克会见总统根哥布、开国总统努乔马，"
+                     "与议长卡贾维维和全国委员会主席门萨分别举行会谈。"
+                     "会见根哥布时，栗战书转达了习近平主席的诚挚问候。"
+                     "会见努乔马时，栗战书转达了习近平主席的良好祝愿。"
+                     "在同卡贾维维、门萨会谈时，栗战书介绍了中国人民代表大会制度。").talks
+    pairs = {tuple(sorted(p)) for t in talks
+             for p in combinations(_names(t.participants), 2)}
+    assert pairs == {tuple(sorted(p)) for p in [("栗战书", "根哥布"), ("栗战书", "努乔马"),
+                                                ("栗战书", "卡贾维维"), ("栗战书", "门萨")]}
+
+
+def test_words_after_titles_and_inside_words_are_no_names():
+    x = _extract("全国政协主席贾庆林27日在人民大会堂会见日本前众议长、"
+                 "日本国际贸易促进协会会长河野洋平等日本友好人士代表。")
+    assert [_names(t.participants) for t in x.talks] == [["贾庆林", "河野洋平"]]
+    x = _extract("国务院副总理李克强10日在人民大会堂会见世界经济论坛主席施瓦布"
+                 "及国际工商理事会成员并同他们座谈交流。")
+    assert [_names(t.participants) for t in x.talks] == [["李克强", "施瓦布"]]
+    [visit] = _extract("中共中央总书记胡锦涛在江苏南京考察。胡锦涛兴致勃勃地考察了这家企业的全自动生产线。"
+                       ).inspections
+    assert _names(visit.people) == ["胡锦涛"]
+    [talk] = _extract("中共中央总书记胡锦涛与连战荣誉主席在人民大会堂举行会谈。").talks
+    assert _names(talk.participants) == ["胡锦涛", "连战"]
+    # a title vouches for a Chinese name or a transliteration, not for words
+    [talk] = _extract("外交部长杨洁篪在金边出席东盟地区论坛系列外长会期间会见了美国国务卿希拉里·克林顿。"
+                      ).talks
+    assert _names(talk.participants) == ["杨洁篪", "希拉里·克林顿"]
+    assert _extract("暑假期间，北京西城区中小学的校长们忙着开会调研。").inspections == ()
+
+
+def test_a_foreign_name_joined_by_a_hyphen_is_read_whole():
+    [talk] = _extract("国家主席习近平在人民大会堂同古巴国务委员会主席兼部长会议主席劳尔-卡斯特罗举行会谈。").talks
+    assert _names(talk.participants) == ["习近平", "劳尔-卡斯特罗"]
+    [talk] = _extract("国务院总理李克强会见埃及总统穆罕默德-穆尔西。").talks
+    assert _names(talk.participants) == ["李克强", "穆罕默德-穆尔西"]
 
 
 # ---------------------------------------------------------------- triples

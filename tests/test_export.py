@@ -19,7 +19,7 @@ from kg.errors import InputError, UsageError
 from kg.graph.datasets import split_by_source
 from kg.store.formats import read_graph
 from kg.views.export import (CO_ATTENDANCE_COLUMNS, EDGE_COLUMNS, NODE_COLUMNS, PEOPLE_COLUMNS,
-                             csv_paths, export_graph)
+                             csv_paths, export_graph, uncell)
 from kg.graph.ns import KG, PROV, RDF, RDFS
 from test_draw import DOC1, DOC2, ENTITY_COUNT, PAYLOAD, ZHANG, iri, meetings_graph, qinzhou_graph
 
@@ -125,12 +125,13 @@ def test_export_csv_same_nodes_and_edges(graph: rdflib.Graph, tmp_path: Path) ->
 
 def test_export_csv_escapes_formulas(tmp_path: Path) -> None:
     g = rdflib.Graph()
-    for i, label in enumerate(["=cmd", "+SUM(A1)", "-2", "@x", "普通", PAYLOAD]):
+    for i, label in enumerate(["=cmd", "+SUM(A1)", "-2", "@x", "'@y", "普通", PAYLOAD]):
         g.add((iri(f"campaign/c{i}"), RDF.type, KG.Campaign))
         g.add((iri(f"campaign/c{i}"), RDFS.label, rdflib.Literal(label, lang="zh-Hans")))
     export_graph(g, tmp_path / "f.csv")
     labels = sorted(r["label"] for r in read_csv(csv_paths(tmp_path / "f.csv")[0]))
-    assert labels == sorted(["'=cmd", "'+SUM(A1)", "'-2", "'@x", "普通", PAYLOAD])
+    # a label that starts with a quote before such a character keeps it ('@y)
+    assert labels == sorted(["'=cmd", "'+SUM(A1)", "'-2", "'@x", "''@y", "普通", PAYLOAD])
 
 
 def test_export_co_attendance_graphml_round_trip(tmp_path: Path) -> None:
@@ -228,5 +229,4 @@ def test_export_round_trips_any_label(tmp_path_factory: pytest.TempPathFactory,
         assert isomorphic(union(back) if suffix in (".trig", ".nq") else back, g), suffix
     export_graph(g, folder / "g.csv")
     rows = read_csv(csv_paths(folder / "g.csv")[0])
-    assert sorted(r["label"].removeprefix("'") if r["label"][1:] and r["label"][0] == "'"
-                  and r["label"][1] in "=+-@\t\r" else r["label"] for r in rows) == sorted(names)
+    assert sorted(uncell(r["label"]) for r in rows) == sorted(names)

@@ -21,7 +21,8 @@ from kg.extract.event_text import (_CLAUSE_END, _EVENT_WORDS, _clause_end, _clau
                                    _place_mentions, _read_past, _split_present)
 from kg.extract.inspections import read_inspections
 from kg.extract.messages import read_messages
-from kg.extract.names import confirmed
+from kg.extract.names import (confirmed, hyphenated, judged, name_before_title, name_length,
+                              tagged_person, transliteration)
 from kg.lang.language import Language
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import Patterns
@@ -29,24 +30,29 @@ from kg.model import (AnnotatedDocument, Document, InspectionFact, Mention, Mess
                       TalkFact)
 from kg.text.document import written_date
 
-_NAME_CHARS = re.compile(r"[\u4e00-\u9fff·\-－]{2,12}")
+# a name a title introduces that the clause ends has at most this many characters
+_LONGEST_NAME_TO_CLAUSE_END = 6
 
 
-def titled_names(doc: Document, sent: Sentence, people: list[Mention],
-                 lex: Lexicon, taken: list[Mention] = ()) -> list[Mention]:
+def titled_names(adoc: AnnotatedDocument, sent: Sentence, people: list[Mention],
+                 lang: Language, taken: list[Mention] = ()) -> list[Mention]:
     """Names a title follows (胡锦涛主席, 瓦塔拉总统), other than those earlier stages found.
 
     The name runs back from the title to the clause's start or a partner word
-    (同, 与); a stretch that is a country or place (俄罗斯总统普京), overlaps a
-    body or place earlier stages found (`taken`: 欧洲理事会主席), or is a title
-    before a known name (国家主席习近平) is not a name.
+    (同, 与), as the name recogniser reads it; a stretch overlapping a body or place
+    earlier stages found (`taken`: 欧洲理事会主席) is not a name.
     """
+    doc, lex = adoc.doc, lang.lexicon
     text, found = doc.text, []
     stops = _longest_first(lex.words("partner_markers") + lex.words("recipient_markers")
                            + lex.words("talk_words") + lex.words("name_separators"))
     known_starts = {m.start for m in people}
     for pos, _title in _find_words(text, sent.start, sent.end, lex.words("title_after_name")):
         end = pos + len(_title)
+        # the title may end a longer one: 前|众议长, not 前众|议长
+        pos = min((end - len(r) for r in lex.roles
+                   if len(r) > len(_title) and text.startswith(r, end - len(r))
+                   and end - len(r) >= sent.start), default=pos)
         if end in known_starts or any(m.start <= pos < m.end for m in people):
             continue
         begin = _clause_start(text, sent.start, pos)
@@ -54,137 +60,100 @@ def titled_names(doc: Document, sent: Sentence, people: list[Mention],
             at = text.rfind(stop, begin, pos)
             if at >= 0:
                 begin = max(begin, at + len(stop))
-        name = text[begin:pos]
         if any(m.start < pos and begin < m.end for m in taken):
             continue
-        if any(word in name for word in lex.words("title_after_name") + lex.words("name_breakers")):
-            continue
-        transliterated = all(c in lex.translit_any or c in _JOINERS for c in name)
-        chinese = 0 < len(name) <= 3 and (name[0] in lex.surnames or name[:2] in lex.compound_surnames)
-        if not (transliterated or chinese):
-            continue
-        if (not _NAME_CHARS.fullmatch(name) or name in lex.countries
-                or name in lex.gazetteer.by_name or name in lex.gazetteer.by_short
-                or any(name.endswith(c) for c in lex.countries) or name in lex.roles):
-            continue
-        found.append(Mention.of(doc, begin, pos, "person", sent.index))
+        start = name_before_title(text, begin, pos, sent.end, adoc.tokens, lex, lang.patterns)
+        if start is not None:
+            found.append(Mention.of(doc, start, pos, "person", sent.index))
     return found
 
-_JOINERS = "·-－"
 
-def _transliterated_run(text: str, pos: int, end: int, lex: Lexicon) -> int:
-    """Where a transliterated name starting at `pos` ends: 梅德韦杰夫, 特伦斯·农贝贝."""
-    i = pos
-    while i < end and (text[i] in lex.translit_any or text[i] in _JOINERS
-                       or (i > pos and text[i - 1] in _JOINERS)):
-        i += 1
-    # a stop word may run past the name's characters: 梅德韦杰夫|通电话
-    cut = min((k for k in (text.find(w, pos + 1, i + len(w)) for w in lex.words("name_stops"))
-               if k > 0), default=i)
-    return min(cut, i)
-
-def foreign_names(doc: Document, sent: Sentence, people: list[Mention],
-                  lex: Lexicon) -> list[Mention]:
-    """The people of a sentence with transliterated names read whole: a name
-    cut short (梅德韦 of 梅德韦杰夫) is lengthened, and one written after a
-    title (世界审计组织主席特伦斯·农贝贝) that no stage found is added."""
-    text, out = doc.text, []
-    for person in people:
-        if all(c in lex.translit_any or c in _JOINERS for c in person.text):
-            end = _transliterated_run(text, person.start, sent.end, lex)
-            if end > person.end:
-                person = Mention.of(doc, person.start, end, "person", sent.index)
-        out.append(person)
-    # where a name may start: after a title (True: the title vouches for it), after a
-    # word that names the other side (同, 会见, 向), and at a clause's start
-    starts = {pos + len(role): True for pos, role in
-              _find_words(text, sent.start, sent.end, tuple(lex.roles))}
+def proposed_names(adoc: AnnotatedDocument, sent: Sentence, people: list[Mention],
+                   lang: Language) -> list[Mention]:
+    """The people of a sentence, with the names no stage found where an event's
+    sentence puts them, each read by the name recogniser: after a title (which
+    vouches for a foreign name: 世界审计组织主席特伦斯·农贝贝), after a word that
+    names the other side (同, 会见, 向) or a country, at a clause's start (赵乐际一同调研); a
+    name an earlier stage cut short (梅德韦 of 梅德韦杰夫, 萨尔 of 萨尔基相) is read whole."""
+    doc, lex = adoc.doc, lang.lexicon
+    text = doc.text
+    # a foreign title may come before the name too (沙特国王萨勒曼, 卡塔尔埃米尔塔米姆)
+    starts = {pos + len(role): True for pos, role in _find_words(
+        text, sent.start, sent.end, tuple(lex.roles) + lex.words("title_after_name"))}
     markers = (lex.words("partner_markers") + lex.words("recipient_markers")
                + lex.words("guest_talk_words") + lex.words("purpose_words")
                + lex.words("present_words") + lex.words("name_separators")
                + lex.words("message_words"))
-    for pos, word in _find_words(text, sent.start, sent.end, markers):
+    # ... and after a country, before a title the lexicon may not know (卡塔尔|埃米尔塔米姆)
+    for pos, word in _find_words(text, sent.start, sent.end, markers + tuple(lex.countries)):
         starts.setdefault(pos + len(word), False)
     for i in range(sent.start, sent.end):
         if i == sent.start or text[i - 1] in _CLAUSE_END:
             starts.setdefault(i, False)
+    out = []
+    for person in people:
+        foreign = all(c in lex.translit_any for c in person.text)
+        span = _name_at(adoc, sent, person.start, starts.get(person.start, foreign), lang)
+        if (span is not None and span[0] == person.start and span[1] > person.end
+                and (foreign or starts.get(person.start))):
+            person = Mention.of(doc, *span, "person", sent.index)
+        out.append(person)
     for start, after_title in sorted(starts.items()):
         if start >= sent.end or any(m.start <= start < m.end for m in out):
             continue
-        end = _chinese_name_end(text, start, sent.end, lex)
-        if end is not None and not after_title and end - start < 3 and not text.startswith(
-                lex.words("present_words") + lex.words("partner_markers") + _EVENT_WORDS(lex),
-                end):
-            end = None  # with nothing to vouch for it, a two-character "name" is most often a word
-        if end is None and text[start] in lex.translit:
-            end = _transliterated_run(text, start, sent.end, lex)
-            if end - start < 2:
-                end = None
-        if end is None and after_title:
-            end = _short_name_end(text, start, sent.end, lex)
-        if end is not None and _plausible(text, start, end, sent.end, after_title, lex):
-            out.append(Mention.of(doc, start, end, "person", sent.index))
+        span = _name_at(adoc, sent, start, after_title, lang)
+        if span is not None and not any(m.start < span[1] and span[0] < m.end for m in out):
+            out.append(Mention.of(doc, *span, "person", sent.index))
     return sorted(out, key=lambda m: m.start)
 
-def _plausible(text: str, start: int, end: int, limit: int, after_title: bool,
-               lex: Lexicon) -> bool:
-    """Whether a stretch read as a name may be one: not a country or the start of
-    one (埃塞 of 埃塞俄比亚), no word that never is in a name, and, unless a title
-    introduces it, followed by what follows a name (同, 会见, 表示, a clause end)."""
-    name = text[start:end]
-    inside = lex.words("name_stops") + lex.words("name_breakers") + lex.words("not_names")
-    country_starts, never_inside = _refusals(tuple(lex.countries),
-                                             inside + _EVENT_WORDS(lex) + tuple(lex.roles))
-    if name in country_starts:
-        return False
-    # a name holds none of these words: look its few substrings up, not the hundreds of words
-    if any(name[i:j] in never_inside for i in range(len(name)) for j in range(i + 1, len(name) + 1)):
-        return False
-    if after_title:
-        return True
-    return _ends_name(text[end:limit], lex)
 
-@lru_cache(maxsize=8)
-def _refusals(countries: tuple[str, ...], words: tuple[str, ...]) -> tuple[frozenset, frozenset]:
-    """Every start of a country's name (埃塞 of 埃塞俄比亚, the name itself too), and the
-    words no name holds, as sets."""
-    starts = frozenset(c[:k] for c in countries for k in range(1, len(c) + 1))
-    return starts, frozenset(words)
-
-def _short_name_end(text: str, start: int, end: int, lex: Lexicon) -> int | None:
-    """A name of two to four characters a title introduces and the clause ends:
-    国家主席本扬。"""
-    for length in (2, 3, 4):
-        rest = text[start + length:end]
-        name = text[start:start + length]
-        if not _NAME_CHARS.fullmatch(name) or name in lex.roles:
-            return None
-        if _ends_name(rest, lex):
-            return start + length
+def _name_at(adoc: AnnotatedDocument, sent: Sentence, start: int, after_title: bool,
+             lang: Language) -> tuple[int, int] | None:
+    """The name the recogniser reads at `start` in an event's sentence, as (start, end)."""
+    text, lex, pats = adoc.doc.text, lang.lexicon, lang.patterns
+    if (text.startswith(_EVENT_WORDS(lex), start) or text[start] in lex.function_chars
+            or not adoc.tokens.starts_at(start)):
+        return None  # nor inside a word: 兴致|勃勃地, 俄罗斯联邦|委员会
+    reach = _reach(text, start, sent.end, lex)
+    if after_title or text[start] in lex.translit:
+        joined = hyphenated(text, start, reach, lex, pats)
+        if joined is not None and joined[0] == start:
+            return joined
+    length = name_length(text, start, reach, adoc.tokens, lex, pats, foreign=after_title)
+    span = (start, start + length) if length else None
+    clause_end = _clause_end(text, start, sent.end)
+    if (after_title and reach >= clause_end and clause_end - start <= _LONGEST_NAME_TO_CLAUSE_END
+            and (span is None or span[1] < clause_end)
+            and _transliterated_share(text[start:clause_end], lex)):
+        # a title introduces a transliterated name the clause ends (总理额尔登巴特。,
+        # 财政部长雅各布-卢。), not words (校长|们忙着开会)
+        span = judged(text, start, clause_end, sent.end, lex, pats) or span
+    if span is None and not after_title and text[start] in lex.translit:
+        # with no title before it, a foreign name is read only as a transliteration
+        return transliteration(text, start, reach, lex, pats)
+    if span is None or tagged_person(text, *span, sent.end):
+        return span
+    if not after_title:
+        return None  # with nothing to vouch for it, the tagger must read the person
+    # a title vouches for a Chinese name or a transliteration, not any run of words
+    # (校长|们忙着开会|调研, 外长|会期间|会见)
+    name = text[span[0]:span[1]]
+    if (name[0] in lex.surnames or name[:2] in lex.compound_surnames
+            or _transliterated_share(name, lex)):
+        return span
     return None
 
-def _chinese_name_end(text: str, start: int, end: int, lex: Lexicon) -> int | None:
-    """Where a Chinese name (a surname and one or two characters) written at `start`
-    ends, told by what follows it: 栗战书|15日, 李克强|今天, 王毅|会见."""
-    surname = 2 if text[start:start + 2] in lex.compound_surnames else (
-        1 if text[start] in lex.surnames else 0)
-    if not surname:
-        return None
-    for length in (surname + 2, surname + 1):
-        after = start + length
-        if after > end:
-            continue
-        rest = text[after:end]
-        if rest[:1].isdigit() or _ends_name(rest, lex):
-            return after
-    return None
 
-def _ends_name(rest: str, lex: Lexicon) -> bool:
-    """Whether what follows a stretch ends it as a name: a clause's end, a list's
-    next item, or a word that follows names (同, 会见, 表示, 陪同)."""
-    return not rest or rest[0] in _CLAUSE_END or rest.startswith(
-        lex.words("name_separators") + lex.words("after_name") + lex.words("name_stops")
-        + lex.words("partner_markers") + lex.words("present_words") + _EVENT_WORDS(lex))
+def _transliterated_share(name: str, lex: Lexicon) -> bool:
+    """Whether half of a stretch's characters at least are typical of transliterations."""
+    return sum(c in lex.translit_any for c in name) * 2 >= len(name)
+
+def _reach(text: str, start: int, end: int, lex: Lexicon) -> int:
+    """How far a name starting at `start` may run: not into an event word or a word
+    naming the other side or those present (梅德韦杰夫|通电话, 普京|举行, 托卡耶夫|互致)."""
+    words = (_EVENT_WORDS(lex) + lex.words("name_stops") + lex.words("partner_markers")
+             + lex.words("present_words") + lex.words("together_words") + lex.words("envoy_words"))
+    return min((pos for pos, _ in _find_words(text, start + 1, end, words)), default=end)
 
 def _trimmed(doc: Document, person: Mention, lex: Lexicon) -> Mention | None:
     """The name without the words an earlier stage read on into (普京举行会 → 普京)."""
@@ -208,7 +177,7 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
     Reads: doc, sentences, people, places, organizations. Adds: talks, messages, inspections.
     """
     doc, lex = adoc.doc, lang.lexicon
-    known = _known_names(adoc, lex, lang.patterns)
+    known = _known_names(adoc, lang)
     talks: dict[tuple, TalkFact] = {}
     messages: dict[tuple, MessageFact] = {}
     inspections: dict[tuple, InspectionFact] = {}
@@ -216,7 +185,7 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
         if not any(w in sent.text for w in _EVENT_WORDS(lex)):
             continue
         # a sentence naming no one may still report an inspection (他来到…，视察了…)
-        people = _with_known(doc, sent, _people_of(adoc, sent, lex, lang.patterns), known)
+        people = _with_known(doc, sent, _people_of(adoc, sent, lang), known)
         date = _date(doc, sent, lang.patterns)
         found = list(_talks(doc, sent, people, lex, date, adoc)) or _both_sides(
             adoc, sent, known, lex, date)
@@ -240,32 +209,42 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
             key = (tuple(m.text for m in visit.people), tuple(p.code for p in visit.places),
                    tuple(s.label for s in visit.sites))
             inspections.setdefault(key, visit)
-    return replace(adoc, talks=tuple(talks.values()), messages=tuple(messages.values()),
+    return replace(adoc, talks=_told_apart(tuple(talks.values())), messages=tuple(messages.values()),
                    inspections=tuple(inspections.values()))
 
 
-def _people_of(adoc: AnnotatedDocument, sent: Sentence, lex: Lexicon,
-               pats: Patterns) -> list[Mention]:
+def _told_apart(talks: tuple[TalkFact, ...]) -> tuple[TalkFact, ...]:
+    """The talks without one of a host and several guests that the report also tells
+    guest by guest (会见总统根哥布、开国总统努乔马 … 会见根哥布时 … 会见努乔马时): those
+    were talks apart, not one."""
+    pairs = {(t.kind, t.participants[0].text, t.participants[1].text)
+             for t in talks if len(t.participants) == 2}
+    return tuple(t for t in talks if len(t.participants) < 3 or not all(
+        (t.kind, t.participants[0].text, guest.text) in pairs for guest in t.participants[1:]))
+
+
+def _people_of(adoc: AnnotatedDocument, sent: Sentence, lang: Language) -> list[Mention]:
     """The people of one sentence: earlier stages', trimmed, and the names after
     titles, each as the name recogniser reads it."""
-    doc = adoc.doc
-    named = foreign_names(doc, sent, [t for t in (_trimmed(doc, m, lex) for m in adoc.people
-                                                  if m.sentence == sent.index)
-                                      if t is not None], lex)
+    doc, lex, pats = adoc.doc, lang.lexicon, lang.patterns
+    named = proposed_names(adoc, sent, [t for t in (_trimmed(doc, m, lex) for m in adoc.people
+                                                    if m.sentence == sent.index)
+                                        if t is not None], lang)
     taken = [m for _, m in adoc.organizations if m.sentence == sent.index] + [
         m for _, m in adoc.places if m is not None and m.sentence == sent.index]
-    read = (confirmed(doc, m, sent.end, lex, pats)
-            for m in named + titled_names(doc, sent, named, lex, taken))
+    # the titled names are the recogniser's own reading already
+    read = [confirmed(doc, m, sent.end, lex, pats) for m in named] + titled_names(
+        adoc, sent, named, lang, taken)
     return [m for m in read if m is not None
             and not any(t.start < m.end and m.start < t.end for t in taken)
             and not doc.text.startswith(lex.words("not_names"), m.start)
             and not m.text.endswith(lex.words("not_name_ends"))]
 
 
-def _known_names(adoc: AnnotatedDocument, lex: Lexicon, pats: Patterns) -> tuple[str, ...]:
+def _known_names(adoc: AnnotatedDocument, lang: Language) -> tuple[str, ...]:
     """Every name the document gives somewhere, longest first: a name found
     once (国务院总理李克强) is the same name where no title introduces it."""
-    names = {m.text for sent in adoc.sentences for m in _people_of(adoc, sent, lex, pats)}
+    names = {m.text for sent in adoc.sentences for m in _people_of(adoc, sent, lang)}
     return _longest_first(names)
 
 def _with_known(doc: Document, sent: Sentence, people: list[Mention],
@@ -305,7 +284,7 @@ def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
     place = places[0] if len(places) == 1 else None
     for pos, word in triggers:
         clause = _clause_start(text, sent.start, pos)
-        if not _now(text, sent.start, pos, lex):
+        if not _now(text, sent.start, pos, lex) or _planned(text, sent.start, pos, lex):
             continue
         guests_after = word in lex.words("guest_talk_words")
         if guests_after:
@@ -321,18 +300,14 @@ def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
             guests = in_span
             if guests_after and not hosts:
                 guests = [_read_past(doc, m, span[1], lex.words("while_markers")) for m in guests]
-                # 在会见科雷亚时，国务院总理李克强表示: the host is named first in the clause
-                # after the one ending in 时; a 会见 with no host is none
-                after_while = text.startswith(lex.words("while_markers"), span[1] - 1)
-                next_clause = (span[1] + 1, _clause_end(text, span[1] + 1, sent.end))
-                hosts = [m for m in taking_part if after_while
-                         and next_clause[0] <= m.start < next_clause[1]
-                         and _titled_start(text[next_clause[0]:m.start], lex)][:1]
+                # a 会见 with no host is none
+                hosts = _host_after_while(text, sent, span[1], taking_part, lex)
                 if not hosts:
                     continue
         else:
             hosts = [m for m in in_span if m.end <= partner] or [
-                m for m in hosts_of_sentence if m.start < span[0]]
+                m for m in hosts_of_sentence if m.start < span[0]] or _host_after_while(
+                text, sent, _clause_end(text, pos, sent.end), taking_part, lex)
             guests = [m for m in in_span if m.start > partner]
         apart = any(w in text[span[0]:span[1] + 2] for w in lex.words("apart_markers"))
         if word in lex.words("joint_talk_words"):
@@ -359,7 +334,8 @@ def _both_sides(adoc: AnnotatedDocument, sent: Sentence, known: tuple[str, ...],
                  if w not in lex.words("guest_talk_words")  # 两国元首共同会见了企业家代表
                  and _names_both_sides(text[_clause_start(text, sent.start, pos):pos], lex)),
                 None)
-    if talk is None or not _now(text, sent.start, talk[0], lex):
+    if talk is None or not _now(text, sent.start, talk[0], lex) or _planned(
+            text, sent.start, talk[0], lex):
         return []
     speakers: list[Mention] = []
     for later in adoc.sentences[sent.index + 1:]:
@@ -373,6 +349,23 @@ def _both_sides(adoc: AnnotatedDocument, sent: Sentence, known: tuple[str, ...],
                 adoc.doc, talk[0], talk[0] + len(talk[1]), "meeting", sent.index),
                 participants=tuple(speakers), present=(), date=date)]
     return []
+
+
+def _host_after_while(text: str, sent: Sentence, clause_end: int, taking_part: list[Mention],
+                      lex: Lexicon) -> list[Mention]:
+    """The host of a talk told in a clause ending in 时 (在会见科雷亚时，国务院总理李克强表示;
+    在同卡贾维维、门萨会谈时，栗战书介绍): the one named first in the next clause."""
+    if not text.startswith(lex.words("while_markers"), clause_end - 1):
+        return []
+    next_clause = (clause_end + 1, _clause_end(text, clause_end + 1, sent.end))
+    return [m for m in taking_part if next_clause[0] <= m.start < next_clause[1]
+            and _titled_start(text[next_clause[0]:m.start], lex)][:1]
+
+
+def _planned(text: str, sent_start: int, pos: int, lex: Lexicon) -> bool:
+    """Whether a talk word is told after a departure in its sentence, as what the visit is
+    for (离开北京，…并同默克尔总理举行中德总理年度会晤)."""
+    return any(word in text[sent_start:pos] for word in lex.words("departure_words"))
 
 
 def _names_both_sides(before: str, lex: Lexicon) -> bool:

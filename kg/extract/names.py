@@ -25,6 +25,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from kg.extract.foreign_runs import (LONGEST_TRANSLITERATION, foreign_han_run,
+                                     transliterated_run)
 from kg.extract.ner import tag
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import HAN, PUNCTUATION, Patterns
@@ -36,10 +38,6 @@ _HAN_CHAR = re.compile(f"[{HAN}]")
 _NAME_CHARS = re.compile(f"[{HAN}][{HAN}·\\-－]*")
 _FOREIGN_JOINER = "·"
 _FOREIGN_NAME = re.compile(f"[{HAN}]{{1,8}}(?:·[{HAN}]{{1,10}})+")
-# a transliterated name read without a dictionary runs to eight characters at most
-_LONGEST_TRANSLITERATION = 8
-# Japanese and Korean names run from two characters to five: 金大中, 伊藤宗一郎
-_FOREIGN_HAN_LENGTHS = range(2, 6)
 # Characters of context either side of a proposal the tagger reads: its character
 # features see two, its word scans a few more; a whole sentence costs ten times as much
 _WINDOW = 6
@@ -358,7 +356,7 @@ def _inside_word(text: str, at: int, tokens: Tokens) -> tuple[int, int] | None:
 
 def _token_around(text: str, at: int, tokens: Tokens) -> tuple[int, int] | None:
     """The token of jieba's that `at` falls strictly inside, if any."""
-    for start in range(at - 1, max(-1, at - _LONGEST_TRANSLITERATION), -1):
+    for start in range(at - 1, max(-1, at - LONGEST_TRANSLITERATION), -1):
         end = tokens.end_of(start)
         if end is not None:
             return (start, end) if end > at else None
@@ -394,7 +392,7 @@ def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexic
             # jieba cut out a name its dictionary knows: 胡锦涛|圆满; after a foreign
             # title a longer transliteration wins (斯特罗|耶夫 is 斯特罗耶夫)
             end = token_end
-            while (foreign and end < limit and end - pos < _LONGEST_TRANSLITERATION
+            while (foreign and end < limit and end - pos < LONGEST_TRANSLITERATION
                    and text[end] in lex.translit_any and not pats.followers.match(text, end, limit)):
                 end += 1  # ... not past a word that follows names: 李克强|同|乌总理
             # ... but not into a word that goes on after it: 克林顿|利用
@@ -403,8 +401,8 @@ def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexic
                 end -= 1
             return end - pos
     if foreign:
-        length = (_transliterated(text, pos, limit, lex, pats)
-                  or _foreign_han(text, pos, limit, lex, pats))
+        length = (transliterated_run(text, pos, limit, lex, pats)
+                  or foreign_han_run(text, pos, limit, lex, pats))
         if length:
             return length
     if text.startswith(tuple(lex.compound_surnames), pos):
@@ -436,31 +434,57 @@ def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexic
     return best if best_score >= 2 else 0
 
 
-def _transliterated(text: str, pos: int, limit: int, lex: Lexicon, pats: Patterns) -> int:
-    """A transliterated foreign name (叶利钦, 若斯潘): the longest run of
-    characters typical of transliterations that a name may end with."""
-    if pos >= limit or text[pos] not in lex.translit:
-        return 0
-    end = pos + 1
-    while end < limit and end - pos < _LONGEST_TRANSLITERATION and text[end] in lex.translit_any:
-        end += 1
-    while end - pos >= 2:
-        if pats.followers.match(text, end, limit):
-            return end - pos
+# ---------------------------------------------------------------- names a title follows
+
+def name_before_title(text: str, begin: int, end: int, limit: int, tokens: Tokens,
+                      lex: Lexicon, pats: Patterns) -> int | None:
+    """Where the name written from `begin` to a title at `end` starts (胡锦涛|主席,
+    瓦塔拉|总统), or None when the stretch is no name. A country's name may come
+    first: 英国|菲利普|亲王 is 菲利普, a prince of Britain."""
+    country = max((c for c in lex.countries if text.startswith(c, begin, end)), key=len, default="")
+    for start in dict.fromkeys((begin, begin + len(country))):
+        name = text[start:end]
+        if end - start < _SHORTEST_NAME or not tokens.starts_at(end) or _named_like_a_body(
+                name, lex, pats) or (
+                name in lex.countries or name in lex.gazetteer.by_name
+                or name in lex.gazetteer.by_short or name in lex.roles):
+            continue
+        token_end = tokens.end_of(start, end)
+        if token_end < end and text[start:token_end] in known_names():
+            continue  # a name jieba knows, and more before the title: 连战|荣誉主席
+        # the title is no follower of names: the name is read as if the stretch ended at it
+        if start + _proposed_length(text, start, end, tokens, lex, pats, foreign=True) != end:
+            continue
+        if judged(text, start, end, limit, lex, pats) == (start, end):
+            return start
+        if start > begin and any((s, e) == (begin, end) for s, e, _ in _tagged(
+                text, _window_start(text, begin), min(limit, end + _WINDOW))):
+            return start  # the tagger read the country and the name as one: 英国菲利普
+    return None
+
+
+def transliteration(text: str, pos: int, limit: int, lex: Lexicon,
+                    pats: Patterns) -> tuple[int, int] | None:
+    """The foreign name a run of transliteration characters from `pos` holds, as the
+    tagger reads it, or None: the run may open with a country and its title
+    (卡塔尔埃米尔|塔米姆), so the name may start later than the run."""
+    length = transliterated_run(text, pos, limit, lex, pats)
+    return judged(text, pos, pos + length, limit, lex, pats) if length else None
+
+
+_HYPHENATED = re.compile(f"[{HAN}]{{1,8}}(?:[-－][{HAN}]{{1,10}})+")
+
+
+def hyphenated(text: str, pos: int, limit: int, lex: Lexicon,
+               pats: Patterns) -> tuple[int, int] | None:
+    """A foreign name whose parts a hyphen joins (劳尔-卡斯特罗, 穆罕默德-穆尔西), read
+    from `pos` up to `limit`, as the tagger judges it, or None."""
+    match = _HYPHENATED.match(text, pos, limit)
+    if match is None or not all(c in lex.translit_any or c in "-－" for c in match.group()):
+        return None
+    end = match.end()
+    while end > pos and not pats.followers.match(text, end, limit):
         end -= 1
-    return 0
-
-
-def _foreign_han(text: str, pos: int, limit: int, lex: Lexicon, pats: Patterns) -> int:
-    """A Japanese or Korean name after a foreign title (伊藤宗一郎, 金大中): the
-    shortest run of two to five Han characters that something a name may be
-    followed by ends; it does not start with a function word (的信中, 及参议院)."""
-    if pos >= limit or text[pos] in lex.function_chars:
-        return 0
-    for length in _FOREIGN_HAN_LENGTHS:
-        end = pos + length
-        if end > limit or not _HAN_CHAR.match(text[end - 1]) or text[end - 1] in lex.function_chars:
-            return 0
-        if pats.followers.match(text, end, limit):
-            return length
-    return 0
+    if text[end - 1] in "-－" or "-" not in text[pos:end] and "－" not in text[pos:end]:
+        return None
+    return judged(text, pos, end, limit, lex, pats)

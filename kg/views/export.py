@@ -57,12 +57,15 @@ def _xml_text(value):
 
 
 def _cell(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_PREFIXES) else value
+    # a value that already starts with quotes before such a character gets one more, so
+    # that reading takes exactly one off ('@ is written ''@ and read back '@)
+    return "'" + value if value.lstrip("'").startswith(_FORMULA_PREFIXES) else value
 
 
-def _uncell(value: str) -> str:
+def uncell(value: str) -> str:
     """A cell as it was before `_cell` kept a spreadsheet from running it."""
-    return value[1:] if value.startswith("'") and value[1:].startswith(_FORMULA_PREFIXES) else value
+    escaped = value.startswith("'") and value.lstrip("'").startswith(_FORMULA_PREFIXES)
+    return value[1:] if escaped else value
 
 
 def read_careers_csv(path: Path) -> list[CareerRow]:
@@ -77,7 +80,7 @@ def read_careers_csv(path: Path) -> list[CareerRow]:
         if header != CAREER_COLUMNS:
             raise UsageError(f"{path}: not a careers table (columns {', '.join(header)}; "
                              f"expected {', '.join(CAREER_COLUMNS)})")
-        return [row_of(dict(zip(CAREER_COLUMNS, map(_uncell, values)))) for values in reader]
+        return [row_of(dict(zip(CAREER_COLUMNS, map(uncell, values)))) for values in reader]
 
 
 def _write_csv(path: Path, columns: tuple[str, ...], rows: Iterator[tuple[str, ...]]) -> None:

@@ -1,0 +1,46 @@
+"""Runs of characters a foreign name is written in, for the name recogniser
+(kg.extract.names): a transliteration (叶利钦, 若斯潘) or a Japanese or Korean name in Han
+characters after a foreign title (伊藤宗一郎, 金大中)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.lang.lexicon import Lexicon
+from kg.lang.patterns import HAN, Patterns
+
+_HAN_CHAR = re.compile(f"[{HAN}]")
+# a transliterated name read without a dictionary runs to eight characters at most
+LONGEST_TRANSLITERATION = 8
+# Japanese and Korean names run from two characters to five: 金大中, 伊藤宗一郎
+_FOREIGN_HAN_LENGTHS = range(2, 6)
+
+
+def transliterated_run(text: str, pos: int, limit: int, lex: Lexicon, pats: Patterns) -> int:
+    """A transliterated foreign name (叶利钦, 若斯潘): the longest run of
+    characters typical of transliterations that a name may end with."""
+    if pos >= limit or text[pos] not in lex.translit:
+        return 0
+    end = pos + 1
+    while end < limit and end - pos < LONGEST_TRANSLITERATION and text[end] in lex.translit_any:
+        end += 1
+    while end - pos >= 2:
+        if pats.followers.match(text, end, limit):
+            return end - pos
+        end -= 1
+    return 0
+
+
+def foreign_han_run(text: str, pos: int, limit: int, lex: Lexicon, pats: Patterns) -> int:
+    """A Japanese or Korean name after a foreign title (伊藤宗一郎, 金大中): the
+    shortest run of two to five Han characters that something a name may be
+    followed by ends; it does not start with a function word (的信中, 及参议院)."""
+    if pos >= limit or text[pos] in lex.function_chars:
+        return 0
+    for length in _FOREIGN_HAN_LENGTHS:
+        end = pos + length
+        if end > limit or not _HAN_CHAR.match(text[end - 1]) or text[end - 1] in lex.function_chars:
+            return 0
+        if pats.followers.match(text, end, limit):
+            return length
+    return 0
