@@ -79,3 +79,14 @@ def test_a_town_is_a_site_and_what_a_de_joins_to_a_name_is_not_in_it():
     assert _stops("11月21日上午，县人大主任张孝木深入定点帮扶的部官乡调研指导脱贫攻坚工作。"
                   "随后，张孝木一行又来到皂坡村部分贫困户家中。") == [
         (["张孝木"], [], [("部官乡", None), ("皂坡村", None)])]
+
+
+def test_a_local_leaders_checks_on_the_ground_are_inspections():
+    # county and banner reports (../shared/data/localnews) say 检查指导, 督导检查, 实地检查
+    text = ("东乌珠穆沁旗讯 8月2日，旗委副书记、政府代旗长、旗疫情防控指挥部总指挥周玉龙深入"
+            "旗医院、汽车站、珠恩嘎达布其口岸等地实地检查指导疫情防控措施落实情况。")
+    ((people, places, sites),) = _stops(text)
+    assert people == ["周玉龙"] and places == ["东乌珠穆沁旗"]
+    assert [label for label, _ in sites] == ["汽车站", "珠恩嘎达布其口岸"]
+    # a body's inspection with no inspector named is none
+    assert _stops("北京市派出14个督导组到各区县督导检查。") == []
