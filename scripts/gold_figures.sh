@@ -1,12 +1,13 @@
 #!/bin/sh
 # Every gold set's summary rows, for the README's Accuracy tables: holdings, post
-# structure, spans and events (kg eval per set; held-out sets print summary lines only).
+# structure, spans, events, meetings, documents and campaigns (kg eval per set; held-out sets
+# print summary lines only).
 set -e
 KG=${KG:-.venv/bin/kg}
 for set in dev heldout xwlb-dev xwlb-heldout xwlb-events-dev xwlb-events-heldout localnews \
            xwlb-bios xwlb-bios/heldout; do
     echo "== tests/gold/$set"
-    "$KG" eval "tests/gold/$set" | grep -E '^(holdings|post structure|spans|talks|messages|inspections) '
+    "$KG" eval "tests/gold/$set" | grep -E '^(holdings|post structure|spans|talks|messages|inspections|meetings|documents|campaigns) '
 done
 echo "== seed"
 "$KG" eval seeds/qinzhou-2007-04-03.txt tests/gold/qinzhou-2007-04-03.yaml | grep -E '^(all|holdings) '
