@@ -174,3 +174,13 @@ def test_trie_regex_over_many_first_characters_matches_as_plain_alternatives():
     def spans(pattern):
         return [m and m.span() for m in (pattern.match(text, i) for i in range(len(text)))]
     assert spans(trie) == spans(plain)
+
+
+def test_townships_are_read_and_checked_when_a_town_is_first_looked_up(data):
+    number = append(data, "townships.tsv", "999999001\t九九镇\t999999")
+    gazetteer = read_lexicon(data).gazetteer  # the load itself reads no town
+    with pytest.raises(LexiconError) as caught:
+        gazetteer.listed_town("孟村镇")
+    error = caught.value
+    assert (error.path, error.line) == (str(data / "townships.tsv"), number)
+    assert "county '999999' is no code of divisions.tsv" in error.reason

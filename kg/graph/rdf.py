@@ -320,9 +320,11 @@ class GraphBuilder:
             for node in self._nodes.pop(name, ()):
                 self.graph.remove((node, None, None))
                 self.graph.remove((None, None, node))
-        candidates = [c for name in names for c in self._candidates(name)]
-        for identity in resolve(candidates, self._lex.gazetteer):
-            self._write_person(identity)
+        # one name at a time (resolution never joins two names): the build holds one
+        # name's candidates and people at once, not the corpus's
+        for name in names:
+            for identity in resolve(self._candidates(name), self._lex.gazetteer):
+                self._write_person(identity)
         return self.graph
 
     def _write_person(self, identity: Identity) -> None:

@@ -11,9 +11,9 @@ from __future__ import annotations
 import copy
 import re
 from collections import defaultdict
-from collections.abc import Container
+from collections.abc import Callable, Container
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from importlib.resources.abc import Traversable
 
 from kg.errors import LexiconError
@@ -158,7 +158,10 @@ class Gazetteer:
         changes: the change events of historical_divisions.tsv; a division's
             name before a change is a former name of the division that carries
             it on today.
-        townships: the rows of townships.tsv (towns by their names in `towns`).
+        townships: reads the rows of townships.tsv (towns by their names in
+            `towns`); called on the first use of a town, since most texts name
+            none the rules cannot place without the list, and reading and
+            checking its 38,476 rows is a tenth of a one-file build.
         not_former: former names that are words of today, not read as the
             division (places.yaml not_former_names).
     """
@@ -168,7 +171,7 @@ class Gazetteer:
     def __init__(self, rows: list[dict[str, str]], short_suffixes: tuple[str, ...],
                  abbreviations: tuple[tuple[str, str], ...] = (),
                  changes: list[dict[str, str]] = (),
-                 townships: list[dict[str, str]] = (),
+                 townships: Callable[[], list[dict[str, str]]] = list,
                  not_former: tuple[str, ...] = ()) -> None:
         # 广西壮族自治区 → 广西, not 广西壮族自治 (区 is a suffix too)
         self._short_suffixes = tuple(sorted(short_suffixes, key=len, reverse=True))
@@ -191,10 +194,9 @@ class Gazetteer:
                 self.by_short.setdefault(short, []).append(place)
         self.by_former = {name: formers for name, formers in self._former_names(changes).items()
                           if name not in not_former}
-        self.towns: dict[str, list[Place]] = {}
-        for row in townships:
-            self.towns.setdefault(row["name"], []).append(
-                Place(row["code"], row["name"], "township", row["county"]))
+        # one holder for this gazetteer and its dated copies (`as_of`), read once for all
+        self._towns: list[dict[str, list[Place]]] = []
+        self._read_townships = townships
         self._dated: dict[int, Gazetteer] = {}
 
     def _former_names(self, changes: list[dict[str, str]]) -> dict[str, list[FormerName]]:
@@ -216,6 +218,21 @@ class Gazetteer:
             former.setdefault(name, []).append(
                 FormerName(Place(code, name, today.level, today.parent), year))
         return former
+
+    @property
+    def towns(self) -> dict[str, list[Place]]:
+        """The towns of townships.tsv by their names, read and checked on first use.
+
+        Raises:
+            LexiconError: townships.tsv breaks its declaration.
+        """
+        if not self._towns:
+            towns: dict[str, list[Place]] = {}
+            for row in self._read_townships():
+                towns.setdefault(row["name"], []).append(
+                    Place(row["code"], row["name"], "township", row["county"]))
+            self._towns.append(towns)
+        return self._towns[0]
 
     def listed_town(self, name: str) -> bool:
         """Whether townships.tsv lists a town so named (of three characters or more)."""
@@ -352,7 +369,8 @@ def read_lexicon(folder: Traversable) -> Lexicon:
         gazetteer=Gazetteer(read_table(folder, "divisions.tsv"), lists["short_name_suffixes"],
                             _pairs(lists["level_abbreviations"], folder, "places.yaml"),
                             read_table(folder, "historical_divisions.tsv"),
-                            read_table(folder, "townships.tsv"), lists["not_former_names"]),
+                            partial(read_table, folder, "townships.tsv"),
+                            lists["not_former_names"]),
     )
 
 
