@@ -120,3 +120,38 @@ def test_an_office_inside_a_chain_is_the_body_s_not_its_party_group_s():
     # local-079: 办公室 needs no stem; after 县政协党组成员 it is 县政协's office
     assert holdings("县政协党组成员、秘书长万骏,县政协党组成员、办公室主任徐国峰出席会议。") >= {
         ("徐国峰", "县政协党组成员"), ("徐国峰", "县政协办公室主任")}
+
+
+# issue 12 point 1 (xwlb-dev 09758, 19965, 04430): a leader's short title after the name is
+# the post leaders.tsv says they held on the report's date
+LEADERS = [
+    ("李克强指出，习近平主席上月成功访德，有力推动了中德关系与合作。", "2014-05-22",
+     {("习近平", "中华人民共和国主席")}),
+    ("普京表示，习近平主席对俄罗斯的国事访问取得圆满成功。", "2013-04-22",
+     {("习近平", "中华人民共和国主席")}),
+    # xwlb 2012-11-26: between the party's congress and the NPC's, 习近平主席 is the military
+    # commission's chairman, not yet the state's
+    ("要求全军和武警部队认真贯彻落实党中央、中央军委和习近平主席的决策指示。", "2012-11-26",
+     {("习近平", "中央军委主席")}),
+    ("胡锦涛主席会见了客人。", "2010-01-01", {("胡锦涛", "中华人民共和国主席")}),
+    ("贾庆林主席出席会议。", "2010-01-01", {("贾庆林", "全国政协主席")}),
+    ("张高丽副总理出席会议。", "2015-06-01", {("张高丽", "国务院副总理")}),
+    # ... not out of their term: in 2010 江泽民主席 is a former head, the text says of when
+    ("江泽民主席会见了客人。", "2010-01-01", set()),
+    # ... nor for someone the table does not list
+    ("王伟主席出席会议。", "2015-06-01", set()),
+]
+
+
+@pytest.mark.parametrize("text, day, expected", LEADERS, ids=[c[0][:10] for c in LEADERS])
+def test_a_leader_s_short_title_is_the_post_held_on_the_report_s_date(text, day, expected):
+    import datetime as dt
+
+    from kg.extract.pipeline import extract
+    from kg.text.document import make_document
+    x = extract(make_document(text, doc_id="t", path="t.txt", date=dt.date.fromisoformat(day)))
+    assert {(h.person.text, h.post.label) for h in x.holdings} == expected
+
+
+def test_with_no_date_a_leader_s_short_title_is_not_read():
+    assert holdings("习近平主席出席会议。") == set()

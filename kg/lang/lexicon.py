@@ -9,6 +9,7 @@ thousands of alternatives one by one. The files are checked as they are read
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Container
@@ -277,6 +278,19 @@ class RoleRow:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A term of office of leaders.tsv: the body whose role it is, from `start` to
+    `end` (exclusive; None: still held)."""
+
+    body: str
+    start: dt.date
+    end: dt.date | None
+
+    def held_on(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True)
 class Lexicon:
     roles: dict[str, str]
     role_rows: dict[str, RoleRow]
@@ -294,6 +308,8 @@ class Lexicon:
     lists: dict[str, tuple[str, ...]]  # the word lists of kg/data/*.yaml
     function_chars: frozenset[str]  # triggers.yaml function_chars, looked up per character
     gazetteer: Gazetteer
+    # leaders.tsv: (name, role) -> their terms in that role, in the file's order
+    terms: dict[tuple[str, str], tuple[Term, ...]]
 
     def words(self, key: str) -> tuple[str, ...]:
         """A word list of kg/data/*.yaml (declared in kg.lang.datafiles.WORD_LISTS)."""
@@ -340,6 +356,11 @@ def read_lexicon(folder: Traversable) -> Lexicon:
     for suffix, kind in bodies.items():
         suffixes.setdefault(suffix, (kind.org_type, ""))
     translit_start, translit_any = _translit_chars(folder)
+    terms: dict[tuple[str, str], list[Term]] = defaultdict(list)
+    for row in read_table(folder, "leaders.tsv"):
+        terms[row["name"], row["role"]].append(Term(
+            row["body"], dt.date.fromisoformat(row["start"]),
+            dt.date.fromisoformat(row["end"]) if row["end"] else None))
     return Lexicon(
         roles=roles, role_rows=role_rows, head_roles=head_roles,
         countries=_countries(read_lines(folder, "countries.txt")),
@@ -353,6 +374,7 @@ def read_lexicon(folder: Traversable) -> Lexicon:
                             _pairs(lists["level_abbreviations"], folder, "places.yaml"),
                             read_table(folder, "historical_divisions.tsv"),
                             read_table(folder, "townships.tsv"), lists["not_former_names"]),
+        terms={key: tuple(value) for key, value in terms.items()},
     )
 
 
