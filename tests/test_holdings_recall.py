@@ -40,6 +40,14 @@ CASES = [
      {("周锦政", "宁陕县委书记")}),
     # ... not a word jieba counts often (合作) in one that says 全市
     ("全市召开会议，加强合作。市委书记张三出席。", {("张三", "市委书记")}),
+    # local-047: a report naming its county only by its former name (户县, today's 鄠邑区),
+    # and that only inside a document's title
+    ("县委书记陆晓延主持召开县委十六届第43次常委会议。会议审议了县政府党组《关于审定户县全面推行"
+     "农村集体“三资”管理工作实施方案的请示》。", {("陆晓延", "户县委书记")}),
+    # ... but not where it is a verb and 县 (xwlb 2017: 任县扶贫办主任, 任县委书记)
+    ("2017年起，赵文强调任县扶贫办主任。县长李四出席。", {("李四", "县长")}),
+    # ... a two-character former name ending in 区 is a word (城区, 郊区), no division's
+    ("城区召开会议。区委书记张三出席。", {("张三", "区委书记")}),
     # local-075: the names before 当选为 hold the title after it
     ("28日上午,中共深圳市南山区第七届代表大会第一次会议圆满闭幕,姜建军当选为区委书记。",
      {("姜建军", "南山区委书记")}),

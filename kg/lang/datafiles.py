@@ -177,6 +177,7 @@ WORD_LISTS: dict[str, str] = {
     "level_abbreviations": "places.yaml",
     "report_levels": "places.yaml",
     "not_former_names": "places.yaml",
+    "former_two_character_levels": "places.yaml",
     "government_bodies": "roles.yaml",
     "deputy_prefixes": "roles.yaml",
     "own_party_bodies": "roles.yaml",

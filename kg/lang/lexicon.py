@@ -162,6 +162,8 @@ class Gazetteer:
         townships: the rows of townships.tsv (towns by their names in `towns`).
         not_former: former names that are words of today, not read as the
             division (places.yaml not_former_names).
+        two_character_levels: the level words a two-character former name may
+            end with and be read (places.yaml former_two_character_levels: 户县).
     """
 
     year: int | None = None  # the year a text is of (see `as_of`)
@@ -170,7 +172,8 @@ class Gazetteer:
                  abbreviations: tuple[tuple[str, str], ...] = (),
                  changes: list[dict[str, str]] = (),
                  townships: list[dict[str, str]] = (),
-                 not_former: tuple[str, ...] = ()) -> None:
+                 not_former: tuple[str, ...] = (),
+                 two_character_levels: tuple[str, ...] = ()) -> None:
         # 广西壮族自治区 → 广西, not 广西壮族自治 (区 is a suffix too)
         self._short_suffixes = tuple(sorted(short_suffixes, key=len, reverse=True))
         self._abbreviated = {abbreviation: suffix for suffix, abbreviation in abbreviations}
@@ -190,7 +193,8 @@ class Gazetteer:
             short = self.short_name(place.name)
             if short != place.name:
                 self.by_short.setdefault(short, []).append(place)
-        self.by_former = {name: formers for name, formers in self._former_names(changes).items()
+        self.by_former = {name: formers for name, formers
+                          in self._former_names(changes, two_character_levels).items()
                           if name not in not_former}
         self.towns: dict[str, list[Place]] = {}
         for row in townships:
@@ -198,7 +202,8 @@ class Gazetteer:
                 Place(row["code"], row["name"], "township", row["county"]))
         self._dated: dict[int, Gazetteer] = {}
 
-    def _former_names(self, changes: list[dict[str, str]]) -> dict[str, list[FormerName]]:
+    def _former_names(self, changes: list[dict[str, str]],
+                      two_character_levels: tuple[str, ...]) -> dict[str, list[FormerName]]:
         """Each change's old name, for the division of today it carries on as,
         unless that division still has the name."""
         later = changes_by_old_code(changes)
@@ -207,7 +212,8 @@ class Gazetteer:
             name = change["old_name"]
             found = carried_on(change, later, self.by_code)
             today = self.by_code.get(found[0]) if found else None
-            if today is None or today.name == name or len(name) < _SHORTEST_LISTED_NAME:
+            if today is None or today.name == name or (len(name) < _SHORTEST_LISTED_NAME
+                                                       and not name.endswith(two_character_levels)):
                 continue
             key = (name, today.code)
             until[key] = max(until.get(key, 0), found[1])
@@ -373,7 +379,8 @@ def read_lexicon(folder: Traversable) -> Lexicon:
         gazetteer=Gazetteer(read_table(folder, "divisions.tsv"), lists["short_name_suffixes"],
                             _pairs(lists["level_abbreviations"], folder, "places.yaml"),
                             read_table(folder, "historical_divisions.tsv"),
-                            read_table(folder, "townships.tsv"), lists["not_former_names"]),
+                            read_table(folder, "townships.tsv"), lists["not_former_names"],
+                            lists["former_two_character_levels"]),
         terms={key: tuple(value) for key, value in terms.items()},
     )
 
