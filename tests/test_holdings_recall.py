@@ -48,6 +48,10 @@ CASES = [
     ("2017年起，赵文强调任县扶贫办主任。县长李四出席。", {("李四", "县长")}),
     # ... a two-character former name ending in 区 is a word (城区, 郊区), no division's
     ("城区召开会议。区委书记张三出席。", {("张三", "区委书记")}),
+    # local-010: an autonomous county written without its ethnic group and 自治 (张家川县 for
+    # 张家川回族自治县); its bodies are named so too
+    ("11月26日下午,张家川县召开全县政法重点工作推进会。县委常委、政法委书记高建平出席会议并讲话。",
+     {("高建平", "张家川回族自治县委常委"), ("高建平", "张家川回族自治县政法委书记")}),
     # local-075: the names before 当选为 hold the title after it
     ("28日上午,中共深圳市南山区第七届代表大会第一次会议圆满闭幕,姜建军当选为区委书记。",
      {("姜建军", "南山区委书记")}),
@@ -163,3 +167,12 @@ def test_a_leader_s_short_title_is_the_post_held_on_the_report_s_date(text, day,
 
 def test_with_no_date_a_leader_s_short_title_is_not_read():
     assert holdings("习近平主席出席会议。") == set()
+
+
+def test_an_autonomous_county_s_bodies_carry_the_name_it_is_written_with():
+    from kg.extract.pipeline import extract
+    from kg.text.document import make_document
+    x = extract(make_document("张家川县召开会议。副县长刘正顺出席。", doc_id="t", path="t.txt"))
+    (held,) = x.holdings
+    assert held.post.label == "张家川回族自治县副县长"
+    assert "张家川县政府副县长" in held.post.aliases

@@ -178,6 +178,8 @@ WORD_LISTS: dict[str, str] = {
     "report_levels": "places.yaml",
     "not_former_names": "places.yaml",
     "former_two_character_levels": "places.yaml",
+    "ethnic_groups": "places.yaml",
+    "autonomous_levels": "places.yaml",
     "government_bodies": "roles.yaml",
     "deputy_prefixes": "roles.yaml",
     "own_party_bodies": "roles.yaml",

@@ -164,6 +164,10 @@ class Gazetteer:
             division (places.yaml not_former_names).
         two_character_levels: the level words a two-character former name may
             end with and be read (places.yaml former_two_character_levels: 户县).
+        autonomous, ethnic_groups: an autonomous level and the level word it is
+            written with without its ethnic groups (自治县, 县), and those groups
+            (places.yaml autonomous_levels, ethnic_groups: 张家川回族自治县 is
+            written 张家川县 too, short 张家川).
     """
 
     year: int | None = None  # the year a text is of (see `as_of`)
@@ -173,7 +177,9 @@ class Gazetteer:
                  changes: list[dict[str, str]] = (),
                  townships: list[dict[str, str]] = (),
                  not_former: tuple[str, ...] = (),
-                 two_character_levels: tuple[str, ...] = ()) -> None:
+                 two_character_levels: tuple[str, ...] = (),
+                 autonomous: tuple[tuple[str, str], ...] = (),
+                 ethnic_groups: tuple[str, ...] = ()) -> None:
         # 广西壮族自治区 → 广西, not 广西壮族自治 (区 is a suffix too)
         self._short_suffixes = tuple(sorted(short_suffixes, key=len, reverse=True))
         self._abbreviated = {abbreviation: suffix for suffix, abbreviation in abbreviations}
@@ -193,6 +199,17 @@ class Gazetteer:
             short = self.short_name(place.name)
             if short != place.name:
                 self.by_short.setdefault(short, []).append(place)
+        # the other names a division is written with (张家川回族自治县: 张家川县), by its code
+        self.written: dict[str, tuple[str, ...]] = {}
+        groups = tuple(sorted(ethnic_groups, key=len, reverse=True))
+        for place in list(self.by_code.values()):
+            for level, written in autonomous:
+                stem = _without_groups(place.name, level, groups)
+                if stem and stem + written not in self.by_name:
+                    self.by_name[stem + written] = [place]
+                    self.written[place.code] = (stem + written,)
+                    if stem not in self.by_short:
+                        self.by_short[stem] = [place]
         self.by_former = {name: formers for name, formers
                           in self._former_names(changes, two_character_levels).items()
                           if name not in not_former}
@@ -380,9 +397,22 @@ def read_lexicon(folder: Traversable) -> Lexicon:
                             _pairs(lists["level_abbreviations"], folder, "places.yaml"),
                             read_table(folder, "historical_divisions.tsv"),
                             read_table(folder, "townships.tsv"), lists["not_former_names"],
-                            lists["former_two_character_levels"]),
+                            lists["former_two_character_levels"],
+                            _pairs(lists["autonomous_levels"], folder, "places.yaml"),
+                            lists["ethnic_groups"]),
         terms={key: tuple(value) for key, value in terms.items()},
     )
+
+
+def _without_groups(name: str, level: str, groups: tuple[str, ...]) -> str:
+    """张家川回族自治县 → 张家川: the name's stem before its ethnic groups and
+    autonomous level, or "" where it has none of them or too short a stem."""
+    if not name.endswith(level):
+        return ""
+    stem = name[:-len(level)]
+    while (group := next((g for g in groups if stem.endswith(g)), None)) is not None:
+        stem = stem[:-len(group)]
+    return stem if len(stem) >= _SHORTEST_SHORT_NAME and len(stem) < len(name) - len(level) else ""
 
 
 def _entries(cell: str) -> tuple[str, ...]:
