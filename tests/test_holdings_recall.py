@@ -180,3 +180,18 @@ def test_an_autonomous_county_s_bodies_carry_the_name_it_is_written_with():
     (held,) = x.holdings
     assert held.post.label == "张家川回族自治县副县长"
     assert "张家川县政府副县长" in held.post.aliases
+
+
+def test_a_report_about_a_former_division_is_about_today_s_node():
+    # local-047: the report's place, named 户县, is the node of today's 鄠邑区 (labelled)
+    from rdflib import RDFS
+    from rdflib.namespace import Namespace
+
+    from kg.extract.pipeline import extract
+    from kg.graph.rdf import build_graph
+    from kg.text.document import make_document
+    schema = Namespace("https://schema.org/")
+    g = build_graph([extract(make_document("户县召开会议。县委书记陆晓延出席。", doc_id="t",
+                                           path="t.txt"))])
+    (place,) = set(g.objects(None, schema.contentLocation))
+    assert "鄠邑区" in {str(label) for label in g.objects(place, RDFS.label)}
