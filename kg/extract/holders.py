@@ -109,6 +109,8 @@ def leader_before(c: Clause, role: Role, floor: int) -> TitleChain | None:
         if not (start == c.sent.start or c.tokens.starts_at(start)
                 or c.text[start - 1] in c.w.name_before_opens):
             return None  # the name's first character ends another word
+        if c.text.startswith(c.lex.words("leader_envoys"), role.end):
+            return None  # 习近平主席特别代表刘延东: the leader is not in the scene
         term = next((t for t in terms if t.held_on(day)), None)
         if term is None:
             return None

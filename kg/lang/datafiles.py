@@ -184,6 +184,7 @@ WORD_LISTS: dict[str, str] = {
     "deputy_prefixes": "roles.yaml",
     "own_party_bodies": "roles.yaml",
     "office_units": "roles.yaml",
+    "leader_envoys": "roles.yaml",
     "biography_genders": "careers.yaml",
     "span_dashes": "careers.yaml",
     "month_separators": "careers.yaml",
