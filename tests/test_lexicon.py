@@ -87,6 +87,11 @@ def test_organization_types_are_the_ontologys():
     ("historical_divisions.tsv", "崇礼县\t130733\t河北省/张家口市\t130709\t崇礼区\t2016\t撤县设区\tx",
      "old_name/old_code/new_code/year '崇礼县/130733/130709/2016' again"),
     ("historical_divisions.tsv", "崇礼县\t130733\t\t130709\t崇礼区\t216\t撤县设区\tx", "year '216'"),
+    ("leaders.tsv", "李鹏\t国务院\t总理\t1988-04-31\t\tx", "start '1988-04-31' is no date"),
+    ("leaders.tsv", "李鹏\t国务院\t总理\t1988-04-09\t\tx",
+     "name/body/role/start '李鹏/国务院/总理/1988-04-09' again"),
+    ("leaders.tsv", "李鹏\t国务员\t总理\t1988-04-09\t\tx", "body '国务员' is no label"),
+    ("leaders.tsv", "李鹏\t国务院\t总里\t1988-04-09\t\tx", "role '总里' is no role"),
     ("surnames.txt", "王", "'王' again"),
     ("countries.txt", "苏联", "'苏联' again"),
 ])

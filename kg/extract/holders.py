@@ -1,12 +1,14 @@
 """Who holds a title when no name follows it: names elected to it (选举…为),
-the one who moved to it (…由…调任), a name right before it (李鹏委员长)."""
+the one who moved to it (…由…调任), a name right before it (李鹏委员长), a
+leader before a short title (习近平主席: who that is, is leaders.tsv's)."""
 
 from __future__ import annotations
 
-from kg.extract.clause import BRACKETED, Clause
+from kg.extract.clause import BRACKETED, Clause, Role
 from kg.extract.names import tagged_person
+from kg.extract.orgs import national_body
 from kg.extract.recognize import name_length
-from kg.model import Mention, Title
+from kg.model import Mention, Title, TitleChain
 
 # the lengths a Chinese name is tried in: most have three characters, then two;
 # four (巴音朝鲁) only when neither fits
@@ -87,6 +89,35 @@ def name_before(c: Clause, title: Title) -> Mention | None:
                     and not chinese_name(c, start, end)):
                 return None  # 瓦杰帕伊总理 is no premier of the State Council
             return c.mention(start, end, "person")
+    return None
+
+
+def leader_before(c: Clause, role: Role, floor: int) -> TitleChain | None:
+    """习近平主席, 李克强总理, 贾庆林主席: a short title right after a leader's name is the
+    post leaders.tsv says that leader held in that role on the report's date (国家主席,
+    国务院总理, 全国政协主席). Who holds which post when is knowledge, not grammar: a report
+    with no date, a name the table does not list, or a date outside the terms reads nothing
+    here (普京总统 is foreign.py's)."""
+    day = c.doc.date
+    if day is None:
+        return None
+    for length in NAME_LENGTHS:
+        start = role.start - length
+        terms = c.lex.terms.get((c.text[start:role.start], role.word)) if start >= floor else None
+        if not terms:
+            continue
+        if not (start == c.sent.start or c.tokens.starts_at(start)
+                or c.text[start - 1] in c.w.name_before_opens):
+            return None  # the name's first character ends another word
+        if c.text.startswith(c.lex.words("leader_envoys"), role.end):
+            return None  # 习近平主席特别代表刘延东: the leader is not in the scene
+        term = next((t for t in terms if t.held_on(day)), None)
+        if term is None:
+            return None
+        title = Title(c.mention(role.start, role.end, "role"), role.role,
+                      national_body(c.lex.national[term.body], term.body))
+        return TitleChain((title,), (c.mention(start, role.start, "person"),), c.sent.index,
+                          role.end)
     return None
 
 

@@ -67,7 +67,7 @@ def _anchors(text: str, pos: int, end: int, lang: Language, context: list[Place]
         org = resolve_org(m, lang, context, before, unresolved=True)
         if org is not None and league and org.org_type == "party-committee" and org.place:
             # 共青团四川省委: the Youth League's committee, not the Party's
-            org = place_body(lang.lexicon.bodies[w.league_committee], org.place.name, org.place)
+            org = local_body(lang.lexicon.bodies[w.league_committee], org.place, lang)
         if org is not None and (org.org_type != "party-committee" or not league):
             out.append(_Anchor(m.end(), org, org.place, None, org.org_type == "party-committee"))
     m = lang.patterns.anchor_place.match(text, pos, end)
@@ -214,15 +214,24 @@ def national_body(body: NationalBody, surface: str) -> OrgRef:
     return OrgRef(body.label, body.org_type, None, aliases)
 
 
-def place_body(kind: BodyKind, name: str, place: Place | None) -> OrgRef:
-    """The body of a kind named after a place: 秦州区委, 天水市人民政府."""
-    return OrgRef(kind.label.format(place=name), kind.org_type, place,
-                  tuple(a.format(place=name) for a in kind.aliases))
+def place_body(kind: BodyKind, name: str, place: Place | None,
+               also: tuple[str, ...] = ()) -> OrgRef:
+    """The body of a kind named after a place: 秦州区委, 天水市人民政府; named after
+    the place's other names (`also`) too, among its aliases: 张家川县委 is
+    张家川回族自治县委."""
+    aliases = [a.format(place=name) for a in kind.aliases]
+    aliases += [a.format(place=other) for other in also for a in (kind.label, *kind.aliases)]
+    return OrgRef(kind.label.format(place=name), kind.org_type, place, tuple(dict.fromkeys(aliases)))
+
+
+def local_body(kind: BodyKind, place: Place, lang: Language) -> OrgRef:
+    """The body of a kind of a division of the gazetteer, under each name it is written with."""
+    return place_body(kind, place.name, place, lang.lexicon.gazetteer.written.get(place.code, ()))
 
 
 def government(place: Place | None, country: str | None, lang: Language) -> OrgRef | None:
     if place is not None:
-        return place_body(lang.lexicon.bodies[lang.words.government], place.name, place)
+        return local_body(lang.lexicon.bodies[lang.words.government], place, lang)
     if country:
         return OrgRef(country + lang.words.government, "government", None, ())
     return None
@@ -256,7 +265,7 @@ def implied_org(role: str, lang: Language, context: list[Place]) -> OrgRef | Non
     place = level_place_of(marker, context, lang)
     if place is None:
         return unresolved_body(kind, marker, implied)  # 副县长 in a report naming no county
-    return place_body(kind, place.name, place)
+    return local_body(kind, place, lang)
 
 
 def town_at(text: str, pos: int, end: int, context: list[Place], lang: Language) -> Place | None:
@@ -316,7 +325,7 @@ def resolve_org(m: re.Match, lang: Language, context: list[Place],
         return None
     if place is None:
         return None
-    body = place_body(kind, place.name, place)
+    body = local_body(kind, place, lang)
     label, aliases = body.label, body.aliases
     if kind.org_type == "party-committee" and (place.name.endswith(words.autonomous_region)
                                                or place.level == "township"):

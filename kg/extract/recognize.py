@@ -73,6 +73,14 @@ def find_places(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
             if tokens.starts_at(m.start()) and not conjoined_place(doc.text, m.start(), lex):
                 raw.append((m.start(), m.end(), gaz.by_name[m.group()], sent.index))
                 covered.update(range(m.start(), m.end()))
+        # a name no division has today, that one had (户县, today's 鄠邑区): that division
+        # (but 井冈山 is today's 井冈山市 short, read below)
+        for m in pats.anchor_place.finditer(doc.text, sent.start, sent.end):
+            if (m.group() in gaz.by_former and m.group() not in gaz.by_name
+                    and m.group() not in gaz.by_short
+                    and tokens.starts_at(m.start()) and m.start() not in covered):
+                raw.append((m.start(), m.end(), gaz.named(m.group()), sent.index))
+                covered.update(range(m.start(), m.end()))
         shorts = []
         for m in pats.place_short.finditer(doc.text, sent.start, sent.end):
             cands = [p for p in gaz.by_short[m.group()]

@@ -29,8 +29,8 @@ from dataclasses import replace
 
 from kg.extract.clause import Clause, Role, roles_in, word_ends_at
 from kg.extract.foreign import head_after_foreign_name
-from kg.extract.holders import (body_follows, chinese_name, elected_names, moved_from, name_before,
-                                subject_before_you)
+from kg.extract.holders import (body_follows, chinese_name, elected_names, leader_before,
+                                moved_from, name_before, subject_before_you)
 from kg.extract.orgs import town_at
 from kg.extract.posts import first_titles, next_title
 from kg.extract.recognize import person_names
@@ -227,7 +227,7 @@ def _chains_in(c: Clause) -> list[tuple[TitleChain, bool]]:
         inherit = previous if previous is not None and (
             (elected and previous.elected) or _adjoins(text, previous.end, role.start, w)
             or _same_role_again(c, previous, role)) else None
-        after_name = head_after_foreign_name(c, role, floor)
+        after_name = leader_before(c, role, floor) or head_after_foreign_name(c, role, floor)
         if after_name is not None:
             out.append((after_name, False))
             previous = after_name

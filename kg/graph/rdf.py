@@ -376,8 +376,9 @@ class GraphBuilder:
         # what resolving this document's people again needs, kept with it
         self._add(src, DCTERMS.language, _text(ZH_HANT if doc.is_traditional else ZH))
         if x.doc_place is not None:
-            self._add(src, SCHEMA.contentLocation,
-                      self._iri("place", x.doc_place.name, x.doc_place.code))
+            # the node `place` makes: today's division, where the report names it by a former name
+            today = self._lex.gazetteer.by_code.get(x.doc_place.code, x.doc_place)
+            self._add(src, SCHEMA.contentLocation, self._iri("place", today.name, today.code))
         for place, mention in x.places:
             self.place(place, x, mention)
         for org, mention in x.organizations:

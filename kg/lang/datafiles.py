@@ -9,6 +9,7 @@ every build match less, with nothing to say why.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,6 +56,7 @@ class Column:
         refers_to: (table, column) pairs: a non-empty cell must be a value of
             one of those columns, "" naming this table (a former division's
             successor is a division of today or a former one itself).
+        date: a non-empty cell is a date, YYYY-MM-DD.
     """
 
     name: str
@@ -63,6 +65,7 @@ class Column:
     listed: bool = False
     refers: bool = False
     refers_to: tuple[tuple[str, str], ...] = ()
+    date: bool = False
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,13 @@ TABLES: dict[str, Table] = {
     # towns and townships of today, in their counties (scripts/update_historical_divisions.py)
     "townships.tsv": Table((Column("code"), Column("name"),
                             Column("county", refers_to=(("divisions.tsv", "code"),)))),
+    # the heads of national bodies by term: who 习近平主席 or 李克强总理 is, on a report's date
+    "leaders.tsv": Table((Column("name"),
+                          Column("body", refers_to=(("national_bodies.tsv", "label"),)),
+                          Column("role", refers_to=(("roles.tsv", "role"),)),
+                          Column("start", date=True), Column("end", required=False, date=True),
+                          Column("source")),
+                         unique=("name", "body", "role", "start")),
     # the HTML viewer's words and styles (kg.views.labels checks the rest of a row)
     "viewer_labels.tsv": Table((Column("key"),
                                 Column("kind", allowed=("class", "relation", "derived")),
@@ -168,10 +178,14 @@ WORD_LISTS: dict[str, str] = {
     "level_abbreviations": "places.yaml",
     "report_levels": "places.yaml",
     "not_former_names": "places.yaml",
+    "former_two_character_levels": "places.yaml",
+    "ethnic_groups": "places.yaml",
+    "autonomous_levels": "places.yaml",
     "government_bodies": "roles.yaml",
     "deputy_prefixes": "roles.yaml",
     "own_party_bodies": "roles.yaml",
     "office_units": "roles.yaml",
+    "leader_envoys": "roles.yaml",
     "biography_genders": "careers.yaml",
     "span_dashes": "careers.yaml",
     "month_separators": "careers.yaml",
@@ -319,6 +333,12 @@ def _check_cell(cell: str, column: Column, where: str, number: int) -> None:
     if allowed is not None and cell not in allowed:
         raise LexiconError(where, f"{column.name} {cell!r}; expected one of "
                                   f"{', '.join(sorted(allowed))}", line=number)
+    if column.date:
+        try:
+            dt.date.fromisoformat(cell)
+        except ValueError:
+            raise LexiconError(where, f"{column.name} {cell!r} is no date (YYYY-MM-DD)",
+                               line=number) from None
     if column.listed:
         entries = cell.split(";")
         if "" in entries or len(set(entries)) != len(entries):

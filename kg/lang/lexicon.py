@@ -9,6 +9,7 @@ thousands of alternatives one by one. The files are checked as they are read
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import re
 from collections import defaultdict
 from collections.abc import Callable, Container
@@ -164,6 +165,12 @@ class Gazetteer:
             checking its 38,476 rows is a tenth of a one-file build.
         not_former: former names that are words of today, not read as the
             division (places.yaml not_former_names).
+        two_character_levels: the level words a two-character former name may
+            end with and be read (places.yaml former_two_character_levels: 户县).
+        autonomous, ethnic_groups: an autonomous level and the level word it is
+            written with without its ethnic groups (自治县, 县), and those groups
+            (places.yaml autonomous_levels, ethnic_groups: 张家川回族自治县 is
+            written 张家川县 too, short 张家川).
     """
 
     year: int | None = None  # the year a text is of (see `as_of`)
@@ -172,7 +179,10 @@ class Gazetteer:
                  abbreviations: tuple[tuple[str, str], ...] = (),
                  changes: list[dict[str, str]] = (),
                  townships: Callable[[], list[dict[str, str]]] = list,
-                 not_former: tuple[str, ...] = ()) -> None:
+                 not_former: tuple[str, ...] = (),
+                 two_character_levels: tuple[str, ...] = (),
+                 autonomous: tuple[tuple[str, str], ...] = (),
+                 ethnic_groups: tuple[str, ...] = ()) -> None:
         # 广西壮族自治区 → 广西, not 广西壮族自治 (区 is a suffix too)
         self._short_suffixes = tuple(sorted(short_suffixes, key=len, reverse=True))
         self._abbreviated = {abbreviation: suffix for suffix, abbreviation in abbreviations}
@@ -192,14 +202,27 @@ class Gazetteer:
             short = self.short_name(place.name)
             if short != place.name:
                 self.by_short.setdefault(short, []).append(place)
-        self.by_former = {name: formers for name, formers in self._former_names(changes).items()
+        # the other names a division is written with (张家川回族自治县: 张家川县), by its code
+        self.written: dict[str, tuple[str, ...]] = {}
+        groups = tuple(sorted(ethnic_groups, key=len, reverse=True))
+        for place in list(self.by_code.values()):
+            for level, written in autonomous:
+                stem = _without_groups(place.name, level, groups)
+                if stem and stem + written not in self.by_name:
+                    self.by_name[stem + written] = [place]
+                    self.written[place.code] = (stem + written,)
+                    if stem not in self.by_short:
+                        self.by_short[stem] = [place]
+        self.by_former = {name: formers for name, formers
+                          in self._former_names(changes, two_character_levels).items()
                           if name not in not_former}
         # one holder for this gazetteer and its dated copies (`as_of`), read once for all
         self._towns: list[dict[str, list[Place]]] = []
         self._read_townships = townships
         self._dated: dict[int, Gazetteer] = {}
 
-    def _former_names(self, changes: list[dict[str, str]]) -> dict[str, list[FormerName]]:
+    def _former_names(self, changes: list[dict[str, str]],
+                      two_character_levels: tuple[str, ...]) -> dict[str, list[FormerName]]:
         """Each change's old name, for the division of today it carries on as,
         unless that division still has the name."""
         later = changes_by_old_code(changes)
@@ -208,7 +231,8 @@ class Gazetteer:
             name = change["old_name"]
             found = carried_on(change, later, self.by_code)
             today = self.by_code.get(found[0]) if found else None
-            if today is None or today.name == name or len(name) < _SHORTEST_LISTED_NAME:
+            if today is None or today.name == name or (len(name) < _SHORTEST_LISTED_NAME
+                                                       and not name.endswith(two_character_levels)):
                 continue
             key = (name, today.code)
             until[key] = max(until.get(key, 0), found[1])
@@ -294,6 +318,19 @@ class RoleRow:
 
 
 @dataclass(frozen=True)
+class Term:
+    """A term of office of leaders.tsv: the body whose role it is, from `start` to
+    `end` (exclusive; None: still held)."""
+
+    body: str
+    start: dt.date
+    end: dt.date | None
+
+    def held_on(self, day: dt.date) -> bool:
+        return self.start <= day and (self.end is None or day < self.end)
+
+
+@dataclass(frozen=True)
 class Lexicon:
     roles: dict[str, str]
     role_rows: dict[str, RoleRow]
@@ -311,6 +348,8 @@ class Lexicon:
     lists: dict[str, tuple[str, ...]]  # the word lists of kg/data/*.yaml
     function_chars: frozenset[str]  # triggers.yaml function_chars, looked up per character
     gazetteer: Gazetteer
+    # leaders.tsv: (name, role) -> their terms in that role, in the file's order
+    terms: dict[tuple[str, str], tuple[Term, ...]]
 
     def words(self, key: str) -> tuple[str, ...]:
         """A word list of kg/data/*.yaml (declared in kg.lang.datafiles.WORD_LISTS)."""
@@ -357,6 +396,11 @@ def read_lexicon(folder: Traversable) -> Lexicon:
     for suffix, kind in bodies.items():
         suffixes.setdefault(suffix, (kind.org_type, ""))
     translit_start, translit_any = _translit_chars(folder)
+    terms: dict[tuple[str, str], list[Term]] = defaultdict(list)
+    for row in read_table(folder, "leaders.tsv"):
+        terms[row["name"], row["role"]].append(Term(
+            row["body"], dt.date.fromisoformat(row["start"]),
+            dt.date.fromisoformat(row["end"]) if row["end"] else None))
     return Lexicon(
         roles=roles, role_rows=role_rows, head_roles=head_roles,
         countries=_countries(read_lines(folder, "countries.txt")),
@@ -370,8 +414,22 @@ def read_lexicon(folder: Traversable) -> Lexicon:
                             _pairs(lists["level_abbreviations"], folder, "places.yaml"),
                             read_table(folder, "historical_divisions.tsv"),
                             partial(read_table, folder, "townships.tsv"),
-                            lists["not_former_names"]),
+                            lists["not_former_names"], lists["former_two_character_levels"],
+                            _pairs(lists["autonomous_levels"], folder, "places.yaml"),
+                            lists["ethnic_groups"]),
+        terms={key: tuple(value) for key, value in terms.items()},
     )
+
+
+def _without_groups(name: str, level: str, groups: tuple[str, ...]) -> str:
+    """张家川回族自治县 → 张家川: the name's stem before its ethnic groups and
+    autonomous level, or "" where it has none of them or too short a stem."""
+    if not name.endswith(level):
+        return ""
+    stem = name[:-len(level)]
+    while (group := next((g for g in groups if stem.endswith(g)), None)) is not None:
+        stem = stem[:-len(group)]
+    return stem if len(stem) >= _SHORTEST_SHORT_NAME and len(stem) < len(name) - len(level) else ""
 
 
 def _entries(cell: str) -> tuple[str, ...]:
