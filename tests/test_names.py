@@ -289,3 +289,12 @@ def test_a_name_ends_in_a_joining_character_where_a_word_that_follows_names_come
 ])
 def test_a_stretch_ending_in_a_verb_or_numeral_is_no_name_unless_transliterated(stretch, refused):
     assert names._ends_in_common_word(stretch, _LANG.lexicon) is refused
+
+
+@pytest.mark.parametrize("text, name", [
+    # from the whole-corpus audit at cb28aac (tests/gold/audits/people-xwlb-whole-cb28aac.tsv)
+    ("据俄新社2日报道，俄罗斯外长拉夫罗夫或将于本月6日在芬兰与美国国务卿蓬佩奥会谈。", "拉夫罗夫"),
+])
+def test_an_adverb_after_a_name_is_glue(text, name):
+    holders = {h.person.text for h in extract(make_document(text, doc_id="t", path="t.txt")).holdings}
+    assert name in holders and not any(h.startswith(name) and h != name for h in holders)
