@@ -17,6 +17,7 @@ from dataclasses import replace
 
 # name_length and person_names live in kg.extract.names; the title readers
 # (titles, holders) import them from here, as before there was one name reader
+from kg.extract.event_text import _CLAUSE_END
 from kg.extract.names import name_length, person_names  # noqa: F401
 from kg.lang.language import Language
 from kg.lang.lexicon import Gazetteer, Lexicon
@@ -110,7 +111,7 @@ def conjoined_place(text: str, pos: int, lex: Lexicon) -> bool:
     name = text[pos:pos + 2]
     if name[:1] not in lex.function_chars or name not in lex.gazetteer.by_name:
         return False
-    if pos == 0 or text[pos - 1].isspace() or text[pos - 1] in lex.words("clause_breaks"):
+    if pos == 0 or text[pos - 1].isspace() or text[pos - 1] in _CLAUSE_END:
         return False
     gaz = lex.gazetteer
     containers = {a.name for place in gaz.by_name[name] for a in gaz.ancestors(place)}

@@ -3,6 +3,7 @@ documents and who issued them, campaigns and who launched them."""
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 import unicodedata
@@ -14,6 +15,7 @@ from kg.model import (AnnotatedDocument, CampaignFact, Document, DocumentFact, M
                       Mention, OrgRef, Place, Sentence)
 from kg.lang.patterns import Patterns
 from kg.extract.days import notice_day
+from kg.extract.event_text import _CLAUSE_END, _clause_end, _clause_start
 from kg.extract.recognize import place_at_level
 
 _BRACKETS = re.compile(r"[（）()]")
@@ -220,19 +222,21 @@ def _titled_characters(adoc: AnnotatedDocument) -> set[int]:
     return covered
 
 
+def _start(mention: Mention) -> int:
+    return mention.start
+
+
 def _what_they_do_ends(text: str, person: Mention, sent: Sentence, named: list[Mention],
                        titled: set[int], lex: Lexicon) -> int:
     """Where the clause of what a person does ends: at a clause break, or at the next person
     named who is not named with them (刘政出席会议，县长李四讲话; 县委书记刘政听取县长李四汇报),
     so that people named together share their verb (镇长刘建凌、镇人大主席彭兵兵分别作了发言)."""
-    breaks = lex.words("clause_breaks")
-    end = min((i for i in (text.find(b, person.end, sent.end) for b in breaks) if i >= 0),
-              default=sent.end)
+    end = _clause_end(text, person.end, sent.end)
     joiners = lex.words("title_joiners")
     at = person.end
-    for other in named:
-        if other.start < person.end or other.start >= end:
-            continue
+    for other in named[bisect.bisect_left(named, person.end, key=_start):]:
+        if other.start >= end:
+            break
         if not all(i in titled or text[i] in joiners for i in range(at, other.start)):
             return other.start
         at = other.end
@@ -242,9 +246,7 @@ def _what_they_do_ends(text: str, person: Mention, sent: Sentence, named: list[M
 def _is_subject(text: str, sent_start: int, pos: int, titled: set[int], lex: Lexicon) -> bool:
     """The name at pos starts its clause, or only its titles stand before it there
     (县长杨珺主持会议), not a verb (传达学习习近平总书记…讲话精神)."""
-    breaks = lex.words("clause_breaks")
-    start = max((text.rfind(b, sent_start, pos) + len(b) for b in breaks
-                 if text.rfind(b, sent_start, pos) >= 0), default=sent_start)
+    start = _clause_start(text, sent_start, pos)
     joiners = lex.words("title_joiners")
     if all(i in titled or text[i] in joiners or text[i].isspace() for i in range(start, pos)):
         return True
@@ -260,7 +262,7 @@ def _past_venue(after_name: str, lex: Lexicon) -> str:
     if after_name.startswith(lex.words("meeting_venue_markers")):
         at = min((i for i in (after_name.find(v, 1, 24) for v in lex.words("chair_verbs"))
                   if i > 0), default=-1)
-        if at > 0 and not any(b in after_name[:at] for b in lex.words("clause_breaks")):
+        if at > 0 and not any(c in after_name[:at] for c in _CLAUSE_END):
             return after_name[at:]
     return after_name
 
@@ -365,13 +367,15 @@ def campaigns(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
             # a slogan or a programme's title (牢记初心使命，推进自我革命) is not a drive's name
             if marker is None and not (core.endswith(endings) and _one_phrase(core)):
                 continue
-            key = _BRACKETS.sub("", core)
-            named.add(lex.campaigns.get(key, key))
+            written = _BRACKETS.sub("", core)
+            key = lex.campaigns.get(written, written)  # “扫黑除恶”专项斗争: the centre's
+            named.add(key)
             found.append(CampaignFact(
-                key=lex.campaigns.get(key, key), label=lex.campaigns.get(key, key),
+                key=key, label=key,
                 surface=core + (marker or ""),
                 mention=Mention.of(doc, m.start("core"), m.end("core"), "campaign", sent.index),
-                place=_place_in(key, context, lex), launched_by=launcher(m.start(), m.end())))
+                place=_place_in(written, context, lex),
+                launched_by=launcher(m.start(), m.end())))
         for m in pats.campaign.finditer(doc.text, sent.start, sent.end):
             key = lex.campaigns[m.group()]
             if key in named:

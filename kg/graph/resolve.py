@@ -193,8 +193,7 @@ class _Cluster:
         own = _chains(c.places, gazetteer)
         # a candidate on one chain must fit one of the person's chains whole; one on two
         # (a transfer) needs one of them to fit, and brings the other
-        if self.chains and own and not any(_fits(o, ch, gazetteer) for o in own for ch in self.chains) \
-                and not self._moved_between_provinces(own, gazetteer):
+        if self._off_chains(own, gazetteer) and not self._moved_between_provinces(own, gazetteer):
             place = own[0][0]
             other, member = next(iter(self.chains[0].items()))
             return (f"its post in {_place_name(place, gazetteer)} and the post in "
@@ -213,6 +212,11 @@ class _Cluster:
                         f"{report(deputy[1].doc)} has its deputy until {_when(deputy[0])}")
         return None
 
+    def _off_chains(self, own: list[list[str]], gazetteer: Gazetteer) -> bool:
+        """Whether none of a candidate's chains fits one of the person's whole."""
+        return bool(self.chains and own) and not any(
+            _fits(o, chain, gazetteer) for o in own for chain in self.chains)
+
     def _moved_between_provinces(self, own: list[list[str]], gazetteer: Gazetteer) -> bool:
         """Posts of a province's own (省委书记, 省长) in one province, then in another: a
         transfer, since candidates come in date order and no two leaders of provinces bear
@@ -223,8 +227,7 @@ class _Cluster:
     def support(self, c: Candidate, gazetteer: Gazetteer) -> str | None:
         """The evidence beyond the name that `c` is this person, if any."""
         own = _chains(c.places, gazetteer)
-        if self.chains and own and self._moved_between_provinces(own, gazetteer) and \
-                not any(_fits(o, ch, gazetteer) for o in own for ch in self.chains):
+        if self._off_chains(own, gazetteer) and self._moved_between_provinces(own, gazetteer):
             before = " and ".join(_place_name(p, gazetteer) for ch in self.chains for p in ch)
             return f"the rank of a province's leader, held in {before} before (a transfer)"
         for org, role in c.posts:

@@ -162,7 +162,6 @@ WORD_LISTS: dict[str, str] = {
     "chair_verbs": "triggers.yaml",
     "chair_markers": "triggers.yaml",
     "address_terms": "triggers.yaml",
-    "clause_breaks": "triggers.yaml",
     "title_joiners": "triggers.yaml",
     "not_subject_words": "triggers.yaml",
     "read_verbs": "triggers.yaml",

@@ -96,6 +96,8 @@ def compile_patterns(lex: Lexicon, words: Words) -> Patterns:
                f"[{''.join(lex.words('meeting_counters'))}]")
     continued_by = (f"(?:{session}|[（(][^（()）]{{1,4}}[）)]"
                     f"|{trie_regex(lex.words('meeting_joiners'))})")
+    # one more head past the first, after a session number, a bracket or a joiner
+    continuation = f"{continued_by}{name_chars}{{0,20}}?{meeting_head}"
     venue = trie_regex(lex.words("meeting_venue_markers"))
     adverbs = trie_regex(lex.words("meeting_adverbs"))
     year, month, day = map(re.escape, (words.year_word, words.month_word, words.day_word))
@@ -128,15 +130,15 @@ def compile_patterns(lex: Lexicon, words: Words) -> Patterns:
             f"(?P<name>[^，。；：！？“”《》\n]{{2,40}}?{meeting_head})"),
         meeting_first=re.compile(
             f"(?:(?<=[，。；：！？,;:!?\\s])|^)(?P<name>{name_chars}{{2,40}}?{meeting_head}"
-            f"(?:{continued_by}{name_chars}{{0,20}}?{meeting_head})*)"
+            f"(?:{continuation})*)"
             f"(?:(?:{venue}){name_chars}{{1,20}}?)?(?:{adverbs})?(?P<verb>{meeting_verbs})"
             f"(?!{trie_regex(lex.words('meeting_first_not_after'))})"),
         meeting_verb=re.compile(meeting_verbs),
-        meeting_more=re.compile(f"{continued_by}{name_chars}{{0,20}}?{meeting_head}|{meeting_head}"),
+        meeting_more=re.compile(f"{continuation}|{meeting_head}"),
         meeting_listed=re.compile(f"{name_chars}{{2,40}}?{meeting_head}"),
         meeting_session=re.compile(
             f"(?:{session}|{trie_regex(lex.words('session_bodies'))}){name_chars}{{0,20}}?"
-            f"{meeting_head}(?:{continued_by}{name_chars}{{0,20}}?{meeting_head})*"),
+            f"{meeting_head}(?:{continuation})*"),
         quote=re.compile(r"“(?P<core>[^“”\n]{1,30})”"),
         campaign=re.compile(trie_regex(lex.campaigns)),
         book_title=re.compile(r"《(?P<title>[^《》\n]{1,120})》"),

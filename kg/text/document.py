@@ -19,7 +19,7 @@ from kg.lang.patterns import Patterns, patterns
 from kg.model import Document, OffsetMap
 from kg.text.corpus import CorpusItem
 from kg.text.html import html_to_text, looks_like_html
-from kg.text.ingest import date_from_metadata, decode, document_id
+from kg.text.ingest import DAY_IN_PATH, date_from_metadata, decode, document_id
 from kg.text.normalize import normalize
 
 # One file is one report (its date and place frame every sentence). The longest
@@ -144,9 +144,6 @@ def date_from_text(text: str, pats: Patterns) -> dt.date | None:
 
 # normalising makes the colon full-width (http：//)
 _ADDRESS = re.compile(r"https?[:\uff1a]//")
-# 2016-05-26, 2016-05/16, 202007/16, t20170928_: a day in an address's path
-_ADDRESS_DAY = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_./]?(0[1-9]|1[0-2])[-_./]?"
-                          r"(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
 def address_day(text: str) -> dt.date | None:
@@ -154,7 +151,7 @@ def address_day(text: str) -> dt.date | None:
     first = text[:text.find("\n")] if "\n" in text else text
     if not _ADDRESS.match(first):
         return None
-    for m in _ADDRESS_DAY.finditer(first):
+    for m in DAY_IN_PATH.finditer(first):
         try:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
         except ValueError:

@@ -32,7 +32,10 @@ _DAMAGED_UTF8_RATIO = 3
 # text in the right encoding is nearly all letters, CJK and punctuation; in a wrong
 # one (UTF-16 of the wrong byte order) mostly rare symbols
 _READABLE_SHARE = 0.9
-_FILENAME_DATE = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_.]?(0[1-9]|1[0-2])[-_.]?(0[1-9]|[12]\d|3[01])(?!\d)")
+# a day written in a file name or an address's path: 2016-05-26, 2016-05/16, 202007/16,
+# t20170928_ (a file name holds no /, so the same pattern serves both)
+DAY_IN_PATH = re.compile(r"(?<!\d)((?:19|20)\d\d)[-_./]?(0[1-9]|1[0-2])[-_./]?"
+                         r"(0[1-9]|[12]\d|3[01])(?!\d)")
 
 
 def iter_sources(paths: list[str]) -> Iterator[Path | InputError]:
@@ -237,7 +240,7 @@ def date_from_metadata(path: Path) -> dt.date | None:
             return dt.date.fromisoformat(str(value)[:10]) if value else None
         except (ValueError, AttributeError) as exc:
             raise InputError(str(sidecar), f"expected {{\"date\": \"YYYY-MM-DD\"}}: {exc}") from exc
-    m = _FILENAME_DATE.search(path.name)
+    m = DAY_IN_PATH.search(path.name)
     if m:
         try:
             return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
