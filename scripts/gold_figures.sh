@@ -4,7 +4,8 @@
 # print summary lines only).
 set -e
 KG=${KG:-.venv/bin/kg}
-for set in dev heldout xwlb-dev xwlb-heldout xwlb-events-dev xwlb-events-heldout localnews \
+for set in dev heldout xwlb-dev xwlb-heldout xwlb-events-dev xwlb-events-heldout \
+           xwlb-events2-dev xwlb-events2-heldout localnews \
            xwlb-bios xwlb-bios/heldout; do
     echo "== tests/gold/$set"
     "$KG" eval "tests/gold/$set" | grep -E '^(holdings|post structure|spans|talks|messages|inspections|meetings|documents|campaigns) '
