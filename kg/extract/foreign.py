@@ -182,15 +182,21 @@ def foreign_listed(c: Clause, role: Role, previous: TitleChain | None) -> Title 
     start = previous.end + 1
     if not c.text.startswith("、", previous.end) or not start < role.start <= start + MAX_ORG_CHARS:
         return None
-    units = units_of(c.text, start, role.start, c.lang)
+    return foreign_next(c, previous.titles[-1], start, role)
+
+
+def foreign_next(c: Clause, last: Title, pos: int, role: Role) -> Title | None:
+    """朝鲜劳动党委员长、国务委员会委员长金正恩: a body with no anchor after a foreign
+    title in its chain is the same country's."""
+    country = last.country
+    units = units_of(c.text, pos, role.start, c.lang) if country else None
     if not units:
         return None
     org = None
     for stem, suffix in units:
-        kind = c.lex.org_suffixes[suffix][0]
         label = (org.label if org is not None else country) + stem + suffix
-        org = OrgRef(label, kind, None, (), org)
-    return Title(c.mention(start, role.end, "role"), role.role, org, country)
+        org = OrgRef(label, c.lex.org_suffixes[suffix][0], None, (), org)
+    return Title(c.mention(pos, role.end, "role"), role.role, org, country)
 
 
 def foreign_twin(c: Clause, org: OrgRef, start: int) -> tuple[OrgRef, str] | None:

@@ -118,7 +118,8 @@ def units_of(text: str, pos: int, end: int, lang: Language) -> list[tuple[str, s
         if m is None:
             return None
         stem = m.group("stem")
-        if any(c in lang.words.stop_in_org for c in stem) or lang.patterns.role.search(stem):
+        if (any(c in lang.words.stop_in_org for c in stem) or lang.patterns.role.search(stem)
+                or any(verb in stem for verb in lang.words.verbs_not_in_bodies)):
             return None
         if stem + m.group("suffix") in lang.lexicon.role_rows:
             return None  # 市委|常委 is a title, not a unit 常委 of 市委

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from kg.extract.clause import MAX_ORG_CHARS, Clause, Role, level_governed, place_role, word_ends_at
 from kg.extract.foreign import (bare_foreign_head, foreign_body, foreign_chamber, foreign_listed,
-                                foreign_local, foreign_twin, minister_title)
+                                foreign_local, foreign_next, foreign_twin, minister_title)
 from kg.extract.orgs import (MIN_UNANCHORED_CHARS, Parsed, government, implied_org, parse_org,
                              pick_place, units_of)
 from kg.lang.patterns import PUNCTUATION
@@ -218,6 +218,12 @@ def _unparsed_after_joiner(c: Clause, pos: int, role: Role, parsed: Parsed) -> b
     return role.start > pos and parsed is None and c.text[pos - 1] in c.w.chain_joiners
 
 
+def _next_foreign_body(c: Clause, last: Title, pos: int, role: Role, parsed: Parsed) -> Title | None:
+    if not _unparsed_after_joiner(c, pos, role, parsed):
+        return None
+    return foreign_next(c, last, pos, role)  # 朝鲜劳动党委员长、国务委员会委员长
+
+
 def _own_party_body(c: Clause, last: Title, pos: int, role: Role, parsed: Parsed) -> Title | None:
     """文化部副部长、党组副书记 → 文化部党组; 济南军区司令员、党委副书记 →
     济南军区党委, 国务院总理、党组书记 → 国务院党组: a bare party group after a
@@ -261,6 +267,8 @@ NEXT_READERS: tuple[tuple[str, NextReader], ...] = (
     ("body named", _next_named_body),
     # where none reads: a foreign city or region the gazetteer lacks
     ("foreign place", _next_foreign_place),
+    # ... or a body of the foreign country the chain is about (…、国务委员会委员长)
+    ("foreign country's body", _next_foreign_body),
     # ... or a unit of the body before it (…常委会委员、法律委员会副主任委员)
     ("unit of the last body", _next_unit),
     # ... or else a body of its own, named as written (…、推动长江经济带发展领导小组组长)

@@ -271,9 +271,10 @@ def _names_after(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
     followers = [w for w in c.lex.words("name_followers") if len(w) > 1]
     names = [n for n in names if not body_follows(c, n.end)
              and not n.text.startswith(tuple(followers))]
-    # 行政长官崔世安、国家发展和改革委员会主任何立峰: a national body's name ends the list
-    body_starts = next((i for i, n in enumerate(names) if c.pats.national.match(c.text, n.start)),
-                       len(names))
+    # 行政长官崔世安、国家发展和改革委员会主任何立峰: a national body's name ends the list, and
+    # so does a country's (马里驻华大使科内、特立尼达和多巴哥驻华大使辛格: not 特立尼达)
+    body_starts = next((i for i, n in enumerate(names) if c.pats.national.match(c.text, n.start)
+                        or _country_beyond(c, n)), len(names))
     names = names[:body_starts]
     first = titles[0]
     if first.org is not None and first.org.label == c.w.state_council \
@@ -281,6 +282,12 @@ def _names_after(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
         # 巴总理谢里夫: a bare 总理 before a foreign name is not China's
         names = [n for n in names if chinese_name(c, n.start, n.end)]
     return names
+
+
+def _country_beyond(c: Clause, name: Mention) -> bool:
+    """A country's name starts where the name does and runs past it."""
+    m = c.pats.country.match(c.text, name.start, c.sent.end)
+    return m is not None and m.end() > name.end
 
 
 def _names_elected(c: Clause, titles: list[Title], role: Role) -> list[Mention]:

@@ -27,6 +27,7 @@ class Words:
     opens: frozenset[str]
     pointers: frozenset[str]
     not_in_unanchored: frozenset[str]
+    verbs_not_in_bodies: tuple[str, ...]
     cpc_names: tuple[str, ...]
     cpc_short: str
     state_names: tuple[str, ...]
