@@ -108,6 +108,20 @@ CASES = [
     # xwlb-events-dev: another country's party's central committee (越共中央): 总书记 there
     # is not the 中共中央's
     ("习近平会见越共中央总书记阮富仲。", {("阮富仲", "越共中央总书记")}),
+    # xwlb-dev 33071: an envoy's role after a body and a mission keeps its mission, in a chain too
+    ("国家主席习近平夫人、世界卫生组织结核病和艾滋病防治亲善大使、联合国教科文组织促进女童和妇女"
+     "教育特使彭丽媛应邀在巴拿马总统府会见巴拿马总统夫人、联合国艾滋病规划署拉美区特别亲善大使、"
+     "巴拿马全国幼儿综合护理理事会主席卡斯蒂略。",
+     {("习近平", "中华人民共和国主席"), ("彭丽媛", "世界卫生组织结核病和艾滋病防治亲善大使"),
+      ("彭丽媛", "联合国教科文组织促进女童和妇女教育特使"),
+      ("卡斯蒂略", "联合国艾滋病规划署拉美区特别亲善大使"),
+      ("卡斯蒂略", "巴拿马全国幼儿综合护理理事会主席")}),
+    # xwlb 2013-05-16: an envoy's role right after a title is the envoy of its holder, one post
+    ("菲律宾总统特使裴瑞兹今天抵台。", {("裴瑞兹", "菲律宾总统特使")}),
+    ("外交部长王毅2日同来访的缅甸总统特使、外交部长吴温纳貌伦举行会谈。",
+     {("王毅", "外交部部长"), ("吴温纳貌伦", "缅甸总统特使"), ("吴温纳貌伦", "缅甸外交部部长")}),
+    # xwlb-events-dev 24798: 蒙古国 is a country (not 蒙古 and a 国 before China's 国务院总理)
+    ("习近平会见蒙古国总理额尔登巴特。", {("额尔登巴特", "蒙古国总理")}),
     # xwlb-events-dev 30044: a founding head (开国总统) held it before
     ("应纳米比亚国民议会议长卡贾维维邀请，栗战书在温得和克会见总统根哥布、开国总统努乔马。",
      {("根哥布", "纳米比亚总统")}),
@@ -183,6 +197,13 @@ LEADERS = [
     ("江泽民主席会见了客人。", "2010-01-01", set()),
     # ... nor for someone the table does not list
     ("王伟主席出席会议。", "2015-06-01", set()),
+    # ... where the table lists every holder of the post on that day, a name before the short
+    # title it does not list holds none (xwlb-events-dev 27148: 阮富仲 is 越共中央's)
+    ("黄平君转交了阮富仲总书记致习近平总书记的贺信。", "2017-10-30",
+     {("习近平", "中共中央总书记")}),
+    ("瓦杰帕伊总理出席会议。", "2002-01-01", set()),
+    # ... but a listed leader's short title is read before 的 too (localnews local-041)
+    ("会议强调,习近平总书记的重要讲话充分肯定了成绩。", "2022-01-13", {("习近平", "中共中央总书记")}),
 ]
 
 

@@ -85,11 +85,23 @@ def name_before(c: Clause, title: Title) -> Mention | None:
                 tagged_person(c.text, start, end, c.sent.end)):
             continue  # no opening before it, and the tagger reads no name: 落实|习近平总书记
         if name_length(c.text, start, end, c.tokens, c.lex, c.pats) == length:
+            if not caption and _not_listed(c, title, c.text[start:end]):
+                return None  # 阮富仲总书记 is no 中共中央总书记
             if (row is not None and row.implies == c.w.state_council
                     and not chinese_name(c, start, end)):
                 return None  # 瓦杰帕伊总理 is no premier of the State Council
             return c.mention(start, end, "person")
     return None
+
+
+def _not_listed(c: Clause, title: Title, name: str) -> bool:
+    """leaders.tsv lists every holder of the national post a short title stands for
+    (总书记 of 中共中央, 总理 of 国务院) on the report's date, and not `name`."""
+    day, body, word = c.doc.date, title.org.label if title.org is not None else None, title.mention.text
+    if day is None or any(t.body == body and t.held_on(day) for t in c.lex.terms.get((name, word), ())):
+        return False
+    return any(term.body == body and term.start <= day
+               for (_name, role), terms in c.lex.terms.items() if role == word for term in terms)
 
 
 def leader_before(c: Clause, role: Role, floor: int) -> TitleChain | None:

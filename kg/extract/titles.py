@@ -32,7 +32,7 @@ from kg.extract.foreign import head_after_foreign_name
 from kg.extract.holders import (body_follows, chinese_name, elected_names, leader_before,
                                 moved_from, name_before, subject_before_you)
 from kg.extract.orgs import town_at
-from kg.extract.posts import first_titles, next_title
+from kg.extract.posts import first_titles, next_title, sent_by
 from kg.extract.recognize import person_names
 from kg.lang.language import Language
 from kg.lang.patterns import MAX_TOWN_STEM
@@ -240,7 +240,11 @@ def _chains_in(c: Clause) -> list[tuple[TitleChain, bool]]:
             nxt = next_title(c, titles[-1], roles)
             if nxt is None:
                 break
-            titles.append(nxt)
+            envoy = sent_by(c, titles[-1], nxt)
+            if envoy is not None:
+                titles[-1] = envoy
+            else:
+                titles.append(nxt)
         start = titles[0].mention.start
         former = text.endswith(w.former, sent.start, start) or (
             len(titles) == 1 and role.start > start and text[role.start - 1] in w.former_between

@@ -28,6 +28,7 @@ class Words:
     pointers: frozenset[str]
     not_in_unanchored: frozenset[str]
     verbs_not_in_bodies: tuple[str, ...]
+    mission_joiners: frozenset[str]
     cpc_names: tuple[str, ...]
     cpc_short: str
     state_names: tuple[str, ...]
