@@ -122,6 +122,15 @@ CASES = [
      {("王毅", "外交部部长"), ("吴温纳貌伦", "缅甸总统特使"), ("吴温纳貌伦", "缅甸外交部部长")}),
     # xwlb-events-dev 24798: 蒙古国 is a country (not 蒙古 and a 国 before China's 国务院总理)
     ("习近平会见蒙古国总理额尔登巴特。", {("额尔登巴特", "蒙古国总理")}),
+    # localnews local-099: a democratic party's committee of a place is the party's, its head
+    # the 主委, its bare form (民盟区委) the report's place's
+    ("受中共闵行区委委托,民盟闵行区委主委董学平带队赴颛桥镇。民盟区委主委助理黄静、秘书长薛利军参加。",
+     {("董学平", "民盟闵行区委主委"), ("黄静", "民盟闵行区委主委助理"),
+      ("薛利军", "民盟闵行区委秘书长")}),
+    ("民进上海市委副主委王建国出席。", {("王建国", "民进上海市委副主委")}),
+    ("共青团四川省委书记王建国出席。", {("王建国", "共青团四川省委书记")}),
+    # localnews local-039: an acting banner head (代旗长) holds that post, not 旗长
+    ("旗委副书记、政府代旗长周玉龙出席。", {("周玉龙", "旗委副书记"), ("周玉龙", "代旗长")}),
     # xwlb-events-dev 30044: a founding head (开国总统) held it before
     ("应纳米比亚国民议会议长卡贾维维邀请，栗战书在温得和克会见总统根哥布、开国总统努乔马。",
      {("根哥布", "纳米比亚总统")}),

@@ -61,14 +61,13 @@ def _anchors(text: str, pos: int, end: int, lang: Language, context: list[Place]
         body = lang.patterns.national_names[m.group()]
         org = national_body(body, text[pos:m.end()])
         out.append(_Anchor(m.end(), org, None, None, body.org_type == "party-committee"))
-    league = len(w.league) if text.startswith(w.league, pos) else 0
-    m = lang.patterns.org.match(text, pos + league, end)
+    party = next((p for p in (w.league, *w.democratic_parties) if text.startswith(p, pos)), "")
+    m = lang.patterns.org.match(text, pos + len(party), end)
     if m and not m.group("national"):
         org = resolve_org(m, lang, context, before, unresolved=True)
-        if org is not None and league and org.org_type == "party-committee" and org.place:
-            # 共青团四川省委: the Youth League's committee, not the Party's
-            org = local_body(lang.lexicon.bodies[w.league_committee], org.place, lang)
-        if org is not None and (org.org_type != "party-committee" or not league):
+        if org is not None and party and org.org_type == "party-committee" and org.place:
+            org = _party_committee(party, org, lang)
+        if org is not None and (org.org_type != "party-committee" or not party):
             out.append(_Anchor(m.end(), org, org.place, None, org.org_type == "party-committee"))
     m = lang.patterns.anchor_place.match(text, pos, end)
     if m:
@@ -99,6 +98,15 @@ def _anchors(text: str, pos: int, end: int, lang: Language, context: list[Place]
         # 布鲁京斯研究所桑顿中国中心研究部: units with no anchor, where a phrase starts
         out.append(_Anchor(pos, None, None, None, False))
     return sorted(out, key=lambda a: -a.end)
+
+
+def _party_committee(party: str, committee: OrgRef, lang: Language) -> OrgRef:
+    """共青团四川省委 is the Youth League's committee of 四川省, 民盟闵行区委 the 民盟's of
+    闵行区: not the Party's committee the place-body pattern read after the name."""
+    if party == lang.words.league:
+        return local_body(lang.lexicon.bodies[lang.words.league_committee], committee.place, lang)
+    return OrgRef(party + committee.label, "other", committee.place,
+                  tuple(party + alias for alias in committee.aliases))
 
 
 def pick_place(cands: list[Place], context: list[Place], lang: Language, *,

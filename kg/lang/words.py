@@ -36,6 +36,7 @@ class Words:
     prc: str
     league: str
     league_committee: str
+    democratic_parties: tuple[str, ...]
     stationed: str
     embassy: str
     embassy_long: str
