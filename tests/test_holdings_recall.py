@@ -131,6 +131,18 @@ CASES = [
     ("共青团四川省委书记王建国出席。", {("王建国", "共青团四川省委书记")}),
     # localnews local-039: an acting banner head (代旗长) holds that post, not 旗长
     ("旗委副书记、政府代旗长周玉龙出席。", {("周玉龙", "旗委副书记"), ("周玉龙", "代旗长")}),
+    # xwlb-events-dev 16313: the name before the copula holds the titles that end the clause
+    ("今年30岁的黄明山是吉潭镇镇长。", {("黄明山", "吉潭镇镇长")}),
+    ("陈行甲是巴东县委书记，在这个国家级贫困县，全县33万农民。", {("陈行甲", "巴东县委书记")}),
+    # ... not where a word before 是 puts it in the past, nor where the title goes on (县长的)
+    ("杨春生前是福建省宁德市公安局蕉城分局副局长。", set()),
+    ("张三是县长的秘书。", set()),
+    # ... and a count of people is no part of a body's name (宁德|一名村党支部)
+    ("周炳耀是福建宁德一名村党支部书记，但就在今年中秋节。", set()),
+    # xwlb-events-dev 03885: a special representative (特别代表) is an envoy too
+    ("李克强在中南海紫光阁会见美国总统特别代表、财政部长王建国。",
+     {("王建国", "美国总统特别代表"), ("王建国", "美国财政部部长")}),
+    ("中国政府朝鲜半岛事务特别代表王建国出席。", {("王建国", "中国政府朝鲜半岛事务特别代表")}),
     # xwlb-events-dev 30044: a founding head (开国总统) held it before
     ("应纳米比亚国民议会议长卡贾维维邀请，栗战书在温得和克会见总统根哥布、开国总统努乔马。",
      {("根哥布", "纳米比亚总统")}),

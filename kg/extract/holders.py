@@ -8,6 +8,7 @@ from kg.extract.clause import BRACKETED, Clause, Role
 from kg.extract.names import tagged_person
 from kg.extract.orgs import national_body
 from kg.extract.recognize import name_length
+from kg.lang.patterns import PUNCTUATION
 from kg.model import Mention, Title, TitleChain
 
 # the lengths a Chinese name is tried in: most have three characters, then two;
@@ -91,6 +92,24 @@ def name_before(c: Clause, title: Title) -> Mention | None:
                     and not chinese_name(c, start, end)):
                 return None  # 瓦杰帕伊总理 is no premier of the State Council
             return c.mention(start, end, "person")
+    return None
+
+
+def name_before_copula(c: Clause, titles: list[Title]) -> Mention | None:
+    """今年30岁的黄明山是吉潭镇镇长。: the name right before 是, where the titles end the
+    clause; not where a word before 是 puts it in the past (生前是)."""
+    start, after = titles[0].mention.start, titles[-1].mention.end
+    end = start - len(c.w.copula)
+    if (end <= c.sent.start or not c.text.startswith(c.w.copula, end)
+            or after < c.sent.end and c.text[after] not in PUNCTUATION
+            or c.text.endswith(c.w.copula_not_after, c.sent.start, end)):
+        return None
+    for length in NAME_LENGTHS:
+        begin = end - length
+        if (begin >= c.sent.start and c.tokens.starts_at(begin)
+                and (begin == c.sent.start or c.text[begin - 1] in c.w.name_before_opens)
+                and name_length(c.text, begin, end + 1, c.tokens, c.lex, c.pats) == length):
+            return c.mention(begin, end, "person")
     return None
 
 

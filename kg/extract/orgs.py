@@ -127,7 +127,7 @@ def units_of(text: str, pos: int, end: int, lang: Language) -> list[tuple[str, s
             return None
         stem = m.group("stem")
         if (any(c in lang.words.stop_in_org for c in stem) or lang.patterns.role.search(stem)
-                or any(verb in stem for verb in lang.words.verbs_not_in_bodies)):
+                or any(word in stem for word in lang.words.not_in_body_stems)):
             return None
         if stem + m.group("suffix") in lang.lexicon.role_rows:
             return None  # 市委|常委 is a title, not a unit 常委 of 市委

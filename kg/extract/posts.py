@@ -129,12 +129,15 @@ def _mission_title(c: Clause, role: Role, starts: range) -> Title | None:
     for start in starts:
         if not c.tokens.starts_at(start) or text[start] in PUNCTUATION:
             continue
+        # units alone (中国|政府) where a phrase starts, as _named_body's loose reading
+        loose = (start == c.sent.start or text[start - 1] in c.w.opens
+                 or text.startswith(c.w.china, start))
         for end in range(role.start - 1, max(start, role.start - MAX_MISSION_CHARS - 1), -1):
             mission = text[end:role.start]
             if any(ch in PUNCTUATION or ch in c.w.stop_in_org and ch not in c.w.mission_joiners
                    for ch in mission):
                 break
-            parsed = parse_org(text, start, end, c.lang, c.context, None)
+            parsed = parse_org(text, start, end, c.lang, c.context, None, loose)
             if parsed is not None and parsed[0] is not None:
                 return Title(c.mention(start, role.end, "role"), mission + role.role,
                              parsed[0], parsed[2])

@@ -30,7 +30,7 @@ from dataclasses import replace
 from kg.extract.clause import Clause, Role, roles_in, word_ends_at
 from kg.extract.foreign import head_after_foreign_name
 from kg.extract.holders import (body_follows, chinese_name, elected_names, leader_before,
-                                moved_from, name_before, subject_before_you)
+                                moved_from, name_before, name_before_copula, subject_before_you)
 from kg.extract.orgs import town_at
 from kg.extract.posts import first_titles, next_title, sent_by
 from kg.extract.recognize import person_names
@@ -303,6 +303,11 @@ def _name_right_before(c: Clause, titles: list[Title], role: Role) -> list[Menti
     return [before] if before is not None else []
 
 
+def _name_before_copula(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
+    before = name_before_copula(c, titles)
+    return [before] if before is not None else []
+
+
 def _name_that_moved(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
     start = titles[0].mention.start
     if not c.text.endswith(c.w.moved_to, c.sent.start, start):
@@ -321,4 +326,6 @@ HOLDER_READERS: tuple[tuple[str, HolderReader, bool], ...] = (
     ("name before", _name_right_before, False),
     # 肖更民由…调任公明镇党委书记: the name before 由, after a verb of moving
     ("moved", _name_that_moved, False),
+    # 黄明山是吉潭镇镇长。: the name before the copula, the titles ending the clause
+    ("copula", _name_before_copula, False),
 )

@@ -27,7 +27,7 @@ class Words:
     opens: frozenset[str]
     pointers: frozenset[str]
     not_in_unanchored: frozenset[str]
-    verbs_not_in_bodies: tuple[str, ...]
+    not_in_body_stems: tuple[str, ...]
     mission_joiners: frozenset[str]
     cpc_names: tuple[str, ...]
     cpc_short: str
@@ -67,6 +67,8 @@ class Words:
     before_name: frozenset[str]
     name_before_opens: frozenset[str]
     caption_opens: frozenset[str]
+    copula: str
+    copula_not_after: tuple[str, ...]
     state_council: str
     this: str
     chambers: tuple[str, ...]
