@@ -185,12 +185,16 @@ def foreign_listed(c: Clause, role: Role, previous: TitleChain | None) -> Title 
     return foreign_next(c, previous.titles[-1], start, role)
 
 
-def foreign_next(c: Clause, last: Title, pos: int, role: Role) -> Title | None:
+def foreign_next(c: Clause, last: Title, pos: int, role: Role, *, chained: bool = False
+                 ) -> Title | None:
     """朝鲜劳动党委员长、国务委员会委员长金正恩: a body with no anchor after a foreign
-    title in its chain is the same country's."""
+    title in its chain is the same country's. `chained`: in a chain, only one with a short
+    first stem that names no body of its own (not 巴西科学院院长、发展中国家科学院院长, nor
+    南非内政部长、新任非盟委员会主席)."""
     country = last.country
     units = units_of(c.text, pos, role.start, c.lang) if country else None
-    if not units:
+    if not units or chained and (len(units[0][0]) > MAX_CHAMBER_STEM or any(
+            c.tokens.starts_at(m.start()) for m in c.pats.national.finditer(c.text, pos, role.start))):
         return None
     org = None
     for stem, suffix in units:

@@ -102,8 +102,10 @@ def name_before_copula(c: Clause, titles: list[Title]) -> Mention | None:
     end = start - len(c.w.copula)
     if (end <= c.sent.start or not c.text.startswith(c.w.copula, end)
             or after < c.sent.end and c.text[after] not in PUNCTUATION
-            or c.text.endswith(c.w.copula_not_after, c.sent.start, end)):
-        return None
+            or c.text.endswith(c.w.copula_not_after, c.sent.start, end)
+            or any(c.text[t.mention.start:t.mention.end].endswith(
+                tuple(ch + t.role for ch in c.w.former_between)) for t in titles)):
+        return None  # 周恩义是…区委原常委、宣传部长: held before
     for length in NAME_LENGTHS:
         begin = end - length
         if (begin >= c.sent.start and c.tokens.starts_at(begin)

@@ -60,7 +60,8 @@ def _anchors(text: str, pos: int, end: int, lang: Language, context: list[Place]
     if m:
         body = lang.patterns.national_names[m.group()]
         org = national_body(body, text[pos:m.end()])
-        out.append(_Anchor(m.end(), org, None, None, body.org_type == "party-committee"))
+        out.append(_Anchor(m.end(), org, None, w.foreign_party_countries.get(body.label),
+                           body.org_type == "party-committee"))
     party = next((p for p in (w.league, *w.democratic_parties) if text.startswith(p, pos)), "")
     m = lang.patterns.org.match(text, pos + len(party), end)
     if m and not m.group("national"):

@@ -268,7 +268,7 @@ def _unparsed_after_joiner(c: Clause, pos: int, role: Role, parsed: Parsed) -> b
 def _next_foreign_body(c: Clause, last: Title, pos: int, role: Role, parsed: Parsed) -> Title | None:
     if not _unparsed_after_joiner(c, pos, role, parsed):
         return None
-    return foreign_next(c, last, pos, role)  # 朝鲜劳动党委员长、国务委员会委员长
+    return foreign_next(c, last, pos, role, chained=True)  # 朝鲜劳动党委员长、国务委员会委员长
 
 
 def _next_envoy(c: Clause, last: Title, pos: int, role: Role, parsed: Parsed) -> Title | None:
@@ -445,6 +445,9 @@ def _bare_in_chain(c: Clause, pos: int, role: Role, last: Title) -> Title:
     if last.country and role.role in c.lex.head_roles:
         return Title(mention, role.role, government(None, last.country, c.lang), last.country)
     abroad = foreign_body(c, role, last.country) if last.country else None
+    if abroad is not None and abroad.org_type == "government":
+        # 老挝人民革命党中央总书记、国家主席本扬: the head of Laos, named as written
+        return Title(mention, role.word, government(None, last.country, c.lang), last.country)
     if abroad is not None:  # 缅甸总统特使、外交部长: Myanmar's foreign minister
         return Title(mention, role.role, abroad, last.country)
     org = implied_org(role.word, c.lang, c.context)

@@ -37,6 +37,7 @@ class Words:
     league: str
     league_committee: str
     democratic_parties: tuple[str, ...]
+    foreign_party_countries: dict[str, str]
     stationed: str
     embassy: str
     embassy_long: str
