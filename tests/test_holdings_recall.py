@@ -174,6 +174,13 @@ def test_a_term_of_office_starts_no_body_inside_a_chain():
         ("白春礼", "中国科学院院长")}
 
 
+def test_a_prefecture_s_committee_is_named_by_its_short_name():
+    # xwlb-bios 27087: 宁德地委 is the prefecture's, whether the place is 宁德地区 or 宁德市
+    assert holdings("宁德地委书记王建国出席。") == {("王建国", "宁德地委书记")}
+    assert holdings("阿克苏地委书记王建国出席。") == {("王建国", "阿克苏地委书记")}
+    assert holdings("公明镇党委书记王建国出席。") == {("王建国", "公明镇党委书记")}
+
+
 # local-069: the lead names four provinces' delegations, none of them the report's city
 LISTED = ("3月15日上午,市委副书记、市长符平主持召开市政府第22次常务会议,传达学习习近平在参加"
           "十三届全国人大一次会议内蒙古、山东、广东、重庆代表团审议时的讲话精神。")
