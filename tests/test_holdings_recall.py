@@ -174,6 +174,36 @@ def test_a_term_of_office_starts_no_body_inside_a_chain():
         ("白春礼", "中国科学院院长")}
 
 
+def test_a_street_office_and_customs_are_bodies():
+    assert holdings("上海市黄浦区五里桥街道办事处主任王建国出席。") == {
+        ("王建国", "黄浦区五里桥街道办事处主任")}
+    assert holdings("街道党工委书记王建国、街道办事处主任李四出席。") == {
+        ("王建国", "街道党工委书记"), ("李四", "街道办事处主任")}
+    assert holdings("海关总署署长于广洲出席。") == {("于广洲", "海关总署署长")}
+
+
+def test_an_abbreviated_banner_is_the_banner():
+    # localnews local-039: 东乌旗 is 东乌珠穆沁旗 (abbreviated_divisions.tsv), 东乌 its short name
+    assert holdings("中共东乌旗委召开会议。旗委书记王建国主持。") == {("王建国", "东乌珠穆沁旗委书记")}
+    assert holdings("东乌海关关长王建国出席。") == {("王建国", "东乌海关关长")}
+    assert holdings("内蒙古兴安盟科右中旗旗长王建国出席。") == {("王建国", "科尔沁右翼中旗旗长")}
+
+
+def test_an_abbreviation_must_name_its_division_as_divisions_tsv_does(tmp_path):
+    import shutil
+
+    from kg.errors import LexiconError
+    from kg.lang.datafiles import shipped_data
+    from kg.lang.lexicon import read_lexicon
+    folder = tmp_path / "data"
+    shutil.copytree(str(shipped_data()), folder)
+    table = folder / "abbreviated_divisions.tsv"
+    table.write_text(table.read_text(encoding="utf-8").replace(
+        "152525\t东乌珠穆沁旗", "152525\t西乌珠穆沁旗"), encoding="utf-8")
+    with pytest.raises(LexiconError, match="东乌旗: code 152525 is 东乌珠穆沁旗"):
+        read_lexicon(folder)
+
+
 def test_a_prefecture_s_committee_is_named_by_its_short_name():
     # xwlb-bios 27087: 宁德地委 is the prefecture's, whether the place is 宁德地区 or 宁德市
     assert holdings("宁德地委书记王建国出席。") == {("王建国", "宁德地委书记")}
