@@ -4,6 +4,8 @@ bodies listed after a foreign holder, ministers with a portfolio (瑞典工商�
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.clause import BRACKETED, MAX_ORG_CHARS, Clause, Role, level_governed
 from kg.extract.names import judged
 from kg.extract.orgs import government, implied_org, place_body, units_of
@@ -200,6 +202,24 @@ def foreign_next(c: Clause, last: Title, pos: int, role: Role, *, chained: bool 
     for stem, suffix in units:
         label = (org.label if org is not None else country) + stem + suffix
         org = OrgRef(label, c.lex.org_suffixes[suffix][0], None, (), org)
+    return Title(c.mention(pos, role.end, "role"), role.role, org, country)
+
+
+def joined_ministry(c: Clause, last: Title, pos: int, role: Role) -> Title | None:
+    """德国副总理兼经济、能源部长, 埃及副总理兼农业和土地开发部长: portfolios joined by 、 or 和
+    before 部长, in a foreign chain, name one ministry (德国经济和能源部)."""
+    text, country = c.text, last.country
+    if (not country or role.start <= pos or not text.startswith(c.w.ministry, role.start)
+            or text[pos - 1] not in c.w.chain_joiners):
+        return None
+    # 经济和能源部部长 names its ministry whole; 经济、能源部长 shares the 部 of 部长
+    portfolios = text[pos:role.start].removesuffix(c.w.ministry)
+    parts = re.split(f"[{''.join(c.w.portfolio_joiners)}]", portfolios)
+    if len(parts) < 2 or not all(MIN_NAME_CHARS <= len(p) <= MAX_PORTFOLIO and not any(
+            ch in c.w.stop_in_org or ch in PUNCTUATION for ch in p) for p in parts):
+        return None
+    label = country + c.w.portfolio_joined.join(parts) + c.w.ministry
+    org = OrgRef(label, c.lex.org_suffixes[c.w.ministry][0], None, ())
     return Title(c.mention(pos, role.end, "role"), role.role, org, country)
 
 

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from kg.extract.clause import MAX_ORG_CHARS, Clause, Role, level_governed, place_role, word_ends_at
 from kg.extract.foreign import (bare_foreign_head, foreign_body, foreign_chamber, foreign_listed,
-                                foreign_local, foreign_next, foreign_twin, minister_title)
+                                foreign_local, foreign_next, foreign_twin, joined_ministry,
+                                minister_title)
 from kg.extract.orgs import (MIN_UNANCHORED_CHARS, Parsed, government, implied_org, parse_org,
                              pick_place, units_of)
 from kg.lang.patterns import PUNCTUATION
@@ -277,6 +278,11 @@ def _next_envoy(c: Clause, last: Title, pos: int, role: Role, parsed: Parsed) ->
     return _mission_title(c, role, range(pos, pos + 1))  # …亲善大使、联合国教科文组织…特使
 
 
+def _next_joined_ministry(c: Clause, last: Title, pos: int, role: Role, parsed: Parsed
+                          ) -> Title | None:
+    return joined_ministry(c, last, pos, role) if parsed is None else None
+
+
 def _own_party_body(c: Clause, last: Title, pos: int, role: Role, parsed: Parsed) -> Title | None:
     """文化部副部长、党组副书记 → 文化部党组; 济南军区司令员、党委副书记 →
     济南军区党委, 国务院总理、党组书记 → 国务院党组: a bare party group after a
@@ -322,6 +328,8 @@ NEXT_READERS: tuple[tuple[str, NextReader], ...] = (
     ("foreign place", _next_foreign_place),
     # ... or an envoy's, with its mission (…亲善大使、联合国教科文组织促进女童和妇女教育特使)
     ("envoy with a mission", _next_envoy),
+    # ... or a foreign ministry of portfolios joined by 、 or 和 (…兼经济、能源部长)
+    ("joined portfolios", _next_joined_ministry),
     # ... or a body of the foreign country the chain is about (…、国务委员会委员长)
     ("foreign country's body", _next_foreign_body),
     # ... or a unit of the body before it (…常委会委员、法律委员会副主任委员)

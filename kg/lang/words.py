@@ -29,6 +29,9 @@ class Words:
     not_in_unanchored: frozenset[str]
     not_in_body_stems: tuple[str, ...]
     mission_joiners: frozenset[str]
+    ministry: str
+    portfolio_joiners: frozenset[str]
+    portfolio_joined: str
     cpc_names: tuple[str, ...]
     cpc_short: str
     state_names: tuple[str, ...]
