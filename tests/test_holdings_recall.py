@@ -212,6 +212,19 @@ def test_an_abbreviation_must_name_its_division_as_divisions_tsv_does(tmp_path):
         read_lexicon(folder)
 
 
+def test_the_heads_of_the_national_media():
+    # xwlb 2012-2018: 社长, 台长, 总编辑 of the national papers, agency and broadcaster
+    assert holdings("中央电视台台长胡占凡与国际奥委会主席罗格会面。") == {
+        ("胡占凡", "中央电视台台长"), ("罗格", "国际奥委会主席")}
+    assert holdings("人民日报社社长杨振武、新华社副社长冯健出席。") == {
+        ("杨振武", "人民日报社社长"), ("冯健", "新华社副社长")}
+    # ... a branch is a unit (not the 中央电视台's 台长 the body named before gives)
+    assert holdings("中央电视台北美分台台长麻静：“总书记提到了国际传播。") == {
+        ("麻静", "中央电视台北美分台台长")}
+    # ... and 新华社长篇通讯 is an agency's long report, no post
+    assert holdings("新华社长篇通讯：大国工匠。") == set()
+
+
 def test_a_prefecture_s_committee_is_named_by_its_short_name():
     # xwlb-bios 27087: 宁德地委 is the prefecture's, whether the place is 宁德地区 or 宁德市
     assert holdings("宁德地委书记王建国出席。") == {("王建国", "宁德地委书记")}
