@@ -212,6 +212,17 @@ def test_an_abbreviation_must_name_its_division_as_divisions_tsv_does(tmp_path):
         read_lexicon(folder)
 
 
+def test_a_bare_role_held_by_nobody_after_another_country_is_no_post_of_china_s():
+    # xwlb-dev 20594: 担任总理一职 after 澳大利亚总理特恩布尔 is no 国务院总理
+    from kg.extract.pipeline import extract
+    from kg.text.document import make_document
+
+    def posts(text: str) -> list[str]:
+        return [p.label for p, _ in extract(make_document(text, doc_id="t", path="t.txt")).posts]
+    assert posts("澳大利亚总理特恩布尔今天宣布，执政党联盟获胜，他将继续担任总理一职。") == []
+    assert posts("他曾担任总理一职。") == ["国务院总理"]
+
+
 def test_the_heads_of_the_national_media():
     # xwlb 2012-2018: 社长, 台长, 总编辑 of the national papers, agency and broadcaster
     assert holdings("中央电视台台长胡占凡与国际奥委会主席罗格会面。") == {

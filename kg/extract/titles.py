@@ -112,7 +112,8 @@ def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: To
         c = Clause(doc, sent, tokens, places_of(sent), here, lang)
         for chain, former in _chains_in(c):
             kept = tuple(t for t in chain.titles if t.org is not None
-                         and not (t.org.level and (former or _doubtful(c, t.mention.start))))
+                         and not (t.org.level and (former or _doubtful(c, t.mention.start)))
+                         and not (former and _implied_abroad(c, t)))
             if not kept:
                 continue
             if former:
@@ -183,6 +184,15 @@ def _doubtful(c: Clause, start: int) -> bool:
     return (not c.tokens.starts_at(start) or word_ends_at(c, start)
             or any(c.tokens.starts_at(m.start())
                    for m in c.pats.anchor_place.finditer(c.text, c.sent.start, start)))
+
+
+def _implied_abroad(c: Clause, title: Title) -> bool:
+    """澳大利亚总理特恩布尔…他将继续担任总理一职: a bare role, its body only implied (国务院),
+    after another country is named in the sentence, is likely that country's: held by nobody
+    named, it is no post of China's to keep."""
+    return (title.mention.text in c.lex.role_rows and not title.country
+            and any(m.group() != c.w.china
+                    for m in c.pats.country.finditer(c.text, c.sent.start, title.mention.start)))
 
 
 def _lead_town(towns: list[tuple[int, Place]], sentences: tuple[Sentence, ...]) -> list[Place]:
