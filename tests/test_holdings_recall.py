@@ -212,6 +212,15 @@ def test_an_abbreviation_must_name_its_division_as_divisions_tsv_does(tmp_path):
         read_lexicon(folder)
 
 
+def test_an_envoy_s_post_is_named_with_its_mission_and_its_role_is_the_envoy_s():
+    from kg.extract.pipeline import extract
+    from kg.text.document import make_document
+    x = extract(make_document("世界卫生组织结核病和艾滋病防治亲善大使彭丽媛出席。菲律宾总统特使裴瑞兹抵台。",
+                              doc_id="t", path="t.txt"))
+    assert {(h.post.label, h.post.role) for h in x.holdings} == {
+        ("世界卫生组织结核病和艾滋病防治亲善大使", "亲善大使"), ("菲律宾总统特使", "特使")}
+
+
 def test_a_bare_role_held_by_nobody_after_another_country_is_no_post_of_china_s():
     # xwlb-dev 20594: 担任总理一职 after 澳大利亚总理特恩布尔 is no 国务院总理
     from kg.extract.pipeline import extract

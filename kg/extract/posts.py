@@ -115,7 +115,7 @@ def _named_body(c: Clause, seek: Seek) -> list[Title] | None:
 
 def _envoy_with_mission(c: Clause, seek: Seek) -> list[Title] | None:
     """世界卫生组织结核病和艾滋病防治亲善大使, 联合国艾滋病规划署拉美区特别亲善大使: an
-    envoy's role (roles.yaml mission_roles) after a body and the mission or region it is
+    envoy's role (phrases.yaml mission_roles) after a body and the mission or region it is
     sent for; the role keeps its mission, the post is named with it."""
     mission = _mission_title(c, seek.role, range(max(seek.floor, seek.role.start - MAX_ORG_CHARS),
                                                  seek.role.start - 1))
@@ -125,7 +125,7 @@ def _envoy_with_mission(c: Clause, seek: Seek) -> list[Title] | None:
 def _mission_title(c: Clause, role: Role, starts: range) -> Title | None:
     """An envoy's title whose body starts at one of `starts`, the first that reads."""
     text = c.text
-    if role.word not in c.lex.words("mission_roles"):
+    if role.word not in c.w.mission_roles:
         return None
     for start in starts:
         if not c.tokens.starts_at(start) or text[start] in PUNCTUATION:
@@ -223,7 +223,7 @@ def sent_by(c: Clause, last: Title, nxt: Title) -> Title | None:
     joiner between, is the envoy of that title's holder: one post (菲律宾总统特使), not the
     title itself and an envoy's."""
     if (nxt.mention.start != last.mention.end or last.org is None
-            or nxt.role not in c.lex.words("mission_roles")):
+            or nxt.role not in c.w.mission_roles):
         return None
     return Title(c.mention(last.mention.start, nxt.mention.end, "role"), last.role + nxt.role,
                  last.org, last.country)

@@ -88,7 +88,9 @@ def post_of(title: Title, w: Words) -> PostRef:
         # ... and where the place is unresolved, by the role that names its level: 副县长
         aliases = (label, *aliases)
         label = title.role
-    return PostRef(title.role, org, label, tuple(dict.fromkeys(a for a in aliases if a != label)))
+    # an envoy's post is named with its mission, its role is the envoy's (…防治|亲善大使)
+    role = max((r for r in w.mission_roles if title.role.endswith(r)), key=len, default=title.role)
+    return PostRef(role, org, label, tuple(dict.fromkeys(a for a in aliases if a != label)))
 
 
 def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,

@@ -190,7 +190,6 @@ WORD_LISTS: dict[str, str] = {
     "own_party_bodies": "roles.yaml",
     "office_units": "roles.yaml",
     "leader_envoys": "roles.yaml",
-    "mission_roles": "roles.yaml",
     "biography_genders": "careers.yaml",
     "span_dashes": "careers.yaml",
     "month_separators": "careers.yaml",

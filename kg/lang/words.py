@@ -28,6 +28,7 @@ class Words:
     pointers: frozenset[str]
     not_in_unanchored: frozenset[str]
     not_in_body_stems: tuple[str, ...]
+    mission_roles: tuple[str, ...]
     mission_joiners: frozenset[str]
     ministry: str
     portfolio_joiners: frozenset[str]
