@@ -32,14 +32,16 @@ FILES = [path for name in SETS for path in sorted((GOLD / name).glob("*.yaml"))]
 # holdings and post structure raised again 2026-12-02 by the recall classes of
 # tests/test_holdings_recall.py, by the name fixes of issue 12, point 2, and by the leaders'
 # short titles (leaders.tsv), former and autonomous counties' names (户县, 张家川县) and
-# brigades (大队教导员)
+# brigades (大队教导员); and once more by international bodies and other countries' parties,
+# envoys with their missions, foreign chains, joined portfolios, the copula, democratic parties'
+# committees and abbreviated banners (tests/test_holdings_recall.py, issue 12 of 2026-12-02)
 MEASURED = {
-    "xwlb-dev": {"holdings": 0.901, "post structure": 0.904,
+    "xwlb-dev": {"holdings": 0.951, "post structure": 0.968,
                  "talks": 0.870, "inspections": 0.750},
-    "xwlb-heldout": {"holdings": 0.842, "post structure": 0.842},
+    "xwlb-heldout": {"holdings": 0.880, "post structure": 0.880},
     # the event rows (issue 14: talks as participant pairs, messages as sender → recipient,
     # inspections as person → place)
-    "xwlb-events-dev": {"holdings": 0.884, "post structure": 0.886,
+    "xwlb-events-dev": {"holdings": 0.923, "post structure": 0.921,
                         "talks": 0.976, "messages": 1.000, "inspections": 0.958},
     "xwlb-events-heldout": {"holdings": 0.885, "post structure": 0.886,
                             "talks": 0.947, "messages": 0.000, "inspections": 1.000},
@@ -56,7 +58,7 @@ MEASURED = {
     # before quotes side by side, names ending in 行动/建设年 and the centre's campaigns
     # holdings 0.766 and post structure 0.795 before 和县 stopped being read over 和+县委
     # (tests/test_conjoined_places.py)
-    "localnews": {"holdings": 0.942, "post structure": 0.947, "inspections": 0.246,
+    "localnews": {"holdings": 0.951, "post structure": 0.959, "inspections": 0.246,
                   "meetings": 0.708, "documents": 0.659, "campaigns": 0.571},
 }
 TOLERANCE = 0.005

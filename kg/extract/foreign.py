@@ -4,6 +4,8 @@ bodies listed after a foreign holder, ministers with a portfolio (瑞典工商�
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.clause import BRACKETED, MAX_ORG_CHARS, Clause, Role, level_governed
 from kg.extract.names import judged
 from kg.extract.orgs import government, implied_org, place_body, units_of
@@ -182,15 +184,43 @@ def foreign_listed(c: Clause, role: Role, previous: TitleChain | None) -> Title 
     start = previous.end + 1
     if not c.text.startswith("、", previous.end) or not start < role.start <= start + MAX_ORG_CHARS:
         return None
-    units = units_of(c.text, start, role.start, c.lang)
-    if not units:
+    return foreign_next(c, previous.titles[-1], start, role)
+
+
+def foreign_next(c: Clause, last: Title, pos: int, role: Role, *, chained: bool = False
+                 ) -> Title | None:
+    """朝鲜劳动党委员长、国务委员会委员长金正恩: a body with no anchor after a foreign
+    title in its chain is the same country's. `chained`: in a chain, only one with a short
+    first stem that names no body of its own (not 巴西科学院院长、发展中国家科学院院长, nor
+    南非内政部长、新任非盟委员会主席)."""
+    country = last.country
+    units = units_of(c.text, pos, role.start, c.lang) if country else None
+    if not units or chained and (len(units[0][0]) > MAX_CHAMBER_STEM or any(
+            c.tokens.starts_at(m.start()) for m in c.pats.national.finditer(c.text, pos, role.start))):
         return None
     org = None
     for stem, suffix in units:
-        kind = c.lex.org_suffixes[suffix][0]
         label = (org.label if org is not None else country) + stem + suffix
-        org = OrgRef(label, kind, None, (), org)
-    return Title(c.mention(start, role.end, "role"), role.role, org, country)
+        org = OrgRef(label, c.lex.org_suffixes[suffix][0], None, (), org)
+    return Title(c.mention(pos, role.end, "role"), role.role, org, country)
+
+
+def joined_ministry(c: Clause, last: Title, pos: int, role: Role) -> Title | None:
+    """德国副总理兼经济、能源部长, 埃及副总理兼农业和土地开发部长: portfolios joined by 、 or 和
+    before 部长, in a foreign chain, name one ministry (德国经济和能源部)."""
+    text, country = c.text, last.country
+    if (not country or role.start <= pos or not text.startswith(c.w.ministry, role.start)
+            or text[pos - 1] not in c.w.chain_joiners):
+        return None
+    # 经济和能源部部长 names its ministry whole; 经济、能源部长 shares the 部 of 部长
+    portfolios = text[pos:role.start].removesuffix(c.w.ministry)
+    parts = re.split(f"[{''.join(c.w.portfolio_joiners)}]", portfolios)
+    if len(parts) < 2 or not all(MIN_NAME_CHARS <= len(p) <= MAX_PORTFOLIO and not any(
+            ch in c.w.stop_in_org or ch in PUNCTUATION for ch in p) for p in parts):
+        return None
+    label = country + c.w.portfolio_joined.join(parts) + c.w.ministry
+    org = OrgRef(label, c.lex.org_suffixes[c.w.ministry][0], None, ())
+    return Title(c.mention(pos, role.end, "role"), role.role, org, country)
 
 
 def foreign_twin(c: Clause, org: OrgRef, start: int) -> tuple[OrgRef, str] | None:

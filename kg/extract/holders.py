@@ -8,6 +8,7 @@ from kg.extract.clause import BRACKETED, Clause, Role
 from kg.extract.names import tagged_person
 from kg.extract.orgs import national_body
 from kg.extract.recognize import name_length
+from kg.lang.patterns import PUNCTUATION
 from kg.model import Mention, Title, TitleChain
 
 # the lengths a Chinese name is tried in: most have three characters, then two;
@@ -85,11 +86,43 @@ def name_before(c: Clause, title: Title) -> Mention | None:
                 tagged_person(c.text, start, end, c.sent.end)):
             continue  # no opening before it, and the tagger reads no name: 落实|习近平总书记
         if name_length(c.text, start, end, c.tokens, c.lex, c.pats) == length:
+            if not caption and _not_listed(c, title, c.text[start:end]):
+                return None  # 阮富仲总书记 is no 中共中央总书记
             if (row is not None and row.implies == c.w.state_council
                     and not chinese_name(c, start, end)):
                 return None  # 瓦杰帕伊总理 is no premier of the State Council
             return c.mention(start, end, "person")
     return None
+
+
+def name_before_copula(c: Clause, titles: list[Title]) -> Mention | None:
+    """今年30岁的黄明山是吉潭镇镇长。: the name right before 是, where the titles end the
+    clause; not where a word before 是 puts it in the past (生前是)."""
+    start, after = titles[0].mention.start, titles[-1].mention.end
+    end = start - len(c.w.copula)
+    if (end <= c.sent.start or not c.text.startswith(c.w.copula, end)
+            or after < c.sent.end and c.text[after] not in PUNCTUATION
+            or c.text.endswith(c.w.copula_not_after, c.sent.start, end)
+            or any(c.text[t.mention.start:t.mention.end].endswith(
+                tuple(ch + t.role for ch in c.w.former_between)) for t in titles)):
+        return None  # 周恩义是…区委原常委、宣传部长: held before
+    for length in NAME_LENGTHS:
+        begin = end - length
+        if (begin >= c.sent.start and c.tokens.starts_at(begin)
+                and (begin == c.sent.start or c.text[begin - 1] in c.w.name_before_opens)
+                and name_length(c.text, begin, end + 1, c.tokens, c.lex, c.pats) == length):
+            return c.mention(begin, end, "person")
+    return None
+
+
+def _not_listed(c: Clause, title: Title, name: str) -> bool:
+    """leaders.tsv lists every holder of the national post a short title stands for
+    (总书记 of 中共中央, 总理 of 国务院) on the report's date, and not `name`."""
+    day, body, word = c.doc.date, title.org.label if title.org is not None else None, title.mention.text
+    if day is None or any(t.body == body and t.held_on(day) for t in c.lex.terms.get((name, word), ())):
+        return False
+    return any(term.body == body and term.start <= day
+               for (_name, role), terms in c.lex.terms.items() if role == word for term in terms)
 
 
 def leader_before(c: Clause, role: Role, floor: int) -> TitleChain | None:

@@ -60,15 +60,15 @@ def _anchors(text: str, pos: int, end: int, lang: Language, context: list[Place]
     if m:
         body = lang.patterns.national_names[m.group()]
         org = national_body(body, text[pos:m.end()])
-        out.append(_Anchor(m.end(), org, None, None, body.org_type == "party-committee"))
-    league = len(w.league) if text.startswith(w.league, pos) else 0
-    m = lang.patterns.org.match(text, pos + league, end)
+        out.append(_Anchor(m.end(), org, None, w.foreign_party_countries.get(body.label),
+                           body.org_type == "party-committee"))
+    party = next((p for p in (w.league, *w.democratic_parties) if text.startswith(p, pos)), "")
+    m = lang.patterns.org.match(text, pos + len(party), end)
     if m and not m.group("national"):
         org = resolve_org(m, lang, context, before, unresolved=True)
-        if org is not None and league and org.org_type == "party-committee" and org.place:
-            # 共青团四川省委: the Youth League's committee, not the Party's
-            org = local_body(lang.lexicon.bodies[w.league_committee], org.place, lang)
-        if org is not None and (org.org_type != "party-committee" or not league):
+        if org is not None and party and org.org_type == "party-committee" and org.place:
+            org = _party_committee(party, org, lang)
+        if org is not None and (org.org_type != "party-committee" or not party):
             out.append(_Anchor(m.end(), org, org.place, None, org.org_type == "party-committee"))
     m = lang.patterns.anchor_place.match(text, pos, end)
     if m:
@@ -101,6 +101,15 @@ def _anchors(text: str, pos: int, end: int, lang: Language, context: list[Place]
     return sorted(out, key=lambda a: -a.end)
 
 
+def _party_committee(party: str, committee: OrgRef, lang: Language) -> OrgRef:
+    """共青团四川省委 is the Youth League's committee of 四川省, 民盟闵行区委 the 民盟's of
+    闵行区: not the Party's committee the place-body pattern read after the name."""
+    if party == lang.words.league:
+        return local_body(lang.lexicon.bodies[lang.words.league_committee], committee.place, lang)
+    return OrgRef(party + committee.label, "other", committee.place,
+                  tuple(party + alias for alias in committee.aliases))
+
+
 def pick_place(cands: list[Place], context: list[Place], lang: Language, *,
                first: bool = False) -> Place | None:
     """The place a name in an organisation phrase is: one of the report's own
@@ -118,7 +127,8 @@ def units_of(text: str, pos: int, end: int, lang: Language) -> list[tuple[str, s
         if m is None:
             return None
         stem = m.group("stem")
-        if any(c in lang.words.stop_in_org for c in stem) or lang.patterns.role.search(stem):
+        if (any(c in lang.words.stop_in_org for c in stem) or lang.patterns.role.search(stem)
+                or any(word in stem for word in lang.words.not_in_body_stems)):
             return None
         if stem + m.group("suffix") in lang.lexicon.role_rows:
             return None  # 市委|常委 is a title, not a unit 常委 of 市委
@@ -197,6 +207,11 @@ def _with_units(anchor: _Anchor, units: list[tuple[str, str]], surface: str, lan
     heads = org.aliases if org is not None else ()
     for stem, suffix in units:
         unit = stem + suffix
+        if org is None and place is not None and unit in lang.lexicon.bodies:
+            # 宁德|地委: a place's body the place-body pattern missed (a short name before 地委)
+            org = place_committee(lang.lexicon.bodies[unit], place, lang)
+            head, heads = org.label, org.aliases
+            continue
         suffix_type, party_type = lang.lexicon.org_suffixes[suffix]
         org_type = (party_type or suffix_type) if anchor.party else suffix_type
         if org_type == "military" and place is not None:
@@ -215,18 +230,24 @@ def national_body(body: NationalBody, surface: str) -> OrgRef:
 
 
 def place_body(kind: BodyKind, name: str, place: Place | None,
-               also: tuple[str, ...] = ()) -> OrgRef:
+               also: tuple[str, ...] = (), short: str | None = None) -> OrgRef:
     """The body of a kind named after a place: 秦州区委, 天水市人民政府; named after
     the place's other names (`also`) too, among its aliases: 张家川县委 is
-    张家川回族自治县委."""
-    aliases = [a.format(place=name) for a in kind.aliases]
-    aliases += [a.format(place=other) for other in also for a in (kind.label, *kind.aliases)]
-    return OrgRef(kind.label.format(place=name), kind.org_type, place, tuple(dict.fromkeys(aliases)))
+    张家川回族自治县委. A kind's names may hold the place's short name (`short`):
+    宁德地委, the prefecture's committee, whether the place is 宁德地区 or today's 宁德市."""
+    stem = short or name
+    aliases = [a.format(place=name, short=stem) for a in kind.aliases]
+    aliases += [a.format(place=other, short=stem) for other in also
+                for a in (kind.label, *kind.aliases)]
+    return OrgRef(kind.label.format(place=name, short=stem), kind.org_type, place,
+                  tuple(dict.fromkeys(aliases)))
 
 
 def local_body(kind: BodyKind, place: Place, lang: Language) -> OrgRef:
     """The body of a kind of a division of the gazetteer, under each name it is written with."""
-    return place_body(kind, place.name, place, lang.lexicon.gazetteer.written.get(place.code, ()))
+    gazetteer = lang.lexicon.gazetteer
+    return place_body(kind, place.name, place, gazetteer.written.get(place.code, ()),
+                      gazetteer.short_name(place.name))
 
 
 def government(place: Place | None, country: str | None, lang: Language) -> OrgRef | None:
@@ -240,7 +261,7 @@ def government(place: Place | None, country: str | None, lang: Language) -> OrgR
 def unresolved_body(kind: BodyKind, level: str, surface: str) -> OrgRef:
     """The body of a kind of a place the report does not name, by its level
     word: 县委 (some county's committee), 县政府."""
-    label = kind.label.format(place=level)
+    label = kind.label.format(place=level, short=level)
     aliases = (surface,) if surface != label else ()
     return OrgRef(label, kind.org_type, None, aliases, level=level)
 
@@ -299,7 +320,7 @@ def resolve_org(m: re.Match, lang: Language, context: list[Place],
             report naming no county) gives the body with its place unresolved
             (see `unresolved_body`), not None.
     """
-    lex, words = lang.lexicon, lang.words
+    lex = lang.lexicon
     if m.group("national"):
         name = m.group("national")
         return national_body(lang.patterns.national_names[name], name)
@@ -325,17 +346,23 @@ def resolve_org(m: re.Match, lang: Language, context: list[Place],
         return None
     if place is None:
         return None
-    body = local_body(kind, place, lang)
+    body = place_committee(kind, place, lang)
     label, aliases = body.label, body.aliases
-    if kind.org_type == "party-committee" and (place.name.endswith(words.autonomous_region)
-                                               or place.level == "township"):
-        # an autonomous region's committee is its 党委: 广西壮族自治区党委; a town's too (板浦镇党委)
-        aliases = (label, *aliases)
-        label = place.name + words.region_committee
     surface = m.group()
     if surface != label and surface not in aliases and place_name:
         aliases += (surface,)
     return OrgRef(label, kind.org_type, place, aliases)
+
+
+def place_committee(kind: BodyKind, place: Place, lang: Language) -> OrgRef:
+    """A place's body of a kind; an autonomous region's committee is its 党委 (广西壮族自治区
+    党委), a town's too (板浦镇党委)."""
+    body = local_body(kind, place, lang)
+    if kind.org_type == "party-committee" and (
+            place.name.endswith(lang.words.autonomous_region) or place.level == "township"):
+        return OrgRef(place.name + lang.words.region_committee, body.org_type, place,
+                      (body.label, *body.aliases))
+    return body
 
 
 def organizations(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from kg.extract.clause import MAX_ORG_CHARS, Clause, Role, level_governed, place_role, word_ends_at
 from kg.extract.foreign import (bare_foreign_head, foreign_body, foreign_chamber, foreign_listed,
-                                foreign_local, foreign_twin, minister_title)
+                                foreign_local, foreign_next, foreign_twin, joined_ministry,
+                                minister_title)
 from kg.extract.orgs import (MIN_UNANCHORED_CHARS, Parsed, government, implied_org, parse_org,
                              pick_place, units_of)
 from kg.lang.patterns import PUNCTUATION
@@ -22,6 +23,8 @@ MAX_BODY_WORD = 5
 # least: a one-character stem names no body of its own
 MAX_UNIT_CHARS = 8
 MIN_UNIT_STEM = 2
+# the longest mission between a body and an envoy's role (结核病和艾滋病防治, 促进女童和妇女教育)
+MAX_MISSION_CHARS = 12
 # bodies of a place, whose place a bare title after them is in (厦门市委常委、副市长);
 # after another body (济南军区司令员、党委副书记) a bare title is that body's
 PLACE_BODIES = frozenset({"party-committee", "government", "peoples-congress", "cppcc",
@@ -110,6 +113,38 @@ def _named_body(c: Clause, seek: Seek) -> list[Title] | None:
     return None
 
 
+def _envoy_with_mission(c: Clause, seek: Seek) -> list[Title] | None:
+    """世界卫生组织结核病和艾滋病防治亲善大使, 联合国艾滋病规划署拉美区特别亲善大使: an
+    envoy's role (phrases.yaml mission_roles) after a body and the mission or region it is
+    sent for; the role keeps its mission, the post is named with it."""
+    mission = _mission_title(c, seek.role, range(max(seek.floor, seek.role.start - MAX_ORG_CHARS),
+                                                 seek.role.start - 1))
+    return [mission] if mission is not None else None
+
+
+def _mission_title(c: Clause, role: Role, starts: range) -> Title | None:
+    """An envoy's title whose body starts at one of `starts`, the first that reads."""
+    text = c.text
+    if role.word not in c.w.mission_roles:
+        return None
+    for start in starts:
+        if not c.tokens.starts_at(start) or text[start] in PUNCTUATION:
+            continue
+        # units alone (中国|政府) where a phrase starts, as _named_body's loose reading
+        loose = (start == c.sent.start or text[start - 1] in c.w.opens
+                 or text.startswith(c.w.china, start))
+        for end in range(role.start - 1, max(start, role.start - MAX_MISSION_CHARS - 1), -1):
+            mission = text[end:role.start]
+            if any(ch in PUNCTUATION or ch in c.w.stop_in_org and ch not in c.w.mission_joiners
+                   for ch in mission):
+                break
+            parsed = parse_org(text, start, end, c.lang, c.context, None, loose)
+            if parsed is not None and parsed[0] is not None:
+                return Title(c.mention(start, role.end, "role"), mission + role.role,
+                             parsed[0], parsed[2])
+    return None
+
+
 def _foreign_place(c: Clause, seek: Seek) -> list[Title] | None:
     local = foreign_local(c, seek.role, seek.floor)
     return [local] if local is not None else None
@@ -150,6 +185,8 @@ FIRST_READERS: tuple[tuple[str, FirstReader], ...] = (
     ("listed after a foreign holder", _listed_after_foreign),
     # a body the text names is the surest reading
     ("body named", _named_body),
+    # ... or one with an envoy's mission between it and the role (…组织结核病和艾滋病防治亲善大使)
+    ("envoy with a mission", _envoy_with_mission),
     # where none is named: a foreign city or region the gazetteer lacks (里昂市市长)
     ("foreign place", _foreign_place),
     # ... a legislature only other countries have (联邦委员会主席)
@@ -179,6 +216,17 @@ def next_title(c: Clause, last: Title, roles: list[Role]) -> Title | None:
             if found is not None:
                 return found
     return None
+
+
+def sent_by(c: Clause, last: Title, nxt: Title) -> Title | None:
+    """菲律宾总统特使裴瑞兹, 越共中央总书记特使: an envoy's role right after a title, with no
+    joiner between, is the envoy of that title's holder: one post (菲律宾总统特使), not the
+    title itself and an envoy's."""
+    if (nxt.mention.start != last.mention.end or last.org is None
+            or nxt.role not in c.w.mission_roles):
+        return None
+    return Title(c.mention(last.mention.start, nxt.mention.end, "role"), last.role + nxt.role,
+                 last.org, last.country)
 
 
 NextReader = Callable[[Clause, Title, int, Role, Parsed], Title | None]
@@ -216,6 +264,23 @@ def _next_unit(c: Clause, last: Title, pos: int, role: Role, parsed: Parsed) -> 
 def _unparsed_after_joiner(c: Clause, pos: int, role: Role, parsed: Parsed) -> bool:
     """No organisation phrase reads before the role, right after 、 or 兼."""
     return role.start > pos and parsed is None and c.text[pos - 1] in c.w.chain_joiners
+
+
+def _next_foreign_body(c: Clause, last: Title, pos: int, role: Role, parsed: Parsed) -> Title | None:
+    if not _unparsed_after_joiner(c, pos, role, parsed):
+        return None
+    return foreign_next(c, last, pos, role, chained=True)  # 朝鲜劳动党委员长、国务委员会委员长
+
+
+def _next_envoy(c: Clause, last: Title, pos: int, role: Role, parsed: Parsed) -> Title | None:
+    if not _unparsed_after_joiner(c, pos, role, parsed):
+        return None
+    return _mission_title(c, role, range(pos, pos + 1))  # …亲善大使、联合国教科文组织…特使
+
+
+def _next_joined_ministry(c: Clause, last: Title, pos: int, role: Role, parsed: Parsed
+                          ) -> Title | None:
+    return joined_ministry(c, last, pos, role) if parsed is None else None
 
 
 def _own_party_body(c: Clause, last: Title, pos: int, role: Role, parsed: Parsed) -> Title | None:
@@ -261,6 +326,12 @@ NEXT_READERS: tuple[tuple[str, NextReader], ...] = (
     ("body named", _next_named_body),
     # where none reads: a foreign city or region the gazetteer lacks
     ("foreign place", _next_foreign_place),
+    # ... or an envoy's, with its mission (…亲善大使、联合国教科文组织促进女童和妇女教育特使)
+    ("envoy with a mission", _next_envoy),
+    # ... or a foreign ministry of portfolios joined by 、 or 和 (…兼经济、能源部长)
+    ("joined portfolios", _next_joined_ministry),
+    # ... or a body of the foreign country the chain is about (…、国务委员会委员长)
+    ("foreign country's body", _next_foreign_body),
     # ... or a unit of the body before it (…常委会委员、法律委员会副主任委员)
     ("unit of the last body", _next_unit),
     # ... or else a body of its own, named as written (…、推动长江经济带发展领导小组组长)
@@ -381,6 +452,12 @@ def _bare_in_chain(c: Clause, pos: int, role: Role, last: Title) -> Title:
     mention = c.mention(pos, role.end, "role")
     if last.country and role.role in c.lex.head_roles:
         return Title(mention, role.role, government(None, last.country, c.lang), last.country)
+    abroad = foreign_body(c, role, last.country) if last.country else None
+    if abroad is not None and abroad.org_type == "government":
+        # 老挝人民革命党中央总书记、国家主席本扬: the head of Laos, named as written
+        return Title(mention, role.word, government(None, last.country, c.lang), last.country)
+    if abroad is not None:  # 缅甸总统特使、外交部长: Myanmar's foreign minister
+        return Title(mention, role.role, abroad, last.country)
     org = implied_org(role.word, c.lang, c.context)
     if org is None and last.org is not None:
         org = last.org

@@ -30,9 +30,9 @@ from dataclasses import replace
 from kg.extract.clause import Clause, Role, roles_in, word_ends_at
 from kg.extract.foreign import head_after_foreign_name
 from kg.extract.holders import (body_follows, chinese_name, elected_names, leader_before,
-                                moved_from, name_before, subject_before_you)
+                                moved_from, name_before, name_before_copula, subject_before_you)
 from kg.extract.orgs import town_at
-from kg.extract.posts import first_titles, next_title
+from kg.extract.posts import first_titles, next_title, sent_by
 from kg.extract.recognize import person_names
 from kg.lang.language import Language
 from kg.lang.patterns import MAX_TOWN_STEM
@@ -88,7 +88,9 @@ def post_of(title: Title, w: Words) -> PostRef:
         # ... and where the place is unresolved, by the role that names its level: 副县长
         aliases = (label, *aliases)
         label = title.role
-    return PostRef(title.role, org, label, tuple(dict.fromkeys(a for a in aliases if a != label)))
+    # an envoy's post is named with its mission, its role is the envoy's (…防治|亲善大使)
+    role = max((r for r in w.mission_roles if title.role.endswith(r)), key=len, default=title.role)
+    return PostRef(role, org, label, tuple(dict.fromkeys(a for a in aliases if a != label)))
 
 
 def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
@@ -112,7 +114,8 @@ def find_title_chains(doc: Document, sentences: tuple[Sentence, ...], tokens: To
         c = Clause(doc, sent, tokens, places_of(sent), here, lang)
         for chain, former in _chains_in(c):
             kept = tuple(t for t in chain.titles if t.org is not None
-                         and not (t.org.level and (former or _doubtful(c, t.mention.start))))
+                         and not (t.org.level and (former or _doubtful(c, t.mention.start)))
+                         and not (former and _implied_abroad(c, t)))
             if not kept:
                 continue
             if former:
@@ -185,6 +188,15 @@ def _doubtful(c: Clause, start: int) -> bool:
                    for m in c.pats.anchor_place.finditer(c.text, c.sent.start, start)))
 
 
+def _implied_abroad(c: Clause, title: Title) -> bool:
+    """澳大利亚总理特恩布尔…他将继续担任总理一职: a bare role, its body only implied (国务院),
+    after another country is named in the sentence, is likely that country's: held by nobody
+    named, it is no post of China's to keep."""
+    return (title.mention.text in c.lex.role_rows and not title.country
+            and any(m.group() != c.w.china
+                    for m in c.pats.country.finditer(c.text, c.sent.start, title.mention.start)))
+
+
 def _lead_town(towns: list[tuple[int, Place]], sentences: tuple[Sentence, ...]) -> list[Place]:
     """The town a report is about: the one its first sentence names (8月23日,板浦镇召开…),
     as a list of none or one."""
@@ -240,7 +252,11 @@ def _chains_in(c: Clause) -> list[tuple[TitleChain, bool]]:
             nxt = next_title(c, titles[-1], roles)
             if nxt is None:
                 break
-            titles.append(nxt)
+            envoy = sent_by(c, titles[-1], nxt)
+            if envoy is not None:
+                titles[-1] = envoy
+            else:
+                titles.append(nxt)
         start = titles[0].mention.start
         former = text.endswith(w.former, sent.start, start) or (
             len(titles) == 1 and role.start > start and text[role.start - 1] in w.former_between
@@ -271,9 +287,10 @@ def _names_after(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
     followers = [w for w in c.lex.words("name_followers") if len(w) > 1]
     names = [n for n in names if not body_follows(c, n.end)
              and not n.text.startswith(tuple(followers))]
-    # 行政长官崔世安、国家发展和改革委员会主任何立峰: a national body's name ends the list
-    body_starts = next((i for i, n in enumerate(names) if c.pats.national.match(c.text, n.start)),
-                       len(names))
+    # 行政长官崔世安、国家发展和改革委员会主任何立峰: a national body's name ends the list, and
+    # so does a country's (马里驻华大使科内、特立尼达和多巴哥驻华大使辛格: not 特立尼达)
+    body_starts = next((i for i, n in enumerate(names) if c.pats.national.match(c.text, n.start)
+                        or _country_beyond(c, n)), len(names))
     names = names[:body_starts]
     first = titles[0]
     if first.org is not None and first.org.label == c.w.state_council \
@@ -283,12 +300,23 @@ def _names_after(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
     return names
 
 
+def _country_beyond(c: Clause, name: Mention) -> bool:
+    """A country's name starts where the name does and runs past it."""
+    m = c.pats.country.match(c.text, name.start, c.sent.end)
+    return m is not None and m.end() > name.end
+
+
 def _names_elected(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
     return elected_names(c, titles[0].mention.start)
 
 
 def _name_right_before(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
     before = name_before(c, titles[0]) if len(titles) == 1 else None
+    return [before] if before is not None else []
+
+
+def _name_before_copula(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
+    before = name_before_copula(c, titles)
     return [before] if before is not None else []
 
 
@@ -310,4 +338,6 @@ HOLDER_READERS: tuple[tuple[str, HolderReader, bool], ...] = (
     ("name before", _name_right_before, False),
     # 肖更民由…调任公明镇党委书记: the name before 由, after a verb of moving
     ("moved", _name_that_moved, False),
+    # 黄明山是吉潭镇镇长。: the name before the copula, the titles ending the clause
+    ("copula", _name_before_copula, False),
 )

@@ -111,6 +111,11 @@ TABLES: dict[str, Table] = {
          Column("new_name"), Column("year", allowed=YEARS),
          Column("change"), Column("source")),
         unique=("old_name", "old_code", "new_code", "year")),
+    # divisions written by an abbreviation (东乌旗 for 东乌珠穆沁旗), each where it is written so;
+    # the name must be the code's in divisions.tsv (kg.lang.lexicon checks it)
+    "abbreviated_divisions.tsv": Table((Column("abbreviation"),
+                                        Column("code", refers_to=(("divisions.tsv", "code"),)),
+                                        Column("name"), Column("source"))),
     # towns and townships of today, in their counties (scripts/update_historical_divisions.py)
     "townships.tsv": Table((Column("code"), Column("name"),
                             Column("county", refers_to=(("divisions.tsv", "code"),)))),

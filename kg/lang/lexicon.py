@@ -18,7 +18,8 @@ from functools import lru_cache, partial
 from importlib.resources.abc import Traversable
 
 from kg.errors import LexiconError
-from kg.lang.datafiles import read_lines, read_table, read_word_lists, shipped_data
+from kg.lang.datafiles import (read_lines, read_numbered_table, read_table, read_word_lists,
+                               shipped_data)
 from kg.model import Place
 
 # a one-character short name would be a word: 和县 is not 和
@@ -182,7 +183,8 @@ class Gazetteer:
                  not_former: tuple[str, ...] = (),
                  two_character_levels: tuple[str, ...] = (),
                  autonomous: tuple[tuple[str, str], ...] = (),
-                 ethnic_groups: tuple[str, ...] = ()) -> None:
+                 ethnic_groups: tuple[str, ...] = (),
+                 abbreviated: list[dict[str, str]] = ()) -> None:
         # 广西壮族自治区 → 广西, not 广西壮族自治 (区 is a suffix too)
         self._short_suffixes = tuple(sorted(short_suffixes, key=len, reverse=True))
         self._abbreviated = {abbreviation: suffix for suffix, abbreviation in abbreviations}
@@ -213,6 +215,8 @@ class Gazetteer:
                     self.written[place.code] = (stem + written,)
                     if stem not in self.by_short:
                         self.by_short[stem] = [place]
+        for row in abbreviated:
+            self._abbreviation(row["abbreviation"], self.by_code[row["code"]])
         self.by_former = {name: formers for name, formers
                           in self._former_names(changes, two_character_levels).items()
                           if name not in not_former}
@@ -220,6 +224,14 @@ class Gazetteer:
         self._towns: list[dict[str, list[Place]]] = []
         self._read_townships = townships
         self._dated: dict[int, Gazetteer] = {}
+
+    def _abbreviation(self, written: str, place: Place) -> None:
+        """东乌旗 is 东乌珠穆沁旗 (abbreviated_divisions.tsv), and 东乌 its short name."""
+        self.by_name.setdefault(written, []).append(place)
+        self.written[place.code] = (*self.written.get(place.code, ()), written)
+        short = self.short_name(written)
+        if short != written:
+            self.by_short.setdefault(short, []).append(place)
 
     def _former_names(self, changes: list[dict[str, str]],
                       two_character_levels: tuple[str, ...]) -> dict[str, list[FormerName]]:
@@ -416,9 +428,21 @@ def read_lexicon(folder: Traversable) -> Lexicon:
                             partial(read_table, folder, "townships.tsv"),
                             lists["not_former_names"], lists["former_two_character_levels"],
                             _pairs(lists["autonomous_levels"], folder, "places.yaml"),
-                            lists["ethnic_groups"]),
+                            lists["ethnic_groups"], _abbreviations(folder)),
         terms={key: tuple(value) for key, value in terms.items()},
     )
+
+
+def _abbreviations(folder: Traversable) -> list[dict[str, str]]:
+    """abbreviated_divisions.tsv's rows, each naming its division as divisions.tsv does."""
+    names = {row["code"]: row["name"] for row in read_table(folder, "divisions.tsv")}
+    rows = read_numbered_table(folder, "abbreviated_divisions.tsv")
+    for number, row in rows:
+        if names[row["code"]] != row["name"]:
+            raise LexiconError(str(folder.joinpath("abbreviated_divisions.tsv")),
+                               f"{row['abbreviation']}: code {row['code']} is "
+                               f"{names[row['code']]}, not {row['name']}", line=number)
+    return [row for _, row in rows]
 
 
 def _without_groups(name: str, level: str, groups: tuple[str, ...]) -> str:

@@ -27,6 +27,12 @@ class Words:
     opens: frozenset[str]
     pointers: frozenset[str]
     not_in_unanchored: frozenset[str]
+    not_in_body_stems: tuple[str, ...]
+    mission_roles: tuple[str, ...]
+    mission_joiners: frozenset[str]
+    ministry: str
+    portfolio_joiners: frozenset[str]
+    portfolio_joined: str
     cpc_names: tuple[str, ...]
     cpc_short: str
     state_names: tuple[str, ...]
@@ -34,6 +40,8 @@ class Words:
     prc: str
     league: str
     league_committee: str
+    democratic_parties: tuple[str, ...]
+    foreign_party_countries: dict[str, str]
     stationed: str
     embassy: str
     embassy_long: str
@@ -64,6 +72,8 @@ class Words:
     before_name: frozenset[str]
     name_before_opens: frozenset[str]
     caption_opens: frozenset[str]
+    copula: str
+    copula_not_after: tuple[str, ...]
     state_council: str
     this: str
     chambers: tuple[str, ...]
