@@ -16,6 +16,7 @@ import datetime as dt
 from kg.extract.event_text import (_clause_end, _clause_start, _find_words, _most_specific,
                                    _now, _once, _place_mentions, _split_present)
 from kg.lang.lexicon import Lexicon
+from kg.lang.patterns import patterns
 from kg.model import (AnnotatedDocument, Document, InspectionFact, Mention, Place, Sentence,
                       Site)
 
@@ -35,7 +36,7 @@ def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: 
         begin = _clause_start(text, sent.start, pos)
         if text[begin:pos].endswith(lex.words("inspection_not_after")):
             continue
-        if not _now(text, begin, pos, lex):
+        if not _now(text, begin, pos, lex) or _of_an_earlier_year(doc, sent.start, pos):
             continue
         taking_part, present = _split_present(text, sent, people, lex)
         inspectors = _once([m for m in taking_part if m.end <= pos]) or _referred_to(
@@ -68,6 +69,15 @@ def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: 
         return
 
 
+def _of_an_earlier_year(doc: Document, start: int, pos: int) -> bool:
+    """Whether the sentence dates what it tells, before `pos`, in a year before the report's
+    (2015年习近平总书记在云南考察时, 2018年4月，…考察时): a visit recalled, not reported."""
+    if doc.date is None:
+        return False
+    return any(int(m.group("year")) < doc.date.year
+               for m in patterns().year.finditer(doc.text, start, pos))
+
+
 def _referred_to(adoc: AnnotatedDocument, sent: Sentence, pos: int,
                  lex: Lexicon) -> tuple[Mention, ...]:
     """The inspector a sentence names by a pronoun or a bare title (随后，他来到厂桥派出所，
@@ -94,8 +104,11 @@ def _stops(adoc: AnnotatedDocument, inspectors: set[str], named: tuple[Place, ..
         if not any(name in paragraph for name in references):
             continue
         places = _place_mentions(adoc, sent.index)
-        for pos, word in _find_words(text, sent.start, sent.end, lex.words("visit_words")):
-            start, end = pos + len(word), _clause_end(text, pos + len(word), sent.end)
+        visits = _find_words(text, sent.start, sent.end, lex.words("visit_words"))
+        for (pos, word), (next_visit, _) in zip(visits, [*visits[1:], (sent.end, "")]):
+            # 来到南京市|考察江苏省产业技术研究院: a visit word starts the next stop
+            start = pos + len(word)
+            end = min(_clause_end(text, start, sent.end), next_visit)
             items = _items(text, start, end, lex)
             if any(text[s:e] in lex.words("site_heads") for s, e in items):
                 continue  # 来到地铁施工现场、派出所、环卫站: kinds of places, not places
@@ -111,11 +124,12 @@ def _stops(adoc: AnnotatedDocument, inspectors: set[str], named: tuple[Place, ..
                     sites.setdefault(site.label, site)
                 else:
                     divisions += in_item
-    # 凤阳县小岗村 in one sentence and 小岗村 in another are one site
+    # 凤阳县小岗村 in one sentence and 小岗村 in another are one site, and 塞罕坝机械林场展览馆
+    # is a part of 塞罕坝机械林场
     labels = list(sites)
     return tuple(site for label, site in sites.items()
-                 if not any(other != label and other.endswith(label) for other in labels)
-                 ), divisions
+                 if not any(other != label and (other.endswith(label) or label.startswith(other))
+                            for other in labels)), divisions
 
 
 def _written(doc: Document, sent: Sentence, start: int, end: int,
@@ -152,10 +166,15 @@ def _chain(places: list[tuple[Place, Mention]], named: tuple[Place, ...],
 
 
 def _items(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
-    """The spans of a list of stops: 互助土族自治县中医院、青海藏医药文化博物馆."""
-    cuts = [start] + [pos + len(w) for pos, w in _find_words(
-        text, start, end, lex.words("name_separators"))]
-    ends = [pos for pos, _ in _find_words(text, start, end, lex.words("name_separators"))] + [end]
+    """The spans of a list of stops: 互助土族自治县中医院、青海藏医药文化博物馆, …以及中国藏语系
+    高级佛学院, and 皓天光电科技公司和航天风华精密设备公司 (a word that may be part of a name,
+    和 of 人和镇, joins two only after a site's word)."""
+    breaks = [(pos, w) for pos, w in _find_words(
+        text, start, end, lex.words("name_separators") + lex.words("list_joiners"))
+        if w not in lex.words("partner_markers")
+        or text[start:pos].endswith(lex.words("site_heads"))]
+    cuts = [start] + [pos + len(w) for pos, w in breaks]
+    ends = [pos for pos, _ in breaks] + [end]
     return [(s, e) for s, e in zip(cuts, ends) if s < e]
 
 
@@ -201,7 +220,8 @@ def _site_length(rest: str, lex: Lexicon) -> int | None:
     villages = [i + len(head) for head in lex.words("village_heads")
                 for i in [rest.find(head)] if i > 0
                 and not rest[:i + len(head)].endswith(lex.words("not_villages"))
-                and not rest[:i].endswith(lex.words("not_villages"))]
+                and not rest[:i].endswith(lex.words("not_villages"))
+                and not rest.startswith(lex.words("village_word_ends"), i + len(head))]
     if villages:
         return min(villages)
     for length in range(len(rest), 0, -1):

@@ -208,6 +208,7 @@ WORD_LISTS: dict[str, str] = {
     "removal_links": "careers.yaml",
     "removal_ends": "careers.yaml",
     "talk_words": "events.yaml",
+    "village_word_ends": "events.yaml",
     "list_joiners": "events.yaml",
     "not_recipient_markers": "events.yaml",
     "meeting_markers": "events.yaml",
