@@ -38,6 +38,24 @@ def test_senders_and_recipients_listed(text, expected):
     assert _messages(text) == expected
 
 
+@pytest.mark.parametrize("text, expected", [
+    # those a letter went to are his descendants, not he: a group, named as written
+    ("习近平总书记写给库尔班大叔后人的回信，给新疆各族群众提前带来了春天般的温暖。",
+     [("习近平", "库尔班大叔后人")]),
+    ("习近平总书记4日给福建省寿宁县下党乡的乡亲们回信，祝贺他们实现了脱贫。",
+     [("习近平", "福建省寿宁县下党乡的乡亲们")]),
+    # a school's pupils are the school; the school told of before is none
+    ("习近平5月30日给陕西照金北梁红军小学的学生回信，祝他们节日快乐。",
+     [("习近平", "陕西照金北梁红军小学")]),
+    ("习近平给学校师生回信，勉励他们做中老友好的接班人。", []),
+    ("雷亚莱校长表示，习近平主席给学校的回信是对学校和同学们的极大鼓舞。", []),
+    # who hands a letter over sends nothing, nor receives it
+    ("傅自应来到街坊总会社区服务大楼，向颐骏中心的长者代表宣读和转交了习近平主席的回信。", []),
+])
+def test_a_letter_to_a_group(text, expected):
+    assert _messages(text) == expected
+
+
 def test_a_mutual_message_goes_to_each_of_a_list_and_a_name_stops_before_its_marker():
     assert sorted(_messages("国家主席习近平6日同欧洲理事会主席图斯克、欧盟委员会主席容克互致贺电。")) == [
         ("习近平", "图斯克"), ("习近平", "容克"), ("图斯克", "习近平"), ("容克", "习近平")]
@@ -64,8 +82,8 @@ def test_a_message_with_no_recipient_named_goes_to_the_meeting_just_told_of(text
 @pytest.mark.parametrize("text", [
     # a message read out names no recipient after it
     "中共中央政治局委员、国务院副总理刘延东在会上宣读了习近平的贺信和李克强的批示并讲话。",
-    # those a letter went to are his descendants, not he
-    "习近平总书记写给库尔班大叔后人的回信，给新疆各族群众提前带来了春天般的温暖。",
+    # what is studied is a message sent before
+    "为深入学习贯彻习近平总书记给内蒙古自治区苏尼特右旗乌兰牧骑队员们回信的重要指示精神，定于明年举办活动。",
     # 致 of 致辞 marks no recipient
     "莫拉莱斯总统在仪式上致辞感谢习主席专门发来贺电。",
     # a country sends nothing, nor who is named in a clause telling when

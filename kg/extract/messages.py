@@ -14,10 +14,12 @@ import re
 from kg.extract.event_text import (_CLAUSE_END, _EVENT_WORDS, _clause_end, _clause_start,
                                    _find_words, _longest_first, _now, _read_past)
 from kg.lang.lexicon import Lexicon
-from kg.model import AnnotatedDocument, Document, Mention, MessageFact, Sentence
+from kg.model import AnnotatedDocument, Document, Mention, MessageFact, OrgRef, Sentence
 
 # a day written in figures, each followed by its unit: 11月19日, 4日
 _WRITTEN_DAY = re.compile(r"(?:\d{1,4}\D){1,3}")
+# a group a message goes to is named in at most this many characters
+_LONGEST_GROUP = 30
 # what announces a list: 发来贺电的还有：…
 _LIST_INTRODUCER = "："
 
@@ -31,7 +33,8 @@ def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lex
     for pos, word in _find_words(text, sent.start, sent.end, lex.words("message_words")):
         begin = _clause_start(text, sent.start, pos)
         if not _now(text, begin, pos, lex) or text.startswith(
-                lex.words("message_not_before"), pos + len(word)):
+                lex.words("message_not_before"), pos + len(word)) or any(
+                w in text[begin:pos] for w in lex.words("message_not_after")):
             continue
         mention = Mention.of(doc, pos, pos + len(word), "meeting", sent.index)
         kind = word
@@ -65,12 +68,20 @@ def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lex
         if marker is not None:
             senders = [m for m in before if m.end <= marker[0]]
             meeting = _meeting_recipient(doc, sent, marker[0] + len(marker[1]), pos, lex)
+            if meeting is not None and meeting.text in lex.words("meeting_recipients"):
+                # 向|大会|致贺信: the meeting the report has named in full, when it has
+                meeting = _opening_meeting(doc, sent, adoc, marker[0], lex,
+                                           ending=meeting.text) or meeting
             # a meeting's name may hold what an earlier stage took for a name or a body
             # (中阿合作论坛第七届部长|级会议): the meeting is the recipient, not they
             if meeting is None:
                 recipients = _addressed(text, [_read_past(doc, m, pos, lex.words("sending_words"))
                                                for m in before if m.start > marker[0]], pos, lex)
                 body = next((o for o, m in bodies if marker[0] < m.start and m.end <= pos), None)
+                if not recipients and body is None and marker[1] in lex.words("group_markers"):
+                    body = _group(text, marker[0] + len(marker[1]), pos, lex)
+            if any(w in text[marker[0]:pos] for w in lex.words("handing_verbs")):
+                continue  # 傅自应向…长者代表宣读和转交了习近平主席的回信: not sent here
         else:
             senders = before
         if marker is None and word in lex.words("object_message_words"):
@@ -126,6 +137,28 @@ def _mutual(doc: Document, sent: Sentence, before: list[Mention], pos: int, kind
             yield MessageFact(kind, mention, b, a, None, date)
 
 
+def _group(text: str, start: int, pos: int, lex: Lexicon) -> OrgRef | None:
+    """The group a message is sent to, named from `start` to the word at `pos` (给|福建省寿宁县
+    下党乡的乡亲们|回信), as the text names it but for a school's pupils (…红军小学|的学生)."""
+    named = text[start:pos]
+    for joiner in lex.words("site_joiners"):
+        named = named.removesuffix(joiner)
+    if (len(named) < 2 or len(named) > _LONGEST_GROUP or any(c in _CLAUSE_END for c in named)
+            or named.startswith(lex.words("site_not_first"))
+            or named in lex.words("site_heads") + lex.words("member_words")):
+        return None  # 给该校师生回信, 给学校的回信, 给师生的回信: a group told of before
+    for member in _longest_first(lex.words("member_words")):
+        school = named.removesuffix(member)
+        for joiner in lex.words("site_joiners"):
+            school = school.removesuffix(joiner)
+        if school != named and school.endswith(lex.words("site_heads")):
+            if school in lex.words("site_heads"):
+                return None  # 给学校师生回信: the school told of before
+            named = school
+            break
+    return OrgRef(named, "", None)
+
+
 def _inside_word(text: str, pos: int, lex: Lexicon) -> bool:
     """Whether the marker at `pos` is part of a longer word (致辞, 一致)."""
     return any(text.startswith(w, pos - w.index(text[pos]))
@@ -165,37 +198,55 @@ def _lists_senders(text: str, start: int, clause_end: int, end: int, lex: Lexico
 
 
 def _opening_meeting(doc: Document, sent: Sentence, adoc: AnnotatedDocument, pos: int,
-                     lex: Lexicon) -> Mention | None:
+                     lex: Lexicon, ending: str = "") -> Mention | None:
     """The meeting a message with no recipient is sent to: named next (发来贺信，向大会表示
-    祝贺) or opening a clause of the sentence or of the one before, with a date or a word of
-    its opening after it (联合国世界地理信息大会11月19日在浙江德清举行。李克强致贺信。)."""
+    祝贺) or opening a clause of the sentence, of the one before or of the report's first,
+    with a date or a word of its opening after it (联合国世界地理信息大会11月19日在浙江德清
+    举行。李克强致贺信。); with `ending`, the one a bare word (向|大会|致贺信) refers to."""
     text = doc.text
     after = _clause_end(text, pos, sent.end) + 1
-    for marker in lex.words("recipient_markers"):
+    for marker in () if ending else lex.words("recipient_markers"):
         if text.startswith(marker, after):
             at = after + len(marker)
             word = next((w for w in _longest_first(lex.words("meeting_recipients"))
                          if text.startswith(w, at)), None)
             if word is not None:
                 return Mention.of(doc, at, at + len(word), "meeting", sent.index)
-    for other in (sent, adoc.sentences[sent.index - 1] if sent.index else None):
-        if other is None:
-            continue
+    for other in dict.fromkeys((sent, *adoc.sentences[max(sent.index - 1, 0):sent.index],
+                                adoc.sentences[0])):
         start, end = other.start, pos if other is sent else other.end
         while start < end:
             clause_end = _clause_end(text, start, end)
-            for word in _longest_first(lex.words("meeting_recipients")):
-                at = text.find(word, start, clause_end)
-                # the name follows what tells where it is held (在山东青岛举行的|…峰会) and
-                # names no one (韩正19日出席…峰会 is not a meeting's name)
-                begin = max([start] + [text.rfind(w, start, at) + len(w)
-                                       for w in lex.words("site_joiners")
-                                       if text.rfind(w, start, at) >= 0])
-                if (at > begin and _opens(text, at + len(word), lex)
-                        and not any(begin < m.end and m.start < at for m in adoc.people)):
-                    return Mention.of(doc, begin, at + len(word), "meeting", other.index)
+            named = _meeting_opening(doc, adoc, other.index, start, clause_end, lex)
+            if named is not None and named.text.endswith(ending):
+                return named
             start = clause_end + 1
     return None
+
+
+def _meeting_opening(doc: Document, adoc: AnnotatedDocument, sentence: int, start: int,
+                     end: int, lex: Lexicon) -> Mention | None:
+    """The meeting a clause opens with: a name ending in a meeting word, followed by a date or
+    a word of its opening, naming no one (韩正19日出席…峰会 is not a meeting's name), without
+    what tells where it is held (在山东青岛举行的|…峰会)."""
+    text = doc.text
+    for word, at in sorted(((w, at) for w in lex.words("meeting_recipients")
+                            for at in _positions(text, w, start, end)),
+                           key=lambda wa: wa[1] + len(wa[0])):
+        begin = max([start] + [text.rfind(w, start, at) + len(w)
+                               for w in lex.words("site_joiners") if text.rfind(w, start, at) >= 0])
+        if (at > begin and _opens(text, at + len(word), lex)
+                and not any(begin < m.end and m.start < at for m in adoc.people)):
+            return Mention.of(doc, begin, at + len(word), "meeting", sentence)
+    return None
+
+
+def _positions(text: str, word: str, start: int, end: int) -> list[int]:
+    found, at = [], text.find(word, start, end)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1, end)
+    return found
 
 
 def _opens(text: str, pos: int, lex: Lexicon) -> bool:
