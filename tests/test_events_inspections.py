@@ -61,3 +61,35 @@ def test_a_generic_village_word_and_a_part_of_a_site_are_no_sites():
             "刘云山参观了塞罕坝机械林场展览馆，了解林场艰苦创业历程。")
     assert ("刘云山", "塞罕坝机械林场展览馆") not in _visits(text)
     assert ("刘云山", "塞罕坝机械林场") in _visits(text)
+
+
+def test_those_who_went_along_in_the_same_sentence_join_the_inspection():
+    text = ("11月21日上午，县人大主任张孝木深入定点帮扶的部官乡调研指导脱贫攻坚工作，"
+            "县人大副主任毛振忠一同调研。")
+    assert _visits(text) == [("张孝木", "部官乡"), ("毛振忠", "部官乡")]
+
+
+def test_a_place_in_the_inspectors_post_is_not_where_he_went_nor_is_one_named_at_a_stop():
+    text = "11月12日下午，九江市委常委、庐山市委书记杨健在白鹿镇调研指导林长制工作。"
+    assert _visits(text) == [("杨健", "白鹿镇")]
+    text = ("省政协副主席李国梁率省政协调研组到我市调研。"
+            "省政协调研组来到由省政协常委莫海涛创办的海桂中学进行实地调研。")
+    assert not any(person == "莫海涛" for person, _ in _visits(text))
+
+
+@pytest.mark.parametrize("text", [
+    # a speech given on an inspection, studied, and what is studied
+    "会议传达了中共中央政治局委员、国务院副总理张国清在闽调研时的讲话精神。",
+    "他强调，要深入学习贯彻习近平总书记在主题教育工作会议、内蒙古考察的重要讲话精神。",
+    # a motto and a doctrine name no inspector
+    "“立德树人、德法兼修”，这是中国政法大学考察团的心得。",
+    "十九大以来，广东省践行习近平新时代中国特色社会主义思想，积极开展“大学习、深调研、真落实”活动。",
+])
+def test_no_inspection_studied_or_quoted(text):
+    assert _visits(text) == []
+
+
+def test_the_topic_of_an_inspection_is_not_what_is_studied():
+    text = ("10月12日至15日，中共中央政治局常委李长春来到贵州省贵阳等地，就贯彻落实党的十七届六中全会"
+            "精神进行调研。李长春还参观了贵阳城乡规划展览馆。")
+    assert ("李长春", "贵阳城乡规划展览馆") in _visits(text)

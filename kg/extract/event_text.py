@@ -89,3 +89,11 @@ def _read_past(doc: Document, person: Mention, end: int, words: tuple[str, ...])
             return Mention.of(doc, person.start, person.end - len(word), "person",
                               person.sentence)
     return person
+
+
+def _studied(text: str, begin: int, pos: int, people: list[Mention], lex: Lexicon) -> bool:
+    """Whether the event word at `pos` is told as what is studied: a word of studying before
+    the first person its clause (from `begin`) names (学习贯彻习近平总书记在…内蒙古考察…的重要
+    讲话精神), not the topic of the event (李长春…就贯彻落实…进行调研)."""
+    first = min((m.start for m in people if begin <= m.start < pos), default=None)
+    return first is not None and any(w in text[begin:first] for w in lex.words("studied_markers"))

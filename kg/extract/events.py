@@ -235,10 +235,19 @@ def _people_of(adoc: AnnotatedDocument, sent: Sentence, lang: Language) -> list[
     # the titled names are the recogniser's own reading already
     read = [confirmed(doc, m, sent.end, lex, pats) for m in named] + titled_names(
         adoc, sent, named, lang, taken)
+    quoted = _quoted(doc.text, sent, lang.patterns)
     return [m for m in read if m is not None
             and not any(t.start < m.end and m.start < t.end for t in taken)
             and not doc.text.startswith(lex.words("not_names"), m.start)
-            and not m.text.endswith(lex.words("not_name_ends"))]
+            and not m.text.endswith(lex.words("not_name_ends"))
+            # 习近平|新时代中国特色社会主义思想 names a doctrine; “立德树人、德法兼修” a motto
+            and not doc.text.startswith(lex.words("not_participant_after"), m.end)
+            and not any(s <= m.start < e for s, e in quoted)]
+
+
+def _quoted(text: str, sent: Sentence, pats: Patterns) -> list[tuple[int, int]]:
+    """The spans of a sentence's quotations (“大学习、深调研、真落实”)."""
+    return [m.span() for m in pats.quote.finditer(text, sent.start, sent.end)]
 
 
 def _known_names(adoc: AnnotatedDocument, lang: Language) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kg.extract.event_text import (_clause_end, _clause_start, _find_words, _most_specific,
-                                   _now, _once, _place_mentions, _split_present)
+                                   _now, _once, _place_mentions, _split_present, _studied)
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import patterns
 from kg.model import (AnnotatedDocument, Document, InspectionFact, Mention, Place, Sentence,
@@ -29,6 +29,7 @@ def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: 
     """The inspection a sentence reports, with the report's stops; one with neither
     places nor sites names people who went with the one told before (一同调研)."""
     text = doc.text
+    told = False
     for pos, word in _find_words(text, sent.start, sent.end, lex.words("inspection_words")):
         after = text[pos + len(word):sent.end]
         if after.startswith(lex.words("inspection_not_before")):
@@ -36,20 +37,32 @@ def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: 
         begin = _clause_start(text, sent.start, pos)
         if text[begin:pos].endswith(lex.words("inspection_not_after")):
             continue
-        if not _now(text, begin, pos, lex) or _of_an_earlier_year(doc, sent.start, pos):
+        if (not _now(text, begin, pos, lex) or _of_an_earlier_year(doc, sent.start, pos)
+                or _studied(text, begin, pos, people, lex)):
             continue
         taking_part, present = _split_present(text, sent, people, lex)
-        inspectors = _once([m for m in taking_part if m.end <= pos]) or _referred_to(
-            adoc, sent, pos, lex)
+        # who is named at a stop is no inspector (调研组来到由省政协常委莫海涛创办的海桂中学调研)
+        visit = max((p + len(w) for p, w in _find_words(text, begin, pos, lex.words("visit_words"))
+                     if w not in lex.words("inspection_words")), default=pos)
+        inspectors = _once([m for m in taking_part if m.end <= pos and not visit <= m.start]
+                           ) or _referred_to(adoc, sent, pos, lex)
         if not inspectors:
             continue
         if text[begin:pos].endswith(lex.words("together_words")):
-            # 赵乐际一同调研: those who went with the inspection told before
+            # 赵乐际一同调研: those who went with the inspection told before, in this sentence
+            # too (张孝木深入部官乡调研…，县人大副主任毛振忠、伊改莲一同调研)
+            along = [m for m in inspectors if begin <= m.start] if told else inspectors
             yield InspectionFact(kind=word, mention=Mention.of(
-                doc, pos, pos + len(word), "meeting", sent.index), people=inspectors,
+                doc, pos, pos + len(word), "meeting", sent.index), people=tuple(along),
                 present=_once(present), places=(), date=date)
             return
-        named = _most_specific(_place_mentions(adoc, sent.index), lex)
+        if told:
+            continue
+        # a place named in a body is the inspector's post, not where he went (庐山市委书记)
+        bodies = [m for _, m in adoc.organizations if m.sentence == sent.index]
+        named = _most_specific([(p, m) for p, m in _place_mentions(adoc, sent.index)
+                                if not any(b.start <= m.start and m.end <= b.end
+                                           for b in bodies)], lex)
         sites, visited = _stops(adoc, {m.text for m in inspectors}, named, lex)
         # 在黑龙江调研 and then 来到哈尔滨、大庆: the places visited inside the one named
         # replace it, unless it is a county, itself a place visited (在镇赉县考察)
@@ -66,7 +79,7 @@ def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: 
                                                              sent.index),
                              people=inspectors, present=_once(present), places=places,
                              date=date, sites=sites)
-        return
+        told = True
 
 
 def _of_an_earlier_year(doc: Document, start: int, pos: int) -> bool:

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 
 from kg.extract.event_text import (_CLAUSE_END, _EVENT_WORDS, _clause_end, _clause_start,
-                                   _find_words, _longest_first, _now, _read_past)
+                                   _find_words, _longest_first, _now, _read_past, _studied)
 from kg.lang.lexicon import Lexicon
 from kg.model import AnnotatedDocument, Document, Mention, MessageFact, OrgRef, Sentence
 
@@ -33,8 +33,8 @@ def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lex
     for pos, word in _find_words(text, sent.start, sent.end, lex.words("message_words")):
         begin = _clause_start(text, sent.start, pos)
         if not _now(text, begin, pos, lex) or text.startswith(
-                lex.words("message_not_before"), pos + len(word)) or any(
-                w in text[begin:pos] for w in lex.words("message_not_after")):
+                lex.words("message_not_before"), pos + len(word)) or _studied(
+                text, begin, pos, people, lex):
             continue
         mention = Mention.of(doc, pos, pos + len(word), "meeting", sent.index)
         kind = word
