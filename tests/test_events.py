@@ -345,3 +345,17 @@ def test_find_words_takes_longer_then_earlier_listed_words_whatever_they_start_w
     assert _find_words("xABCx", 0, 5, ("BC", "AB")) == [(2, "BC")]
     assert _find_words("xABCx", 0, 5, ("AB", "BC")) == [(1, "AB")]
     assert _find_words("ABAB", 1, 4, ("AB", "Q")) == [(2, "AB")]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("会前，汪洋会见了马万祺先生的亲属。", None),
+    ("座谈会前俞正声会见了王任重同志亲属。", None),
+    ("当地时间3日中午，国家主席习近平夫人、世界卫生组织结核病和艾滋病防治亲善大使彭丽媛应邀在"
+     "巴拿马总统府会见巴拿马总统夫人、巴拿马全国幼儿综合护理理事会主席卡斯蒂略。",
+     ("卡斯蒂略", "彭丽媛")),
+])
+def test_whose_spouse_kin_or_envoy_takes_part_does_not(text, pair):
+    talks = {tuple(sorted(_names(t.participants))) for t in _extract(text).talks}
+    assert all("习近平" not in names and "马万祺" not in names and "王任重" not in names
+               for names in talks)
+    assert pair is None or pair in talks

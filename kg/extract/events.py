@@ -30,6 +30,8 @@ from kg.model import (AnnotatedDocument, Document, InspectionFact, Mention, Mess
                       TalkFact)
 from kg.text.document import written_date
 
+# how far after a name what makes it a possessor (主席的特使, 先生的亲属) may reach
+_LONGEST_POSSESSOR_GAP = 12
 # a name a title introduces that the clause ends has at most this many characters
 _LONGEST_NAME_TO_CLAUSE_END = 6
 
@@ -274,7 +276,8 @@ def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
     text = doc.text
     taking_part, present = _split_present(text, sent, people, lex)
     taking_part = [m for m in taking_part
-                   if not text.startswith(lex.words("envoy_words"), m.end)]
+                   if not text.startswith(lex.words("envoy_words"), m.end)
+                   and not _possessor(text, m.end, lex)]
     # 参加会见 names those present, not a talk
     presence = [(pos, pos + len(w)) for pos, w in _find_words(text, sent.start, sent.end,
                                                             lex.words("present_words"))]
@@ -330,6 +333,16 @@ def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
                                                            sent.index),
                            participants=together, present=_once(present), date=date,
                            place=place)
+
+
+def _possessor(text: str, end: int, lex: Lexicon) -> bool:
+    """Whether a name ending at `end` names whose spouse, kin or envoy the one taking part is:
+    习近平|夫人, 马万祺|先生的亲属, 习近平|主席的特使."""
+    rest = text[end:end + _LONGEST_POSSESSOR_GAP]
+    for words in (lex.words("title_after_name"), lex.words("possessor_honorifics"),
+                  lex.words("possessor_honorifics")):
+        rest = rest.removeprefix(next((w for w in _longest_first(words) if rest.startswith(w)), ""))
+    return rest.startswith(lex.words("possessed_people"))
 
 
 def _both_sides(adoc: AnnotatedDocument, sent: Sentence, known: tuple[str, ...], lex: Lexicon,

@@ -208,6 +208,8 @@ WORD_LISTS: dict[str, str] = {
     "removal_links": "careers.yaml",
     "removal_ends": "careers.yaml",
     "talk_words": "events.yaml",
+    "possessor_honorifics": "events.yaml",
+    "possessed_people": "events.yaml",
     "studied_markers": "events.yaml",
     "not_participant_after": "events.yaml",
     "group_markers": "events.yaml",
