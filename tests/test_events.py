@@ -359,3 +359,14 @@ def test_whose_spouse_kin_or_envoy_takes_part_does_not(text, pair):
     assert all("习近平" not in names and "马万祺" not in names and "王任重" not in names
                for names in talks)
     assert pair is None or pair in talks
+
+
+def test_talks_held_apart_when_分别_comes_before_the_word_and_a_name_read_whole_elsewhere():
+    x = _extract("央视网消息（新闻联播）：国务院总理李克强7日下午在钓鱼台国宾馆分别会见吉尔吉斯斯坦总统"
+                 "热恩别科夫和哈萨克斯坦总统纳扎尔巴耶夫。")
+    assert sorted(tuple(_names(t.participants)) for t in x.talks) == [
+        ("李克强", "热恩别科夫"), ("李克强", "纳扎尔巴耶夫")]
+    x = _extract("应白俄罗斯代表院主席安德烈琴科邀请，全国人大常委会委员长张德江对白俄罗斯进行正式友好访问，"
+                 "和米亚斯尼科维奇和安德烈琴科举行会谈。与米亚斯尼科维奇主席和安德烈琴科主席会谈时，张德江表示，"
+                 "希望两国立法机关保持良好合作势头。")
+    assert all("安德烈" not in _names(t.participants) for t in x.talks)

@@ -262,8 +262,11 @@ def _with_known(doc: Document, sent: Sentence, people: list[Mention],
                 known: tuple[str, ...]) -> list[Mention]:
     out = list(people)
     for pos, name in _find_words(doc.text, sent.start, sent.end, known):
-        if not any(m.start < pos + len(name) and pos < m.end for m in out):
-            out.append(Mention.of(doc, pos, pos + len(name), "person", sent.index))
+        whole = Mention.of(doc, pos, pos + len(name), "person", sent.index)
+        # a name read short here (安德烈 of 安德烈琴科) is the one read whole elsewhere
+        out = [m for m in out if not (m.start == pos and m.end < whole.end)]
+        if not any(m.start < whole.end and pos < m.end for m in out):
+            out.append(whole)
     return sorted(out, key=lambda m: m.start)
 
 def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
@@ -321,7 +324,9 @@ def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
                 m for m in hosts_of_sentence if m.start < span[0]] or _host_after_while(
                 text, sent, _clause_end(text, pos, sent.end), taking_part, lex)
             guests = [m for m in in_span if m.start > partner]
-        apart = any(w in text[span[0]:span[1] + 2] for w in lex.words("apart_markers"))
+        # 与卡贾维维和门萨分别举行会谈, 分别会见总统卢卡申科、总理科比亚科夫
+        apart = any(w in text[span[0]:span[1] + 2] or text.endswith(w, 0, pos)
+                    for w in lex.words("apart_markers"))
         if word in lex.words("joint_talk_words"):
             apart = False
         sides = [[g] for g in guests] if apart else [guests]
