@@ -93,3 +93,19 @@ def test_the_topic_of_an_inspection_is_not_what_is_studied():
     text = ("10月12日至15日，中共中央政治局常委李长春来到贵州省贵阳等地，就贯彻落实党的十七届六中全会"
             "精神进行调研。李长春还参观了贵阳城乡规划展览馆。")
     assert ("李长春", "贵阳城乡规划展览馆") in _visits(text)
+
+
+def test_a_site_named_after_a_division_visited_is_in_it_and_replaces_it():
+    text = ("5月23日至25日，习近平来到伊春市、哈尔滨市等地考察调研。"
+            "25日上午，习近平在哈尔滨市考察了高新技术企业和科研单位。"
+            "在哈尔滨安天科技股份有限公司，习近平现场了解反病毒引擎技术研发情况。")
+    assert ("习近平", "哈尔滨安天科技股份有限公司") in _visits(text)
+    assert ("习近平", "哈尔滨市") not in _visits(text)
+
+
+def test_those_present_follow_the_在_of_their_clause_and_a_country_inspects_nothing():
+    text = ("张德江在米亚斯尼科维奇和安德烈琴科陪同下考察中白工业园，详细询问园区建设情况。")
+    assert _visits(text) == [("张德江", "中白工业园")]
+    text = ("当地时间4月11日上午，国务院总理李克强在克罗地亚总理普连科维奇陪同下，前往克罗地亚南部的"
+            "佩列沙茨半岛，考察中国企业中标承建的佩列沙茨大桥项目。")
+    assert {person for person, _ in _visits(text)} == {"李克强"}

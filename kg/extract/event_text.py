@@ -63,8 +63,12 @@ def _split_present(text: str, sent: Sentence, people: list[Mention],
     present_at = [pos for pos, _ in _find_words(text, sent.start, sent.end,
                                                  lex.words("present_words"))]
     present, taking_part = [], []
+    # 张德江在米亚斯尼科维奇和安德烈琴科陪同下考察: those present follow the 在
+    starts = {pos: max([_clause_start(text, sent.start, pos)] + [
+        at + len(w) for at, w in _find_words(text, _clause_start(text, sent.start, pos), pos,
+                                             lex.words("present_starts"))]) for pos in present_at}
     for person in people:
-        if any(_clause_start(text, sent.start, pos) <= person.start < pos for pos in present_at):
+        if any(starts[pos] <= person.start < pos for pos in present_at):
             present.append(person)
         else:
             taking_part.append(person)

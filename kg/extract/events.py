@@ -241,7 +241,7 @@ def _people_of(adoc: AnnotatedDocument, sent: Sentence, lang: Language) -> list[
     return [m for m in read if m is not None
             and not any(t.start < m.end and m.start < t.end for t in taken)
             and not doc.text.startswith(lex.words("not_names"), m.start)
-            and not m.text.endswith(lex.words("not_name_ends"))
+            and not m.text.endswith(lex.words("not_name_ends")) and m.text not in lex.countries
             # 习近平|新时代中国特色社会主义思想 names a doctrine; “立德树人、德法兼修” a motto
             and not doc.text.startswith(lex.words("not_participant_after"), m.end)
             and not any(s <= m.start < e for s, e in quoted)]

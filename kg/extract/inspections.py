@@ -12,6 +12,7 @@ the last division named with it (镇赉县|英华村).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from kg.extract.event_text import (_clause_end, _clause_start, _find_words, _most_specific,
                                    _now, _once, _place_mentions, _split_present, _studied)
@@ -72,7 +73,8 @@ def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: 
         within = [s.within for s in sites if s.within is not None]
         places = tuple(dict.fromkeys(
             [q for q in named if q.level == "county" or not any(
-                lex.gazetteer.contains(q, p) for p in [*inner, *within])] + list(inner)))
+                lex.gazetteer.contains(q, p) for p in [*inner, *within])]
+            + [p for p in inner if p not in within]))
         if not places and not sites:
             continue
         yield InspectionFact(kind=word, mention=Mention.of(doc, pos, pos + len(word), "meeting",
@@ -133,6 +135,11 @@ def _stops(adoc: AnnotatedDocument, inspectors: set[str], named: tuple[Place, ..
                 if written and not in_item:
                     continue  # a stop named in a division the inspection is not in
                 site = _site(doc, sent, item_start, item_end, in_item, lex)
+                if site is not None and site.within is None:
+                    # 哈尔滨安天科技股份有限公司 is in the 哈尔滨市 the inspection names
+                    site = replace(site, within=next(
+                        (q for q in [*named, *(p for p, _ in divisions)]
+                         if site.label.startswith(lex.gazetteer.short_name(q.name))), None))
                 if site is not None:
                     sites.setdefault(site.label, site)
                 else:

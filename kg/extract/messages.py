@@ -27,8 +27,6 @@ _LIST_INTRODUCER = "："
 def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
               date: dt.date | None, adoc: AnnotatedDocument):
     text = doc.text
-    # a country sends nothing: 沙特阿拉伯、卡塔尔等国领导人向…发去贺电
-    people = [m for m in people if m.text not in lex.countries]
     bodies = [(o, m) for o, m in adoc.organizations if m.sentence == sent.index]
     for pos, word in _find_words(text, sent.start, sent.end, lex.words("message_words")):
         begin = _clause_start(text, sent.start, pos)
