@@ -18,7 +18,8 @@ from kg.eval.gold import format_scores, score
 from tests.goldfiles import corpus_dir
 
 GOLD = Path(__file__).resolve().parent / "gold"
-SETS = ("xwlb-dev", "xwlb-heldout", "xwlb-events-dev", "xwlb-events-heldout", "localnews")
+SETS = ("xwlb-dev", "xwlb-heldout", "xwlb-events-dev", "xwlb-events-heldout", "xwlb-events2-dev",
+        "localnews")
 FILES = [path for name in SETS for path in sorted((GOLD / name).glob("*.yaml"))]
 
 # `kg eval tests/gold/SET`, measured 2026-12-01 on the code of issue 11 (before any tuning
@@ -33,15 +34,22 @@ FILES = [path for name in SETS for path in sorted((GOLD / name).glob("*.yaml"))]
 # short titles (leaders.tsv), former and autonomous counties' names (户县, 张家川县) and
 # brigades (大队教导员)
 MEASURED = {
+    # talks 0.870 → 1.000 and messages 0.000 → 1.000 on xwlb-dev, held-out talks 0.400 → 0.667,
+    # and localnews inspections 0.246 → 0.345 with the events fixes of issue 14's second round
+    # (tests/test_events_messages.py, tests/test_events_inspections.py)
     "xwlb-dev": {"holdings": 0.901, "post structure": 0.904,
-                 "talks": 0.870, "inspections": 0.750},
-    "xwlb-heldout": {"holdings": 0.842, "post structure": 0.842},
+                 "talks": 1.000, "messages": 1.000, "inspections": 0.750},
+    "xwlb-heldout": {"holdings": 0.842, "post structure": 0.842, "talks": 0.667},
     # the event rows (issue 14: talks as participant pairs, messages as sender → recipient,
     # inspections as person → place)
     "xwlb-events-dev": {"holdings": 0.884, "post structure": 0.886,
                         "talks": 0.976, "messages": 1.000, "inspections": 0.958},
     "xwlb-events-heldout": {"holdings": 0.885, "post structure": 0.886,
                             "talks": 0.947, "messages": 0.000, "inspections": 1.000},
+    # the second event sample (messages and inspections), at 9cdbebb: talks 0.800, messages
+    # 0.444, inspections 0.270
+    "xwlb-events2-dev": {"holdings": 0.847, "post structure": 0.839,
+                         "talks": 1.000, "messages": 0.700, "inspections": 0.647},
     # meetings: 0.294 before they were read before their verb, with their sessions, and with
     # chairs and speakers who are their clause's subject, dated by the day their sentence
     # names (13日, 昨日) and a saved page by its address (tests/test_meetings.py); documents:
@@ -49,7 +57,7 @@ MEASURED = {
     # before quotes side by side, names ending in 行动/建设年 and the centre's campaigns
     # holdings 0.766 and post structure 0.795 before 和县 stopped being read over 和+县委
     # (tests/test_conjoined_places.py)
-    "localnews": {"holdings": 0.942, "post structure": 0.947, "inspections": 0.246,
+    "localnews": {"holdings": 0.942, "post structure": 0.947, "inspections": 0.345,
                   "meetings": 0.708, "documents": 0.659, "campaigns": 0.571},
 }
 TOLERANCE = 0.005
@@ -86,8 +94,10 @@ def test_gold_file_holds_together(path: Path) -> None:
         assert post["org"] in orgs, f"organisation {post['org']} is not listed"
     for talk in gold.get("talks") or []:
         assert set(talk["participants"]) | set(talk.get("present") or []) <= persons
+    # an optional message may come from a group named as the text names it, which is neither
+    # (tests/gold/xwlb-events2-dev/README.md: 莫斯科大学留学生)
     for message in gold.get("messages") or []:
-        assert message["sender"] in persons | orgs
+        assert message["sender"] in persons | orgs or message.get("optional")
     for inspection in gold.get("inspections") or []:
         assert set(inspection["people"]) <= persons
 
