@@ -370,3 +370,9 @@ def test_talks_held_apart_when_分别_comes_before_the_word_and_a_name_read_whol
                  "和米亚斯尼科维奇和安德烈琴科举行会谈。与米亚斯尼科维奇主席和安德烈琴科主席会谈时，张德江表示，"
                  "希望两国立法机关保持良好合作势头。")
     assert all("安德烈" not in _names(t.participants) for t in x.talks)
+
+
+def test_a_summit_attended_is_no_talk_but_a_talk_with_those_attending_is():
+    assert _extract("国家主席习近平同南非总统祖马、巴西总统特梅尔出席金砖国家领导人第九次会晤。").talks == ()
+    x = _extract("全国人大常委会委员长栗战书与出席会议的俄罗斯国家杜马主席沃洛金举行双边会晤。")
+    assert [sorted(_names(t.participants)) for t in x.talks] == [["栗战书", "沃洛金"]]

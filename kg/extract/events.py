@@ -299,7 +299,8 @@ def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
     place = places[0] if len(places) == 1 else None
     for pos, word in triggers:
         clause = _clause_start(text, sent.start, pos)
-        if not _now(text, sent.start, pos, lex) or _planned(text, sent.start, pos, lex):
+        if (not _now(text, sent.start, pos, lex) or _planned(text, sent.start, pos, lex)
+                or _attended(text, clause, pos, lex)):
             continue
         guests_after = word in lex.words("guest_talk_words")
         if guests_after:
@@ -387,6 +388,18 @@ def _host_after_while(text: str, sent: Sentence, clause_end: int, taking_part: l
     next_clause = (clause_end + 1, _clause_end(text, clause_end + 1, sent.end))
     return [m for m in taking_part if next_clause[0] <= m.start < next_clause[1]
             and _titled_start(text[next_clause[0]:m.start], lex)][:1]
+
+
+def _attended(text: str, clause: int, pos: int, lex: Lexicon) -> bool:
+    """Whether the talk word at `pos` names a summit its clause's subject attends
+    (出席金砖国家领导人第九次会晤), not a talk held (与出席会议的…领导人举行双边会晤)."""
+    if text.startswith(lex.words("guest_talk_words"), pos):
+        return False  # 出席…外长会期间会见了希拉里·克林顿: a talk held while attending
+    attended = [at + len(w) for at, w in _find_words(text, clause, pos, lex.words("attend_words"))]
+    # 同…出席上海合作组织青岛峰会的|纳扎尔巴耶夫总统成功会晤: who attended is named, not what
+    return bool(attended) and not _find_words(
+        text, attended[-1], pos, lex.words("talk_verbs") + lex.words("partner_markers")
+        + lex.words("site_joiners"))
 
 
 def _planned(text: str, sent_start: int, pos: int, lex: Lexicon) -> bool:

@@ -208,6 +208,7 @@ WORD_LISTS: dict[str, str] = {
     "removal_links": "careers.yaml",
     "removal_ends": "careers.yaml",
     "talk_words": "events.yaml",
+    "attend_words": "events.yaml",
     "present_starts": "events.yaml",
     "possessor_honorifics": "events.yaml",
     "possessed_people": "events.yaml",
