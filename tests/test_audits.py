@@ -42,3 +42,58 @@ def test_the_readme_gives_the_latest_whole_corpus_audit():
     names = WHOLE[LATEST]
     readme = (AUDITS.parents[2] / "README.md").read_text(encoding="utf-8")
     assert f"{names}/300" in readme and f"{names / 300:.3f}" in readme and LATEST in readme
+
+
+# the audit of issue 14: messages and inspections of 120 drawn sentences (scripts/audit_events.py)
+EVENTS = {"events-xwlb-sample-before-9cdbebb.tsv": {"messages": (12, 0, 18),
+                                                     "inspections": (38, 16, 19)},
+          "events-xwlb-sample-after-c000017.tsv": {"messages": (26, 0, 4),
+                                                    "inspections": (50, 3, 5)}}
+EVENTS_LATEST = "events-xwlb-sample-after-c000017.tsv"
+# precision of each section on the latest audit, just below its figure
+EVENTS_FLOOR = {"messages": 0.995, "inspections": 0.94}
+
+
+def _event_rows(name: str) -> list[dict[str, str]]:
+    from scripts.audit_events import read
+    return read(AUDITS / name)
+
+
+@pytest.mark.parametrize("name", sorted(EVENTS))
+def test_an_events_audit_judges_each_tuple_of_a_drawn_sentence_once(name):
+    from scripts.audit_events import COLUMNS, score
+    rows = _event_rows(name)
+    drawn = {(r["section"], r["line"], r["sentence"]) for r in _event_rows("events-xwlb-sample.tsv")}
+    assert len(drawn) == 120 and [*rows[0]] == COLUMNS
+    assert all((r["section"], r["line"], r["sentence"]) in drawn for r in rows)
+    keys = [(r["section"], r["line"], r["sentence"], r["tuple"]) for r in rows]
+    assert len(set(keys)) == len(keys)
+    assert score(rows) == EVENTS[name]
+
+
+def test_the_audit_readme_gives_each_events_audits_figures():
+    readme = (AUDITS / "README.md").read_text(encoding="utf-8")
+    for name, sections in EVENTS.items():
+        assert name in readme
+        for right, wrong, missed in sections.values():
+            assert f"{right}/{right + wrong}" in readme
+            assert f"{right / (right + wrong):.3f}" in readme
+            assert f"R {right / (right + missed):.3f}" in readme
+
+
+@pytest.mark.slow
+def test_the_events_stage_keeps_its_audited_precision():
+    # every tuple the stage gives for the drawn sentences is judged in the latest audit (run
+    # scripts/audit_events.py run … --judged and judge the new rows), and each section stays
+    # at its floor
+    from scripts.audit_events import run, score
+    from tests.goldfiles import corpus_dir
+    data = corpus_dir()
+    if not (data / "xwlb").is_dir():
+        pytest.skip(f"the 新闻联播 corpus is not at {data}")
+    judged = _event_rows(EVENTS_LATEST)
+    rows = run(data, _event_rows("events-xwlb-sample.tsv"), judged)
+    unjudged = [(r["line"], r["tuple"]) for r in rows if not r["judgement"]]
+    assert not unjudged, f"tuples not judged in {EVENTS_LATEST}: {unjudged}"
+    for section, (right, wrong, _missed) in score(rows).items():
+        assert right / (right + wrong) >= EVENTS_FLOOR[section], section

@@ -36,9 +36,12 @@ FILES = [path for name in SETS for path in sorted((GOLD / name).glob("*.yaml"))]
 # envoys with their missions, foreign chains, joined portfolios, the copula, democratic parties'
 # committees and abbreviated banners (tests/test_holdings_recall.py, issue 12 of 2026-12-02)
 MEASURED = {
+    # talks 0.870 → 1.000 and messages 0.000 → 1.000 on xwlb-dev, held-out talks 0.400 → 0.667,
+    # and localnews inspections 0.246 → 0.345 with the events fixes of issue 14's second round
+    # (tests/test_events_messages.py, tests/test_events_inspections.py)
     "xwlb-dev": {"holdings": 0.951, "post structure": 0.968,
-                 "talks": 0.870, "inspections": 0.750},
-    "xwlb-heldout": {"holdings": 0.880, "post structure": 0.880},
+                 "talks": 1.000, "messages": 1.000, "inspections": 0.750},
+    "xwlb-heldout": {"holdings": 0.880, "post structure": 0.880, "talks": 0.667},
     # the event rows (issue 14: talks as participant pairs, messages as sender → recipient,
     # inspections as person → place)
     "xwlb-events-dev": {"holdings": 0.923, "post structure": 0.921,
@@ -46,9 +49,10 @@ MEASURED = {
     "xwlb-events-heldout": {"holdings": 0.885, "post structure": 0.886,
                             "talks": 0.947, "messages": 0.000, "inspections": 1.000},
     # drawn from items naming a message or an inspection word (their READMEs), measured
-    # 2026-12-02 before any tuning on them
+    # 2026-12-02 before any tuning on them: dev talks 0.800, messages 0.444, inspections 0.270;
+    # held-out talks 1.000, messages 0.667, inspections 0.150
     "xwlb-events2-dev": {"holdings": 0.847, "post structure": 0.839,
-                         "talks": 0.800, "messages": 0.444, "inspections": 0.270},
+                         "talks": 1.000, "messages": 0.700, "inspections": 0.647},
     "xwlb-events2-heldout": {"holdings": 0.840, "post structure": 0.864,
                              "talks": 1.000, "messages": 0.667, "inspections": 0.150},
     # meetings: 0.294 before they were read before their verb, with their sessions, and with
@@ -58,7 +62,7 @@ MEASURED = {
     # before quotes side by side, names ending in 行动/建设年 and the centre's campaigns
     # holdings 0.766 and post structure 0.795 before 和县 stopped being read over 和+县委
     # (tests/test_conjoined_places.py)
-    "localnews": {"holdings": 0.951, "post structure": 0.959, "inspections": 0.246,
+    "localnews": {"holdings": 0.951, "post structure": 0.959, "inspections": 0.340,
                   "meetings": 0.708, "documents": 0.659, "campaigns": 0.571},
 }
 TOLERANCE = 0.005
@@ -95,8 +99,10 @@ def test_gold_file_holds_together(path: Path) -> None:
         assert post["org"] in orgs, f"organisation {post['org']} is not listed"
     for talk in gold.get("talks") or []:
         assert set(talk["participants"]) | set(talk.get("present") or []) <= persons
+    # an optional message may come from a group named as the text names it, which is neither
+    # (tests/gold/xwlb-events2-dev/README.md: 莫斯科大学留学生)
     for message in gold.get("messages") or []:
-        assert message["sender"] in persons | orgs
+        assert message["sender"] in persons | orgs or message.get("optional")
     for inspection in gold.get("inspections") or []:
         assert set(inspection["people"]) <= persons
 

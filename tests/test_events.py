@@ -345,3 +345,34 @@ def test_find_words_takes_longer_then_earlier_listed_words_whatever_they_start_w
     assert _find_words("xABCx", 0, 5, ("BC", "AB")) == [(2, "BC")]
     assert _find_words("xABCx", 0, 5, ("AB", "BC")) == [(1, "AB")]
     assert _find_words("ABAB", 1, 4, ("AB", "Q")) == [(2, "AB")]
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("会前，汪洋会见了马万祺先生的亲属。", None),
+    ("座谈会前俞正声会见了王任重同志亲属。", None),
+    ("当地时间3日中午，国家主席习近平夫人、世界卫生组织结核病和艾滋病防治亲善大使彭丽媛应邀在"
+     "巴拿马总统府会见巴拿马总统夫人、巴拿马全国幼儿综合护理理事会主席卡斯蒂略。",
+     ("卡斯蒂略", "彭丽媛")),
+])
+def test_whose_spouse_kin_or_envoy_takes_part_does_not(text, pair):
+    talks = {tuple(sorted(_names(t.participants))) for t in _extract(text).talks}
+    assert all("习近平" not in names and "马万祺" not in names and "王任重" not in names
+               for names in talks)
+    assert pair is None or pair in talks
+
+
+def test_talks_held_apart_when_分别_comes_before_the_word_and_a_name_read_whole_elsewhere():
+    x = _extract("央视网消息（新闻联播）：国务院总理李克强7日下午在钓鱼台国宾馆分别会见吉尔吉斯斯坦总统"
+                 "热恩别科夫和哈萨克斯坦总统纳扎尔巴耶夫。")
+    assert sorted(tuple(_names(t.participants)) for t in x.talks) == [
+        ("李克强", "热恩别科夫"), ("李克强", "纳扎尔巴耶夫")]
+    x = _extract("应白俄罗斯代表院主席安德烈琴科邀请，全国人大常委会委员长张德江对白俄罗斯进行正式友好访问，"
+                 "和米亚斯尼科维奇和安德烈琴科举行会谈。与米亚斯尼科维奇主席和安德烈琴科主席会谈时，张德江表示，"
+                 "希望两国立法机关保持良好合作势头。")
+    assert all("安德烈" not in _names(t.participants) for t in x.talks)
+
+
+def test_a_summit_attended_is_no_talk_but_a_talk_with_those_attending_is():
+    assert _extract("国家主席习近平同南非总统祖马、巴西总统特梅尔出席金砖国家领导人第九次会晤。").talks == ()
+    x = _extract("全国人大常委会委员长栗战书与出席会议的俄罗斯国家杜马主席沃洛金举行双边会晤。")
+    assert [sorted(_names(t.participants)) for t in x.talks] == [["栗战书", "沃洛金"]]

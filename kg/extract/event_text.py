@@ -63,8 +63,12 @@ def _split_present(text: str, sent: Sentence, people: list[Mention],
     present_at = [pos for pos, _ in _find_words(text, sent.start, sent.end,
                                                  lex.words("present_words"))]
     present, taking_part = [], []
+    # 张德江在米亚斯尼科维奇和安德烈琴科陪同下考察: those present follow the 在
+    starts = {pos: max([_clause_start(text, sent.start, pos)] + [
+        at + len(w) for at, w in _find_words(text, _clause_start(text, sent.start, pos), pos,
+                                             lex.words("present_starts"))]) for pos in present_at}
     for person in people:
-        if any(_clause_start(text, sent.start, pos) <= person.start < pos for pos in present_at):
+        if any(starts[pos] <= person.start < pos for pos in present_at):
             present.append(person)
         else:
             taking_part.append(person)
@@ -89,3 +93,11 @@ def _read_past(doc: Document, person: Mention, end: int, words: tuple[str, ...])
             return Mention.of(doc, person.start, person.end - len(word), "person",
                               person.sentence)
     return person
+
+
+def _studied(text: str, begin: int, pos: int, people: list[Mention], lex: Lexicon) -> bool:
+    """Whether the event word at `pos` is told as what is studied: a word of studying before
+    the first person its clause (from `begin`) names (学习贯彻习近平总书记在…内蒙古考察…的重要
+    讲话精神), not the topic of the event (李长春…就贯彻落实…进行调研)."""
+    first = min((m.start for m in people if begin <= m.start < pos), default=None)
+    return first is not None and any(w in text[begin:first] for w in lex.words("studied_markers"))

@@ -30,6 +30,8 @@ from kg.model import (AnnotatedDocument, Document, InspectionFact, Mention, Mess
                       TalkFact)
 from kg.text.document import written_date
 
+# how far after a name what makes it a possessor (主席的特使, 先生的亲属) may reach
+_LONGEST_POSSESSOR_GAP = 12
 # a name a title introduces that the clause ends has at most this many characters
 _LONGEST_NAME_TO_CLAUSE_END = 6
 
@@ -235,10 +237,19 @@ def _people_of(adoc: AnnotatedDocument, sent: Sentence, lang: Language) -> list[
     # the titled names are the recogniser's own reading already
     read = [confirmed(doc, m, sent.end, lex, pats) for m in named] + titled_names(
         adoc, sent, named, lang, taken)
+    quoted = _quoted(doc.text, sent, lang.patterns)
     return [m for m in read if m is not None
             and not any(t.start < m.end and m.start < t.end for t in taken)
             and not doc.text.startswith(lex.words("not_names"), m.start)
-            and not m.text.endswith(lex.words("not_name_ends"))]
+            and not m.text.endswith(lex.words("not_name_ends")) and m.text not in lex.countries
+            # 习近平|新时代中国特色社会主义思想 names a doctrine; “立德树人、德法兼修” a motto
+            and not doc.text.startswith(lex.words("not_participant_after"), m.end)
+            and not any(s <= m.start < e for s, e in quoted)]
+
+
+def _quoted(text: str, sent: Sentence, pats: Patterns) -> list[tuple[int, int]]:
+    """The spans of a sentence's quotations (“大学习、深调研、真落实”)."""
+    return [m.span() for m in pats.quote.finditer(text, sent.start, sent.end)]
 
 
 def _known_names(adoc: AnnotatedDocument, lang: Language) -> tuple[str, ...]:
@@ -251,8 +262,11 @@ def _with_known(doc: Document, sent: Sentence, people: list[Mention],
                 known: tuple[str, ...]) -> list[Mention]:
     out = list(people)
     for pos, name in _find_words(doc.text, sent.start, sent.end, known):
-        if not any(m.start < pos + len(name) and pos < m.end for m in out):
-            out.append(Mention.of(doc, pos, pos + len(name), "person", sent.index))
+        whole = Mention.of(doc, pos, pos + len(name), "person", sent.index)
+        # a name read short here (安德烈 of 安德烈琴科) is the one read whole elsewhere
+        out = [m for m in out if not (m.start == pos and m.end < whole.end)]
+        if not any(m.start < whole.end and pos < m.end for m in out):
+            out.append(whole)
     return sorted(out, key=lambda m: m.start)
 
 def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
@@ -265,7 +279,8 @@ def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
     text = doc.text
     taking_part, present = _split_present(text, sent, people, lex)
     taking_part = [m for m in taking_part
-                   if not text.startswith(lex.words("envoy_words"), m.end)]
+                   if not text.startswith(lex.words("envoy_words"), m.end)
+                   and not _possessor(text, m.end, lex)]
     # 参加会见 names those present, not a talk
     presence = [(pos, pos + len(w)) for pos, w in _find_words(text, sent.start, sent.end,
                                                             lex.words("present_words"))]
@@ -284,7 +299,8 @@ def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
     place = places[0] if len(places) == 1 else None
     for pos, word in triggers:
         clause = _clause_start(text, sent.start, pos)
-        if not _now(text, sent.start, pos, lex) or _planned(text, sent.start, pos, lex):
+        if (not _now(text, sent.start, pos, lex) or _planned(text, sent.start, pos, lex)
+                or _attended(text, clause, pos, lex)):
             continue
         guests_after = word in lex.words("guest_talk_words")
         if guests_after:
@@ -309,7 +325,9 @@ def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
                 m for m in hosts_of_sentence if m.start < span[0]] or _host_after_while(
                 text, sent, _clause_end(text, pos, sent.end), taking_part, lex)
             guests = [m for m in in_span if m.start > partner]
-        apart = any(w in text[span[0]:span[1] + 2] for w in lex.words("apart_markers"))
+        # 与卡贾维维和门萨分别举行会谈, 分别会见总统卢卡申科、总理科比亚科夫
+        apart = any(w in text[span[0]:span[1] + 2] or text.endswith(w, 0, pos)
+                    for w in lex.words("apart_markers"))
         if word in lex.words("joint_talk_words"):
             apart = False
         sides = [[g] for g in guests] if apart else [guests]
@@ -321,6 +339,16 @@ def _talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
                                                            sent.index),
                            participants=together, present=_once(present), date=date,
                            place=place)
+
+
+def _possessor(text: str, end: int, lex: Lexicon) -> bool:
+    """Whether a name ending at `end` names whose spouse, kin or envoy the one taking part is:
+    习近平|夫人, 马万祺|先生的亲属, 习近平|主席的特使."""
+    rest = text[end:end + _LONGEST_POSSESSOR_GAP]
+    for words in (lex.words("title_after_name"), lex.words("possessor_honorifics"),
+                  lex.words("possessor_honorifics")):
+        rest = rest.removeprefix(next((w for w in _longest_first(words) if rest.startswith(w)), ""))
+    return rest.startswith(lex.words("possessed_people"))
 
 
 def _both_sides(adoc: AnnotatedDocument, sent: Sentence, known: tuple[str, ...], lex: Lexicon,
@@ -360,6 +388,18 @@ def _host_after_while(text: str, sent: Sentence, clause_end: int, taking_part: l
     next_clause = (clause_end + 1, _clause_end(text, clause_end + 1, sent.end))
     return [m for m in taking_part if next_clause[0] <= m.start < next_clause[1]
             and _titled_start(text[next_clause[0]:m.start], lex)][:1]
+
+
+def _attended(text: str, clause: int, pos: int, lex: Lexicon) -> bool:
+    """Whether the talk word at `pos` names a summit its clause's subject attends
+    (出席金砖国家领导人第九次会晤), not a talk held (与出席会议的…领导人举行双边会晤)."""
+    if text.startswith(lex.words("guest_talk_words"), pos):
+        return False  # 出席…外长会期间会见了希拉里·克林顿: a talk held while attending
+    attended = [at + len(w) for at, w in _find_words(text, clause, pos, lex.words("attend_words"))]
+    # 同…出席上海合作组织青岛峰会的|纳扎尔巴耶夫总统成功会晤: who attended is named, not what
+    return bool(attended) and not _find_words(
+        text, attended[-1], pos, lex.words("talk_verbs") + lex.words("partner_markers")
+        + lex.words("site_joiners"))
 
 
 def _planned(text: str, sent_start: int, pos: int, lex: Lexicon) -> bool:

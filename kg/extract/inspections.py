@@ -12,10 +12,12 @@ the last division named with it (镇赉县|英华村).
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 
 from kg.extract.event_text import (_clause_end, _clause_start, _find_words, _most_specific,
-                                   _now, _once, _place_mentions, _split_present)
+                                   _now, _once, _place_mentions, _split_present, _studied)
 from kg.lang.lexicon import Lexicon
+from kg.lang.patterns import patterns
 from kg.model import (AnnotatedDocument, Document, InspectionFact, Mention, Place, Sentence,
                       Site)
 
@@ -28,6 +30,7 @@ def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: 
     """The inspection a sentence reports, with the report's stops; one with neither
     places nor sites names people who went with the one told before (一同调研)."""
     text = doc.text
+    told = False
     for pos, word in _find_words(text, sent.start, sent.end, lex.words("inspection_words")):
         after = text[pos + len(word):sent.end]
         if after.startswith(lex.words("inspection_not_before")):
@@ -35,20 +38,32 @@ def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: 
         begin = _clause_start(text, sent.start, pos)
         if text[begin:pos].endswith(lex.words("inspection_not_after")):
             continue
-        if not _now(text, begin, pos, lex):
+        if (not _now(text, begin, pos, lex) or _of_an_earlier_year(doc, sent.start, pos)
+                or _studied(text, begin, pos, people, lex)):
             continue
         taking_part, present = _split_present(text, sent, people, lex)
-        inspectors = _once([m for m in taking_part if m.end <= pos]) or _referred_to(
-            adoc, sent, pos, lex)
+        # who is named at a stop is no inspector (调研组来到由省政协常委莫海涛创办的海桂中学调研)
+        visit = max((p + len(w) for p, w in _find_words(text, begin, pos, lex.words("visit_words"))
+                     if w not in lex.words("inspection_words")), default=pos)
+        inspectors = _once([m for m in taking_part if m.end <= pos and not visit <= m.start]
+                           ) or _referred_to(adoc, sent, pos, lex)
         if not inspectors:
             continue
         if text[begin:pos].endswith(lex.words("together_words")):
-            # 赵乐际一同调研: those who went with the inspection told before
+            # 赵乐际一同调研: those who went with the inspection told before, in this sentence
+            # too (张孝木深入部官乡调研…，县人大副主任毛振忠、伊改莲一同调研)
+            along = [m for m in inspectors if begin <= m.start] if told else inspectors
             yield InspectionFact(kind=word, mention=Mention.of(
-                doc, pos, pos + len(word), "meeting", sent.index), people=inspectors,
+                doc, pos, pos + len(word), "meeting", sent.index), people=tuple(along),
                 present=_once(present), places=(), date=date)
             return
-        named = _most_specific(_place_mentions(adoc, sent.index), lex)
+        if told:
+            continue
+        # a place named in a body is the inspector's post, not where he went (庐山市委书记)
+        bodies = [m for _, m in adoc.organizations if m.sentence == sent.index]
+        named = _most_specific([(p, m) for p, m in _place_mentions(adoc, sent.index)
+                                if not any(b.start <= m.start and m.end <= b.end
+                                           for b in bodies)], lex)
         sites, visited = _stops(adoc, {m.text for m in inspectors}, named, lex)
         # 在黑龙江调研 and then 来到哈尔滨、大庆: the places visited inside the one named
         # replace it, unless it is a county, itself a place visited (在镇赉县考察)
@@ -58,14 +73,24 @@ def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: 
         within = [s.within for s in sites if s.within is not None]
         places = tuple(dict.fromkeys(
             [q for q in named if q.level == "county" or not any(
-                lex.gazetteer.contains(q, p) for p in [*inner, *within])] + list(inner)))
+                lex.gazetteer.contains(q, p) for p in [*inner, *within])]
+            + [p for p in inner if p not in within]))
         if not places and not sites:
             continue
         yield InspectionFact(kind=word, mention=Mention.of(doc, pos, pos + len(word), "meeting",
                                                              sent.index),
                              people=inspectors, present=_once(present), places=places,
                              date=date, sites=sites)
-        return
+        told = True
+
+
+def _of_an_earlier_year(doc: Document, start: int, pos: int) -> bool:
+    """Whether the sentence dates what it tells, before `pos`, in a year before the report's
+    (2015年习近平总书记在云南考察时, 2018年4月，…考察时): a visit recalled, not reported."""
+    if doc.date is None:
+        return False
+    return any(int(m.group("year")) < doc.date.year
+               for m in patterns().year.finditer(doc.text, start, pos))
 
 
 def _referred_to(adoc: AnnotatedDocument, sent: Sentence, pos: int,
@@ -94,8 +119,11 @@ def _stops(adoc: AnnotatedDocument, inspectors: set[str], named: tuple[Place, ..
         if not any(name in paragraph for name in references):
             continue
         places = _place_mentions(adoc, sent.index)
-        for pos, word in _find_words(text, sent.start, sent.end, lex.words("visit_words")):
-            start, end = pos + len(word), _clause_end(text, pos + len(word), sent.end)
+        visits = _find_words(text, sent.start, sent.end, lex.words("visit_words"))
+        for (pos, word), (next_visit, _) in zip(visits, [*visits[1:], (sent.end, "")]):
+            # 来到南京市|考察江苏省产业技术研究院: a visit word starts the next stop
+            start = pos + len(word)
+            end = min(_clause_end(text, start, sent.end), next_visit)
             items = _items(text, start, end, lex)
             if any(text[s:e] in lex.words("site_heads") for s, e in items):
                 continue  # 来到地铁施工现场、派出所、环卫站: kinds of places, not places
@@ -107,15 +135,21 @@ def _stops(adoc: AnnotatedDocument, inspectors: set[str], named: tuple[Place, ..
                 if written and not in_item:
                     continue  # a stop named in a division the inspection is not in
                 site = _site(doc, sent, item_start, item_end, in_item, lex)
+                if site is not None and site.within is None:
+                    # 哈尔滨安天科技股份有限公司 is in the 哈尔滨市 the inspection names
+                    site = replace(site, within=next(
+                        (q for q in [*named, *(p for p, _ in divisions)]
+                         if site.label.startswith(lex.gazetteer.short_name(q.name))), None))
                 if site is not None:
                     sites.setdefault(site.label, site)
                 else:
                     divisions += in_item
-    # 凤阳县小岗村 in one sentence and 小岗村 in another are one site
+    # 凤阳县小岗村 in one sentence and 小岗村 in another are one site, and 塞罕坝机械林场展览馆
+    # is a part of 塞罕坝机械林场
     labels = list(sites)
     return tuple(site for label, site in sites.items()
-                 if not any(other != label and other.endswith(label) for other in labels)
-                 ), divisions
+                 if not any(other != label and (other.endswith(label) or label.startswith(other))
+                            for other in labels)), divisions
 
 
 def _written(doc: Document, sent: Sentence, start: int, end: int,
@@ -152,10 +186,15 @@ def _chain(places: list[tuple[Place, Mention]], named: tuple[Place, ...],
 
 
 def _items(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int]]:
-    """The spans of a list of stops: 互助土族自治县中医院、青海藏医药文化博物馆."""
-    cuts = [start] + [pos + len(w) for pos, w in _find_words(
-        text, start, end, lex.words("name_separators"))]
-    ends = [pos for pos, _ in _find_words(text, start, end, lex.words("name_separators"))] + [end]
+    """The spans of a list of stops: 互助土族自治县中医院、青海藏医药文化博物馆, …以及中国藏语系
+    高级佛学院, and 皓天光电科技公司和航天风华精密设备公司 (a word that may be part of a name,
+    和 of 人和镇, joins two only after a site's word)."""
+    breaks = [(pos, w) for pos, w in _find_words(
+        text, start, end, lex.words("name_separators") + lex.words("list_joiners"))
+        if w not in lex.words("partner_markers")
+        or text[start:pos].endswith(lex.words("site_heads"))]
+    cuts = [start] + [pos + len(w) for pos, w in breaks]
+    ends = [pos for pos, _ in breaks] + [end]
     return [(s, e) for s, e in zip(cuts, ends) if s < e]
 
 
@@ -201,7 +240,8 @@ def _site_length(rest: str, lex: Lexicon) -> int | None:
     villages = [i + len(head) for head in lex.words("village_heads")
                 for i in [rest.find(head)] if i > 0
                 and not rest[:i + len(head)].endswith(lex.words("not_villages"))
-                and not rest[:i].endswith(lex.words("not_villages"))]
+                and not rest[:i].endswith(lex.words("not_villages"))
+                and not rest.startswith(lex.words("village_word_ends"), i + len(head))]
     if villages:
         return min(villages)
     for length in range(len(rest), 0, -1):

@@ -9,10 +9,20 @@ from __future__ import annotations
 
 import datetime as dt
 
+import re
+
 from kg.extract.event_text import (_CLAUSE_END, _EVENT_WORDS, _clause_end, _clause_start,
-                                   _find_words, _longest_first, _now, _read_past)
+                                   _find_words, _longest_first, _now, _read_past, _studied)
 from kg.lang.lexicon import Lexicon
-from kg.model import AnnotatedDocument, Document, Mention, MessageFact, Sentence
+from kg.model import AnnotatedDocument, Document, Mention, MessageFact, OrgRef, Sentence
+
+# a day written in figures, each followed by its unit: 11月19日, 4日
+_WRITTEN_DAY = re.compile(r"(?:\d{1,4}\D){1,3}")
+# a group a message goes to is named in at most this many characters
+_LONGEST_GROUP = 30
+# what announces a list: 发来贺电的还有：…
+_LIST_INTRODUCER = "："
+
 
 def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
               date: dt.date | None, adoc: AnnotatedDocument):
@@ -21,68 +31,228 @@ def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lex
     for pos, word in _find_words(text, sent.start, sent.end, lex.words("message_words")):
         begin = _clause_start(text, sent.start, pos)
         if not _now(text, begin, pos, lex) or text.startswith(
-                lex.words("message_not_before"), pos + len(word)):
+                lex.words("message_not_before"), pos + len(word)) or _studied(
+                text, begin, pos, people, lex):
             continue
         mention = Mention.of(doc, pos, pos + len(word), "meeting", sent.index)
         kind = word
         for purpose, purpose_kind in zip(lex.words("purpose_words"), lex.words("purpose_kinds")):
             if text.startswith(purpose, pos + len(word)):
                 kind = purpose_kind
-        # those named in what the message is about (就…前总统佩雷斯不幸逝世) send nothing
+        # those named in what the message is about (就…前总统佐科不幸逝世) send nothing, nor
+        # those of a clause telling when (在…习近平同志当选为总书记后，…发来贺电)
         topic = next((t for t, _ in reversed(_find_words(text, begin, pos,
                                                          lex.words("topic_markers")))), pos)
         before = [m for m in people if m.start >= sent.start
                   and (m.end <= topic or _topic_end(text, topic, pos, lex) < m.start)
-                  and m.end <= pos]
-        mutual = text[max(sent.start, pos - 2):pos] in lex.words("mutual_markers")
-        if mutual:
-            partner = next((p for p in _find_words(text, sent.start, pos,
-                                                   lex.words("partner_markers"))), None)
-            if partner is None:
-                continue
-            first = [m for m in before if m.end <= partner[0]]
-            second = [m for m in before if m.start > partner[0]]
-            for a in first[-1:]:
-                for b in second[:1]:
-                    yield MessageFact(kind, mention, a, b, None, date)
-                    yield MessageFact(kind, mention, b, a, None, date)
+                  and m.end <= pos and not _in_time_clause(text, sent, m.start, lex)]
+        if text[max(sent.start, pos - 2):pos] in lex.words("mutual_markers"):
+            yield from _mutual(doc, sent, before, pos, kind, mention, date, lex)
             continue
+        clause_end = _clause_end(text, pos, sent.end)
+        markers = [p for p in _find_words(text, begin, pos, lex.words("recipient_markers")
+                                          + lex.words("meeting_markers"))
+                   if not _inside_word(text, p[0], lex)]
         # the last marker of the clause with someone after it: 向大会致贺信 is sent 向, not 致
-        markers = _find_words(text, begin, pos, lex.words("recipient_markers"))
         marker = next((p for p in reversed(markers)
-                       if any(p[0] < m.start for m in before)
-                       or any(p[0] < m.start and m.end <= pos for _, m in bodies)
+                       if (p[1] not in lex.words("meeting_markers")
+                           and (any(p[0] < m.start for m in before)
+                                or any(p[0] < m.start and m.end <= pos for _, m in bodies)))
                        or _meeting_recipient(doc, sent, p[0] + len(p[1]), pos, lex)),
-                      markers[-1] if markers else None)
-        meeting = None
+                      next((p for p in reversed(markers)
+                            if p[1] not in lex.words("meeting_markers")), None))
+        meeting = body = None
+        recipients: list[Mention] = []
         if marker is not None:
             senders = [m for m in before if m.end <= marker[0]]
             meeting = _meeting_recipient(doc, sent, marker[0] + len(marker[1]), pos, lex)
+            if meeting is not None and meeting.text in lex.words("meeting_recipients"):
+                # 向|大会|致贺信: the meeting the report has named in full, when it has
+                meeting = _opening_meeting(doc, sent, adoc, marker[0], lex,
+                                           ending=meeting.text) or meeting
             # a meeting's name may hold what an earlier stage took for a name or a body
             # (中阿合作论坛第七届部长|级会议): the meeting is the recipient, not they
-            recipients = [] if meeting else [_read_past(doc, m, pos, lex.words("sending_words"))
-                                             for m in before if m.start > marker[0]]
-            body = None if meeting else next(
-                (o for o, m in bodies if marker[0] < m.start and m.end <= pos), None)
+            if meeting is None:
+                recipients = _addressed(text, [_read_past(doc, m, pos, lex.words("sending_words"))
+                                               for m in before if m.start > marker[0]], pos, lex)
+                body = next((o for o, m in bodies if marker[0] < m.start and m.end <= pos), None)
+                if not recipients and body is None and marker[1] in lex.words("group_markers"):
+                    body = _group(text, marker[0] + len(marker[1]), pos, lex)
+            if any(w in text[marker[0]:pos] for w in lex.words("handing_verbs")):
+                continue  # 傅自应向…长者代表宣读和转交了习近平主席的回信: not sent here
         else:
             senders = before
-            # the recipient is named in the word's clause: 致电托卡耶夫，…
-            clause_end = _clause_end(text, pos, sent.end)
+        if marker is None and word in lex.words("object_message_words"):
+            # the recipients are named in the word's clause: 致电托卡耶夫，…; 分别致电连战、吴伯雄
             after = [m for m in people if pos + len(word) <= m.start < clause_end]
-            recipients = after[:1]
+            recipients = _listed(text, after, lex, forward=True)
             body = next((o for o, m in bodies if pos + len(word) <= m.start < clause_end), None)
             if recipients and body is not None:
                 body = None  # the person is named first: 致电祝贺托卡耶夫
-        if not senders:
+        if _lists_senders(text, pos + len(word), clause_end, sent.end, lex):
+            # 向习近平主席发来贺电或贺函的还有：贝宁总统塔隆、…: the senders follow
+            senders = [m for m in people if clause_end < m.start]
+            listed = senders
+        else:
+            listed = _listed(text, senders, lex) if senders else []
+        if not listed:
             continue
-        for sender in _listed(text, senders, lex):
+        if not (recipients or body or meeting) and text[:pos].endswith(lex.words("sending_words")):
+            # 国务院总理李克强致贺信。: to the meeting the report has just opened with
+            meeting = _opening_meeting(doc, sent, adoc, pos, lex)
+        apart = len(listed) == len(recipients) > 1 and any(
+            w in text[listed[-1].end:pos] for w in lex.words("apart_markers"))
+        for i, sender in enumerate(listed):
             if recipients:
-                for recipient in recipients:
+                # 习近平、李克强分别向巴总统侯赛因、总理谢里夫致慰问电: one each, in order
+                for recipient in [recipients[i]] if apart else recipients:
                     yield MessageFact(kind, mention, sender, recipient, None, date)
             elif body is not None:
                 yield MessageFact(kind, mention, sender, None, body, date)
             elif meeting is not None:
                 yield MessageFact(kind, mention, sender, None, None, date, meeting)
+
+
+def _mutual(doc: Document, sent: Sentence, before: list[Mention], pos: int, kind: str,
+            mention: Mention, date: dt.date | None, lex: Lexicon):
+    """A message sent both ways (习近平同托卡耶夫互致贺电), to each of a list on the other
+    side (同欧洲理事会主席图斯克、欧盟委员会主席容克互致贺电)."""
+    text = doc.text
+    partner = next((p for p in _find_words(text, sent.start, pos,
+                                           lex.words("partner_markers"))), None)
+    if partner is None:
+        return
+    marker_start = pos - 2
+    # a name an earlier stage read into the marker (朱马里互|致) ends before it
+    before = [Mention.of(doc, m.start, marker_start, "person", m.sentence)
+              if m.end > marker_start else m for m in before
+              if m.end <= marker_start or marker_start - m.start >= 2]
+    first = [m for m in before if m.end <= partner[0]]
+    second = _listed(text, [m for m in before if m.start > partner[0]], lex, forward=True)
+    for a in first[-1:]:
+        for b in second:
+            yield MessageFact(kind, mention, a, b, None, date)
+            yield MessageFact(kind, mention, b, a, None, date)
+
+
+def _group(text: str, start: int, pos: int, lex: Lexicon) -> OrgRef | None:
+    """The group a message is sent to, named from `start` to the word at `pos` (给|福建省寿宁县
+    下党乡的乡亲们|回信), as the text names it but for a school's pupils (…红军小学|的学生)."""
+    named = text[start:pos]
+    for joiner in lex.words("site_joiners"):
+        named = named.removesuffix(joiner)
+    if (len(named) < 2 or len(named) > _LONGEST_GROUP or any(c in _CLAUSE_END for c in named)
+            or named.startswith(lex.words("site_not_first"))
+            or named in lex.words("site_heads") + lex.words("member_words")):
+        return None  # 给该校师生回信, 给学校的回信, 给师生的回信: a group told of before
+    for member in _longest_first(lex.words("member_words")):
+        school = named.removesuffix(member)
+        for joiner in lex.words("site_joiners"):
+            school = school.removesuffix(joiner)
+        if school != named and school.endswith(lex.words("site_heads")):
+            if school in lex.words("site_heads"):
+                return None  # 给学校师生回信: the school told of before
+            named = school
+            break
+    return OrgRef(named, "", None)
+
+
+def _inside_word(text: str, pos: int, lex: Lexicon) -> bool:
+    """Whether the marker at `pos` is part of a longer word (致辞, 一致)."""
+    return any(text.startswith(w, pos - w.index(text[pos]))
+               for w in lex.words("not_recipient_markers") if text[pos] in w)
+
+
+def _in_time_clause(text: str, sent: Sentence, pos: int, lex: Lexicon) -> bool:
+    """Whether `pos` is in a clause telling when (在…当选为总书记后)."""
+    start, end = _clause_start(text, sent.start, pos), _clause_end(text, pos, sent.end)
+    return text[start:end].endswith(lex.words("time_clause_ends"))
+
+
+def _addressed(text: str, recipients: list[Mention], pos: int, lex: Lexicon) -> list[Mention]:
+    """The people named after a marker that the message goes to: each followed, up to the
+    next name, separator or the word at `pos`, by titles and the like only (向总统佐科致|,
+    not 给库尔班|大叔后人的|回信 nor 向李鹏|同志亲属|致唁电)."""
+    allowed = _longest_first(lex.words("recipient_followers") + lex.words("sending_words")
+                             + lex.words("title_after_name") + tuple(lex.roles))
+    stops = lex.words("name_separators") + lex.words("list_joiners")
+    kept = []
+    for i, person in enumerate(recipients):
+        end = recipients[i + 1].start if i + 1 < len(recipients) else pos
+        cut = min((at for at in (text.find(w, person.end, end) for w in stops) if at >= 0),
+                  default=end)
+        rest = text[person.end:cut]
+        for word in allowed:
+            rest = rest.replace(word, "")
+        if not rest:
+            kept.append(person)
+    return kept
+
+
+def _lists_senders(text: str, start: int, clause_end: int, end: int, lex: Lexicon) -> bool:
+    """Whether the message word's clause ends by announcing its senders: …贺电或贺函的还有："""
+    return (clause_end < end and text[clause_end] == _LIST_INTRODUCER
+            and text[start:clause_end].endswith(lex.words("listed_senders")))
+
+
+def _opening_meeting(doc: Document, sent: Sentence, adoc: AnnotatedDocument, pos: int,
+                     lex: Lexicon, ending: str = "") -> Mention | None:
+    """The meeting a message with no recipient is sent to: named next (发来贺信，向大会表示
+    祝贺) or opening a clause of the sentence, of the one before or of the report's first,
+    with a date or a word of its opening after it (联合国世界地理信息大会11月19日在浙江德清
+    举行。李克强致贺信。); with `ending`, the one a bare word (向|大会|致贺信) refers to."""
+    text = doc.text
+    after = _clause_end(text, pos, sent.end) + 1
+    for marker in () if ending else lex.words("recipient_markers"):
+        if text.startswith(marker, after):
+            at = after + len(marker)
+            word = next((w for w in _longest_first(lex.words("meeting_recipients"))
+                         if text.startswith(w, at)), None)
+            if word is not None:
+                return Mention.of(doc, at, at + len(word), "meeting", sent.index)
+    for other in dict.fromkeys((sent, *adoc.sentences[max(sent.index - 1, 0):sent.index],
+                                adoc.sentences[0])):
+        start, end = other.start, pos if other is sent else other.end
+        while start < end:
+            clause_end = _clause_end(text, start, end)
+            named = _meeting_opening(doc, adoc, other.index, start, clause_end, lex)
+            if named is not None and named.text.endswith(ending):
+                return named
+            start = clause_end + 1
+    return None
+
+
+def _meeting_opening(doc: Document, adoc: AnnotatedDocument, sentence: int, start: int,
+                     end: int, lex: Lexicon) -> Mention | None:
+    """The meeting a clause opens with: a name ending in a meeting word, followed by a date or
+    a word of its opening, naming no one (韩正19日出席…峰会 is not a meeting's name), without
+    what tells where it is held (在山东青岛举行的|…峰会)."""
+    text = doc.text
+    for word, at in sorted(((w, at) for w in lex.words("meeting_recipients")
+                            for at in _positions(text, w, start, end)),
+                           key=lambda wa: wa[1] + len(wa[0])):
+        begin = max([start] + [text.rfind(w, start, at) + len(w)
+                               for w in lex.words("site_joiners") if text.rfind(w, start, at) >= 0])
+        if (at > begin and _opens(text, at + len(word), lex)
+                and not any(begin < m.end and m.start < at for m in adoc.people)):
+            return Mention.of(doc, begin, at + len(word), "meeting", sentence)
+    return None
+
+
+def _positions(text: str, word: str, start: int, end: int) -> list[int]:
+    found, at = [], text.find(word, start, end)
+    while at >= 0:
+        found.append(at)
+        at = text.find(word, at + 1, end)
+    return found
+
+
+def _opens(text: str, pos: int, lex: Lexicon) -> bool:
+    """Whether a meeting's name ending at `pos` is followed, past a day written in figures
+    (11月19日, 4日), by a word of its opening: …大会|11月19日|在浙江德清举行."""
+    day = _WRITTEN_DAY.match(text, pos)
+    return text.startswith(lex.words("meeting_openers"), day.end() if day else pos)
+
 
 def _topic_end(text: str, start: int, end: int, lex: Lexicon) -> int:
     """Where what a message is about, told from `start`, ends: at the first recipient
@@ -90,19 +260,22 @@ def _topic_end(text: str, start: int, end: int, lex: Lexicon) -> int:
     found = _find_words(text, start, end, lex.words("recipient_markers"))
     return found[0][0] if found else end
 
-def _listed(text: str, people: list[Mention], lex: Lexicon) -> list[Mention]:
-    """The last of `people` and those listed with it, each with its title:
-    泰国国王普密蓬、斯里兰卡总统拉贾帕克萨等…向大会发来贺信 has two senders."""
-    listed = people[-1:]
-    for person in reversed(people[:-1]):
-        between = text[person.end:listed[0].start]
+def _listed(text: str, people: list[Mention], lex: Lexicon, forward: bool = False) -> list[Mention]:
+    """The last of `people` and those listed before it, each with its title (泰国国王普密蓬、
+    斯里兰卡总统拉贾帕克萨等…向大会发来贺信 has two senders), or `forward`, the first and
+    those listed after it (分别致电阿尔及利亚总统布特弗利卡、法国总统奥朗德)."""
+    ordered = people if forward else people[::-1]
+    listed = ordered[:1]
+    for person in ordered[1:]:
+        between = (text[listed[-1].end:person.start] if forward
+                   else text[person.end:listed[-1].start])
         if (any(c in _CLAUSE_END for c in between)
                 or not any(w in between for w in lex.words("name_separators")
-                           + lex.words("partner_markers"))
+                           + lex.words("partner_markers") + lex.words("list_joiners"))
                 or any(w in between for w in _EVENT_WORDS(lex))):
             break
-        listed.insert(0, person)
-    return listed
+        listed.append(person)
+    return listed if forward else listed[::-1]
 
 def _meeting_recipient(doc: Document, sent: Sentence, start: int, pos: int,
                        lex: Lexicon) -> Mention | None:
@@ -117,4 +290,9 @@ def _meeting_recipient(doc: Document, sent: Sentence, start: int, pos: int,
     if (not named or any(c in _CLAUSE_END for c in named)
             or not named.endswith(lex.words("meeting_recipients"))):
         return None
+    # the name follows what tells where or when it is held: 在北京开幕的|第二十届…核能大会
+    joined = max((named.rfind(w) + len(w) for w in lex.words("site_joiners") if w in named),
+                 default=0)
+    if joined < len(named) - 1:
+        start += joined
     return Mention.of(doc, start, end, "meeting", sent.index)

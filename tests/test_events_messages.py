@@ -1,0 +1,95 @@
+"""Messages (issue 14): who sent one to whom, on the causes of the hand audit of
+tests/gold/audits/events-xwlb-sample-*.tsv and the corpus sentences checked with it."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _messages(text: str) -> list[tuple[str, str]]:
+    from kg.extract.pipeline import extract
+    from kg.text.document import make_document
+    x = extract(make_document(text, doc_id="t", path="t.txt"))
+    return [(m.sender.text, m.recipient_label) for m in x.messages]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list after the word of the verbs that name their recipient after them
+    ("国家主席习近平7月25日就阿尔及利亚航空公司客机坠毁事件分别致电阿尔及利亚总统布特弗利卡、"
+     "法国总统奥朗德表示慰问。", [("习近平", "布特弗利卡"), ("习近平", "奥朗德")]),
+    # 分别 with as many senders as recipients: one each, in order
+    ("国家主席习近平、国务院总理李克强25号就巴基斯坦发生强震分别向巴总统侯赛因、总理谢里夫致慰问电。",
+     [("习近平", "侯赛因"), ("李克强", "谢里夫")]),
+    # a regnal number is no more than a title after the recipient's name
+    ("国家主席习近平25日分别向德国总统高克、西班牙国王费利佩六世致慰问电。",
+     [("习近平", "高克"), ("习近平", "费利佩")]),
+    # senders listed after the message
+    ("向习近平主席发来贺电或贺函的还有：贝宁总统塔隆、佛得角总统丰塞卡、拉脱维亚总统韦约尼斯等。",
+     [("塔隆", "习近平"), ("丰塞卡", "习近平"), ("韦约尼斯", "习近平")]),
+    # 为 marks a meeting as recipient
+    ("联合国秘书长潘基文也为论坛发来贺信。", [("潘基文", "论坛")]),
+    # the meeting's name, not where it is held
+    ("国务院总理李克强6日向在北京开幕的第二十届太平洋地区核能大会致贺信。",
+     [("李克强", "第二十届太平洋地区核能大会")]),
+    ("国务院总理李克强23日向在广东湛江举行的巴斯夫（广东）一体化基地项目启动仪式致贺信。",
+     [("李克强", "巴斯夫（广东）一体化基地项目启动仪式")]),
+])
+def test_senders_and_recipients_listed(text, expected):
+    assert _messages(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # those a letter went to are his descendants, not he: a group, named as written
+    ("习近平总书记写给库尔班大叔后人的回信，给新疆各族群众提前带来了春天般的温暖。",
+     [("习近平", "库尔班大叔后人")]),
+    ("习近平总书记4日给福建省寿宁县下党乡的乡亲们回信，祝贺他们实现了脱贫。",
+     [("习近平", "福建省寿宁县下党乡的乡亲们")]),
+    # a school's pupils are the school; the school told of before is none
+    ("习近平5月30日给陕西照金北梁红军小学的学生回信，祝他们节日快乐。",
+     [("习近平", "陕西照金北梁红军小学")]),
+    ("习近平给学校师生回信，勉励他们做中老友好的接班人。", []),
+    ("雷亚莱校长表示，习近平主席给学校的回信是对学校和同学们的极大鼓舞。", []),
+    # who hands a letter over sends nothing, nor receives it
+    ("傅自应来到街坊总会社区服务大楼，向颐骏中心的长者代表宣读和转交了习近平主席的回信。", []),
+])
+def test_a_letter_to_a_group(text, expected):
+    assert _messages(text) == expected
+
+
+def test_a_mutual_message_goes_to_each_of_a_list_and_a_name_stops_before_its_marker():
+    assert sorted(_messages("国家主席习近平6日同欧洲理事会主席图斯克、欧盟委员会主席容克互致贺电。")) == [
+        ("习近平", "图斯克"), ("习近平", "容克"), ("图斯克", "习近平"), ("容克", "习近平")]
+    assert sorted(_messages("当天，国家主席习近平与老挝人民革命党中央总书记、国家主席朱马里互致贺电。")) == [
+        ("习近平", "朱马里"), ("朱马里", "习近平")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # no recipient named: the meeting the report, or its sentence, has just opened with
+    ("联合国世界地理信息大会11月19日在浙江德清举行。国务院总理李克强致贺信。",
+     [("李克强", "联合国世界地理信息大会")]),
+    ("中国-中东欧国家最高法院院长会议4日在江苏苏州开幕，国家主席习近平致贺信。",
+     [("习近平", "中国-中东欧国家最高法院院长会议")]),
+    # ... or the one the next clause names
+    ("国家主席习近平发来贺信，向大会表示热烈祝贺。", [("习近平", "大会")]),
+    # ... never a clause naming who attends it
+    ("中共中央政治局常委、国务院副总理韩正19日出席在山东青岛举行的跨国公司领导人青岛峰会开幕式。"
+     "韩正指出，习近平主席专门发来贺信。", [("习近平", "跨国公司领导人青岛峰会")]),
+])
+def test_a_message_with_no_recipient_named_goes_to_the_meeting_just_told_of(text, expected):
+    assert _messages(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    # a message read out names no recipient after it
+    "中共中央政治局委员、国务院副总理刘延东在会上宣读了习近平的贺信和李克强的批示并讲话。",
+    # what is studied is a message sent before
+    "为深入学习贯彻习近平总书记给内蒙古自治区苏尼特右旗乌兰牧骑队员们回信的重要指示精神，定于明年举办活动。",
+    # 致 of 致辞 marks no recipient
+    "莫拉莱斯总统在仪式上致辞感谢习主席专门发来贺电。",
+    # a country sends nothing, nor who is named in a clause telling when
+    "沙特阿拉伯、卡塔尔等国领导人向埃及临时总统曼苏尔发去贺电。",
+    "埃及军方宣布罢免穆尔西之后，沙特阿拉伯、卡塔尔等国领导人向埃及临时总统曼苏尔发去贺电。",
+    "在习近平同志当选为中共中央总书记后，许多国家政党、政府及其领导人向中共中央发来贺电。",
+])
+def test_no_message_where_none_is_sent_from_one_named_to_one_named(text):
+    assert _messages(text) == []
