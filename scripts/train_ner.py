@@ -8,9 +8,9 @@ In-domain data: People's Daily dev and MSRA val, then ``--train-text``: the file
 of every sentence shared with the evaluation sets). A seeded ``--heldout`` fraction of all
 those sentences is kept out of training and scored at the end, the part drawn from PD dev and
 MSRA val separately (the held-out set of earlier runs); People's Daily test is never read.
-``--extra`` adds mapped CLUENER / Resume training data; with ``--complete auto`` (the
-default) a first model trained on the in-domain part labels whatever the extra corpus leaves
-unannotated. ``--groups`` picks kg.extract.ner_features' groups (recorded in the weights
+``--extra`` adds mapped CLUENER / Resume / People's Daily 1998 training data; with
+``--complete auto`` (the default) a first model trained on the in-domain part labels whatever
+the extra corpus leaves unannotated. ``--groups`` picks kg.extract.ner_features' groups (recorded in the weights
 file). Training is python-crfsuite's L-BFGS (deterministic for a given seed and data); the
 weights are exported as gzipped TSV with small ones dropped (``--from-model`` re-exports a
 kept crfsuite model at another ``--prune``), and the held-out score is measured with
