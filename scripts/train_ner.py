@@ -10,8 +10,8 @@ those sentences is kept out of training and scored at the end, the part drawn fr
 MSRA val separately (the held-out set of earlier runs); People's Daily test is never read.
 ``--extra`` adds mapped CLUENER / Resume / People's Daily 1998 training data; with
 ``--complete auto`` (the default) a first model trained on the in-domain part labels whatever
-the extra corpus leaves unannotated. ``--groups`` picks kg.extract.ner_features' groups (recorded in the weights
-file). Training is python-crfsuite's L-BFGS (deterministic for a given seed and data); the
+the extra corpus leaves unannotated. ``--groups`` picks kg.extract.ner_features' groups
+(recorded in the weights file). Training is python-crfsuite's L-BFGS (deterministic for a given seed and data); the
 weights are exported as gzipped TSV with small ones dropped (``--from-model`` re-exports a
 kept crfsuite model at another ``--prune``), and the held-out score is measured with
 kg.extract.ner's own decoder reading that file, so it describes exactly what ships. The
