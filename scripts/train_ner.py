@@ -8,10 +8,10 @@ In-domain data: People's Daily dev and MSRA val, then ``--train-text``: the file
 of every sentence shared with the evaluation sets). A seeded ``--heldout`` fraction of all
 those sentences is kept out of training and scored at the end, the part drawn from PD dev and
 MSRA val separately (the held-out set of earlier runs); People's Daily test is never read.
-``--extra`` adds mapped CLUENER / Resume training data; with ``--complete auto`` (the
-default) a first model trained on the in-domain part labels whatever the extra corpus leaves
-unannotated. ``--groups`` picks kg.extract.ner_features' groups (recorded in the weights
-file). Training is python-crfsuite's L-BFGS (deterministic for a given seed and data); the
+``--extra`` adds mapped CLUENER / Resume / People's Daily 1998 training data; with
+``--complete auto`` (the default) a first model trained on the in-domain part labels whatever
+the extra corpus leaves unannotated. ``--groups`` picks kg.extract.ner_features' groups
+(recorded in the weights file). Training is python-crfsuite's L-BFGS (deterministic for a given seed and data); the
 weights are exported as gzipped TSV with small ones dropped (``--from-model`` re-exports a
 kept crfsuite model at another ``--prune``), and the held-out score is measured with
 kg.extract.ner's own decoder reading that file, so it describes exactly what ships. The
@@ -50,12 +50,18 @@ _CLUE_MAP = {"name": "PER", "organization": "ORG", "government": "ORG", "company
              "address": "LOC"}
 _CLUE_ALL = {"name", "organization", "government", "company", "address", "position", "game",
              "book", "movie", "scene"}
+# name: (corpus, mapping, blocks, outer). ``outer``: a completing model's span that encloses
+# the corpus's own spans replaces them (the corpus tags parts where ours tag the whole).
 EXTRA = {
-    "cluener": ("cluener/train.json", _CLUE_MAP, _CLUE_ALL),
+    "cluener": ("cluener/train.json", _CLUE_MAP, _CLUE_ALL, False),
     # names only: CLUENER's organisations (football clubs) and addresses follow other rules
-    "cluener-per": ("cluener/train.json", {"name": "PER"}, {"name"}),
+    "cluener-per": ("cluener/train.json", {"name": "PER"}, {"name"}, False),
     "resume": ("resume/train.char.bmes", {"NAME": "PER", "ORG": "ORG", "LOC": "LOC"},
-               {"NAME", "ORG", "LOC", "TITLE", "EDU", "PRO", "RACE", "CONT"}),
+               {"NAME", "ORG", "LOC", "TITLE", "EDU", "PRO", "RACE", "CONT"}, False),
+    # People's Daily of 1998 with MSRA's conventions: PKU's tags leave abbreviations (中美, 北约:
+    # ``j``) and bodies (省委: ``n``) untagged and tag [湖南省][张家界市]社科联 in parts, so the
+    # completing model, trained on MSRA, labels its gaps and the wholes around its parts
+    "renmin1998": ("ner_train/renmin1998_01.bio", {c: c for c in CLASSES}, set(CLASSES), True),
 }
 
 
@@ -86,17 +92,32 @@ def load(data: Path, *, seed: int, heldout: float, extra: list[str], repeat: int
             else:
                 train.extend([(text, bio(len(text), spans))] * repeat)
     for name in extra:
-        corpus, mapping, blocks = EXTRA[name]
+        corpus, mapping, blocks, outer = EXTRA[name]
         for _, text, spans in iter_tagged(data, corpus):
             if rng.random() >= sample:
                 continue
             kept = [(s, e, mapping[lab]) for s, e, lab in spans if lab in mapping]
             if complete is not None:
-                covered = {i for s, e, lab in spans if lab in blocks for i in range(s, e)}
-                kept += [(s, e, lab) for s, e, lab in complete.tag(text)
-                         if not covered.intersection(range(s, e))]
+                own = [(s, e) for s, e, lab in spans if lab in blocks]
+                kept = completed(kept, own, complete.tag(text), outer=outer)
             train.append((text, bio(len(text), kept)))
     return train, dev
+
+
+def completed(kept, own, predicted, *, outer: bool):
+    """``kept`` spans plus the ``predicted`` ones that overlap none of the corpus's ``own``
+    spans; with ``outer``, also a predicted span enclosing every own span it overlaps
+    (at least one shorter than it), which then replaces them."""
+    out = list(kept)
+    for s, e, lab in predicted:
+        touched = [(a, b) for a, b in own if a < e and s < b]
+        if not touched:
+            out.append((s, e, lab))
+        elif outer and all(s <= a and b <= e for a, b in touched) and \
+                any(b - a < e - s for a, b in touched):
+            out = [span for span in out if not (s <= span[0] and span[1] <= e)]
+            out.append((s, e, lab))
+    return sorted(out)
 
 
 def export(model_path: str, out: Path, *, prune: float, groups: tuple[str, ...]) -> int:
