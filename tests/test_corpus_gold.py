@@ -50,11 +50,13 @@ MEASURED = {
                             "talks": 0.947, "messages": 0.000, "inspections": 1.000},
     # drawn from items naming a message or an inspection word (their READMEs), measured
     # 2026-12-02 before any tuning on them: dev talks 0.800, messages 0.444, inspections 0.270;
-    # held-out talks 1.000, messages 0.667, inspections 0.150
+    # held-out talks 1.000, messages 0.667, inspections 0.150 (after the events fixes of that
+    # day: messages 0.615, two more false; inspections 0.233; holdings 0.902 with the holdings
+    # fixes — summary lines only)
     "xwlb-events2-dev": {"holdings": 0.847, "post structure": 0.839,
                          "talks": 1.000, "messages": 0.700, "inspections": 0.647},
-    "xwlb-events2-heldout": {"holdings": 0.840, "post structure": 0.864,
-                             "talks": 1.000, "messages": 0.667, "inspections": 0.150},
+    "xwlb-events2-heldout": {"holdings": 0.902, "post structure": 0.908,
+                             "talks": 1.000, "messages": 0.615, "inspections": 0.233},
     # meetings: 0.294 before they were read before their verb, with their sessions, and with
     # chairs and speakers who are their clause's subject, dated by the day their sentence
     # names (13日, 昨日) and a saved page by its address (tests/test_meetings.py); documents:
@@ -62,7 +64,7 @@ MEASURED = {
     # before quotes side by side, names ending in 行动/建设年 and the centre's campaigns
     # holdings 0.766 and post structure 0.795 before 和县 stopped being read over 和+县委
     # (tests/test_conjoined_places.py)
-    "localnews": {"holdings": 0.951, "post structure": 0.959, "inspections": 0.340,
+    "localnews": {"holdings": 0.951, "post structure": 0.959, "inspections": 0.339,
                   "meetings": 0.708, "documents": 0.659, "campaigns": 0.571},
 }
 TOLERANCE = 0.005
