@@ -41,8 +41,40 @@ CUT_SHORT = [
           "和 before a function word joins nothing: 康京和|与", {"康京"}),
 ]
 
+# ... and glued where a Han run after a title ends (xwlb 2014, 2019)
+GLUED_AFTER_A_TITLE = [
+    _case("央视网消息（新闻联播）：国家主席习近平14日抵达布里斯班，应澳大利亚联邦政府总理阿博特邀请出席"
+          "二十国集团领导人第九次峰会。", {"习近平", "阿博特"}, "a common verb: 阿博特|邀请", {"阿博特邀请"}),
+    _case("委内瑞拉总统马杜罗22日表示，他将于近日致信美国总统特朗普并要求与其对话。", {"马杜罗", "特朗普"},
+          "a conjunction: 特朗普|并", {"特朗普并"}),
+]
+
+# places read as names: a country's short form, a country holding a follower (和)
+PLACES = [
+    _case("巴新总理府发表声明说，中央政府已派遣工作团队前往震区，与当地政府共同评估地震造成的影响。",
+          set(), "a country's short form: 巴新", {"巴新", "巴新总理府"}),
+    _case("他们是：马里驻华大使科内、特立尼达和多巴哥驻华大使辛格、巴巴多斯驻华大使布拉思韦特。",
+          {"科内", "辛格", "布拉思韦特"}, "a country with 和 in its name: 特立尼达和多巴哥",
+          {"特立尼达"}),
+]
+
+# words after a title read as a name: a stretch opening with a verb, even one jieba has as nr
+WORDS = [
+    _case("突尼斯总理递交辞呈", set(), "a verb: 递交|辞呈", {"递交辞呈"}),
+    _case("希腊新内阁成员宣誓就职", set(), "a verb jieba's dictionary has as a name: 宣誓就职",
+          {"宣誓就职"}),
+]
+
+# the tagger leaves out a transliteration's first character (xwlb 2018)
+TAGGER_SLIPS = [
+    _case("央视网消息（新闻联播）：应纳米比亚国民议会议长卡贾维维邀请，全国人大常委会委员长栗战书15日到17日"
+          "对纳米比亚进行正式友好访问，在温得和克会见总统根哥布、开国总统努乔马，与卡贾维维和全国委员会主席"
+          "门萨分别举行会谈。", {"栗战书", "卡贾维维", "门萨"}, "卡|贾维维", {"贾维维"}),
+]
+
 CLASSES = {"glued into a word": GLUED_INTO_A_WORD, "dotted into words": DOTTED_INTO_WORDS,
-           "cut short": CUT_SHORT}
+           "cut short": CUT_SHORT, "glued after a title": GLUED_AFTER_A_TITLE, "places": PLACES,
+           "words": WORDS, "tagger slips": TAGGER_SLIPS}
 
 
 @by_class(CLASSES)

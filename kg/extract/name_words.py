@@ -36,14 +36,15 @@ def word_runs_over(text: str, start: int, end: int, limit: int, lex: Lexicon,
     """Whether a word of jieba's dictionary starts at `start` and runs to `end` (上|月)
     or past it (即|将, 定|于): the tagger's end before it is the name's, however rare
     the word (上月 207, 定于 313), since no name ends inside one. Past `end`, a word
-    of two characters or more that follows names, at `end`, outweighs it: 魏曰高|一行,
-    not 高一."""
+    of two characters or more that follows names, or a common one, at `end`, outweighs
+    it: 魏曰高|一行, not 高一; 阿博特|邀请, not 特邀."""
     words = common_words(KNOWN_WORD_COUNT)
     if text[start:end] in words:
         return True
     follower = pats.followers.match(text, end, limit)
     if (follower and follower.end() - end >= SHORTEST_NAME) or text.startswith(
-            tuple(w for w in lex.words("name_glue_after") if len(w) >= SHORTEST_NAME), end):
+            tuple(w for w in lex.words("name_glue_after") if len(w) >= SHORTEST_NAME), end
+            ) or word_starts(text, end, limit):
         return False
     return any(text[start:start + k] in words
                for k in range(end - start + 1, min(LONGEST_WORD, limit - start) + 1))
@@ -92,3 +93,13 @@ def opens_with_common_word(name: str) -> bool:
     """Whether a stretch is a common word or opens with one (关于, 高兴|地, 日前|通电话)."""
     words = common_words(COMMON_WORD_COUNT)
     return any(name[:k] in words for k in range(SHORTEST_NAME, len(name) + 1))
+
+
+def opens_with_verb(name: str, lex: Lexicon) -> bool:
+    """Whether a stretch opens with a word no given name is, a verb, an adverb or a
+    numeral, even where jieba's dictionary has the whole as a name (宣誓就职 is nr, 3
+    times): 递交|辞呈, 宣誓|就职. A transliteration is none of these words."""
+    if all(c in lex.translit_any or c == FOREIGN_JOINER for c in name):
+        return False
+    tags = common_word_tags(KNOWN_WORD_COUNT)
+    return any(tags.get(name[:k]) in NOT_GIVEN_NAME_TAGS for k in range(SHORTEST_NAME, min(len(name), LONGEST_WORD) + 1))

@@ -29,7 +29,7 @@ from kg.extract.foreign_runs import (LONGEST_TRANSLITERATION, foreign_han_run,
                                      transliterated_run)
 from kg.extract.name_words import (FOREIGN_JOINER, KNOWN_WORD_COUNT, LONGEST_WORD,
                                     NOT_GIVEN_NAME_TAGS, SHORTEST_NAME, all_transliterated,
-                                    dotted_name_ends, ends_in_common_word,
+                                    dotted_name_ends, ends_in_common_word, opens_with_verb,
                                     opens_with_common_word, two_character_word, word_across,
                                     word_runs_over, word_starts)
 from kg.extract.ner import tag
@@ -132,7 +132,10 @@ def _place_or_body(text: str, s: int, e: int, label: str, start: int, end: int,
     or with a level's word (加州). A place read exactly over a name a title
     introduced is the tagger's doubt, not a place: 巴音朝鲁; and a body read across
     it, from before it to after it, or past a word that follows names, is the tagger
-    running on: 州委书记田锦尘，州政协, 华寿军|代表|政协."""
+    running on: 州委书记田锦尘，州政协, 华寿军|代表|政协; but not one read from a country's
+    name at its start, though it holds a follower: 特立尼达|和多巴哥, 巴拿马共|和国."""
+    if s == start and text.startswith(tuple(lex.countries), s):
+        return True
     if e > end and (s < start or pats.followers.match(text, end, e)):
         return False
     if label == "ORG" and (s, e) == (start, end) and not _named_like_a_body(text[s:e], lex, pats):
@@ -169,6 +172,8 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
             return None  # the tail of a longer name: 尼西亚 of 印度尼西亚 is read so only here
         # ... but two names the tagger ran together are two: 李克强同|普连科维奇
         s = max(s, start)
+        if s - start == 1 and text[start] in lex.translit:
+            s = start  # a name's first character left out is the tagger's slip: 卡|贾维维
         named = e - s >= SHORTEST_NAME
         if e > end and text[s:end] in known_names() and pats.followers.match(text, end, limit):
             e = end  # a name jieba knows, then a word that follows names: 李克强|同|乌总理
@@ -198,7 +203,8 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
     name = text[span[0]:span[1]]
     # jieba's two-character "names" are mostly words (谢谢 1089, 明白, 文明): no exception
     if ((name not in known_names() or len(name) == SHORTEST_NAME)
-            and (opens_with_common_word(name) or ends_in_common_word(name, lex) or two_character_word(name))):
+            and (opens_with_common_word(name) or ends_in_common_word(name, lex) or two_character_word(name))
+            or opens_with_verb(name, lex)):
         return None
     return span
 
