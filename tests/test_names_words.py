@@ -49,6 +49,26 @@ GLUED_AFTER_A_TITLE = [
           "a conjunction: 特朗普|并", {"特朗普并"}),
 ]
 
+# a negation glued to a name, where a verb or a function character follows (xwlb 2013, 2015)
+NEGATED = [
+    _case("美国白宫发言人卡尼26号说，美国总统奥巴马不打算推动加强枪支管控的法案。", {"奥巴马"},
+          "a verb after 不: 奥巴马|不打算", {"奥巴马不"}),
+    _case("日本媒体分析指出，白川和首相安倍晋三不和。", {"安倍晋三"}, "a function character after 不",
+          {"安倍晋三不"}),
+]
+
+# a function word no name is glued to opens the stretch after a title (xwlb 2012-2017)
+OPENING_WITH_A_FUNCTION_WORD = [
+    _case("今年初，福建在全国率先建立了生态环保“党政同责”制度，从省委书记、省长到市委书记、市长都要签署"
+          "环保目标责任书，年底考核。", set(), "市长|都要", {"都要"}),
+    _case("孩子们一听说总书记听到了他们的心里话，都想给总书记讲讲校园新生活。", set(), "总书记|都想给",
+          {"都想给"}),
+    _case("但马哈茂德表示拒绝辞职，并强调，根据埃及现行法律，总统并没有权力解除总检察长的职务。",
+          set(), "总统|并没有权力", {"并没有权力"}),
+    _case("根据伊拉克宪法，4月选举出来的新国民议会应在7月1号前召开首次会议，选举产生总统并完成组阁。",
+          set(), "总统|并完成组阁", {"并完成组阁"}),
+]
+
 # places read as names: a country's short form, a country holding a follower (和)
 PLACES = [
     _case("巴新总理府发表声明说，中央政府已派遣工作团队前往震区，与当地政府共同评估地震造成的影响。",
@@ -74,7 +94,8 @@ TAGGER_SLIPS = [
 
 CLASSES = {"glued into a word": GLUED_INTO_A_WORD, "dotted into words": DOTTED_INTO_WORDS,
            "cut short": CUT_SHORT, "glued after a title": GLUED_AFTER_A_TITLE, "places": PLACES,
-           "words": WORDS, "tagger slips": TAGGER_SLIPS}
+           "words": WORDS, "tagger slips": TAGGER_SLIPS, "negated": NEGATED,
+           "opening with a function word": OPENING_WITH_A_FUNCTION_WORD}
 
 
 @by_class(CLASSES)

@@ -18,6 +18,7 @@ SHORTEST_NAME = 2
 KNOWN_WORD_COUNT = 100
 # jieba's tags of words no given name is: verbs, adverbs, numerals, time words, prepositions
 NOT_GIVEN_NAME_TAGS = frozenset({"v", "vd", "d", "ad", "m", "t", "p", "c", "f", "r", "u"})
+VERB_TAGS = frozenset({"v", "vd"})
 # ... and of words that are none of a name, a place or a body: nouns, adjectives, idioms
 WORD_TAGS = NOT_GIVEN_NAME_TAGS | {"n", "vn", "a", "l", "i"}
 # a common word is looked for this far after a dotted name's last part (伊姆兰·汗|邀请)
@@ -31,21 +32,28 @@ def word_starts(text: str, start: int, limit: int) -> bool:
     return any(text[start:start + k] in words for k in range(2, min(5, limit - start + 1)))
 
 
+def verb_starts(text: str, start: int, limit: int) -> bool:
+    """Whether a common verb starts at `start` (邀请, 出席), not a noun (部长, 平等)."""
+    tags = common_word_tags(COMMON_WORD_COUNT)
+    return any(tags.get(text[start:start + k]) in VERB_TAGS for k in range(2, min(5, limit - start + 1)))
+
+
 def word_runs_over(text: str, start: int, end: int, limit: int, lex: Lexicon,
                    pats: Patterns) -> bool:
     """Whether a word of jieba's dictionary starts at `start` and runs to `end` (上|月)
     or past it (即|将, 定|于): the tagger's end before it is the name's, however rare
     the word (上月 207, 定于 313), since no name ends inside one. Past `end`, a word
-    of two characters or more that follows names, or a common one, at `end`, outweighs
-    it: 魏曰高|一行, not 高一; 阿博特|邀请, not 特邀."""
+    of two characters or more that follows names at `end` outweighs it (魏曰高|一行, not
+    高一), and so does a common word after transliteration (阿博特|邀请, not 特邀)."""
     words = common_words(KNOWN_WORD_COUNT)
     if text[start:end] in words:
         return True
     follower = pats.followers.match(text, end, limit)
     if (follower and follower.end() - end >= SHORTEST_NAME) or text.startswith(
-            tuple(w for w in lex.words("name_glue_after") if len(w) >= SHORTEST_NAME), end
-            ) or word_starts(text, end, limit):
+            tuple(w for w in lex.words("name_glue_after") if len(w) >= SHORTEST_NAME), end):
         return False
+    if all(c in lex.translit_any for c in text[start:end]) and word_starts(text, end, limit):
+        return False  # the name goes on in transliteration up to the word: not 奥巴马|不打算
     return any(text[start:start + k] in words
                for k in range(end - start + 1, min(LONGEST_WORD, limit - start) + 1))
 

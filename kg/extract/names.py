@@ -28,10 +28,10 @@ from functools import lru_cache
 from kg.extract.foreign_runs import (LONGEST_TRANSLITERATION, foreign_han_run,
                                      transliterated_run)
 from kg.extract.name_words import (FOREIGN_JOINER, KNOWN_WORD_COUNT, LONGEST_WORD,
-                                    NOT_GIVEN_NAME_TAGS, SHORTEST_NAME, all_transliterated,
-                                    dotted_name_ends, ends_in_common_word, opens_with_verb,
-                                    opens_with_common_word, two_character_word, word_across,
-                                    word_runs_over, word_starts)
+                                    NOT_GIVEN_NAME_TAGS, SHORTEST_NAME, VERB_TAGS,
+                                    all_transliterated, dotted_name_ends, ends_in_common_word,
+                                    opens_with_common_word, opens_with_verb, two_character_word,
+                                    verb_starts, word_across, word_runs_over, word_starts)
 from kg.extract.ner import tag
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import HAN, PUNCTUATION, Patterns
@@ -50,7 +50,6 @@ _SENTENCE_ENDS = "。！？\n"
 # ... of words that follow a name, not another name joined to it: adverbs, time words
 # (and verbs that follow names)
 _AFTER_A_NAME_TAGS = frozenset({"d", "ad", "t"})
-_VERB_TAGS = frozenset({"v", "vd"})
 
 
 # ---------------------------------------------------------------- judging
@@ -120,6 +119,9 @@ def _unglued(text: str, start: int, end: int, lex: Lexicon,
         if not _glued(text, start, at, lex, pats):
             break
         end = at
+    negation = next((w for w in lex.words("name_negations") if text.endswith(w, start, end)), "")
+    if negation and (verb_starts(text, end, len(text)) or text[end:end + 1] in lex.function_chars):
+        end -= len(negation)  # 奥巴马|不|打算, 安倍晋三|不|和
     if end - start < SHORTEST_NAME or not _NAME_CHARS.fullmatch(text, start, end):
         return None
     return start, end
@@ -196,6 +198,8 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
         return None
     if any(start < s and e == end and e - s >= SHORTEST_NAME for s, e, _ in spans):
         return None  # it ends in a body or a place: 和|党中央 (not 普|京, the tagger's slip)
+    if text[start] in lex.function_chars and text.startswith(lex.words("name_glue_after"), start):
+        return None  # a function word no name is glued to, opening it: 市长|都要, 总书记|都想给
     span = _unglued(text, start, end, lex, pats)
     if span is None:
         return None
@@ -291,7 +295,7 @@ def _joining_end(text: str, start: int, end: int, limit: int, tokens: Tokens, le
         return False
     word = text[end + 1:after]
     tag = common_word_tags(KNOWN_WORD_COUNT).get(word)
-    return tag in _AFTER_A_NAME_TAGS or (tag in _VERB_TAGS and bool(pats.followers.fullmatch(word)))
+    return tag in _AFTER_A_NAME_TAGS or (tag in VERB_TAGS and bool(pats.followers.fullmatch(word)))
 
 
 def _inside_word(text: str, at: int, tokens: Tokens) -> tuple[int, int] | None:

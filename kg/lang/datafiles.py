@@ -172,6 +172,7 @@ WORD_LISTS: dict[str, str] = {
     "name_glue_after": "triggers.yaml",
     "name_glue_before": "triggers.yaml",
     "name_joining_ends": "triggers.yaml",
+    "name_negations": "triggers.yaml",
     "level_markers": "places.yaml",
     "short_name_suffixes": "places.yaml",
     "level_abbreviations": "places.yaml",
