@@ -42,3 +42,29 @@ def test_the_readme_gives_the_latest_whole_corpus_audit():
     names = WHOLE[LATEST]
     readme = (AUDITS.parents[2] / "README.md").read_text(encoding="utf-8")
     assert f"{names}/300" in readme and f"{names / 300:.3f}" in readme and LATEST in readme
+
+
+# a fresh sample of issue 12 (tests/gold/audits/README.md): 150 person nodes of a build of
+# every 37th item from the eleventh, judged before and after the name fixes of branch `names`
+FRESH = {"people-xwlb-every37-11-before-9cdbebb.tsv": 139, "people-xwlb-every37-11-after-4cba403.tsv": 146}
+# the precision the recogniser must keep on the "after" draw
+FRESH_FLOOR = 0.97
+
+
+def _judged_rows(name: str) -> list[dict[str, str]]:
+    import csv
+    with (AUDITS / name).open(encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f, delimiter="\t"))
+
+
+@pytest.mark.parametrize("name", sorted(FRESH))
+def test_a_fresh_sample_judges_150_distinct_nodes(name):
+    rows = _judged_rows(name)
+    assert len({r["person"] for r in rows}) == len(rows) == 150
+    assert sum(r["judgement"] == "name" for r in rows) == FRESH[name]
+    assert {r["judgement"] for r in rows} == {"name", "not-name"}
+
+
+def test_the_fresh_sample_after_the_fixes_is_above_its_floor():
+    rows = _judged_rows("people-xwlb-every37-11-after-4cba403.tsv")
+    assert sum(r["judgement"] == "name" for r in rows) / len(rows) >= FRESH_FLOOR
