@@ -23,10 +23,12 @@ GOLD = ROOT / "tests" / "gold"
 # post lower (0.718 → 0.709, 51 → 50 of 91) since the name recogniser of issue 12 refuses a
 # holder it was read with; its errors are not looked at, so the floor holds today's figure.
 # Dev raised 2026-12-02 (issue 13, former divisions: 洪泽县委, 栾城县委, 崇礼县副县长 read);
-# held-out post structure back at 0.718 (51 of 91) with the recall classes of 2026-12-02
+# held-out post structure back at 0.718 (51 of 91) with the recall classes of 2026-12-02;
+# held-out raised to 0.716 / 0.736 by the name fixes of tests/test_names_words.py (summary
+# lines only)
 MEASURED = {
     "dev": {"holdings": 0.987, "post structure": 0.976},
-    "heldout": {"holdings": 0.700, "post structure": 0.718},
+    "heldout": {"holdings": 0.716, "post structure": 0.736},
 }
 # room for the three-decimal rounding and a pair or two on dev (159 holdings); on held-out
 # (51 holdings) one lost pair is already a failure
