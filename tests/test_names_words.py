@@ -69,13 +69,16 @@ OPENING_WITH_A_FUNCTION_WORD = [
           set(), "总统|并完成组阁", {"并完成组阁"}),
 ]
 
-# places read as names: a country's short form, a country holding a follower (和)
+# places read as names: a country's short form, a country holding a follower (和), a city
 PLACES = [
     _case("巴新总理府发表声明说，中央政府已派遣工作团队前往震区，与当地政府共同评估地震造成的影响。",
           set(), "a country's short form: 巴新", {"巴新", "巴新总理府"}),
     _case("他们是：马里驻华大使科内、特立尼达和多巴哥驻华大使辛格、巴巴多斯驻华大使布拉思韦特。",
           {"科内", "辛格", "布拉思韦特"}, "a country with 和 in its name: 特立尼达和多巴哥",
           {"特立尼达"}),
+    _case("央视网消息(新闻联播)：当地时间29日下午，国家主席习近平在布拉格会见布拉格市长科尔娜乔娃，并接受"
+          "科尔娜乔娃代表该市赠予的城市钥匙。", {"习近平", "科尔娜乔娃"},
+          "a foreign city the tagger reads as a person (places.yaml foreign_cities)", {"布拉格"}),
 ]
 
 # words after a title read as a name: a stretch opening with a verb, even one jieba has as nr

@@ -161,7 +161,17 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
            pats: Patterns) -> tuple[int, int] | None:
     """The name a proposed stretch `text[start:end]` is, as (start, end), or None.
 
-    `limit` is where the sentence (or the stretch a name may run in) ends."""
+    `limit` is where the sentence (or the stretch a name may run in) ends. A foreign
+    city is no name, whatever the tagger reads (布拉格 is a person to it)."""
+    span = _reading(text, start, end, limit, lex, pats)
+    if span is None or text[span[0]:span[1]] in lex.words("foreign_cities"):
+        return None
+    return span
+
+
+def _reading(text: str, start: int, end: int, limit: int, lex: Lexicon,
+             pats: Patterns) -> tuple[int, int] | None:
+    """The name a proposed stretch is as the tagger and the dictionary read it."""
     spans = _tagged(text, _window_start(text, start), min(limit, end + _WINDOW))
     # a person of one character in a common word is the tagger's slip: 谢|谢
     common = opens_with_common_word(text[start:end])

@@ -174,6 +174,7 @@ WORD_LISTS: dict[str, str] = {
     "name_joining_ends": "triggers.yaml",
     "name_negations": "triggers.yaml",
     "level_markers": "places.yaml",
+    "foreign_cities": "places.yaml",
     "short_name_suffixes": "places.yaml",
     "level_abbreviations": "places.yaml",
     "report_levels": "places.yaml",
