@@ -41,6 +41,16 @@ CUT_SHORT = [
           "和 before a function word joins nothing: 康京和|与", {"康京"}),
 ]
 
+# ... cut before a word, though the document writes the name whole elsewhere (xwlb 2016, 2018)
+WRITTEN_WHOLE_ELSEWHERE = [
+    _case("央视网消息(新闻联播)：王岐山还分别会见了来华出席论坛的塞舌尔人民党主席、副总统梅里顿和刚果（布）"
+          "总理穆安巴。在会见梅里顿时，王岐山表示，今年9月即将举行中非合作论坛北京峰会。",
+          {"王岐山", "梅里顿", "穆安巴"}, "梅里|顿时, 梅里顿和", {"梅里"}),
+    _case("央视网消息（新闻联播）：中共中央政治局常委、国务院副总理张高丽24日在北京会见欧亚经济委员会执委会"
+          "主席萨尔基相。萨尔基相表示，欧亚经济联盟视中方为优先合作伙伴。", {"张高丽", "萨尔基相"},
+          "萨尔|基相 (tests/gold/xwlb-dev, xwlb-21184), 萨尔基相表示", {"萨尔"}),
+]
+
 # ... and glued where a Han run after a title ends (xwlb 2014, 2019)
 GLUED_AFTER_A_TITLE = [
     _case("央视网消息（新闻联播）：国家主席习近平14日抵达布里斯班，应澳大利亚联邦政府总理阿博特邀请出席"
@@ -97,7 +107,7 @@ TAGGER_SLIPS = [
 
 CLASSES = {"glued into a word": GLUED_INTO_A_WORD, "dotted into words": DOTTED_INTO_WORDS,
            "cut short": CUT_SHORT, "glued after a title": GLUED_AFTER_A_TITLE, "places": PLACES,
-           "words": WORDS, "tagger slips": TAGGER_SLIPS, "negated": NEGATED,
+           "words": WORDS, "written whole elsewhere": WRITTEN_WHOLE_ELSEWHERE, "tagger slips": TAGGER_SLIPS, "negated": NEGATED,
            "opening with a function word": OPENING_WITH_A_FUNCTION_WORD}
 
 

@@ -1,14 +1,18 @@
 """What jieba's dictionary says about the words around a proposed name, for the name
 recogniser (kg.extract.names): a common word starts here, a word runs over a name's
-end, a stretch is all transliteration or ends in a verb."""
+end, a stretch is all transliteration or ends in a verb; and whether the document
+writes a name cut short longer elsewhere."""
 
 from __future__ import annotations
 
+import re
+
 from kg.lang.lexicon import Lexicon
-from kg.lang.patterns import Patterns
+from kg.lang.patterns import HAN, PUNCTUATION, Patterns
 from kg.text.segment import common_word_tags, common_words
 
 FOREIGN_JOINER = "·"
+_HAN_CHAR = re.compile(f"[{HAN}]")
 # A word jieba's dictionary counts this often, and does not tag as a name, is read
 # as the word where the tagger sees no person (代表 32777, 关于 13762, 通话 502;
 # names that are also words count less: 建平 528 is kept by a surname before it)
@@ -110,4 +114,30 @@ def opens_with_verb(name: str, lex: Lexicon) -> bool:
     if all(c in lex.translit_any or c == FOREIGN_JOINER for c in name):
         return False
     tags = common_word_tags(KNOWN_WORD_COUNT)
-    return any(tags.get(name[:k]) in NOT_GIVEN_NAME_TAGS for k in range(SHORTEST_NAME, min(len(name), LONGEST_WORD) + 1))
+    return any(tags.get(name[:k]) in NOT_GIVEN_NAME_TAGS
+               for k in range(SHORTEST_NAME, min(len(name), LONGEST_WORD) + 1))
+
+
+# a name cut short is looked for this many characters longer elsewhere in the document
+_CUT_SHORT = 2
+
+
+def written_whole_elsewhere(text: str, start: int, end: int, limit: int, lex: Lexicon,
+                            pats: Patterns) -> int:
+    """Where a name cut short before a word ends, if the document writes it longer
+    elsewhere where a name ends: 梅里|顿时 is 梅里顿 (梅里顿和…), 萨尔|基相 萨尔基相 (萨尔基相表示)."""
+    for longer in range(end + _CUT_SHORT, end, -1):
+        more = text[end:longer]
+        if (longer > limit or not _HAN_CHAR.match(more[-1])
+                or any(c in lex.function_chars for c in more)
+                or any(pats.followers.match(text, k, limit) for k in range(end, longer))
+                or text.startswith(lex.words("name_glue_after"), end)
+                or any(text[end:k] in common_words(KNOWN_WORD_COUNT)
+                       for k in range(end + SHORTEST_NAME, longer + 1))):
+            continue  # ... not by a word of its own: 普京|总统, 李克强|转达
+        name, at = text[start:longer], -1
+        while (at := text.find(name, at + 1)) >= 0:
+            after = at + len(name)
+            if at != start and (pats.followers.match(text, after) or text[after:after + 1] in PUNCTUATION):
+                return longer
+    return end

@@ -31,7 +31,8 @@ from kg.extract.name_words import (FOREIGN_JOINER, KNOWN_WORD_COUNT, LONGEST_WOR
                                     NOT_GIVEN_NAME_TAGS, SHORTEST_NAME, VERB_TAGS,
                                     all_transliterated, dotted_name_ends, ends_in_common_word,
                                     opens_with_common_word, opens_with_verb, two_character_word,
-                                    verb_starts, word_across, word_runs_over, word_starts)
+                                    verb_starts, word_across, word_runs_over, word_starts,
+                                    written_whole_elsewhere)
 from kg.extract.ner import tag
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import HAN, PUNCTUATION, Patterns
@@ -166,7 +167,7 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
     span = _reading(text, start, end, limit, lex, pats)
     if span is None or text[span[0]:span[1]] in lex.words("foreign_cities"):
         return None
-    return span
+    return span[0], written_whole_elsewhere(text, span[0], span[1], limit, lex, pats)
 
 
 def _reading(text: str, start: int, end: int, limit: int, lex: Lexicon,
