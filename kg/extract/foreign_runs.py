@@ -35,7 +35,8 @@ def transliterated_run(text: str, pos: int, limit: int, lex: Lexicon, pats: Patt
 def foreign_han_run(text: str, pos: int, limit: int, lex: Lexicon, pats: Patterns) -> int:
     """A Japanese or Korean name after a foreign title (伊藤宗一郎, 金大中): the
     shortest run of two to five Han characters that something a name may be
-    followed by, a word no name is glued to or a common verb ends; it does not start with a function word (的信中, 及参议院)."""
+    followed by, a word no name is glued to or a common verb ends; it does not start
+    with a function word (的信中, 及参议院)."""
     if pos >= limit or text[pos] in lex.function_chars:
         return 0
     for length in _FOREIGN_HAN_LENGTHS:
