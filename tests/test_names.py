@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg.extract import holders, names
+from kg.extract import holders, name_words, names
 from kg.extract.names import judged, name_length
 from kg.extract.pipeline import extract
 from kg.lang.language import default_language
@@ -191,9 +191,14 @@ CLASSES = {"tagger's body": TAGGER_BODIES, "glued": GLUED, "common word": COMMON
            "piece of a word": PIECES_OF_WORDS}
 
 
-@pytest.mark.parametrize("text, names, refused", [
-    pytest.param(*case.values, id=f"{name}: {case.id}")
-    for name, cases in CLASSES.items() for case in cases])
+def by_class(classes: dict[str, list]):
+    """The cases of each class, named by it, as the parameters of a test."""
+    return pytest.mark.parametrize("text, names, refused", [
+        pytest.param(*case.values, id=f"{name}: {case.id}")
+        for name, cases in classes.items() for case in cases])
+
+
+@by_class(CLASSES)
 def test_names_read_in_real_sentences(text, names, refused):
     found = people(text)
     assert names <= found and not found & refused
@@ -288,7 +293,7 @@ def test_a_name_ends_in_a_joining_character_where_a_word_that_follows_names_come
     ("维多多", False), ("佐科·维多多", False),  # transliterations: 多多 is a numeral only in Chinese
 ])
 def test_a_stretch_ending_in_a_verb_or_numeral_is_no_name_unless_transliterated(stretch, refused):
-    assert names._ends_in_common_word(stretch, _LANG.lexicon) is refused
+    assert name_words.ends_in_common_word(stretch, _LANG.lexicon) is refused
 
 
 @pytest.mark.parametrize("text, name", [

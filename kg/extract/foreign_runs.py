@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.name_words import verb_starts
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import HAN, Patterns
 
@@ -34,13 +35,18 @@ def transliterated_run(text: str, pos: int, limit: int, lex: Lexicon, pats: Patt
 def foreign_han_run(text: str, pos: int, limit: int, lex: Lexicon, pats: Patterns) -> int:
     """A Japanese or Korean name after a foreign title (伊藤宗一郎, 金大中): the
     shortest run of two to five Han characters that something a name may be
-    followed by ends; it does not start with a function word (的信中, 及参议院)."""
+    followed by, a word no name is glued to or a common verb ends; it does not start
+    with a function word (的信中, 及参议院)."""
     if pos >= limit or text[pos] in lex.function_chars:
         return 0
     for length in _FOREIGN_HAN_LENGTHS:
         end = pos + length
         if end > limit or not _HAN_CHAR.match(text[end - 1]) or text[end - 1] in lex.function_chars:
             return 0
-        if pats.followers.match(text, end, limit):
+        if (pats.followers.match(text, end, limit) or text.startswith(lex.words("name_glue_after"), end)
+                or (text[end] not in lex.translit_any and verb_starts(text, end, limit))):
+            # ... or a word no name is glued to, or a common verb in characters no
+            # transliteration goes on with: 祖马|致唁电, 阿博特|邀请 (not 卡贾维|维和, not
+            # 特使内政|部长, 河野洋|平等: nouns)
             return length
     return 0

@@ -27,6 +27,12 @@ from functools import lru_cache
 
 from kg.extract.foreign_runs import (LONGEST_TRANSLITERATION, foreign_han_run,
                                      transliterated_run)
+from kg.extract.name_words import (FOREIGN_JOINER, KNOWN_WORD_COUNT, LONGEST_WORD,
+                                    NOT_GIVEN_NAME_TAGS, SHORTEST_NAME, VERB_TAGS,
+                                    all_transliterated, dotted_name_ends, ends_in_common_word,
+                                    opens_with_common_word, opens_with_verb, two_character_word,
+                                    verb_starts, word_across, word_runs_over, word_starts,
+                                    written_whole_elsewhere)
 from kg.extract.ner import tag
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import HAN, PUNCTUATION, Patterns
@@ -36,30 +42,15 @@ from kg.text.segment import common_word_tags, common_words, known_names
 _HAN_CHAR = re.compile(f"[{HAN}]")
 # a foreign name's parts are joined by · or a hyphen: 雅各布-卢
 _NAME_CHARS = re.compile(f"[{HAN}][{HAN}·\\-－]*")
-_FOREIGN_JOINER = "·"
 _FOREIGN_NAME = re.compile(f"[{HAN}]{{1,8}}(?:·[{HAN}]{{1,10}})+")
 # Characters of context either side of a proposal the tagger reads: its character
 # features see two, its word scans a few more; a whole sentence costs ten times as much
 _WINDOW = 6
 # ... not across the end of a sentence
 _SENTENCE_ENDS = "。！？\n"
-# A word jieba's dictionary counts this often, and does not tag as a name, is read
-# as the word where the tagger sees no person (代表 32777, 关于 13762, 通话 502;
-# names that are also words count less: 建平 528 is kept by a surname before it)
-_COMMON_WORD_COUNT = 500
-_SHORTEST_NAME = 2
-# ... and a word it counts this often is still a word no name runs into (上月 207)
-_KNOWN_WORD_COUNT = 100
-# jieba's tags of words no given name is: verbs, adverbs, numerals, time words, prepositions
-_NOT_GIVEN_NAME_TAGS = frozenset({"v", "vd", "d", "ad", "m", "t", "p", "c", "f", "r", "u"})
 # ... of words that follow a name, not another name joined to it: adverbs, time words
 # (and verbs that follow names)
 _AFTER_A_NAME_TAGS = frozenset({"d", "ad", "t"})
-_VERB_TAGS = frozenset({"v", "vd"})
-# ... and of words that are none of a name, a place or a body: nouns, adjectives, idioms
-_WORD_TAGS = _NOT_GIVEN_NAME_TAGS | {"n", "vn", "a", "l", "i"}
-# a common word is looked for this far after a dotted name's last part (伊姆兰·汗|邀请)
-_LONGEST_WORD = 4
 
 
 # ---------------------------------------------------------------- judging
@@ -101,56 +92,9 @@ def _glued(text: str, start: int, at: int, lex: Lexicon, pats: Patterns) -> bool
         return False
     if text.startswith(tuple(w for w in glue if len(w) > 1), at) or pats.followers.match(text, at, at + 1):
         return True
-    if text[start:at + 1] in known_names():
-        return False  # the last character of a name jieba knows: 侯赛因
-    return text[at - 1:at + 1] not in common_words(_KNOWN_WORD_COUNT) or text[start:at] in known_names()
-
-
-def _word_starts(text: str, start: int, limit: int) -> bool:
-    """Whether a common word starts at `start` (邀请, 此前, 一道): where the tagger
-    ends a name before one, the name ends there."""
-    words = common_words(_COMMON_WORD_COUNT)
-    return any(text[start:start + k] in words for k in range(2, min(5, limit - start + 1)))
-
-
-def _word_runs_over(text: str, start: int, end: int, limit: int, lex: Lexicon,
-                    pats: Patterns) -> bool:
-    """Whether a word of jieba's dictionary starts at `start` and runs to `end` (上|月)
-    or past it (即|将, 定|于): the tagger's end before it is the name's, however rare
-    the word (上月 207, 定于 313), since no name ends inside one. Past `end`, a word
-    of two characters or more that follows names, at `end`, outweighs it: 魏曰高|一行,
-    not 高一."""
-    words = common_words(_KNOWN_WORD_COUNT)
-    if text[start:end] in words:
-        return True
-    follower = pats.followers.match(text, end, limit)
-    if (follower and follower.end() - end >= _SHORTEST_NAME) or text.startswith(
-            tuple(w for w in lex.words("name_glue_after") if len(w) >= _SHORTEST_NAME), end):
-        return False
-    return any(text[start:start + k] in words
-               for k in range(end - start + 1, min(_LONGEST_WORD, limit - start) + 1))
-
-
-def _transliteration(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    """Whether `text[start:end]` is all characters of transliterated names (韦斯特韦勒)."""
-    return text[start] in lex.translit and all(c in lex.translit_any for c in text[start + 1:end])
-
-
-def _ends_in_common_word(name: str, lex: Lexicon) -> bool:
-    """Whether a stretch after its first character or more is a word that no given
-    name is, a verb, an adverb, a numeral or a time word: 后|表示, 时|负责, 郭建|分批
-    (a noun may be one: 曹|环球, 宋|建平). A transliteration is none of these words
-    (维|多多, 马|克里): its characters are chosen for their sounds."""
-    if all(c in lex.translit_any or c == _FOREIGN_JOINER for c in name):
-        return False
-    tags = common_word_tags(_KNOWN_WORD_COUNT)
-    return any(tags.get(name[k:]) in _NOT_GIVEN_NAME_TAGS for k in range(1, len(name) - 1))
-
-
-def _two_character_word(name: str) -> bool:
-    """Whether `name` is two characters jieba's dictionary has as a common word, not as
-    a place or a name: 带队 191, 特使 213 (not 普京, ns)."""
-    return len(name) == _SHORTEST_NAME and common_word_tags(_KNOWN_WORD_COUNT).get(name) in _WORD_TAGS
+    if text[start:at + 1].rsplit(FOREIGN_JOINER, 1)[-1] in known_names():
+        return False  # the last character of a name jieba knows: 侯赛因, 马姆努恩·侯赛因
+    return text[at - 1:at + 1] not in common_words(KNOWN_WORD_COUNT) or text[start:at] in known_names()
 
 
 def _before_verb(text: str, start: int, end: int, lex: Lexicon) -> int:
@@ -158,17 +102,11 @@ def _before_verb(text: str, start: int, end: int, lex: Lexicon) -> int:
     郭建|分批 (a surname and one or two characters, then the word)."""
     if text[start] not in lex.surnames or text.startswith(tuple(lex.compound_surnames), start):
         return end
-    tags = common_word_tags(_KNOWN_WORD_COUNT)
+    tags = common_word_tags(KNOWN_WORD_COUNT)
     for name_end in (start + 2, start + 3):
-        if end - name_end >= _SHORTEST_NAME and tags.get(text[name_end:end]) in _NOT_GIVEN_NAME_TAGS:
+        if end - name_end >= SHORTEST_NAME and tags.get(text[name_end:end]) in NOT_GIVEN_NAME_TAGS:
             return name_end
     return end
-
-
-def _common(name: str) -> bool:
-    """Whether a stretch is a common word or opens with one (关于, 高兴|地, 日前|通电话)."""
-    words = common_words(_COMMON_WORD_COUNT)
-    return any(name[:k] in words for k in range(_SHORTEST_NAME, len(name) + 1))
 
 
 def _unglued(text: str, start: int, end: int, lex: Lexicon,
@@ -177,12 +115,15 @@ def _unglued(text: str, start: int, end: int, lex: Lexicon,
     if text.startswith(lex.words("name_glue_before"), start, end):
         return None
     glue = lex.words("name_glue_after")
-    while end - start >= _SHORTEST_NAME and text.endswith(glue, start, end):
+    while end - start >= SHORTEST_NAME and text.endswith(glue, start, end):
         at = end - max(len(w) for w in glue if text.endswith(w, start, end))
         if not _glued(text, start, at, lex, pats):
             break
         end = at
-    if end - start < _SHORTEST_NAME or not _NAME_CHARS.fullmatch(text, start, end):
+    negation = next((w for w in lex.words("name_negations") if text.endswith(w, start, end)), "")
+    if negation and (verb_starts(text, end, len(text)) or text[end:end + 1] in lex.function_chars):
+        end -= len(negation)  # 奥巴马|不|打算, 安倍晋三|不|和
+    if end - start < SHORTEST_NAME or not _NAME_CHARS.fullmatch(text, start, end):
         return None
     return start, end
 
@@ -194,7 +135,10 @@ def _place_or_body(text: str, s: int, e: int, label: str, start: int, end: int,
     or with a level's word (加州). A place read exactly over a name a title
     introduced is the tagger's doubt, not a place: 巴音朝鲁; and a body read across
     it, from before it to after it, or past a word that follows names, is the tagger
-    running on: 州委书记田锦尘，州政协, 华寿军|代表|政协."""
+    running on: 州委书记田锦尘，州政协, 华寿军|代表|政协; but not one read from a country's
+    name at its start, though it holds a follower: 特立尼达|和多巴哥, 巴拿马共|和国."""
+    if s == start and text.startswith(tuple(lex.countries), s):
+        return True
     if e > end and (s < start or pats.followers.match(text, end, e)):
         return False
     if label == "ORG" and (s, e) == (start, end) and not _named_like_a_body(text[s:e], lex, pats):
@@ -218,12 +162,22 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
            pats: Patterns) -> tuple[int, int] | None:
     """The name a proposed stretch `text[start:end]` is, as (start, end), or None.
 
-    `limit` is where the sentence (or the stretch a name may run in) ends."""
+    `limit` is where the sentence (or the stretch a name may run in) ends. A foreign
+    city is no name, whatever the tagger reads (布拉格 is a person to it)."""
+    span = _reading(text, start, end, limit, lex, pats)
+    if span is None or text[span[0]:span[1]] in lex.words("foreign_cities"):
+        return None
+    return span[0], written_whole_elsewhere(text, span[0], span[1], limit, lex, pats)
+
+
+def _reading(text: str, start: int, end: int, limit: int, lex: Lexicon,
+             pats: Patterns) -> tuple[int, int] | None:
+    """The name a proposed stretch is as the tagger and the dictionary read it."""
     spans = _tagged(text, _window_start(text, start), min(limit, end + _WINDOW))
     # a person of one character in a common word is the tagger's slip: 谢|谢
-    common = _common(text[start:end])
+    common = opens_with_common_word(text[start:end])
     person = next(((s, e) for s, e, label in spans if label == "PER" and s < end and start < e
-                   and (e - s >= _SHORTEST_NAME or not common)), None)
+                   and (e - s >= SHORTEST_NAME or not common)), None)
     if person is not None:
         s, e = person
         if s < start and not (text[start - 1] in lex.function_chars
@@ -231,15 +185,20 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
             return None  # the tail of a longer name: 尼西亚 of 印度尼西亚 is read so only here
         # ... but two names the tagger ran together are two: 李克强同|普连科维奇
         s = max(s, start)
-        named = e - s >= _SHORTEST_NAME
+        if s - start == 1 and text[start] in lex.translit:
+            s = start  # a name's first character left out is the tagger's slip: 卡|贾维维
+        named = e - s >= SHORTEST_NAME
         if e > end and text[s:end] in known_names() and pats.followers.match(text, end, limit):
             e = end  # a name jieba knows, then a word that follows names: 李克强|同|乌总理
-        if e != end and (_ends_name(text, s, e, limit, lex, pats)
-                         or (named and _word_starts(text, e, limit))
-                         or (named and e < end and _word_runs_over(text, e, end, limit, lex, pats))
-                         or (e > end and _transliteration(text, s, e, lex))):
+        # ... not into a word that runs on past it: 巴罗佐|通电话, 特朗普|北京时间
+        if e != end and (e < end or not word_across(text, end, e, lex)) and (
+                _ends_name(text, s, e, limit, lex, pats)
+                or (named and word_starts(text, e, limit))
+                or (named and e < end and word_runs_over(text, e, end, limit, lex, pats))
+                or (named and e < end and dotted_name_ends(text, s, e, lex))
+                or (e > end and all_transliterated(text, s, e, lex))):
             # 习近平|受, 魏凤和|、, 韦尔希宁|当天, 蓬佩奥|暗示; 卡梅伦|上月, 奥巴马|即将;
-            # the longer transliteration: 韦斯特韦勒|会面, 拉赫蒙|均
+            # 特雷莎·梅|递交; the longer transliteration: 韦斯特韦勒|会面, 拉赫蒙|均
             end = e
         return _unglued(text, s, _before_verb(text, s, end, lex), lex, pats)
     # read as something else, but ending where a name may end: 普京(LOC)|举行
@@ -248,16 +207,19 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
     if any(s <= start < e and _place_or_body(text, s, e, label, start, end, lex, pats)
            for s, e, label in spans):
         return None
-    if any(start < s and e == end and e - s >= _SHORTEST_NAME for s, e, _ in spans):
+    if any(start < s and e == end and e - s >= SHORTEST_NAME for s, e, _ in spans):
         return None  # it ends in a body or a place: 和|党中央 (not 普|京, the tagger's slip)
+    if text[start] in lex.function_chars and text.startswith(lex.words("name_glue_after"), start):
+        return None  # a function word no name is glued to, opening it: 市长|都要, 总书记|都想给
     span = _unglued(text, start, end, lex, pats)
     if span is None:
         return None
     # the words are looked for once the glue is off: 普那|时 is no 那时
     name = text[span[0]:span[1]]
     # jieba's two-character "names" are mostly words (谢谢 1089, 明白, 文明): no exception
-    if ((name not in known_names() or len(name) == _SHORTEST_NAME)
-            and (_common(name) or _ends_in_common_word(name, lex) or _two_character_word(name))):
+    if ((name not in known_names() or len(name) == SHORTEST_NAME)
+            and (opens_with_common_word(name) or ends_in_common_word(name, lex) or two_character_word(name))
+            or opens_with_verb(name, lex)):
         return None
     return span
 
@@ -321,7 +283,7 @@ def name_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
         # no name ends inside a word that runs past it: 祖马|共同, 官邸|位于 (the
         # glue the tagger's reading took off is no such word: 普那|时, not 那时)
         end = word[0]
-        if end - pos < _SHORTEST_NAME or judged(text, pos, end, limit, lex, pats) != (pos, end):
+        if end - pos < SHORTEST_NAME or judged(text, pos, end, limit, lex, pats) != (pos, end):
             return 0
     return end - pos
 
@@ -333,23 +295,25 @@ def _joining_end(text: str, start: int, end: int, limit: int, tokens: Tokens, le
     jieba cuts it, comes next, or an adverb or a time word (triggers.yaml
     `name_joining_ends`); not a noun that follows names (李鹏和|夫人) nor another
     verb (肖捷和|协调小组)."""
-    if end - start != _SHORTEST_NAME or text[start] not in lex.surnames or end + 1 >= limit:
+    if end - start != SHORTEST_NAME or text[start] not in lex.surnames or end + 1 >= limit:
         return False
     if not text.startswith(lex.words("name_joining_ends"), end):
         return False
     after = tokens.end_of(end + 1)
-    if after is None or after - end - 1 < _SHORTEST_NAME:
+    if after == end + 2 and text[end + 1] in lex.function_chars:
+        return True  # no conjunction is followed by a function word: 康京和|与|朝鲜外务相
+    if after is None or after - end - 1 < SHORTEST_NAME:
         return False
     word = text[end + 1:after]
-    tag = common_word_tags(_KNOWN_WORD_COUNT).get(word)
-    return tag in _AFTER_A_NAME_TAGS or (tag in _VERB_TAGS and bool(pats.followers.fullmatch(word)))
+    tag = common_word_tags(KNOWN_WORD_COUNT).get(word)
+    return tag in _AFTER_A_NAME_TAGS or (tag in VERB_TAGS and bool(pats.followers.fullmatch(word)))
 
 
 def _inside_word(text: str, at: int, tokens: Tokens) -> tuple[int, int] | None:
     """The token of jieba's that `at` falls strictly inside, if it is a word of its
     dictionary (反对, 共同, 总统府): jieba's own guesses (卡梅伦上, 蒙均) say nothing."""
     token = _token_around(text, at, tokens)
-    if token is not None and text[token[0]:token[1]] in common_words(_KNOWN_WORD_COUNT):
+    if token is not None and text[token[0]:token[1]] in common_words(KNOWN_WORD_COUNT):
         return token
     return None
 
@@ -382,8 +346,8 @@ def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexic
                 continue  # not inside a part jieba reads whole: 阿不|都|热西提
             if pats.followers.match(text, end, limit) and (end == limit or text[end] not in lex.translit):
                 return end - pos
-            if text.startswith(lex.words("name_glue_after"), end) or _common(
-                    text[end:min(limit, end + _LONGEST_WORD)]):
+            if text.startswith(lex.words("name_glue_after"), end) or opens_with_common_word(
+                    text[end:min(limit, end + LONGEST_WORD)]):
                 return end - pos  # 伊姆兰·汗|邀请, 佐科·维多多|致贺电
     token_end = tokens.end_of(pos)
     if token_end and token_end <= limit and text[pos:token_end] in known_names():
@@ -444,7 +408,7 @@ def name_before_title(text: str, begin: int, end: int, limit: int, tokens: Token
     country = max((c for c in lex.countries if text.startswith(c, begin, end)), key=len, default="")
     for start in dict.fromkeys((begin, begin + len(country))):
         name = text[start:end]
-        if end - start < _SHORTEST_NAME or not tokens.starts_at(end) or _named_like_a_body(
+        if end - start < SHORTEST_NAME or not tokens.starts_at(end) or _named_like_a_body(
                 name, lex, pats) or (
                 name in lex.countries or name in lex.gazetteer.by_name
                 or name in lex.gazetteer.by_short or name in lex.roles):

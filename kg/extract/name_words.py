@@ -1,0 +1,143 @@
+"""What jieba's dictionary says about the words around a proposed name, for the name
+recogniser (kg.extract.names): a common word starts here, a word runs over a name's
+end, a stretch is all transliteration or ends in a verb; and whether the document
+writes a name cut short longer elsewhere."""
+
+from __future__ import annotations
+
+import re
+
+from kg.lang.lexicon import Lexicon
+from kg.lang.patterns import HAN, PUNCTUATION, Patterns
+from kg.text.segment import common_word_tags, common_words
+
+FOREIGN_JOINER = "·"
+_HAN_CHAR = re.compile(f"[{HAN}]")
+# A word jieba's dictionary counts this often, and does not tag as a name, is read
+# as the word where the tagger sees no person (代表 32777, 关于 13762, 通话 502;
+# names that are also words count less: 建平 528 is kept by a surname before it)
+COMMON_WORD_COUNT = 500
+SHORTEST_NAME = 2
+# ... and a word it counts this often is still a word no name runs into (上月 207)
+KNOWN_WORD_COUNT = 100
+# jieba's tags of words no given name is: verbs, adverbs, numerals, time words, prepositions
+NOT_GIVEN_NAME_TAGS = frozenset({"v", "vd", "d", "ad", "m", "t", "p", "c", "f", "r", "u"})
+VERB_TAGS = frozenset({"v", "vd"})
+# ... and of words that are none of a name, a place or a body: nouns, adjectives, idioms
+WORD_TAGS = NOT_GIVEN_NAME_TAGS | {"n", "vn", "a", "l", "i"}
+# a common word is looked for this far after a dotted name's last part (伊姆兰·汗|邀请)
+LONGEST_WORD = 4
+
+
+def word_starts(text: str, start: int, limit: int) -> bool:
+    """Whether a common word starts at `start` (邀请, 此前, 一道): where the tagger
+    ends a name before one, the name ends there."""
+    words = common_words(COMMON_WORD_COUNT)
+    return any(text[start:start + k] in words for k in range(2, min(5, limit - start + 1)))
+
+
+def verb_starts(text: str, start: int, limit: int) -> bool:
+    """Whether a common verb starts at `start` (邀请, 出席), not a noun (部长, 平等)."""
+    tags = common_word_tags(COMMON_WORD_COUNT)
+    return any(tags.get(text[start:start + k]) in VERB_TAGS for k in range(2, min(5, limit - start + 1)))
+
+
+def word_runs_over(text: str, start: int, end: int, limit: int, lex: Lexicon,
+                   pats: Patterns) -> bool:
+    """Whether a word of jieba's dictionary starts at `start` and runs to `end` (上|月)
+    or past it (即|将, 定|于): the tagger's end before it is the name's, however rare
+    the word (上月 207, 定于 313), since no name ends inside one. Past `end`, a word
+    of two characters or more that follows names at `end` outweighs it (魏曰高|一行, not
+    高一), and so does a common word after transliteration (阿博特|邀请, not 特邀)."""
+    words = common_words(KNOWN_WORD_COUNT)
+    if text[start:end] in words:
+        return True
+    follower = pats.followers.match(text, end, limit)
+    if (follower and follower.end() - end >= SHORTEST_NAME) or text.startswith(
+            tuple(w for w in lex.words("name_glue_after") if len(w) >= SHORTEST_NAME), end):
+        return False
+    if all(c in lex.translit_any for c in text[start:end]) and word_starts(text, end, limit):
+        return False  # the name goes on in transliteration up to the word: not 奥巴马|不打算
+    return any(text[start:start + k] in words
+               for k in range(end - start + 1, min(LONGEST_WORD, limit - start) + 1))
+
+
+def dotted_name_ends(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a name with · the tagger ends at `end` ends there: a word of jieba's
+    dictionary follows, in characters no transliteration uses (特雷莎·梅|递交了辞呈; not
+    阿不来提·阿|不都热西提)."""
+    words = common_words(KNOWN_WORD_COUNT)
+    return (FOREIGN_JOINER in text[start:end] and text[end] not in lex.translit_any
+            and any(text[end:end + k] in words for k in range(SHORTEST_NAME, LONGEST_WORD + 1)))
+
+
+def word_across(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a word starts between `start` and `end` and runs past `end`: a glued word
+    (巴罗佐|通电话, 特朗普|北京时间; not 巴罗佐|则, which comes off) or one of jieba's dictionary."""
+    words, glue = common_words(KNOWN_WORD_COUNT), lex.words("name_glue_after")
+    return any(text[k:w] in words or text[k:w] in glue for k in range(start, end)
+               for w in range(end + 1, min(len(text), k + LONGEST_WORD) + 1))
+
+
+def all_transliterated(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether `text[start:end]` is all characters of transliterated names (韦斯特韦勒)."""
+    return text[start] in lex.translit and all(c in lex.translit_any for c in text[start + 1:end])
+
+
+def ends_in_common_word(name: str, lex: Lexicon) -> bool:
+    """Whether a stretch after its first character or more is a word that no given
+    name is, a verb, an adverb, a numeral or a time word: 后|表示, 时|负责, 郭建|分批
+    (a noun may be one: 曹|环球, 宋|建平). A transliteration is none of these words
+    (维|多多, 马|克里): its characters are chosen for their sounds."""
+    if all(c in lex.translit_any or c == FOREIGN_JOINER for c in name):
+        return False
+    tags = common_word_tags(KNOWN_WORD_COUNT)
+    return any(tags.get(name[k:]) in NOT_GIVEN_NAME_TAGS for k in range(1, len(name) - 1))
+
+
+def two_character_word(name: str) -> bool:
+    """Whether `name` is two characters jieba's dictionary has as a common word, not as
+    a place or a name: 带队 191, 特使 213 (not 普京, ns)."""
+    return len(name) == SHORTEST_NAME and common_word_tags(KNOWN_WORD_COUNT).get(name) in WORD_TAGS
+
+
+def opens_with_common_word(name: str) -> bool:
+    """Whether a stretch is a common word or opens with one (关于, 高兴|地, 日前|通电话)."""
+    words = common_words(COMMON_WORD_COUNT)
+    return any(name[:k] in words for k in range(SHORTEST_NAME, len(name) + 1))
+
+
+def opens_with_verb(name: str, lex: Lexicon) -> bool:
+    """Whether a stretch opens with a word no given name is, a verb, an adverb or a
+    numeral, even where jieba's dictionary has the whole as a name (宣誓就职 is nr, 3
+    times): 递交|辞呈, 宣誓|就职. A transliteration is none of these words."""
+    if all(c in lex.translit_any or c == FOREIGN_JOINER for c in name):
+        return False
+    tags = common_word_tags(KNOWN_WORD_COUNT)
+    return any(tags.get(name[:k]) in NOT_GIVEN_NAME_TAGS
+               for k in range(SHORTEST_NAME, min(len(name), LONGEST_WORD) + 1))
+
+
+# a name cut short is looked for this many characters longer elsewhere in the document
+_CUT_SHORT = 2
+
+
+def written_whole_elsewhere(text: str, start: int, end: int, limit: int, lex: Lexicon,
+                            pats: Patterns) -> int:
+    """Where a name cut short before a word ends, if the document writes it longer
+    elsewhere where a name ends: 梅里|顿时 is 梅里顿 (梅里顿和…), 萨尔|基相 萨尔基相 (萨尔基相表示)."""
+    for longer in range(end + _CUT_SHORT, end, -1):
+        more = text[end:longer]
+        if (longer > limit or not _HAN_CHAR.match(more[-1])
+                or any(c in lex.function_chars for c in more)
+                or any(pats.followers.match(text, k, limit) for k in range(end, longer))
+                or text.startswith(lex.words("name_glue_after"), end)
+                or any(text[end:k] in common_words(KNOWN_WORD_COUNT)
+                       for k in range(end + SHORTEST_NAME, longer + 1))):
+            continue  # ... not by a word of its own: 普京|总统, 李克强|转达
+        name, at = text[start:longer], -1
+        while (at := text.find(name, at + 1)) >= 0:
+            after = at + len(name)
+            if at != start and (pats.followers.match(text, after) or text[after:after + 1] in PUNCTUATION):
+                return longer
+    return end
