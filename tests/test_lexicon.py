@@ -3,6 +3,7 @@ with an error naming the file and the line (checked on copies in a temp folder).
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 import re
 import shutil
@@ -14,6 +15,8 @@ from kg.errors import LexiconError
 from kg.lang.datafiles import (LINE_LISTS, TABLES, WORD_LISTS, organization_types,
                                read_word_lists, shipped_data)
 from kg.lang.lexicon import load_lexicon, read_lexicon
+from kg.lang.patterns import compile_patterns, patterns
+from kg.lang.words import load_words
 
 
 @pytest.fixture
@@ -189,3 +192,13 @@ def test_townships_are_read_and_checked_when_a_town_is_first_looked_up(data):
     error = caught.value
     assert (error.path, error.line) == (str(data / "townships.tsv"), number)
     assert "county '999999' is no code of divisions.tsv" in error.reason
+
+
+def test_cached_patterns_are_the_compiled_ones():
+    compiled = compile_patterns(load_lexicon(), load_words())
+    for field in dataclasses.fields(compiled):
+        kept, fresh = getattr(patterns(), field.name), getattr(compiled, field.name)
+        if isinstance(fresh, re.Pattern):
+            assert (kept.pattern, kept.groupindex, kept.flags) == (fresh.pattern, fresh.groupindex, fresh.flags)
+        else:
+            assert kept == fresh, field.name

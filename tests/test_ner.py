@@ -250,3 +250,13 @@ def test_cached_feature_tables_equal_built_ones():
     from kg.extract import ner_features
     assert ner_features._dictionary() == ner_features._dictionary_table()
     assert ner_features._matcher() == ner_features._matcher_table(ner_features._lexicon_words())
+
+
+def test_cached_parts_keep_each_ngram_weight_once():
+    # the n-gram features are kept in the tables alone: a second copy in the state
+    # doubled what each process unmarshals at start
+    model = default_model()
+    others = model.parts()[0]
+    assert len(others) < 1000
+    assert not any(feat in others for feat in ("c李", "g国务", "j国务院"))
+    assert model.state["c李"] == model.tables["c", 1]["李"]
