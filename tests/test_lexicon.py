@@ -10,10 +10,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from kg.errors import LexiconError
 from kg.lang.datafiles import (LINE_LISTS, TABLES, WORD_LISTS, organization_types,
-                               read_word_lists, shipped_data)
+                               read_entries, read_word_lists, shipped_data)
 from kg.lang.lexicon import load_lexicon, read_lexicon
 from kg.lang.patterns import compile_patterns, patterns
 from kg.lang.words import load_words
@@ -202,3 +203,22 @@ def test_cached_patterns_are_the_compiled_ones():
             assert (kept.pattern, kept.groupindex, kept.flags) == (fresh.pattern, fresh.groupindex, fresh.flags)
         else:
             assert kept == fresh, field.name
+
+
+def _yaml_tree(node):
+    children = node.value if isinstance(node.value, list) else []
+    return (type(node).__name__, node.tag, node.start_mark.line,
+            node.value if isinstance(node, yaml.ScalarNode)
+            else [_yaml_tree(c) if isinstance(c, yaml.Node) else tuple(map(_yaml_tree, c))
+                  for c in children])
+
+
+def test_data_files_parse_as_with_the_pure_python_yaml_parser():
+    # the libyaml loader is for speed: it must read exactly the nodes PyYAML's own does
+    folder = shipped_data()
+    for name in sorted({*WORD_LISTS.values(), "phrases.yaml"}):
+        entries = read_entries(folder, name)
+        text = folder.joinpath(name).read_text(encoding="utf-8")
+        plain = yaml.compose(text, Loader=yaml.SafeLoader).value
+        assert [(key, _yaml_tree(node), line) for key, node, line in entries] == \
+            [(k.value, _yaml_tree(v), k.start_mark.line + 1) for k, v in plain], name
