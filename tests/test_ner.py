@@ -260,3 +260,17 @@ def test_cached_parts_keep_each_ngram_weight_once():
     assert len(others) < 1000
     assert not any(feat in others for feat in ("c李", "g国务", "j国务院"))
     assert model.state["c李"] == model.tables["c", 1]["李"]
+
+
+def test_cached_dictionary_words_equal_the_ones_read_from_the_file(tmp_path, monkeypatch):
+    from kg.text import segment
+    kept = segment.known_names(), segment.common_word_tags(100)
+    monkeypatch.setenv("ZHKG_CACHE", str(tmp_path))  # an empty cache: read from dict.txt
+    segment.known_names.cache_clear()
+    segment.common_word_tags.cache_clear()
+    try:
+        assert (segment.known_names(), segment.common_word_tags(100)) == kept
+        assert {p.name.split("-")[1] for p in tmp_path.glob("jieba-*.marshal")} == {"names", "common"}
+    finally:
+        segment.known_names.cache_clear()
+        segment.common_word_tags.cache_clear()

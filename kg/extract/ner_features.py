@@ -26,7 +26,7 @@ from pathlib import Path
 
 from kg.io import cached
 from kg.lang.lexicon import load_lexicon
-from kg.text.segment import jieba_dictionary_text, segment
+from kg.text.segment import jieba_dictionary_digest, jieba_dictionary_text, segment
 
 DEFAULT_GROUPS = ("lex", "chr", "dic")
 
@@ -160,8 +160,7 @@ def _scan(text: str) -> list[list[str]]:
 def _sources_digest() -> bytes:
     """What the tables built here are derived from besides the lexicon: jieba's
     dictionary and this code (`kg.io.cached` keeps them while both stay the same)."""
-    return hashlib.sha256(jieba_dictionary_text().encode("utf-8")
-                          + Path(__file__).read_bytes()).digest()
+    return hashlib.sha256(jieba_dictionary_digest() + Path(__file__).read_bytes()).digest()
 
 
 @lru_cache(maxsize=1)
