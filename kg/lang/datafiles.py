@@ -15,21 +15,49 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
 
 import yaml
-from rdflib import Graph
+from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import SKOS
 
 from kg.errors import LexiconError
+from kg.io import cached
+
+
+# an ontology term as plain values: its kind ("iri", "blank", "literal"), its text,
+# and a literal's language and datatype
+PlainTerm = tuple[str, str, str | None, str | None]
+
+
+@lru_cache(maxsize=1)
+def ontology_triples() -> list[tuple[PlainTerm, PlainTerm, PlainTerm]]:
+    """The triples of ontology/kg.ttl, as plain values: parsed once for all processes
+    into the cache folder (`kg.io.cached`), while the file and this code stay the
+    same. Parsing Turtle with rdflib at each start cost two of its parses."""
+    ontology = resources.files("kg").joinpath("ontology", "kg.ttl").read_bytes()
+
+    def parse() -> list[tuple[PlainTerm, PlainTerm, PlainTerm]]:
+        graph = Graph().parse(data=ontology.decode("utf-8"), format="turtle")
+        return [tuple(map(_plain_term, triple)) for triple in graph]
+
+    return cached("ontology", ontology + Path(__file__).read_bytes(), parse)
+
+
+def _plain_term(term) -> PlainTerm:
+    if isinstance(term, URIRef):
+        return ("iri", str(term), None, None)
+    if isinstance(term, BNode):
+        return ("blank", str(term), None, None)
+    return ("literal", str(term), term.language,
+            None if term.datatype is None else str(term.datatype))
 
 
 @lru_cache(maxsize=1)
 def organization_types() -> frozenset[str]:
     """The organisation types: the skos:notation of ontology/kg.ttl's concepts
     (they are its only ones; tests/test_lexicon.py checks they stay so)."""
-    onto = Graph().parse(data=resources.files("kg").joinpath("ontology", "kg.ttl")
-                         .read_text(encoding="utf-8"), format="turtle")
-    return frozenset(str(notation) for notation in onto.objects(None, SKOS.notation))
+    return frozenset(o[1] for _, p, o in ontology_triples() if p[1] == str(SKOS.notation))
 
 
 # what vis-network draws (its `shape` option)
