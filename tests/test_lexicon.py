@@ -14,7 +14,7 @@ import yaml
 
 from kg.errors import LexiconError
 from kg.lang.datafiles import (LINE_LISTS, TABLES, WORD_LISTS, organization_types,
-                               read_entries, read_word_lists, shipped_data)
+                               read_entries, read_table, read_word_lists, shipped_data)
 from kg.lang.lexicon import load_lexicon, read_lexicon
 from kg.lang.patterns import compile_patterns, patterns
 from kg.lang.words import load_words
@@ -222,3 +222,16 @@ def test_data_files_parse_as_with_the_pure_python_yaml_parser():
         plain = yaml.compose(text, Loader=yaml.SafeLoader).value
         assert [(key, _yaml_tree(node), line) for key, node, line in entries] == \
             [(k.value, _yaml_tree(v), k.start_mark.line + 1) for k, v in plain], name
+
+
+def test_a_checked_table_is_checked_again_when_a_table_it_refers_to_changes(data, tmp_path_factory,
+                                                                           monkeypatch):
+    monkeypatch.setenv("ZHKG_CACHE", str(tmp_path_factory.mktemp("cache")))
+    rows = read_table(data, "historical_divisions.tsv")
+    assert read_table(data, "historical_divisions.tsv") == rows  # the second from the cache
+    successor = rows[0]["new_code"]
+    divisions = (data / "divisions.tsv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (data / "divisions.tsv").write_text(
+        "".join(line for line in divisions if not line.startswith(successor + "\t")), encoding="utf-8")
+    with pytest.raises(LexiconError, match=f"'{successor}' is no code"):
+        read_table(data, "historical_divisions.tsv")

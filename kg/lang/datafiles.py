@@ -35,13 +35,17 @@ def ontology_triples() -> list[tuple[PlainTerm, PlainTerm, PlainTerm]]:
     """The triples of ontology/kg.ttl, as plain values: parsed once for all processes
     into the cache folder (`kg.io.cached`), while the file and this code stay the
     same. Parsing Turtle with rdflib at each start cost two of its parses."""
-    ontology = resources.files("kg").joinpath("ontology", "kg.ttl").read_bytes()
+    ontology = _ontology_bytes()
 
     def parse() -> list[tuple[PlainTerm, PlainTerm, PlainTerm]]:
         graph = Graph().parse(data=ontology.decode("utf-8"), format="turtle")
         return [tuple(map(_plain_term, triple)) for triple in graph]
 
     return cached("ontology", ontology + Path(__file__).read_bytes(), parse)
+
+
+def _ontology_bytes() -> bytes:
+    return resources.files("kg").joinpath("ontology", "kg.ttl").read_bytes()
 
 
 def _plain_term(term) -> PlainTerm:
@@ -295,7 +299,29 @@ def read_table(folder: Traversable, name: str) -> list[dict[str, str]]:
 
 def read_numbered_table(folder: Traversable, name: str) -> list[tuple[int, dict[str, str]]]:
     """(line number, row) of the table `name`, checked: for readers that check
-    more of a row than its declaration says and must name the line."""
+    more of a row than its declaration says and must name the line.
+
+    Kept in the cache folder (`kg.io.cached`) once checked, for as long as the file,
+    the tables it refers to, the ontology and this code are the same: checking every
+    cell of the divisions at each start was half of reading the lexicon."""
+    return cached(f"table-{name}", _table_sources(folder, name),
+                  lambda: _checked_table(folder, name))
+
+
+def _table_sources(folder: Traversable, name: str) -> bytes:
+    """What checking the table `name` reads: its file, those its columns refer to,
+    the ontology (whose types a column may allow) and this code."""
+    names = [name]
+    for table in names:
+        for column in TABLES[table].columns:
+            names += [other for other, _ in column.refers_to if other and other not in names]
+    parts = [Path(__file__).read_bytes(), _ontology_bytes()]
+    for table in names:
+        parts += [table.encode(), _read(folder, table).encode("utf-8")]
+    return b"\0".join(parts)
+
+
+def _checked_table(folder: Traversable, name: str) -> list[tuple[int, dict[str, str]]]:
     table = TABLES[name]
     where = str(folder.joinpath(name))
     expected = [c.name for c in table.columns]
