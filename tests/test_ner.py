@@ -248,8 +248,12 @@ def test_cached_model_tags_as_the_parsed_weights():
 
 def test_cached_feature_tables_equal_built_ones():
     from kg.extract import ner_features
-    assert ner_features._dictionary() == ner_features._dictionary_table()
-    assert ner_features._matcher() == ner_features._matcher_table(ner_features._lexicon_words())
+    tables = ner_features._tables()
+    dictionary = ner_features._dictionary_table()
+    matcher = ner_features._matcher_table(ner_features._lexicon_words())
+    assert tables.keys() == dictionary.keys() | matcher.keys()
+    assert {w: d for w, (d, _) in tables.items() if d is not None} == dictionary
+    assert {w: m for w, (_, m) in tables.items() if m is not None} == matcher
 
 
 def test_cached_parts_keep_each_ngram_weight_once():
