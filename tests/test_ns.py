@@ -33,3 +33,10 @@ def test_organization_types_from_the_cached_ontology_are_the_parsed_ones():
               for concept in onto.subjects(RDF.type, KG.OrganizationType)}
     assert org_type_concepts() == parsed
     assert len(parsed) > 10
+
+
+def test_shorten_with_the_zhkg_prefixes_as_with_any_mapping_of_them():
+    from kg.graph.ns import PREFIXES
+    for iri in (KG_NS + "Person", KG_NS + "bad local", "http://example.org/x", str(SKOS.notation)):
+        assert shorten(iri) == shorten(iri, dict(PREFIXES))
+    assert shorten(KG_NS + "Person") == "kg:Person"

@@ -78,12 +78,19 @@ def shorten(iri: str, prefixes: Mapping[str, str] = PREFIXES) -> str | None:
     """`prefix:local` for an IRI in one of `prefixes` (the longest that
     fits), else None. Only a local name valid in every Turtle and SPARQL
     parser (ASCII letters, digits, `_`, `-`) is written short."""
-    pattern, prefix_of = _prefix_pattern(tuple(prefixes.items()))
+    pattern, prefix_of = (_zhkg_prefix_pattern() if prefixes is PREFIXES
+                          else _prefix_pattern(tuple(prefixes.items())))
     m = pattern.fullmatch(iri)
     if m is None:
         return None
     local = m.start(m.lastindex)
     return f"{prefix_of[iri[:local]]}:{iri[local:]}"
+
+
+@lru_cache(maxsize=1)
+def _zhkg_prefix_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    # the Turtle writer's prefixes, found without hashing their tuple for each term
+    return _prefix_pattern(tuple(PREFIXES.items()))
 
 
 @lru_cache(maxsize=16)
