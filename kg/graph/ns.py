@@ -12,7 +12,7 @@ from rdflib import BNode, Literal, Namespace, URIRef
 from rdflib.namespace import (DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, TIME,
                               XSD, ClosedNamespace, ORG)
 
-from kg.lang.datafiles import PlainTerm, ontology_triples
+from kg.lang.ontology import PlainTerm, ontology_triples
 
 KG_NS = "https://w3id.org/zhkg/ns#"
 DEFAULT_BASE = "https://w3id.org/zhkg/id/"

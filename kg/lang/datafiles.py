@@ -18,43 +18,11 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import yaml
-from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import SKOS
 
 from kg.errors import LexiconError
 from kg.io import cached
-
-
-# an ontology term as plain values: its kind ("iri", "blank", "literal"), its text,
-# and a literal's language and datatype
-PlainTerm = tuple[str, str, str | None, str | None]
-
-
-@lru_cache(maxsize=1)
-def ontology_triples() -> list[tuple[PlainTerm, PlainTerm, PlainTerm]]:
-    """The triples of ontology/kg.ttl, as plain values: parsed once for all processes
-    into the cache folder (`kg.io.cached`), while the file and this code stay the
-    same. Parsing Turtle with rdflib at each start cost two of its parses."""
-    ontology = _ontology_bytes()
-
-    def parse() -> list[tuple[PlainTerm, PlainTerm, PlainTerm]]:
-        graph = Graph().parse(data=ontology.decode("utf-8"), format="turtle")
-        return [tuple(map(_plain_term, triple)) for triple in graph]
-
-    return cached("ontology", ontology + Path(__file__).read_bytes(), parse)
-
-
-def _ontology_bytes() -> bytes:
-    return resources.files("kg").joinpath("ontology", "kg.ttl").read_bytes()
-
-
-def _plain_term(term) -> PlainTerm:
-    if isinstance(term, URIRef):
-        return ("iri", str(term), None, None)
-    if isinstance(term, BNode):
-        return ("blank", str(term), None, None)
-    return ("literal", str(term), term.language,
-            None if term.datatype is None else str(term.datatype))
+from kg.lang.ontology import ontology_bytes, ontology_triples
 
 
 @lru_cache(maxsize=1)
@@ -315,7 +283,7 @@ def _table_sources(folder: Traversable, name: str) -> bytes:
     for table in names:
         for column in TABLES[table].columns:
             names += [other for other, _ in column.refers_to if other and other not in names]
-    parts = [Path(__file__).read_bytes(), _ontology_bytes()]
+    parts = [Path(__file__).read_bytes(), ontology_bytes()]
     for table in names:
         parts += [table.encode(), _read(folder, table).encode("utf-8")]
     return b"\0".join(parts)
