@@ -5,12 +5,13 @@ from __future__ import annotations
 import os
 import stat
 import threading
+import re
 from pathlib import Path
 
 import pytest
 
 from kg.cli import main
-from kg.io import (_CACHED_VERSIONS, atomic_file, cached, mode_for, replace_folder, scratch_folder,
+from kg.io import (_CACHED_VERSIONS, _from_program, atomic_file, cached, cached_regexes, mode_for, replace_folder, scratch_folder,
                    umask, writer_lock)
 from tests.conftest import SEED
 
@@ -168,3 +169,24 @@ def test_cached_without_a_writable_folder_still_builds(tmp_path, monkeypatch):
     build, calls = _counting_build("value")
     assert cached("table", b"k", build) == "value"
     assert cached("table", b"k", build) == "value" and len(calls) == 2
+
+
+def test_cached_regexes_match_as_compiled_ones(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZHKG_CACHE", str(tmp_path))
+    sources = {"named": r"(?P<head>ab|cd)+\d{2,4}(?<=[，。])?(?!x)", "words": "中国|中华(?:人民)?"}
+    build, calls = _counting_build(sources)
+    cached_regexes("regexes", b"k", build)
+    kept = cached_regexes("regexes", b"k", build)  # the second from the cache folder
+    assert len(calls) == 1
+    for name, source in sources.items():
+        compiled = re.compile(source)
+        assert isinstance(kept[name], re.Pattern)
+        assert (kept[name].pattern, kept[name].groupindex, kept[name].groups) == \
+            (compiled.pattern, compiled.groupindex, compiled.groups)
+        for text in ("xxabcd12，", "中华人民共和国", "abab999x"):
+            assert [m.span() for m in kept[name].finditer(text)] == \
+                [m.span() for m in compiled.finditer(text)]
+
+
+def test_a_program_this_python_refuses_is_compiled_from_its_source():
+    assert _from_program(("a+b", 0, [1, 2, 3], 0, {}, (None,))).fullmatch("aab")

@@ -3,17 +3,21 @@ with an error naming the file and the line (checked on copies in a temp folder).
 
 from __future__ import annotations
 
+import dataclasses
 import pickle
 import re
 import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 
 from kg.errors import LexiconError
 from kg.lang.datafiles import (LINE_LISTS, TABLES, WORD_LISTS, organization_types,
-                               read_word_lists, shipped_data)
+                               read_entries, read_table, read_word_lists, shipped_data)
 from kg.lang.lexicon import load_lexicon, read_lexicon
+from kg.lang.patterns import compile_patterns, patterns
+from kg.lang.words import load_words
 
 
 @pytest.fixture
@@ -189,3 +193,45 @@ def test_townships_are_read_and_checked_when_a_town_is_first_looked_up(data):
     error = caught.value
     assert (error.path, error.line) == (str(data / "townships.tsv"), number)
     assert "county '999999' is no code of divisions.tsv" in error.reason
+
+
+def test_cached_patterns_are_the_compiled_ones():
+    compiled = compile_patterns(load_lexicon(), load_words())
+    for field in dataclasses.fields(compiled):
+        kept, fresh = getattr(patterns(), field.name), getattr(compiled, field.name)
+        if isinstance(fresh, re.Pattern):
+            assert (kept.pattern, kept.groupindex, kept.flags) == (fresh.pattern, fresh.groupindex, fresh.flags)
+        else:
+            assert kept == fresh, field.name
+
+
+def _yaml_tree(node):
+    children = node.value if isinstance(node.value, list) else []
+    return (type(node).__name__, node.tag, node.start_mark.line,
+            node.value if isinstance(node, yaml.ScalarNode)
+            else [_yaml_tree(c) if isinstance(c, yaml.Node) else tuple(map(_yaml_tree, c))
+                  for c in children])
+
+
+def test_data_files_parse_as_with_the_pure_python_yaml_parser():
+    # the libyaml loader is for speed: it must read exactly the nodes PyYAML's own does
+    folder = shipped_data()
+    for name in sorted({*WORD_LISTS.values(), "phrases.yaml"}):
+        entries = read_entries(folder, name)
+        text = folder.joinpath(name).read_text(encoding="utf-8")
+        plain = yaml.compose(text, Loader=yaml.SafeLoader).value
+        assert [(key, _yaml_tree(node), line) for key, node, line in entries] == \
+            [(k.value, _yaml_tree(v), k.start_mark.line + 1) for k, v in plain], name
+
+
+def test_a_checked_table_is_checked_again_when_a_table_it_refers_to_changes(data, tmp_path_factory,
+                                                                           monkeypatch):
+    monkeypatch.setenv("ZHKG_CACHE", str(tmp_path_factory.mktemp("cache")))
+    rows = read_table(data, "historical_divisions.tsv")
+    assert read_table(data, "historical_divisions.tsv") == rows  # the second from the cache
+    successor = rows[0]["new_code"]
+    divisions = (data / "divisions.tsv").read_text(encoding="utf-8").splitlines(keepends=True)
+    (data / "divisions.tsv").write_text(
+        "".join(line for line in divisions if not line.startswith(successor + "\t")), encoding="utf-8")
+    with pytest.raises(LexiconError, match=f"'{successor}' is no code"):
+        read_table(data, "historical_divisions.tsv")

@@ -248,5 +248,33 @@ def test_cached_model_tags_as_the_parsed_weights():
 
 def test_cached_feature_tables_equal_built_ones():
     from kg.extract import ner_features
-    assert ner_features._dictionary() == ner_features._dictionary_table()
-    assert ner_features._matcher() == ner_features._matcher_table(ner_features._lexicon_words())
+    tables = ner_features._tables()
+    dictionary = ner_features._dictionary_table()
+    matcher = ner_features._matcher_table(ner_features._lexicon_words())
+    assert tables.keys() == dictionary.keys() | matcher.keys()
+    assert {w: d for w, (d, _) in tables.items() if d is not None} == dictionary
+    assert {w: m for w, (_, m) in tables.items() if m is not None} == matcher
+
+
+def test_cached_parts_keep_each_ngram_weight_once():
+    # the n-gram features are kept in the tables alone: a second copy in the state
+    # doubled what each process unmarshals at start
+    model = default_model()
+    others = model.parts()[0]
+    assert len(others) < 1000
+    assert not any(feat in others for feat in ("c李", "g国务", "j国务院"))
+    assert model.state["c李"] == model.tables["c", 1]["李"]
+
+
+def test_cached_dictionary_words_equal_the_ones_read_from_the_file(tmp_path, monkeypatch):
+    from kg.text import segment
+    kept = segment.known_names(), segment.common_word_tags(100)
+    monkeypatch.setenv("ZHKG_CACHE", str(tmp_path))  # an empty cache: read from dict.txt
+    segment.known_names.cache_clear()
+    segment.common_word_tags.cache_clear()
+    try:
+        assert (segment.known_names(), segment.common_word_tags(100)) == kept
+        assert {p.name.split("-")[1] for p in tmp_path.glob("jieba-*.marshal")} == {"names", "common"}
+    finally:
+        segment.known_names.cache_clear()
+        segment.common_word_tags.cache_clear()

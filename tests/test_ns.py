@@ -3,8 +3,9 @@
 from importlib import resources
 
 from rdflib import Graph
+from rdflib.namespace import RDF, SKOS
 
-from kg.graph.ns import KG, KG_NS, shorten
+from kg.graph.ns import KG, KG_NS, org_type_concepts, shorten
 
 
 def test_ns_closed_namespace_matches_ontology():
@@ -23,3 +24,19 @@ def test_shorten_takes_the_longest_namespace_whose_local_name_is_valid():
     assert shorten("http://a/b#9", prefixes) is None
     assert shorten("http://other/x", prefixes) is None
     assert shorten(str(KG.Person)) == "kg:Person"
+
+
+def test_organization_types_from_the_cached_ontology_are_the_parsed_ones():
+    onto = Graph().parse(data=resources.files("kg").joinpath("ontology", "kg.ttl")
+                         .read_text(encoding="utf-8"), format="turtle")
+    parsed = {str(onto.value(concept, SKOS.notation)): (concept, sorted(onto.triples((concept, None, None))))
+              for concept in onto.subjects(RDF.type, KG.OrganizationType)}
+    assert org_type_concepts() == parsed
+    assert len(parsed) > 10
+
+
+def test_shorten_with_the_zhkg_prefixes_as_with_any_mapping_of_them():
+    from kg.graph.ns import PREFIXES
+    for iri in (KG_NS + "Person", KG_NS + "bad local", "http://example.org/x", str(SKOS.notation)):
+        assert shorten(iri) == shorten(iri, dict(PREFIXES))
+    assert shorten(KG_NS + "Person") == "kg:Person"

@@ -10,6 +10,8 @@ per worker are in flight, so memory does not grow with the corpus.
 from __future__ import annotations
 
 import datetime as dt
+import gc
+import multiprocessing
 import os
 import shutil
 import signal
@@ -28,6 +30,7 @@ from kg.children import end_with_parent
 from kg.errors import InputError, KGError
 from kg.text.ingest import iter_sources
 from kg.model import Extraction
+from kg.extract.ner import tag
 from kg.extract.pipeline import extract, process_file
 from kg.text.corpus import CorpusItem, is_corpus, iter_corpus
 from kg.text.document import corpus_document, make_document
@@ -80,9 +83,16 @@ def _warm_up(parent: int) -> None:
     # Ctrl-C reaches the whole process group: the parent stops the batch and
     # says so once, instead of every worker printing a traceback
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    # load lexicons and jieba once per worker, not once per document
-    sentence = resources.files("kg").joinpath("data", "warm_up.txt").read_text(encoding="utf-8")
-    extract(make_document(sentence.strip(), doc_id="warm-up", path="warm-up"))
+    _load_once()
+
+
+def _load_once() -> None:
+    """Load what every document needs once per process, not once per document:
+    the lexicon and its patterns, jieba, the tagger's tables, pypinyin."""
+    sentence = resources.files("kg").joinpath("data", "warm_up.txt").read_text(encoding="utf-8").strip()
+    # no build id: nothing is remembered as handed on (kg.graph.worker._HandedOn)
+    document_triples(extract(make_document(sentence, doc_id="warm-up", path="warm-up")))
+    tag(sentence)  # the sentence may ask the tagger nothing
 
 
 # Fewer documents than this are extracted in the build process itself, however
@@ -121,6 +131,12 @@ def extract_all(sources: list[str | CorpusItem], *, date: dt.date | None = None,
         if len(ahead) < SMALL_BUILD:
             workers = 1
     if executor is None and workers > 1:
+        if multiprocessing.get_start_method() == "fork":
+            # forked workers start with what the build process loaded: loaded once here,
+            # not once in each (≈ 1 s of CPU a worker); frozen, the collector's passes
+            # over it do not copy its pages into every worker
+            _load_once()
+            gc.freeze()
         executor = pool = ProcessPoolExecutor(max_workers=workers, initializer=_warm_up,
                                             initargs=(os.getpid(),))
     if executor is None:

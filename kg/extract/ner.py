@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import gzip
 import io
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from itertools import islice
 from pathlib import Path
@@ -37,11 +37,14 @@ class Model:
     def __init__(self, state: dict[str, tuple[tuple[int, float], ...]],
                  trans: list[list[float]], groups: tuple[str, ...] = ("tok",),
                  tables: GramTables | None = None) -> None:
-        """`tables`: `gram_tables(state)`, if already at hand (`parts()` of a model)."""
-        self.state = state
+        """`tables`: `gram_tables(state)`, if already at hand (`parts()` of a model);
+        `state` may then hold the other features alone."""
         self.groups = groups
         self.trans = trans
         self.tables = gram_tables(state) if tables is None else tables
+        # the features not in `tables`: a few hundred of the weights' two hundred
+        # thousand, so the cache keeps each n-gram's weights once (half the load)
+        self.others = {feat: pairs for feat, pairs in state.items() if _gram_key(feat) not in self.tables}
         self.grams = [(at, width, self.tables[prefix, width])
                       for prefix, at, width in templates(groups)]
         # I-X continues only B-X or I-X: the constraint that keeps spans well formed
@@ -50,10 +53,19 @@ class Model:
                       for j, label in enumerate(LABELS)]
         self.start = [_NEG if label.startswith("I-") else 0.0 for label in LABELS]
 
+    @cached_property
+    def state(self) -> dict[str, tuple[tuple[int, float], ...]]:
+        """Every feature's weights, n-grams with their template's prefix (what
+        `decode` reads; `tag` reads `tables` and `others`)."""
+        state = {prefix + gram: pairs for (prefix, _), table in self.tables.items()
+                 for gram, pairs in table.items()}
+        state.update(self.others)
+        return state
+
     def parts(self) -> tuple[dict[str, tuple[tuple[int, float], ...]], list[list[float]],
                              tuple[str, ...], GramTables]:
         """What `Model(*parts)` is made of, as plain values (what the cache keeps)."""
-        return self.state, self.trans, self.groups, self.tables
+        return self.others, self.trans, self.groups, self.tables
 
     @classmethod
     def read(cls, stream: BinaryIO) -> Model:
@@ -84,7 +96,7 @@ class Model:
     def decode(self, feats: list[list[str]]) -> list[str]:
         """The best valid BIO label sequence for per-character features (Viterbi)."""
         rows = [[0.0] * len(LABELS) for _ in feats]
-        self._add(rows, feats)
+        self._add(rows, feats, self.state)
         return self._viterbi(rows)
 
     def tag(self, text: str, *, tokens: tuple[tuple[int, int], ...] | None = None) -> list[Span]:
@@ -104,12 +116,14 @@ class Model:
                     for j, w in pairs:
                         row[j] += w
         for column in group_features(text, tokens, self.groups):
-            self._add(rows, column)
+            self._add(rows, column, self.others)
         return spans_from_labels(self._viterbi(rows))
 
-    def _add(self, rows: list[list[float]], column: list[list[str]]) -> None:
+    @staticmethod
+    def _add(rows: list[list[float]], column: list[list[str]],
+             weights: dict[str, tuple[tuple[int, float], ...]]) -> None:
         """Add each character's feature weights to its row of label scores."""
-        get = self.state.get
+        get = weights.get
         for row, fs in zip(rows, column):
             for f in fs:
                 pairs = get(f)
@@ -169,10 +183,15 @@ def gram_tables(state: dict[str, tuple[tuple[int, float], ...]]) -> GramTables:
     looks up the shared n-gram strings without building "a" + gram for each."""
     tables: GramTables = {(prefix, width): {} for prefix, _, width in NGRAMS + W3}
     for feat, pairs in state.items():
-        table = tables.get((feat[:1], len(feat) - 1))
+        table = tables.get(_gram_key(feat))
         if table is not None:
             table[feat[1:]] = pairs
     return tables
+
+
+def _gram_key(feat: str) -> tuple[str, int]:
+    """The (prefix, width) of the n-gram template `feat` would be a feature of."""
+    return feat[:1], len(feat) - 1
 
 
 @lru_cache(maxsize=1)

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from kg.io import cached
 from kg.lang.lexicon import load_lexicon
-from kg.text.segment import jieba_dictionary_text, segment
+from kg.text.segment import jieba_dictionary_digest, jieba_dictionary_text, segment
 
 DEFAULT_GROUPS = ("lex", "chr", "dic")
 
@@ -71,21 +71,34 @@ def _jieba_dict() -> Iterator[tuple[str, str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _matcher() -> dict[str, tuple[str, ...]]:
-    """Word lists scanned for longest matches: word -> its classes; prefixes -> ().
+def _tables() -> dict[str, tuple[tuple[str, ...] | None, tuple[str, ...] | None]]:
+    """Each string either table knows -> (its `_dictionary_table` entry, its
+    `_matcher_table` classes), None where that table lacks it: one table, so the
+    strings both hold (jieba's name-like words, the prefixes) are read once a start.
 
-    Classes: ``dv`` division full name, ``ds`` its short name, ``cn`` country, ``nb``
-    national body or alias, ``os`` organisation suffix word, ``ro`` role word, and
-    ``j`` + jieba's tag for name-like words of jieba's dictionary (``jns``, ``jnr`` ...).
-    The scan looks at the text only, never at a segmentation.
+    The matcher's word lists are scanned for longest matches: word -> its classes;
+    prefixes -> (). Classes: ``dv`` division full name, ``ds`` its short name, ``cn``
+    country, ``nb`` national body or alias, ``os`` organisation suffix word, ``ro`` role
+    word, and ``j`` + jieba's tag for name-like words of jieba's dictionary (``jns``,
+    ``jnr`` ...). The scan looks at the text only, never at a segmentation.
     """
     listed = _lexicon_words()
     key = _sources_digest() + "\n".join(cls + word for cls, word in listed).encode()
-    return cached("ner-matcher", key, lambda: _matcher_table(listed))
+    return cached("ner-tables", key, lambda: _joined(_dictionary_table(), _matcher_table(listed)))
+
+
+def _joined(dictionary: dict[str, tuple[str, ...]], matcher: dict[str, tuple[str, ...]]
+            ) -> dict[str, tuple[tuple[str, ...] | None, tuple[str, ...] | None]]:
+    shared: dict[tuple, tuple] = {}  # one pair object for each pair of entries
+    joined = {}
+    for word in dictionary.keys() | matcher.keys():
+        pair = (dictionary.get(word), matcher.get(word))
+        joined[word] = shared.setdefault(pair, pair)
+    return joined
 
 
 def _lexicon_words() -> list[tuple[str, str]]:
-    """The lexicon's words `_matcher()` scans for, as sorted `(class, word)` pairs."""
+    """The lexicon's words `_scan` looks for, as sorted `(class, word)` pairs."""
     lex = load_lexicon()
     lists = [("dv", lex.gazetteer.by_name), ("ds", lex.gazetteer.by_short),
              ("cn", lex.countries), ("os", lex.org_suffixes), ("ro", lex.roles),
@@ -94,7 +107,7 @@ def _lexicon_words() -> list[tuple[str, str]]:
 
 
 def _matcher_table(listed: list[tuple[str, str]]) -> dict[str, tuple[str, ...]]:
-    """`_matcher()`'s table for the lexicon's `(class, word)` pairs."""
+    """The matcher's table (see `_tables`) for the lexicon's `(class, word)` pairs."""
     words: dict[str, set[str]] = {}
     for cls, word in listed:
         words.setdefault(word, set()).add(cls)
@@ -118,14 +131,15 @@ def _scan(text: str) -> list[list[str]]:
     ``xdvB3``: begins a three-character division name; ``xdvE``: ends one; ``xos>``: the
     character right after an organisation suffix word; ``xdv<``: right before a division.
     """
-    table = _matcher()
+    table = _tables()
     n = len(text)
     best: dict[tuple[int, str], tuple[int, int]] = {}
     for i in range(n):
         # a shorter match from the same start never outlasts the longest one of its class
         longest: dict[str, int] = {}
         for j in range(i + 1, min(n, i + _MAX_WORD) + 1):
-            classes = table.get(text[i:j])
+            entries = table.get(text[i:j])
+            classes = None if entries is None else entries[1]
             if classes is None:
                 break
             for cls in classes:
@@ -160,17 +174,11 @@ def _scan(text: str) -> list[list[str]]:
 def _sources_digest() -> bytes:
     """What the tables built here are derived from besides the lexicon: jieba's
     dictionary and this code (`kg.io.cached` keeps them while both stay the same)."""
-    return hashlib.sha256(jieba_dictionary_text().encode("utf-8")
-                          + Path(__file__).read_bytes()).digest()
-
-
-@lru_cache(maxsize=1)
-def _dictionary() -> dict[str, tuple[str, ...]]:
-    """jieba's dictionary as word -> its two features (see :func:`_words`); prefixes -> ()."""
-    return cached("ner-dictionary", _sources_digest(), _dictionary_table)
+    return hashlib.sha256(jieba_dictionary_digest() + Path(__file__).read_bytes()).digest()
 
 
 def _dictionary_table() -> dict[str, tuple[str, ...]]:
+    """jieba's dictionary as word -> its two features (see :func:`_words`); prefixes -> ()."""
     table: dict[str, tuple[str, ...]] = {}
     rows = [(w, tag if tag in _NAME_TAGS else str(len(n))) for w, n, tag in _jieba_dict()]
     for word, _ in rows:
@@ -192,14 +200,15 @@ def _words(text: str) -> list[list[str]]:
     three-character place word, ``yE2`` ends a two-character word of count magnitude 2;
     a character starting no longer word: ``yB1`` and its own class (``yB1?``: none).
     """
-    table = _dictionary()
+    table = _tables()
     n = len(text)
     out: list[list[str]] = [[] for _ in range(n)]
     ends: list[tuple[int, str]] = [(0, "")] * n
     for i in range(n):
         best, word = 0, ()
         for j in range(i + 2, min(n, i + _MAX_WORD) + 1):
-            entry = table.get(text[i:j])
+            entries = table.get(text[i:j])
+            entry = None if entries is None else entries[0]
             if entry is None:
                 break
             if entry:
@@ -209,7 +218,8 @@ def _words(text: str) -> list[list[str]]:
             if best > ends[i + best - 1][0]:
                 ends[i + best - 1] = (best, word[1])
         else:
-            entry = table.get(text[i])
+            entries = table.get(text[i])
+            entry = None if entries is None else entries[0]
             out[i].append("yB1?" if entry is None else entry[0] if entry else "yB1")
     for i, (length, feature) in enumerate(ends):
         if length:

@@ -8,11 +8,11 @@ import re
 from collections.abc import Mapping
 from functools import lru_cache
 
-from importlib import resources
-
-from rdflib import Graph, Namespace, URIRef
+from rdflib import BNode, Literal, Namespace, URIRef
 from rdflib.namespace import (DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, TIME,
                               XSD, ClosedNamespace, ORG)
+
+from kg.lang.ontology import PlainTerm, ontology_triples
 
 KG_NS = "https://w3id.org/zhkg/ns#"
 DEFAULT_BASE = "https://w3id.org/zhkg/id/"
@@ -78,12 +78,19 @@ def shorten(iri: str, prefixes: Mapping[str, str] = PREFIXES) -> str | None:
     """`prefix:local` for an IRI in one of `prefixes` (the longest that
     fits), else None. Only a local name valid in every Turtle and SPARQL
     parser (ASCII letters, digits, `_`, `-`) is written short."""
-    pattern, prefix_of = _prefix_pattern(tuple(prefixes.items()))
+    pattern, prefix_of = (_zhkg_prefix_pattern() if prefixes is PREFIXES
+                          else _prefix_pattern(tuple(prefixes.items())))
     m = pattern.fullmatch(iri)
     if m is None:
         return None
     local = m.start(m.lastindex)
     return f"{prefix_of[iri[:local]]}:{iri[local:]}"
+
+
+@lru_cache(maxsize=1)
+def _zhkg_prefix_pattern() -> tuple[re.Pattern, dict[str, str]]:
+    # the Turtle writer's prefixes, found without hashing their tuple for each term
+    return _prefix_pattern(tuple(PREFIXES.items()))
 
 
 @lru_cache(maxsize=16)
@@ -98,6 +105,15 @@ def _prefix_pattern(prefixes: tuple[tuple[str, str], ...]) -> tuple[re.Pattern, 
     return pattern, {namespace: prefix for prefix, namespace in reversed(ordered)}
 
 
+def _rdflib_term(term: PlainTerm):
+    kind, text, language, datatype = term
+    if kind == "iri":
+        return URIRef(text)
+    if kind == "blank":
+        return BNode(text)
+    return Literal(text, lang=language, datatype=None if datatype is None else URIRef(datatype))
+
+
 @lru_cache(maxsize=1)
 def org_type_concepts() -> dict[str, tuple[URIRef, list[tuple]]]:
     """Organisation types from ontology/kg.ttl: notation → (IRI, its triples).
@@ -105,10 +121,12 @@ def org_type_concepts() -> dict[str, tuple[URIRef, list[tuple]]]:
     The triples (type, notation, labels) are copied into every graph that
     uses the type, so a graph file answers "which bodies are courts" alone.
     """
-    onto = Graph().parse(data=resources.files("kg").joinpath("ontology", "kg.ttl")
-                         .read_text(encoding="utf-8"), format="turtle")
+    by_subject: dict[tuple, list[tuple]] = {}
+    for triple in ontology_triples():
+        by_subject.setdefault(triple[0], []).append(tuple(map(_rdflib_term, triple)))
     out = {}
-    for concept in onto.subjects(RDF.type, KG.OrganizationType):
-        notation = str(onto.value(concept, SKOS.notation))
-        out[notation] = (concept, sorted(onto.triples((concept, None, None))))
+    for triples in by_subject.values():
+        if any(p == RDF.type and o == KG.OrganizationType for _, p, o in triples):
+            notation = next(str(o) for _, p, o in triples if p == SKOS.notation)
+            out[notation] = (triples[0][0], sorted(triples))
     return out

@@ -15,21 +15,21 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from importlib.resources.abc import Traversable
+from pathlib import Path
 
 import yaml
-from rdflib import Graph
 from rdflib.namespace import SKOS
 
 from kg.errors import LexiconError
+from kg.io import cached
+from kg.lang.ontology import ontology_bytes, ontology_triples
 
 
 @lru_cache(maxsize=1)
 def organization_types() -> frozenset[str]:
     """The organisation types: the skos:notation of ontology/kg.ttl's concepts
     (they are its only ones; tests/test_lexicon.py checks they stay so)."""
-    onto = Graph().parse(data=resources.files("kg").joinpath("ontology", "kg.ttl")
-                         .read_text(encoding="utf-8"), format="turtle")
-    return frozenset(str(notation) for notation in onto.objects(None, SKOS.notation))
+    return frozenset(o[1] for _, p, o in ontology_triples() if p[1] == str(SKOS.notation))
 
 
 # what vis-network draws (its `shape` option)
@@ -292,7 +292,29 @@ def read_table(folder: Traversable, name: str) -> list[dict[str, str]]:
 
 def read_numbered_table(folder: Traversable, name: str) -> list[tuple[int, dict[str, str]]]:
     """(line number, row) of the table `name`, checked: for readers that check
-    more of a row than its declaration says and must name the line."""
+    more of a row than its declaration says and must name the line.
+
+    Kept in the cache folder (`kg.io.cached`) once checked, for as long as the file,
+    the tables it refers to, the ontology and this code are the same: checking every
+    cell of the divisions at each start was half of reading the lexicon."""
+    return cached(f"table-{name}", _table_sources(folder, name),
+                  lambda: _checked_table(folder, name))
+
+
+def _table_sources(folder: Traversable, name: str) -> bytes:
+    """What checking the table `name` reads: its file, those its columns refer to,
+    the ontology (whose types a column may allow) and this code."""
+    names = [name]
+    for table in names:
+        for column in TABLES[table].columns:
+            names += [other for other, _ in column.refers_to if other and other not in names]
+    parts = [Path(__file__).read_bytes(), ontology_bytes()]
+    for table in names:
+        parts += [table.encode(), _read(folder, table).encode("utf-8")]
+    return b"\0".join(parts)
+
+
+def _checked_table(folder: Traversable, name: str) -> list[tuple[int, dict[str, str]]]:
     table = TABLES[name]
     where = str(folder.joinpath(name))
     expected = [c.name for c in table.columns]
@@ -393,6 +415,11 @@ def read_word_lists(folder: Traversable) -> dict[str, tuple[str, ...]]:
     return lists
 
 
+# libyaml's parser where PyYAML was built with it: the same nodes, a tenth of the time
+# (the pure-Python one was a quarter of reading the lexicon at each start)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def read_entries(folder: Traversable, name: str) -> list[tuple[str, yaml.Node, int]]:
     """(key, value node, line) of a YAML file's top-level entries, in file order.
 
@@ -402,7 +429,7 @@ def read_entries(folder: Traversable, name: str) -> list[tuple[str, yaml.Node, i
     """
     where = str(folder.joinpath(name))
     try:
-        root = yaml.compose(_read(folder, name))
+        root = yaml.compose(_read(folder, name), Loader=_YAML_LOADER)
     except yaml.MarkedYAMLError as exc:
         started = (f" started on line {exc.context_mark.line + 1}"
                    if exc.context_mark and exc.context else "")

@@ -3,10 +3,14 @@ table the extraction stages share (kg.lang.language.Language carries it)."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
+from kg.io import cached_regexes
+from kg.lang.datafiles import shipped_data
 from kg.lang.lexicon import Lexicon, NationalBody, load_lexicon, trie_regex
 from kg.lang.words import Words, load_words
 from kg.model import Place
@@ -80,10 +84,48 @@ def _org_pattern(lex: Lexicon, words: Words, national_names) -> str:
 
 @lru_cache(maxsize=1)
 def patterns() -> Patterns:
-    return compile_patterns(load_lexicon(), load_words())
+    """The shipped lexicon's patterns, their expressions compiled once for all processes
+    into the cache folder (`kg.io.cached_regexes`) for as long as the data files and
+    the code reading them stay the same."""
+    lex, words = load_lexicon(), load_words()
+    regexes = cached_regexes("patterns", _sources_digest(), lambda: regex_sources(lex, words))
+    return Patterns(**regexes, **_tables(lex, words))
+
+
+def _sources_digest() -> bytes:
+    """What the shipped patterns are made from: the data files (but the tagger's
+    weights) and the code of kg.lang and kg.model."""
+    digest = hashlib.sha256()
+    code = Path(__file__).parent
+    files = [*sorted(code.glob("*.py")), code.parent / "model.py"]
+    data = shipped_data()
+    files += sorted((f for f in data.iterdir() if f.is_file()), key=lambda f: f.name)
+    for file in files:
+        digest.update(file.name.encode() + b"\0" + file.read_bytes() + b"\0")
+    return digest.digest()
 
 
 def compile_patterns(lex: Lexicon, words: Words) -> Patterns:
+    regexes = {name: re.compile(source) for name, source in regex_sources(lex, words).items()}
+    return Patterns(**regexes, **_tables(lex, words))
+
+
+def _tables(lex: Lexicon, words: Words) -> dict:
+    """The fields of Patterns that are lookup tables, not expressions."""
+    anchor_places = dict(lex.gazetteer.by_name)
+    for short, cands in lex.gazetteer.by_short.items():
+        if all(c.level in ("province", "prefecture") for c in cands):
+            anchor_places.setdefault(short, cands)
+    for name in lex.gazetteer.by_former:
+        anchor_places.setdefault(name, lex.gazetteer.named(name))
+    return {"national_names": _national_names(lex), "anchor_places": anchor_places,
+            "role_first": frozenset(r[0] for r in lex.role_rows),
+            "suffixes_by_role": {r: tuple(x for x in lex.org_suffixes if x.startswith(r) and x != r)
+                                 for r in lex.role_rows}}
+
+
+def regex_sources(lex: Lexicon, words: Words) -> dict[str, str]:
+    """The expression of each field of Patterns that is one."""
     meeting_heads = trie_regex(lex.words("meeting_heads"))
     meeting_verbs = trie_regex(lex.words("meeting_verbs"))
     meeting_particles = trie_regex(lex.words("meeting_particles"))
@@ -108,56 +150,42 @@ def compile_patterns(lex: Lexicon, words: Words) -> Patterns:
 
     followers = sorted(lex.words("name_followers"), key=len, reverse=True)
     national_names = _national_names(lex)
-    anchor_places = dict(lex.gazetteer.by_name)
-    for short, cands in lex.gazetteer.by_short.items():
-        if all(c.level in ("province", "prefecture") for c in cands):
-            anchor_places.setdefault(short, cands)
-    for name in lex.gazetteer.by_former:
-        anchor_places.setdefault(name, lex.gazetteer.named(name))
     suffixes = lex.org_suffixes
     town_levels = "".join(sorted(words.town_levels))
-    return Patterns(
-        org=re.compile(_org_pattern(lex, words, national_names)),
-        national=re.compile(trie_regex(national_names)),
-        national_names=national_names,
-        body_suffix=re.compile(trie_regex(lex.bodies)),
-        place=re.compile(trie_regex(lex.gazetteer.by_name)),
-        place_short=re.compile(trie_regex(lex.gazetteer.by_short)),
-        followers=re.compile("|".join(map(re.escape, followers))
-                             + "|[，。、；：！？（）“”《\\d]|$"),
-        meeting=re.compile(
-            f"(?P<verb>{meeting_verbs})(?:{meeting_particles})?"
-            f"(?P<name>[^，。；：！？“”《》\n]{{2,40}}?{meeting_head})"),
-        meeting_first=re.compile(
+    return dict(
+        org=_org_pattern(lex, words, national_names),
+        national=trie_regex(national_names),
+        body_suffix=trie_regex(lex.bodies),
+        place=trie_regex(lex.gazetteer.by_name),
+        place_short=trie_regex(lex.gazetteer.by_short),
+        followers="|".join(map(re.escape, followers)) + "|[，。、；：！？（）“”《\\d]|$",
+        meeting=(f"(?P<verb>{meeting_verbs})(?:{meeting_particles})?"
+                 f"(?P<name>[^，。；：！？“”《》\n]{{2,40}}?{meeting_head})"),
+        meeting_first=(
             f"(?:(?<=[，。；：！？,;:!?\\s])|^)(?P<name>{name_chars}{{2,40}}?{meeting_head}"
             f"(?:{continuation})*)"
             f"(?:(?:{venue}){name_chars}{{1,20}}?)?(?:{adverbs})?(?P<verb>{meeting_verbs})"
             f"(?!{trie_regex(lex.words('meeting_first_not_after'))})"),
-        meeting_verb=re.compile(meeting_verbs),
-        meeting_more=re.compile(f"{continuation}|{meeting_head}"),
-        meeting_listed=re.compile(f"{name_chars}{{2,40}}?{meeting_head}"),
-        meeting_session=re.compile(
+        meeting_verb=meeting_verbs,
+        meeting_more=f"{continuation}|{meeting_head}",
+        meeting_listed=f"{name_chars}{{2,40}}?{meeting_head}",
+        meeting_session=(
             f"(?:{session}|{trie_regex(lex.words('session_bodies'))}){name_chars}{{0,20}}?"
             f"{meeting_head}(?:{continuation})*"),
-        quote=re.compile(r"“(?P<core>[^“”\n]{1,30})”"),
-        campaign=re.compile(trie_regex(lex.campaigns)),
-        book_title=re.compile(r"《(?P<title>[^《》\n]{1,120})》"),
-        date=re.compile(rf"(?:(?P<year>\d{{4}}){year})?(?P<month>1[0-2]|0?[1-9]){month}"
-                        rf"(?P<day>3[01]|[12]\d|0?[1-9]){day}"),
-        year=re.compile(rf"(?<!\d)(?P<year>(?:19|20)\d\d){year}"),
-        ordinal=re.compile(term("", "+")),
-        term_gloss=re.compile("（" + term(r"\d", "{1,3}") + "）$"),
-        long_form=re.compile("|".join(map(re.escape, words.long_forms))),
-        minister_long_form=re.compile(
-            "|".join(map(re.escape, words.long_forms + words.minister_long_forms))),
-        role=re.compile(trie_regex(lex.role_rows)),
-        role_first=frozenset(r[0] for r in lex.role_rows),
-        country=re.compile(trie_regex(lex.countries)),
-        anchor_places=anchor_places,
-        anchor_place=re.compile(trie_regex(anchor_places)),
-        org_suffix=re.compile(trie_regex(suffixes)),
-        unit=re.compile(f"(?P<stem>[{HAN}]{{0,{MAX_UNIT_STEM}}}?)(?P<suffix>{trie_regex(suffixes)})"),
-        suffixes_by_role={r: tuple(x for x in suffixes if x.startswith(r) and x != r)
-                          for r in lex.role_rows},
-        town=re.compile(f"[{HAN}]{{1,{MAX_TOWN_STEM}}}?[{town_levels}]"),
+        quote=r"“(?P<core>[^“”\n]{1,30})”",
+        campaign=trie_regex(lex.campaigns),
+        book_title=r"《(?P<title>[^《》\n]{1,120})》",
+        date=(rf"(?:(?P<year>\d{{4}}){year})?(?P<month>1[0-2]|0?[1-9]){month}"
+              rf"(?P<day>3[01]|[12]\d|0?[1-9]){day}"),
+        year=rf"(?<!\d)(?P<year>(?:19|20)\d\d){year}",
+        ordinal=term("", "+"),
+        term_gloss="（" + term(r"\d", "{1,3}") + "）$",
+        long_form="|".join(map(re.escape, words.long_forms)),
+        minister_long_form="|".join(map(re.escape, words.long_forms + words.minister_long_forms)),
+        role=trie_regex(lex.role_rows),
+        country=trie_regex(lex.countries),
+        anchor_place=trie_regex(_tables(lex, words)["anchor_places"]),
+        org_suffix=trie_regex(suffixes),
+        unit=f"(?P<stem>[{HAN}]{{0,{MAX_UNIT_STEM}}}?)(?P<suffix>{trie_regex(suffixes)})",
+        town=f"[{HAN}]{{1,{MAX_TOWN_STEM}}}?[{town_levels}]",
     )

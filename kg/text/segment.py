@@ -12,14 +12,20 @@ on the seed and the public corpora; ZHKG_SEGMENTER=jieba forces plain jieba.
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
+from kg.io import cached
 from kg.lang.lexicon import Lexicon, load_lexicon
+
+T = TypeVar("T")
 
 # high enough that jieba cuts the word whole rather than into the words it is made of
 _ALWAYS_WHOLE = 50000
@@ -123,11 +129,24 @@ _NAME_TAGS = ("nr", "nrt", "nrfg")
 
 
 @lru_cache(maxsize=1)
+def jieba_dictionary_digest() -> bytes:
+    """The sha256 of jieba's dict.txt: tables derived from it are kept in the cache
+    folder under it (`kg.io.cached`), so a process need not read the file at all."""
+    return hashlib.sha256(_jieba_dictionary().read_bytes()).digest()
+
+
+def _from_dictionary(name: str, build: Callable[[], T]) -> T:
+    """`build()`'s table of jieba's dictionary, cached while the file and this code stay."""
+    return cached(name, jieba_dictionary_digest() + Path(__file__).read_bytes(), build)
+
+
+@lru_cache(maxsize=1)
 def known_names() -> frozenset[str]:
     """People's names in jieba's dictionary (tags nr, nrt, nrfg): 李鹏, 叶利钦.
     Read by one expression over the file: line by line in Python it was a
     sixth of a worker's start."""
-    return frozenset(_NAME_LINE.findall(jieba_dictionary_text()))
+    return _from_dictionary("jieba-names",
+                            lambda: frozenset(_NAME_LINE.findall(jieba_dictionary_text())))
 
 
 @lru_cache(maxsize=4)
@@ -144,6 +163,6 @@ def common_word_tags(min_count: int) -> dict[str, str]:
     (表示 v, 首次 m, 环球 n)."""
     if min_count < 100:
         raise ValueError(f"common_words reads words counted 100 times or more, not {min_count}")
-    text = jieba_dictionary_text()
-    return {word: tag for word, count, tag in _COUNTED_WORD_LINE.findall(text)
-            if int(count) >= min_count and (tag not in _NAME_TAGS or len(word) == 2)}
+    return _from_dictionary(f"jieba-common-{min_count}", lambda: {
+        word: tag for word, count, tag in _COUNTED_WORD_LINE.findall(jieba_dictionary_text())
+        if int(count) >= min_count and (tag not in _NAME_TAGS or len(word) == 2)})
