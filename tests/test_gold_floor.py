@@ -25,10 +25,11 @@ GOLD = ROOT / "tests" / "gold"
 # Dev raised 2026-12-02 (issue 13, former divisions: 洪泽县委, 栾城县委, 崇礼县副县长 read);
 # held-out post structure back at 0.718 (51 of 91) with the recall classes of 2026-12-02;
 # held-out raised again (0.716 / 0.736, scored once, errors not read) by the international
-# bodies and foreign chains of tests/test_holdings_recall.py
+# bodies and foreign chains of tests/test_holdings_recall.py, and with the name fixes of
+# tests/test_names_words.py (0.732 / 0.753)
 MEASURED = {
     "dev": {"holdings": 0.987, "post structure": 0.976},
-    "heldout": {"holdings": 0.715, "post structure": 0.735},
+    "heldout": {"holdings": 0.732, "post structure": 0.753},
 }
 # room for the three-decimal rounding and a pair or two on dev (159 holdings); on held-out
 # (51 holdings) one lost pair is already a failure

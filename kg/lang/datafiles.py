@@ -23,6 +23,7 @@ from rdflib.namespace import SKOS
 from kg.errors import LexiconError
 from kg.io import cached
 from kg.lang.ontology import ontology_bytes, ontology_triples
+from kg.lang.word_lists import LINE_LISTS, WORD_LISTS
 
 
 @lru_cache(maxsize=1)
@@ -131,152 +132,6 @@ TABLES: dict[str, Table] = {
                                 Column("kind", allowed=("class", "relation", "derived")),
                                 Column("label"), Column("colour", required=False),
                                 Column("shape", required=False, allowed=VIEWER_SHAPES))),
-}
-
-# Files of one entry a line (and `#` comments); no entry twice.
-LINE_LISTS = ("surnames.txt", "countries.txt", "translit_chars.txt")
-
-# Every word list of kg/data/*.yaml and the file it is in; what each is for is
-# the comment above it there. A list in a file and not here (a misspelt name
-# no code would read), or here and not in its file, stops the load: to add a
-# list, add its line here and the list, with its comment, to the file.
-WORD_LISTS: dict[str, str] = {
-    "campaign_after": "triggers.yaml",
-    "campaign_not_after": "triggers.yaml",
-    "campaign_endings": "triggers.yaml",
-    "launch_verbs": "triggers.yaml",
-    "publish_together": "triggers.yaml",
-    "publish_verbs": "triggers.yaml",
-    "publish_particles": "triggers.yaml",
-    "publisher_joiners": "triggers.yaml",
-    "meeting_heads": "triggers.yaml",
-    "meeting_verbs": "triggers.yaml",
-    "meeting_particles": "triggers.yaml",
-    "meeting_not_before": "triggers.yaml",
-    "meeting_joiners": "triggers.yaml",
-    "meeting_counters": "triggers.yaml",
-    "session_numerals": "triggers.yaml",
-    "meeting_venue_markers": "triggers.yaml",
-    "meeting_adverbs": "triggers.yaml",
-    "session_bodies": "triggers.yaml",
-    "meeting_list_joiners": "triggers.yaml",
-    "meeting_first_refused": "triggers.yaml",
-    "meeting_first_not_after": "triggers.yaml",
-    "whole_level": "triggers.yaml",
-    "speech_verbs": "triggers.yaml",
-    "chair_verbs": "triggers.yaml",
-    "chair_markers": "triggers.yaml",
-    "address_terms": "triggers.yaml",
-    "title_joiners": "triggers.yaml",
-    "not_subject_words": "triggers.yaml",
-    "read_verbs": "triggers.yaml",
-    "document_kinds": "triggers.yaml",
-    "document_kinds_not": "triggers.yaml",
-    "function_chars": "triggers.yaml",
-    "name_followers": "triggers.yaml",
-    "name_glue_after": "triggers.yaml",
-    "name_glue_before": "triggers.yaml",
-    "name_joining_ends": "triggers.yaml",
-    "name_negations": "triggers.yaml",
-    "level_markers": "places.yaml",
-    "foreign_cities": "places.yaml",
-    "short_name_suffixes": "places.yaml",
-    "level_abbreviations": "places.yaml",
-    "report_levels": "places.yaml",
-    "not_former_names": "places.yaml",
-    "former_two_character_levels": "places.yaml",
-    "ethnic_groups": "places.yaml",
-    "autonomous_levels": "places.yaml",
-    "government_bodies": "roles.yaml",
-    "deputy_prefixes": "roles.yaml",
-    "own_party_bodies": "roles.yaml",
-    "office_units": "roles.yaml",
-    "leader_envoys": "roles.yaml",
-    "biography_genders": "careers.yaml",
-    "span_dashes": "careers.yaml",
-    "month_separators": "careers.yaml",
-    "open_ends": "careers.yaml",
-    "current_posts": "careers.yaml",
-    "note_opens": "careers.yaml",
-    "note_closes": "careers.yaml",
-    "appoint_verbs": "careers.yaml",
-    "elected_verbs": "careers.yaml",
-    "take_verbs": "careers.yaml",
-    "notice_markers": "careers.yaml",
-    "yesterday_words": "careers.yaml",
-    "today_words": "careers.yaml",
-    "notice_stops": "careers.yaml",
-    "list_more": "careers.yaml",
-    "count_numerals": "careers.yaml",
-    "count_words": "careers.yaml",
-    "notice_name_opens": "careers.yaml",
-    "leave_verbs": "careers.yaml",
-    "remove_verbs": "careers.yaml",
-    "removal_links": "careers.yaml",
-    "removal_ends": "careers.yaml",
-    "talk_words": "events.yaml",
-    "attend_words": "events.yaml",
-    "present_starts": "events.yaml",
-    "possessor_honorifics": "events.yaml",
-    "possessed_people": "events.yaml",
-    "studied_markers": "events.yaml",
-    "not_participant_after": "events.yaml",
-    "group_markers": "events.yaml",
-    "member_words": "events.yaml",
-    "handing_verbs": "events.yaml",
-    "village_word_ends": "events.yaml",
-    "list_joiners": "events.yaml",
-    "not_recipient_markers": "events.yaml",
-    "meeting_markers": "events.yaml",
-    "recipient_followers": "events.yaml",
-    "object_message_words": "events.yaml",
-    "listed_senders": "events.yaml",
-    "time_clause_ends": "events.yaml",
-    "meeting_openers": "events.yaml",
-    "talk_not_before": "events.yaml",
-    "invitation_starts": "events.yaml",
-    "invitation_ends": "events.yaml",
-    "while_markers": "events.yaml",
-    "both_sides": "events.yaml",
-    "talk_verbs": "events.yaml",
-    "turn_words": "events.yaml",
-    "present_words": "events.yaml",
-    "message_words": "events.yaml",
-    "message_not_before": "events.yaml",
-    "purpose_words": "events.yaml",
-    "purpose_kinds": "events.yaml",
-    "mutual_markers": "events.yaml",
-    "recipient_markers": "events.yaml",
-    "topic_markers": "events.yaml",
-    "meeting_recipients": "events.yaml",
-    "sending_words": "events.yaml",
-    "partner_markers": "events.yaml",
-    "inspection_words": "events.yaml",
-    "visit_words": "events.yaml",
-    "together_words": "events.yaml",
-    "departure_words": "events.yaml",
-    "inspector_references": "events.yaml",
-    "site_heads": "events.yaml",
-    "village_heads": "events.yaml",
-    "not_in_sites": "events.yaml",
-    "site_not_first": "events.yaml",
-    "site_joiners": "events.yaml",
-    "not_villages": "events.yaml",
-    "site_parts": "events.yaml",
-    "site_ends": "events.yaml",
-    "inspection_not_before": "events.yaml",
-    "inspection_not_after": "events.yaml",
-    "not_now_markers": "events.yaml",
-    "title_after_name": "events.yaml",
-    "name_breakers": "events.yaml",
-    "name_stops": "events.yaml",
-    "not_names": "events.yaml",
-    "guest_talk_words": "events.yaml",
-    "joint_talk_words": "events.yaml",
-    "apart_markers": "events.yaml",
-    "not_name_ends": "events.yaml",
-    "envoy_words": "events.yaml",
-    "name_separators": "events.yaml",
 }
 
 
@@ -458,12 +313,12 @@ def _word_lists(folder: Traversable, name: str) -> dict[str, tuple[str, ...]]:
         if key not in declared:
             raise LexiconError(where, f"unknown list {key!r}: the lists of {name} are "
                                       f"{', '.join(declared)}; a new one is declared in "
-                                      f"kg/lang/datafiles.py WORD_LISTS", line=number)
+                                      f"kg/lang/word_lists.py WORD_LISTS", line=number)
         lists[key] = words_of(value, key, where)
     missing = [key for key in declared if key not in lists]
     if missing:
         raise LexiconError(where, f"no list {', '.join(missing)} (declared in "
-                                  f"kg/lang/datafiles.py WORD_LISTS)")
+                                  f"kg/lang/word_lists.py WORD_LISTS)")
     return lists
 
 

@@ -364,7 +364,7 @@ class Lexicon:
     terms: dict[tuple[str, str], tuple[Term, ...]]
 
     def words(self, key: str) -> tuple[str, ...]:
-        """A word list of kg/data/*.yaml (declared in kg.lang.datafiles.WORD_LISTS)."""
+        """A word list of kg/data/*.yaml (declared in kg.lang.word_lists.WORD_LISTS)."""
         return self.lists[key]
 
 
