@@ -229,6 +229,7 @@ WORD_LISTS: dict[str, str] = {
     "recipient_followers": "events.yaml",
     "object_message_words": "events.yaml",
     "listed_senders": "events.yaml",
+    "body_sender_gap": "events.yaml",
     "time_clause_ends": "events.yaml",
     "meeting_openers": "events.yaml",
     "talk_not_before": "events.yaml",
