@@ -137,3 +137,16 @@ def test_a_body_sender_is_an_organisation_the_shapes_and_the_messages_query_acce
                        initBindings={"name": Literal("国务院", lang="zh-Hans")})
     assert [(str(r.sender), str(r.recipient)) for r in rows] == [
         ("国务院", "广西壮族自治区成立60周年庆祝大会")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a group told as receiving a message, named before who are in it and 收到
+    ("央视网消息（新闻联播）：7日重阳节当天，澳门街坊总会颐骏中心长者义工组的30位老人收到国家主席习近平的回信，"
+     "在澳门各界引起热烈反响。", [("习近平", "澳门街坊总会颐骏中心长者义工组")]),
+    ("内蒙古苏尼特右旗乌兰牧骑的队员们收到了习近平总书记的回信。", [("习近平", "内蒙古苏尼特右旗乌兰牧骑")]),
+    # those who receive it not named as a group: none
+    ("孩子们惊喜地收到了总书记的回信。", []),
+    ("他们收到了习近平总书记的回信。", []),
+])
+def test_a_group_that_receives_a_message_is_its_recipient(text, expected):
+    assert _messages(text) == expected

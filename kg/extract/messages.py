@@ -19,6 +19,8 @@ from kg.model import AnnotatedDocument, Document, Mention, MessageFact, OrgRef, 
 # a day written in figures, each followed by its unit: 11月19日, 4日
 _WRITTEN_DAY = re.compile(r"(?:\d{1,4}\D){1,3}")
 # ... ending a sender's name: 叙利亚外交部|5日|致信, 国务院总理李克强|23号|致信
+# how many are in a group: 30|位老人
+_COUNT = re.compile(r"\d+")
 _WRITTEN_DAY_AT_END = re.compile(r"(?:\d{1,4}[年月])*\d{1,2}[日号]$")
 # a group a message goes to is named in at most this many characters
 _LONGEST_GROUP = 30
@@ -104,6 +106,8 @@ def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lex
             body = None  # a body writes to no one of its name: 中共中央10日致电中国国民党中央委员会
         if not (listed or sending_bodies):
             continue
+        if not (recipients or body or meeting) and listed:
+            body = _receiving_group(text, begin, listed[0].start, lex)
         if not (recipients or body or meeting) and text[:pos].endswith(lex.words("sending_words")):
             # 国务院总理李克强致贺信。: to the meeting the report has just opened with
             meeting = _opening_meeting(doc, sent, adoc, pos, lex)
@@ -204,6 +208,26 @@ def _sending_bodies(text: str, begin: int, end: int, bodies: list[tuple[OrgRef, 
         if joiner is None:
             return []
         at -= len(joiner)
+
+
+def _receiving_group(text: str, begin: int, sender_start: int, lex: Lexicon) -> OrgRef | None:
+    """The group the clause from `begin` tells as receiving the message of the sender named
+    at `sender_start`: named before a receipt word and a joiner, who are in it after, with a
+    count or a plural (…长者义工组|的|30位老人|收到|国家主席习近平的回信)."""
+    found = _find_words(text, begin, sender_start, lex.words("receipt_words"))
+    if not found:
+        return None
+    receipt = min(at for at, _ in found)
+    joiner = max(((text.rfind(w, begin, receipt), w) for w in lex.words("site_joiners")),
+                 default=(-1, ""))
+    if joiner[0] <= begin:
+        return None
+    joined, members = joiner[0], text[joiner[0] + len(joiner[1]):receipt]
+    counted = _COUNT.match(members)
+    if not (members.endswith(lex.words("plural_ends"))
+            or (counted and members.startswith(lex.words("member_counters"), counted.end()))):
+        return None
+    return _group(text, begin, joined, lex)
 
 
 def _inside_word(text: str, pos: int, lex: Lexicon) -> bool:
