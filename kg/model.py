@@ -331,15 +331,20 @@ class TalkFact:
 
 @dataclass(frozen=True, slots=True)
 class MessageFact:
-    """A letter or telegram (贺电, 致电, 复信) from a person to a person or a body."""
+    """A letter or telegram (贺电, 致电, 复信) from a person or a body to a person or a body."""
 
     kind: str
     mention: Mention
-    sender: Mention
+    sender: Mention | None  # a person ...
     recipient: Mention | None  # a person ...
     recipient_body: OrgRef | None  # ... or a body
     date: dt.date | None
     recipient_meeting: Mention | None = None  # ... or the meeting it is read to: 向大会发来贺信
+    sender_body: OrgRef | None = None  # ... or a body: 中共中央、国务院致电
+
+    @property
+    def sender_label(self) -> str:
+        return self.sender.text if self.sender is not None else self.sender_body.label
 
     @property
     def recipient_label(self) -> str:

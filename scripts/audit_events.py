@@ -72,7 +72,7 @@ def tuples(extraction, section: str) -> Iterable[tuple[int, str]]:
     """(sentence index, source→target) of each tuple of one section of an extraction."""
     if section == "messages":
         for m in extraction.messages:
-            yield m.mention.sentence, f"{m.sender.text}{ARROW}{m.recipient_label}"
+            yield m.mention.sentence, f"{m.sender_label}{ARROW}{m.recipient_label}"
     else:
         for visit in extraction.inspections:
             places = [p.name for p in visit.places] + [s.label for s in visit.sites]

@@ -10,7 +10,7 @@ def _messages(text: str) -> list[tuple[str, str]]:
     from kg.extract.pipeline import extract
     from kg.text.document import make_document
     x = extract(make_document(text, doc_id="t", path="t.txt"))
-    return [(m.sender.text, m.recipient_label) for m in x.messages]
+    return [(m.sender_label, m.recipient_label) for m in x.messages]
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -93,3 +93,60 @@ def test_a_message_with_no_recipient_named_goes_to_the_meeting_just_told_of(text
 ])
 def test_no_message_where_none_is_sent_from_one_named_to_one_named(text):
     assert _messages(text) == []
+
+
+_GUANGXI = ("10日下午，广西壮族自治区成立60周年庆祝大会在广西体育中心隆重举行。"
+            "中共中央、全国人大常委会、国务院、全国政协、中央军委发来贺电。")
+
+
+@pytest.mark.parametrize("text, expected", [
+    # bodies listed before the word send one message each
+    (_GUANGXI, [(body, "广西壮族自治区成立60周年庆祝大会")
+                for body in ("中共中央", "全国人大常委会", "国务院", "全国政协", "中央军委")]),
+    ("中共中央、全国人大常委会、国务院、全国政协、中央军委向大会发来贺电。",
+     [(body, "大会") for body in ("中共中央", "全国人大常委会", "国务院", "全国政协", "中央军委")]),
+    # a foreign body is named with its country, not taken for China's; a day may follow it
+    ("叙利亚外交部5日致信联合国，指出，美国主导的所谓国际联盟近日袭击了哈塞克省的多个村镇。",
+     [("叙利亚外交部", "联合国")]),
+    # a person named sends it, not the body of the title
+    ("中共中央总书记、国家主席、中央军委主席习近平发来贺信，向大会表示热烈祝贺。", [("习近平", "大会")]),
+    # no recipient named, none told of: no message
+    ("中共中央、国务院、中央军委致电祝贺长征五号运载火箭首次飞行任务圆满成功。", []),
+    # a body writing to one the recognisers read as of its own name (中国国民党中央委员会 as
+    # 中共中央) writes to no one
+    ("本台消息：中国共产党中央委员会10日致电中国国民党中央委员会，祝贺中国国民党第十九次代表大会召开。",
+     []),
+    # anything else named before the word: the bodies send nothing
+    ("全国双拥工作领导小组、民政部、中央军委政治工作部近日联合致信慰问人民解放军指战员。", []),
+])
+def test_bodies_named_before_the_word_send_it_when_no_one_does(text, expected):
+    assert _messages(text) == expected
+
+
+def test_a_body_sender_is_an_organisation_the_shapes_and_the_messages_query_accept():
+    from kg.extract.pipeline import extract
+    from kg.graph.ns import PREFIXES
+    from kg.graph.rdf import build_graph
+    from kg.graph.validate import validate
+    from kg.store.bundled import load_query
+    from kg.text.document import make_document
+    from rdflib import Literal
+    graph = build_graph([extract(make_document(_GUANGXI, doc_id="t", path="t.txt"))])
+    validate(graph)
+    rows = graph.query(load_query("messages"), initNs=PREFIXES,
+                       initBindings={"name": Literal("国务院", lang="zh-Hans")})
+    assert [(str(r.sender), str(r.recipient)) for r in rows] == [
+        ("国务院", "广西壮族自治区成立60周年庆祝大会")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a group told as receiving a message, named before who are in it and 收到
+    ("央视网消息（新闻联播）：7日重阳节当天，澳门街坊总会颐骏中心长者义工组的30位老人收到国家主席习近平的回信，"
+     "在澳门各界引起热烈反响。", [("习近平", "澳门街坊总会颐骏中心长者义工组")]),
+    ("内蒙古苏尼特右旗乌兰牧骑的队员们收到了习近平总书记的回信。", [("习近平", "内蒙古苏尼特右旗乌兰牧骑")]),
+    # those who receive it not named as a group: none
+    ("孩子们惊喜地收到了总书记的回信。", []),
+    ("他们收到了习近平总书记的回信。", []),
+])
+def test_a_group_that_receives_a_message_is_its_recipient(text, expected):
+    assert _messages(text) == expected

@@ -23,7 +23,7 @@ def people(text: str) -> set[str]:
     names = {h.person.text for h in x.holdings}
     names.update(p.text for m in x.meetings for p in m.chair + m.speakers)
     names.update(p.text for t in x.talks for p in t.participants + t.present)
-    names.update(m.sender.text for m in x.messages)
+    names.update(m.sender.text for m in x.messages if m.sender is not None)
     names.update(m.recipient.text for m in x.messages if m.recipient is not None)
     names.update(p.text for v in x.inspections for p in v.people + v.present)
     return names

@@ -201,7 +201,7 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
         for talk in found:
             talks.setdefault((talk.kind, tuple(sorted(m.text for m in talk.participants))), talk)
         for message in read_messages(doc, sent, people, lex, date, adoc):
-            messages.setdefault((message.sender.text, message.recipient_label), message)
+            messages.setdefault((message.sender_label, message.recipient_label), message)
         for visit in read_inspections(doc, sent, people, lex, date, adoc):
             if not (visit.places or visit.sites):
                 if inspections:  # 赵乐际一同调研: the inspection told before, with him

@@ -18,6 +18,10 @@ from kg.model import AnnotatedDocument, Document, Mention, MessageFact, OrgRef, 
 
 # a day written in figures, each followed by its unit: 11月19日, 4日
 _WRITTEN_DAY = re.compile(r"(?:\d{1,4}\D){1,3}")
+# ... ending a sender's name: 叙利亚外交部|5日|致信, 国务院总理李克强|23号|致信
+# how many are in a group: 30|位老人
+_COUNT = re.compile(r"\d+")
+_WRITTEN_DAY_AT_END = re.compile(r"(?:\d{1,4}[年月])*\d{1,2}[日号]$")
 # a group a message goes to is named in at most this many characters
 _LONGEST_GROUP = 30
 # what announces a list: 发来贺电的还有：…
@@ -95,22 +99,32 @@ def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lex
             listed = senders
         else:
             listed = _listed(text, senders, lex) if senders else []
-        if not listed:
+        # with no one named to send it, the bodies named right before it do: 中共中央、国务院致电
+        sending_bodies = [] if listed else _sending_bodies(
+            text, begin, marker[0] if marker is not None else pos, bodies, lex)
+        if body is not None and body.label in {o.label for o in sending_bodies}:
+            body = None  # a body writes to no one of its name: 中共中央10日致电中国国民党中央委员会
+        if not (listed or sending_bodies):
             continue
+        if not (recipients or body or meeting) and listed:
+            body = _receiving_group(text, begin, listed[0].start, lex)
         if not (recipients or body or meeting) and text[:pos].endswith(lex.words("sending_words")):
             # 国务院总理李克强致贺信。: to the meeting the report has just opened with
             meeting = _opening_meeting(doc, sent, adoc, pos, lex)
         apart = len(listed) == len(recipients) > 1 and any(
             w in text[listed[-1].end:pos] for w in lex.words("apart_markers"))
-        for i, sender in enumerate(listed):
+        for i, (sender, sender_body) in enumerate([(m, None) for m in listed]
+                                                  + [(None, o) for o in sending_bodies]):
             if recipients:
                 # 习近平、李克强分别向巴总统侯赛因、总理谢里夫致慰问电: one each, in order
                 for recipient in [recipients[i]] if apart else recipients:
-                    yield MessageFact(kind, mention, sender, recipient, None, date)
+                    yield MessageFact(kind, mention, sender, recipient, None, date,
+                                      sender_body=sender_body)
             elif body is not None:
-                yield MessageFact(kind, mention, sender, None, body, date)
+                yield MessageFact(kind, mention, sender, None, body, date, sender_body=sender_body)
             elif meeting is not None:
-                yield MessageFact(kind, mention, sender, None, None, date, meeting)
+                yield MessageFact(kind, mention, sender, None, None, date, meeting,
+                                  sender_body=sender_body)
 
 
 def _mutual(doc: Document, sent: Sentence, before: list[Mention], pos: int, kind: str,
@@ -155,6 +169,65 @@ def _group(text: str, start: int, pos: int, lex: Lexicon) -> OrgRef | None:
             named = school
             break
     return OrgRef(named, "", None)
+
+
+def _sending_bodies(text: str, begin: int, end: int, bodies: list[tuple[OrgRef, Mention]],
+                    lex: Lexicon) -> list[OrgRef]:
+    """The bodies that fill the clause from `begin` up to `end` (the marker or the word) but
+    for the verb of sending, a day and body_sender_gap: each joined to the next by a list
+    joiner (中共中央、国务院、中央军委|致电; 全国人大常委会、国务院|发来|贺电), one named with its
+    country as written (叙利亚外交部|5日|致信); none when anything else is named there."""
+    named = text[begin:end]
+    named = next((named.removesuffix(v) for v in _longest_first(lex.words("sending_words"))
+                  if named.endswith(v)), named)
+    stripped = None
+    while stripped != named:  # 近日联合|致信, 5日也|致电
+        stripped = named
+        for gap in lex.words("body_sender_gap"):
+            named = named.removesuffix(gap)
+        named = _WRITTEN_DAY_AT_END.sub("", named)
+    at, found = begin + len(named), []
+    countries = _longest_first(lex.countries)
+    while True:
+        ending = [(o, m) for o, m in bodies if m.end == at and m.start >= begin]
+        if not ending:
+            return []
+        org, named_at = min(ending, key=lambda om: om[1].start)
+        at = named_at.start
+        country = next((c for c in countries
+                        if at - len(c) >= begin and text.startswith(c, at - len(c))), None)
+        if country is not None:
+            at -= len(country)
+            org = OrgRef(text[at:named_at.end], "", None)
+        found.append(org)
+        if at == begin:
+            return found[::-1]
+        joiner = next((j for j in _longest_first(lex.words("name_separators")
+                                                 + lex.words("list_joiners"))
+                       if at - len(j) > begin and text.startswith(j, at - len(j))), None)
+        if joiner is None:
+            return []
+        at -= len(joiner)
+
+
+def _receiving_group(text: str, begin: int, sender_start: int, lex: Lexicon) -> OrgRef | None:
+    """The group the clause from `begin` tells as receiving the message of the sender named
+    at `sender_start`: named before a receipt word and a joiner, who are in it after, with a
+    count or a plural (…长者义工组|的|30位老人|收到|国家主席习近平的回信)."""
+    found = _find_words(text, begin, sender_start, lex.words("receipt_words"))
+    if not found:
+        return None
+    receipt = min(at for at, _ in found)
+    joiner = max(((text.rfind(w, begin, receipt), w) for w in lex.words("site_joiners")),
+                 default=(-1, ""))
+    if joiner[0] <= begin:
+        return None
+    joined, members = joiner[0], text[joiner[0] + len(joiner[1]):receipt]
+    counted = _COUNT.match(members)
+    if not (members.endswith(lex.words("plural_ends"))
+            or (counted and members.startswith(lex.words("member_counters"), counted.end()))):
+        return None
+    return _group(text, begin, joined, lex)
 
 
 def _inside_word(text: str, pos: int, lex: Lexicon) -> bool:

@@ -26,12 +26,16 @@ def add_events(builder, x: Extraction) -> None:
         _people(builder, node, x, KG.present, talk.present)
     for message in x.messages:
         node = builder._iri("message", message.kind,
-                            f"{message.kind}|{message.sender.text}|{message.recipient_label}"
+                            f"{message.kind}|{message.sender_label}|{message.recipient_label}"
                             f"|{message.date}")
         _event(builder, node, (KG.Message, SCHEMA.Message), message.kind, message.mention, x)
         if message.date:
             builder._add(node, SCHEMA.dateSent, builder._date(message.date))
-        _people(builder, node, x, SCHEMA.sender, (message.sender,))
+        if message.sender is not None:
+            _people(builder, node, x, SCHEMA.sender, (message.sender,))
+        else:
+            builder._add(node, SCHEMA.sender,
+                         builder.organization(message.sender_body, x, message.mention))
         if message.recipient is not None:
             _people(builder, node, x, SCHEMA.recipient, (message.recipient,))
         elif message.recipient_body is not None:
