@@ -169,6 +169,14 @@ CASES = [
     # since a Han run after a title ends before a common verb (邀请, tests/test_names_words.py)
     ("应纳米比亚国民议会议长卡贾维维邀请，栗战书在温得和克会见总统根哥布、开国总统努乔马。",
      {("根哥布", "纳米比亚总统"), ("卡贾维维", "纳米比亚国民议会议长")}),
+    # xwlb-events2-dev 17675: a body's spokesperson (发言人, 新闻发言人: 1,045 corpus items)
+    ("国防部新闻发言人杨宇军说，党中央、中央军委对国防和军队改革高度重视。",
+     {("杨宇军", "国防部新闻发言人")}),
+    ("中国外交部发言人华春莹表示，中方在化武问题上的立场是一贯的。", {("华春莹", "外交部发言人")}),
+    ("俄罗斯外交部发言人扎哈罗娃9日表示，俄罗斯外交部将密切关注。",
+     {("扎哈罗娃", "俄罗斯外交部发言人")}),
+    # ... and a head's spokesperson speaks for the head, who he is not (as an envoy)
+    ("不过，土耳其总统发言人卡林21日否认了叙利亚媒体的说法。", {("卡林", "土耳其总统发言人")}),
 ]
 
 
@@ -220,6 +228,15 @@ def test_an_envoy_s_post_is_named_with_its_mission_and_its_role_is_the_envoy_s()
                               doc_id="t", path="t.txt"))
     assert {(h.post.label, h.post.role) for h in x.holdings} == {
         ("世界卫生组织结核病和艾滋病防治亲善大使", "亲善大使"), ("菲律宾总统特使", "特使")}
+
+
+def test_a_spokesperson_s_role_is_the_longest_spokesperson_word():
+    from kg.extract.pipeline import extract
+    from kg.text.document import make_document
+    x = extract(make_document("国防部新闻发言人杨宇军说。土耳其总统发言人卡林否认。", doc_id="t",
+                              path="t.txt"))
+    assert {(h.post.label, h.post.role, h.post.org.label) for h in x.holdings} == {
+        ("国防部新闻发言人", "新闻发言人", "国防部"), ("土耳其总统发言人", "发言人", "土耳其政府")}
 
 
 def test_a_bare_role_held_by_nobody_after_another_country_is_no_post_of_china_s():
