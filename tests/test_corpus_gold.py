@@ -36,17 +36,18 @@ FILES = [path for name in SETS for path in sorted((GOLD / name).glob("*.yaml"))]
 # envoys with their missions, foreign chains, joined portfolios, the copula, democratic parties'
 # committees and abbreviated banners (tests/test_holdings_recall.py, issue 12 of 2026-12-02),
 # and by the name fixes of tests/test_names_words.py (辛格 after 特立尼达和多巴哥, 卡贾维维, no
-# name glued to 通电话)
+# name glued to 通电话); and by spokespersons (发言人), Iran's 最高领袖 and transliterated names
+# after an international body's title (tests/test_holdings_recall.py, holdings3 of 2026-12-02)
 MEASURED = {
     # talks 0.870 → 1.000 and messages 0.000 → 1.000 on xwlb-dev, held-out talks 0.400 → 0.667,
     # and localnews inspections 0.246 → 0.345 with the events fixes of issue 14's second round
     # (tests/test_events_messages.py, tests/test_events_inspections.py)
     "xwlb-dev": {"holdings": 0.971, "post structure": 0.969,
                  "talks": 1.000, "messages": 1.000, "inspections": 0.750},
-    "xwlb-heldout": {"holdings": 0.881, "post structure": 0.881, "talks": 0.667},
+    "xwlb-heldout": {"holdings": 0.900, "post structure": 0.883, "talks": 0.667},
     # the event rows (issue 14: talks as participant pairs, messages as sender → recipient,
     # inspections as person → place)
-    "xwlb-events-dev": {"holdings": 0.930, "post structure": 0.927,
+    "xwlb-events-dev": {"holdings": 0.936, "post structure": 0.934,
                         "talks": 0.976, "messages": 1.000, "inspections": 0.958},
     "xwlb-events-heldout": {"holdings": 0.895, "post structure": 0.896,
                             "talks": 0.947, "messages": 0.000, "inspections": 1.000},
@@ -56,7 +57,7 @@ MEASURED = {
     # day: messages 0.615, two more false; inspections 0.233; holdings 0.908 with the holdings
     # and name fixes — summary lines only); dev messages 0.700 → 0.762 with a group that
     # receives one as its recipient (tests/test_events_messages.py, issue 14's third round)
-    "xwlb-events2-dev": {"holdings": 0.847, "post structure": 0.839,
+    "xwlb-events2-dev": {"holdings": 0.867, "post structure": 0.851,
                          "talks": 1.000, "messages": 0.762, "inspections": 0.647},
     "xwlb-events2-heldout": {"holdings": 0.908, "post structure": 0.915,
                              "talks": 1.000, "messages": 0.615, "inspections": 0.233},

@@ -169,6 +169,29 @@ CASES = [
     # since a Han run after a title ends before a common verb (邀请, tests/test_names_words.py)
     ("应纳米比亚国民议会议长卡贾维维邀请，栗战书在温得和克会见总统根哥布、开国总统努乔马。",
      {("根哥布", "纳米比亚总统"), ("卡贾维维", "纳米比亚国民议会议长")}),
+    # xwlb-events2-dev 17675: a body's spokesperson (发言人, 新闻发言人: 1,045 corpus items)
+    ("国防部新闻发言人杨宇军说，党中央、中央军委对国防和军队改革高度重视。",
+     {("杨宇军", "国防部新闻发言人")}),
+    ("中国外交部发言人华春莹表示，中方在化武问题上的立场是一贯的。", {("华春莹", "外交部发言人")}),
+    ("俄罗斯外交部发言人扎哈罗娃9日表示，俄罗斯外交部将密切关注。",
+     {("扎哈罗娃", "俄罗斯外交部发言人")}),
+    # ... and a head's spokesperson speaks for the head, who he is not (as an envoy)
+    ("不过，土耳其总统发言人卡林21日否认了叙利亚媒体的说法。", {("卡林", "土耳其总统发言人")}),
+    # xwlb-events2-dev 20009: Iran's head of state, 最高领袖 (78 corpus items), after a country
+    ("28号，伊朗第十届议会举行就职典礼。伊朗最高领袖哈梅内伊的致信强调经济。",
+     {("哈梅内伊", "伊朗最高领袖")}),
+    ("伊朗最高领袖哈梅内伊8月31号在德黑兰会见叙利亚总理哈勒吉时表示。",
+     {("哈梅内伊", "伊朗最高领袖"), ("哈勒吉", "叙利亚总理")}),
+    # xwlb-events-dev 29394, 29680: a transliterated name after an international body's title,
+    # where no Chinese name follows (拉加德: 18 corpus items)
+    ("联合国秘书长古特雷斯和国际货币基金组织总裁拉加德将应邀出席年会。",
+     {("古特雷斯", "联合国秘书长"), ("拉加德", "国际货币基金组织总裁")}),
+    ("乌兹别克斯坦外长卡米洛夫、上海合作组织秘书长阿利莫夫。",
+     {("卡米洛夫", "乌兹别克斯坦外交部部长"), ("阿利莫夫", "上海合作组织秘书长")}),
+    ("世界贸易组织总干事阿泽维多出席。", {("阿泽维多", "世界贸易组织总干事")}),
+    # ... a Chinese name is still read first after such a body (and after an institute's)
+    ("中国科学院院长白春礼出席。", {("白春礼", "中国科学院院长")}),
+    ("世界卫生组织总干事陈冯富珍出席。", {("陈冯富珍", "世界卫生组织总干事")}),
 ]
 
 
@@ -220,6 +243,15 @@ def test_an_envoy_s_post_is_named_with_its_mission_and_its_role_is_the_envoy_s()
                               doc_id="t", path="t.txt"))
     assert {(h.post.label, h.post.role) for h in x.holdings} == {
         ("世界卫生组织结核病和艾滋病防治亲善大使", "亲善大使"), ("菲律宾总统特使", "特使")}
+
+
+def test_a_spokesperson_s_role_is_the_longest_spokesperson_word():
+    from kg.extract.pipeline import extract
+    from kg.text.document import make_document
+    x = extract(make_document("国防部新闻发言人杨宇军说。土耳其总统发言人卡林否认。", doc_id="t",
+                              path="t.txt"))
+    assert {(h.post.label, h.post.role, h.post.org.label) for h in x.holdings} == {
+        ("国防部新闻发言人", "新闻发言人", "国防部"), ("土耳其总统发言人", "发言人", "土耳其政府")}
 
 
 def test_a_bare_role_held_by_nobody_after_another_country_is_no_post_of_china_s():

@@ -281,8 +281,17 @@ HolderReader = Callable[[Clause, list[Title], Role], list[Mention]]
 
 
 def _names_after(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
+    foreign = any(t.country for t in titles)
     names = person_names(c.doc, titles[-1].mention.end, c.sent, c.tokens, c.lex, c.pats,
-                         foreign=any(t.country for t in titles))
+                         foreign=foreign)
+    last = titles[-1].org
+    if not names and not foreign and last is not None and _of_no_country(last):
+        # 国际货币基金组织总裁拉加德, 上海合作组织秘书长阿利莫夫: after the title of a body of
+        # no country, a name of transliteration characters is read as after a foreign title
+        # where no surname's reading found one (…总指挥部总指挥回良玉 too: 回 is no surname of
+        # surnames.txt)
+        names = person_names(c.doc, titles[-1].mention.end, c.sent, c.tokens, c.lex, c.pats,
+                             foreign=True)
     # 区委书记强调了…: a word that follows names (强调, 出席) starts none
     followers = [w for w in c.lex.words("name_followers") if len(w) > 1]
     names = [n for n in names if not body_follows(c, n.end)
@@ -298,6 +307,12 @@ def _names_after(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
         # 巴总理谢里夫: a bare 总理 before a foreign name is not China's
         names = [n for n in names if chinese_name(c, n.start, n.end)]
     return names
+
+
+def _of_no_country(org: OrgRef) -> bool:
+    """A body of no place or level that is no government's or party's: an international
+    one, or an institute or paper (whose heads a Chinese name reads first)."""
+    return org.org_type == "other" and org.place is None and not org.level
 
 
 def _country_beyond(c: Clause, name: Mention) -> bool:
