@@ -181,7 +181,7 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
     doc, lex = adoc.doc, lang.lexicon
     reporting = [sent for sent in adoc.sentences if any(w in sent.text for w in _EVENT_WORDS(lex))]
     if not reporting:
-        # the names every sentence gives are read for the sentences reporting events only
+        # the names the report gives serve only the sentences that report an event
         return replace(adoc, talks=(), messages=(), inspections=())
     # each sentence's people are read once: for the names the report gives and for its events
     people_of = people_by_sentence(adoc, lang)
