@@ -376,3 +376,39 @@ def test_a_summit_attended_is_no_talk_but_a_talk_with_those_attending_is():
     assert _extract("国家主席习近平同南非总统祖马、巴西总统特梅尔出席金砖国家领导人第九次会晤。").talks == ()
     x = _extract("全国人大常委会委员长栗战书与出席会议的俄罗斯国家杜马主席沃洛金举行双边会晤。")
     assert [sorted(_names(t.participants)) for t in x.talks] == [["栗战书", "沃洛金"]]
+
+
+# 新闻联播 2019-01-15, 李克强会见芬兰总统 (the corpus' text, abridged by no word)
+FINNISH_VISIT = (
+    "李克强会见芬兰总统\n央视网消息（新闻联播）：国务院总理李克强15日在人民大会堂会见芬兰总统尼尼斯托。\n"
+    "李克强表示，中芬关系长期以来保持良好稳定发展。昨天，习近平主席同总统先生举行了富有成果的会谈，"
+    "共同规划两国关系未来发展。中方愿同芬方继续努力，为中芬关系不断注入新动力。\n"
+    "李克强指出，中芬经济技术等方面合作优势互补。中国拥有巨大市场，能为芬兰技术创新的商业化提供广阔商机。"
+    "我们愿同芬方加强在应对气候变化、绿色发展、清洁能源等领域合作，更好实现互利双赢。"
+    "中国坚定支持欧洲一体化进程，希望芬方为促进中欧关系发展和欧盟团结繁荣作出积极贡献。\n"
+    "尼尼斯托表示，中国的发展给芬兰和各国带来机遇，中国正在成为当今世界的稳定力量。"
+    "芬方重视对华关系，愿同中方密切合作，共同维护多边贸易体系。\n王毅参加会见。\n")
+
+
+def test_each_sentences_people_read_once_for_the_report_are_those_read_on_their_own():
+    """The events stage reads a sentence's people once, for the names the report gives
+    and for its events: the shared reading is the one each sentence gets afresh."""
+    from kg.extract.events import _people_of, people_by_sentence
+    from kg.extract.pipeline import STAGES, annotate
+    from kg.lang.language import default_language
+    from kg.text.document import make_document
+    lang = default_language()
+    adoc = annotate(make_document(FINNISH_VISIT, doc_id="t", path="t.txt"))
+    for name, stage in STAGES:
+        if name != "events":
+            adoc = stage(adoc, lang)
+    shared = people_by_sentence(adoc, lang)
+    assert shared == {s.index: _people_of(adoc, s, lang) for s in reversed(adoc.sentences)}
+    assert {m.text for people in shared.values() for m in people} >= {"李克强", "尼尼斯托", "王毅"}
+    [talk] = _extract(FINNISH_VISIT).talks
+    assert (_names(talk.participants), _names(talk.present)) == (["李克强", "尼尼斯托"], ["王毅"])
+
+
+def test_a_report_telling_no_event_has_none():
+    x = _extract("国务院总理李克强出席开幕式并致辞。王毅等参加。")
+    assert (x.talks, x.messages, x.inspections) == ((), (), ())

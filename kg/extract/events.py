@@ -179,15 +179,19 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
     Reads: doc, sentences, people, places, organizations. Adds: talks, messages, inspections.
     """
     doc, lex = adoc.doc, lang.lexicon
-    known = _known_names(adoc, lang)
+    reporting = [sent for sent in adoc.sentences if any(w in sent.text for w in _EVENT_WORDS(lex))]
+    if not reporting:
+        # the names the report gives serve only the sentences that report an event
+        return replace(adoc, talks=(), messages=(), inspections=())
+    # each sentence's people are read once: for the names the report gives and for its events
+    people_of = people_by_sentence(adoc, lang)
+    known = _longest_first({m.text for people in people_of.values() for m in people})
     talks: dict[tuple, TalkFact] = {}
     messages: dict[tuple, MessageFact] = {}
     inspections: dict[tuple, InspectionFact] = {}
-    for sent in adoc.sentences:
-        if not any(w in sent.text for w in _EVENT_WORDS(lex)):
-            continue
+    for sent in reporting:
         # a sentence naming no one may still report an inspection (他来到…，视察了…)
-        people = _with_known(doc, sent, _people_of(adoc, sent, lang), known)
+        people = _with_known(doc, sent, people_of[sent.index], known)
         date = _date(doc, sent, lang.patterns)
         found = list(_talks(doc, sent, people, lex, date, adoc)) or _both_sides(
             adoc, sent, known, lex, date)
@@ -252,11 +256,10 @@ def _quoted(text: str, sent: Sentence, pats: Patterns) -> list[tuple[int, int]]:
     return [m.span() for m in pats.quote.finditer(text, sent.start, sent.end)]
 
 
-def _known_names(adoc: AnnotatedDocument, lang: Language) -> tuple[str, ...]:
-    """Every name the document gives somewhere, longest first: a name found
-    once (国务院总理李克强) is the same name where no title introduces it."""
-    names = {m.text for sent in adoc.sentences for m in _people_of(adoc, sent, lang)}
-    return _longest_first(names)
+def people_by_sentence(adoc: AnnotatedDocument, lang: Language) -> dict[int, list[Mention]]:
+    """The people of each sentence, by its index. Every name the document gives
+    somewhere is known where no title introduces it (国务院总理李克强 … 李克强)."""
+    return {sent.index: _people_of(adoc, sent, lang) for sent in adoc.sentences}
 
 def _with_known(doc: Document, sent: Sentence, people: list[Mention],
                 known: tuple[str, ...]) -> list[Mention]:
