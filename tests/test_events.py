@@ -412,3 +412,15 @@ def test_each_sentences_people_read_once_for_the_report_are_those_read_on_their_
 def test_a_report_telling_no_event_has_none():
     x = _extract("国务院总理李克强出席开幕式并致辞。王毅等参加。")
     assert (x.talks, x.messages, x.inspections) == ((), (), ())
+
+
+
+def test_a_reports_known_names_are_longest_first_then_in_text_order():
+    # names of one length came from a set, whose order follows the hash seed: which of two
+    # overlapping names of one length won could change from one run to the next
+    from kg.extract.events import known_names
+    from kg.model import Mention
+    names = ["李克强", "王毅", "尼尼斯托", "克强", "毅同", "习近平", "王沪宁", "普京"]
+    people_of = {i: [Mention("d", i, i + len(name), name, "person", i)] for i, name in enumerate(names)}
+    assert known_names(people_of) == ("尼尼斯托", "习近平", "李克强", "王沪宁", "克强", "普京",
+                                      "毅同", "王毅")

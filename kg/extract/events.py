@@ -185,7 +185,7 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
         return replace(adoc, talks=(), messages=(), inspections=())
     # each sentence's people are read once: for the names the report gives and for its events
     people_of = people_by_sentence(adoc, lang)
-    known = _longest_first({m.text for people in people_of.values() for m in people})
+    known = known_names(people_of)
     talks: dict[tuple, TalkFact] = {}
     messages: dict[tuple, MessageFact] = {}
     inspections: dict[tuple, InspectionFact] = {}
@@ -260,6 +260,13 @@ def people_by_sentence(adoc: AnnotatedDocument, lang: Language) -> dict[int, lis
     """The people of each sentence, by its index. Every name the document gives
     somewhere is known where no title introduces it (国务院总理李克强 … 李克强)."""
     return {sent.index: _people_of(adoc, sent, lang) for sent in adoc.sentences}
+
+def known_names(people_of: dict[int, list[Mention]]) -> tuple[str, ...]:
+    """The names a report gives, longest first and, among names of one length, in text
+    order: a set's order follows the process's hash seed, and which of two overlapping
+    names of one length is matched first must be the same in every run."""
+    return _longest_first(sorted({m.text for people in people_of.values() for m in people}))
+
 
 def _with_known(doc: Document, sent: Sentence, people: list[Mention],
                 known: tuple[str, ...]) -> list[Mention]:
