@@ -30,7 +30,7 @@ from kg.extract.foreign_runs import (LONGEST_TRANSLITERATION, foreign_han_run,
 from kg.extract.name_words import (FOREIGN_JOINER, KNOWN_WORD_COUNT, LONGEST_WORD,
                                     NOT_GIVEN_NAME_TAGS, SHORTEST_NAME, VERB_TAGS,
                                     all_transliterated, dotted_name_ends, ends_in_common_word,
-                                    opens_with_common_word, opens_with_verb, two_character_word,
+                                    opens_with_common_word, opens_with_glue, opens_with_verb, two_character_word,
                                     verb_starts, word_across, word_runs_over, word_starts,
                                     written_whole_elsewhere)
 from kg.extract.ner import tag
@@ -120,12 +120,26 @@ def _unglued(text: str, start: int, end: int, lex: Lexicon,
         if not _glued(text, start, at, lex, pats):
             break
         end = at
+    if _joined_to_a_word(text, start, end, lex):
+        end -= 1  # 英格利希|和夫人, 李鹏|和夫人 (not 魏凤和|一行)
     negation = next((w for w in lex.words("name_negations") if text.endswith(w, start, end)), "")
     if negation and (verb_starts(text, end, len(text)) or text[end:end + 1] in lex.function_chars):
         end -= len(negation)  # 奥巴马|不|打算, 安倍晋三|不|和
     if end - start < SHORTEST_NAME or not _NAME_CHARS.fullmatch(text, start, end):
         return None
     return start, end
+
+
+def _joined_to_a_word(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a name ending in a character that joins names (和) has it joining the
+    name to a word no name is glued to (夫人, 一行): not where the name is a surname and
+    that character, which is then its last (魏凤和, 康京和), unless jieba knows the shorter."""
+    if end - start <= SHORTEST_NAME or not text.endswith(lex.words("name_joining_ends"), start, end):
+        return False
+    if not text.startswith(tuple(w for w in lex.words("name_glue_after") if len(w) >= SHORTEST_NAME), end):
+        return False
+    shorter = text[start:end - 1]
+    return shorter in known_names() or not (len(shorter) == SHORTEST_NAME and shorter[0] in lex.surnames)
 
 
 def _place_or_body(text: str, s: int, e: int, label: str, start: int, end: int,
@@ -218,8 +232,8 @@ def _reading(text: str, start: int, end: int, limit: int, lex: Lexicon,
     name = text[span[0]:span[1]]
     # jieba's two-character "names" are mostly words (谢谢 1089, 明白, 文明): no exception
     if ((name not in known_names() or len(name) == SHORTEST_NAME)
-            and (opens_with_common_word(name) or ends_in_common_word(name, lex) or two_character_word(name))
-            or opens_with_verb(name, lex)):
+            and (opens_with_common_word(name) or ends_in_common_word(name, lex) or two_character_word(name, lex))
+            or opens_with_verb(name, lex) or opens_with_glue(name, lex)):
         return None
     return span
 
