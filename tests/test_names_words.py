@@ -24,6 +24,12 @@ GLUED_INTO_A_WORD = [
           {"肖捷跟诵"}),
 ]
 
+# ... the tagger ending it before a rare word of jieba's that runs past the proposal (audit at 20da3c8)
+GLUED_INTO_A_RARE_WORD = [
+    _case("俄罗斯中央选举委员会今天宣布，截至当地时间今早9点，在俄罗斯总统选举已统计的99.83%的选票中，现任"
+          "总统普京得票率为76.66%，赢得总统选举。", {"普京"}, "普京|得票率 (8)", {"普京得票"}),
+]
+
 # a name with · whose last part the proposal runs past into Chinese words
 DOTTED_INTO_WORDS = [
     _case("9日，英国外交大臣鲍里斯·约翰逊向首相特雷莎·梅递交了辞呈，特雷莎·梅随后任命杰里米·亨特为"
@@ -134,6 +140,8 @@ RARE_WORDS = [
 JOINED_TO_A_WORD = [
     _case("新西兰总理英格利希和夫人玛丽·英格利希到机场迎接。", {"英格利希"}, "英格利希|和夫人",
           {"英格利希和"}),
+    _case("中央军委委员魏凤和、苗华、张升民出席会议。", {"魏凤和", "苗华", "张升民"},
+          "和 ends a surname and one character before punctuation: 魏凤和|、", {"魏凤"}),
 ]
 
 CLASSES = {"glued into a word": GLUED_INTO_A_WORD, "dotted into words": DOTTED_INTO_WORDS,
@@ -141,7 +149,8 @@ CLASSES = {"glued into a word": GLUED_INTO_A_WORD, "dotted into words": DOTTED_I
            "words": WORDS, "written whole elsewhere": WRITTEN_WHOLE_ELSEWHERE, "tagger slips": TAGGER_SLIPS, "negated": NEGATED,
            "opening with a function word": OPENING_WITH_A_FUNCTION_WORD,
            "opening with an adverb": OPENING_WITH_AN_ADVERB, "rare words": RARE_WORDS,
-           "joined to a word": JOINED_TO_A_WORD}
+           "joined to a word": JOINED_TO_A_WORD,
+           "glued into a rare word": GLUED_INTO_A_RARE_WORD}
 
 
 @by_class(CLASSES)

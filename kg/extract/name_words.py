@@ -10,7 +10,7 @@ import re
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import HAN, PUNCTUATION, Patterns
 from kg.text.segment import (character_word_tags, common_word_tags, common_words,
-                             two_character_word_tags)
+                             short_word_tags)
 
 FOREIGN_JOINER = "·"
 _HAN_CHAR = re.compile(f"[{HAN}]")
@@ -64,7 +64,8 @@ def word_runs_over(text: str, start: int, end: int, limit: int, lex: Lexicon,
         return False
     if all(c in lex.translit_any for c in text[start:end]) and word_starts(text, end, limit):
         return False  # the name goes on in transliteration up to the word: not 奥巴马|不打算
-    return any(text[start:start + k] in words
+    rare = short_word_tags()  # ... however rare, where it is short: 普京|得票率 (8)
+    return any(text[start:start + k] in words or text[start:start + k] in rare
                for k in range(end - start + 1, min(LONGEST_WORD, limit - start) + 1))
 
 
@@ -110,7 +111,7 @@ def two_character_word(name: str, lex: Lexicon) -> bool:
         return False
     if common_word_tags(KNOWN_WORD_COUNT).get(name) in WORD_TAGS:
         return True
-    tag = two_character_word_tags().get(name)
+    tag = short_word_tags().get(name)
     if all(c in lex.translit_any for c in name):
         return False
     return tag in _RARE_NOUN_TAGS or (tag in WORD_TAGS and name[0] not in lex.surnames)

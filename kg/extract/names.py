@@ -305,14 +305,16 @@ def name_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
 def _joining_end(text: str, start: int, end: int, limit: int, tokens: Tokens, lex: Lexicon,
                  pats: Patterns) -> bool:
     """Whether the character after a surname and one more is the name's last though it
-    joins names elsewhere (罗富和|出席, 黄淑和|今天): a verb that follows names, as
-    jieba cuts it, comes next, or an adverb or a time word (triggers.yaml
+    joins names elsewhere (罗富和|出席, 黄淑和|今天, 魏凤和|、): punctuation, a verb that
+    follows names, as jieba cuts it, comes next, or an adverb or a time word (triggers.yaml
     `name_joining_ends`); not a noun that follows names (李鹏和|夫人) nor another
     verb (肖捷和|协调小组)."""
     if end - start != SHORTEST_NAME or text[start] not in lex.surnames or end + 1 >= limit:
         return False
     if not text.startswith(lex.words("name_joining_ends"), end):
         return False
+    if text[end + 1] in PUNCTUATION:
+        return True  # nor by punctuation: 魏凤和|、苗华, 包信和|，
     after = tokens.end_of(end + 1)
     if after == end + 2 and text[end + 1] in lex.function_chars:
         return True  # no conjunction is followed by a function word: 康京和|与|朝鲜外务相

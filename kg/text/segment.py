@@ -159,8 +159,9 @@ def common_words(min_count: int) -> frozenset[str]:
 
 # the line of a one-character word counted 1000 times or more (曾 29107 d, 到 205341 v)
 _COUNTED_CHARACTER_LINE = re.compile(r"^([^ \n]) (\d{4,}) ([^ \n]+)$", re.MULTILINE)
-# the line of any two-character word, however rare (全票 20 n, 下届 51 b, 中英 3 nz)
-_TWO_CHARACTER_LINE = re.compile(r"^([^ \n]{2}) \d+ ([^ \n]+)$", re.MULTILINE)
+# the line of any word of two or three characters, however rare (全票 20 n, 下届 51 b,
+# 中英 3 nz, 得票率 8 n)
+_SHORT_WORD_LINE = re.compile(r"^([^ \n]{2,3}) \d+ ([^ \n]+)$", re.MULTILINE)
 
 
 @lru_cache(maxsize=4)
@@ -175,11 +176,11 @@ def character_word_tags(min_count: int) -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def two_character_word_tags() -> dict[str, str]:
-    """Every two-character word of jieba's dictionary with its tag, rare ones too:
-    全票 n, 下届 b, 中英 nz, 花莲 nr."""
-    return _from_dictionary("jieba-two-characters", lambda: dict(
-        _TWO_CHARACTER_LINE.findall(jieba_dictionary_text())))
+def short_word_tags() -> dict[str, str]:
+    """Every word of two or three characters of jieba's dictionary with its tag, rare
+    ones too: 全票 n, 下届 b, 中英 nz, 花莲 nr, 得票率 n."""
+    return _from_dictionary("jieba-short-words", lambda: dict(
+        _SHORT_WORD_LINE.findall(jieba_dictionary_text())))
 
 
 @lru_cache(maxsize=4)
