@@ -95,6 +95,9 @@ PLACES = [
     _case("央视网消息(新闻联播)：当地时间29日下午，国家主席习近平在布拉格会见布拉格市长科尔娜乔娃，并接受"
           "科尔娜乔娃代表该市赠予的城市钥匙。", {"习近平", "科尔娜乔娃"},
           "a foreign city the tagger reads as a person (places.yaml foreign_cities)", {"布拉格"}),
+    _case("11号，乌克兰临时政府总理亚采纽克在东部城市顿涅茨克，与顿涅茨克州州长，以及顿涅茨克、卢甘斯克、"
+          "哈尔科夫三市市长等东部地区代表举行了会谈。", {"亚采纽克"},
+          "cities of Ukraine the tagger reads as persons (audit at 20da3c8)", {"卢甘斯克", "哈尔科夫"}),
 ]
 
 # words after a title read as a name: a stretch opening with a verb, even one jieba has as nr
