@@ -28,6 +28,8 @@ GLUED_INTO_A_WORD = [
 GLUED_INTO_A_RARE_WORD = [
     _case("俄罗斯中央选举委员会今天宣布，截至当地时间今早9点，在俄罗斯总统选举已统计的99.83%的选票中，现任"
           "总统普京得票率为76.66%，赢得总统选举。", {"普京"}, "普京|得票率 (8)", {"普京得票"}),
+    _case("央视网消息(新闻联播)：16号，俄罗斯总统普京第13次举行与民众直播连线互动，俄罗斯经济民生以及乌克兰"
+          "问题是俄罗斯民众较为关心的问题。", {"普京"}, "a numeral: 普京|第13次", {"普京第"}),
 ]
 
 # a name with · whose last part the proposal runs past into Chinese words

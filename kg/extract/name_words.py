@@ -69,6 +69,14 @@ def word_runs_over(text: str, start: int, end: int, limit: int, lex: Lexicon,
                for k in range(end - start + 1, min(LONGEST_WORD, limit - start) + 1))
 
 
+def numeral_character(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` is one character jieba counts as a numeral word, a number
+    next (第 23112 before 13; not the 多 of 佐科·维多多|致): where the tagger ends a name
+    before one, the name ends there: 普京|第13次."""
+    return (end - start == 1 and text[end:end + 1].isnumeric()
+            and character_word_tags(CHARACTER_WORD_COUNT).get(text[start]) == "m")
+
+
 def dotted_name_ends(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether a name with · the tagger ends at `end` ends there: a word of jieba's
     dictionary follows, in characters no transliteration uses (特雷莎·梅|递交了辞呈; not

@@ -30,9 +30,9 @@ from kg.extract.foreign_runs import (LONGEST_TRANSLITERATION, foreign_han_run,
 from kg.extract.name_words import (FOREIGN_JOINER, KNOWN_WORD_COUNT, LONGEST_WORD,
                                     NOT_GIVEN_NAME_TAGS, SHORTEST_NAME, VERB_TAGS,
                                     all_transliterated, dotted_name_ends, ends_in_common_word,
-                                    opens_with_common_word, opens_with_glue, opens_with_verb, two_character_word,
-                                    verb_starts, word_across, word_runs_over, word_starts,
-                                    written_whole_elsewhere)
+                                    numeral_character, opens_with_common_word, opens_with_glue,
+                                    opens_with_verb, two_character_word, verb_starts, word_across,
+                                    word_runs_over, word_starts, written_whole_elsewhere)
 from kg.extract.ner import tag
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import HAN, PUNCTUATION, Patterns
@@ -209,6 +209,7 @@ def _reading(text: str, start: int, end: int, limit: int, lex: Lexicon,
                 _ends_name(text, s, e, limit, lex, pats)
                 or (named and word_starts(text, e, limit))
                 or (named and e < end and word_runs_over(text, e, end, limit, lex, pats))
+                or (named and e < end and numeral_character(text, e, end))
                 or (named and e < end and dotted_name_ends(text, s, e, lex))
                 or (e > end and all_transliterated(text, s, e, lex))):
             # 习近平|受, 魏凤和|、, 韦尔希宁|当天, 蓬佩奥|暗示; 卡梅伦|上月, 奥巴马|即将;
