@@ -32,6 +32,12 @@ GLUED_INTO_A_RARE_WORD = [
           "问题是俄罗斯民众较为关心的问题。", {"普京"}, "a numeral: 普京|第13次", {"普京第"}),
 ]
 
+# a Japanese name read after a title up to a verb, through a conjunction (audit at 20da3c8)
+JAPANESE_THROUGH_A_CONJUNCTION = [
+    _case("央视网消息(新闻联播)：近来日本维新会共同党首、大阪市市长桥下彻所发表的有关“慰安妇”的不当言论引起了"
+          "世界的广泛谴责。", set(), "桥下彻|所发表", {"桥下彻所"}),
+]
+
 # a name with · whose last part the proposal runs past into Chinese words
 DOTTED_INTO_WORDS = [
     _case("9日，英国外交大臣鲍里斯·约翰逊向首相特雷莎·梅递交了辞呈，特雷莎·梅随后任命杰里米·亨特为"
@@ -155,7 +161,8 @@ CLASSES = {"glued into a word": GLUED_INTO_A_WORD, "dotted into words": DOTTED_I
            "opening with a function word": OPENING_WITH_A_FUNCTION_WORD,
            "opening with an adverb": OPENING_WITH_AN_ADVERB, "rare words": RARE_WORDS,
            "joined to a word": JOINED_TO_A_WORD,
-           "glued into a rare word": GLUED_INTO_A_RARE_WORD}
+           "glued into a rare word": GLUED_INTO_A_RARE_WORD,
+           "through a conjunction": JAPANESE_THROUGH_A_CONJUNCTION}
 
 
 @by_class(CLASSES)

@@ -69,6 +69,12 @@ def word_runs_over(text: str, start: int, end: int, limit: int, lex: Lexicon,
                for k in range(end - start + 1, min(LONGEST_WORD, limit - start) + 1))
 
 
+def conjunction_character(char: str) -> bool:
+    """Whether `char` is a conjunction jieba counts often (所 76462, 而, 并): no Japanese or
+    Korean name ends with one (桥下彻|所发表)."""
+    return character_word_tags(CHARACTER_WORD_COUNT).get(char) == "c"
+
+
 def numeral_character(text: str, start: int, end: int) -> bool:
     """Whether `text[start:end]` is one character jieba counts as a numeral word, a number
     next (第 23112 before 13; not the 多 of 佐科·维多多|致): where the tagger ends a name
