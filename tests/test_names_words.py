@@ -24,6 +24,20 @@ GLUED_INTO_A_WORD = [
           {"肖捷跟诵"}),
 ]
 
+# ... the tagger ending it before a rare word of jieba's that runs past the proposal (audit at 20da3c8)
+GLUED_INTO_A_RARE_WORD = [
+    _case("俄罗斯中央选举委员会今天宣布，截至当地时间今早9点，在俄罗斯总统选举已统计的99.83%的选票中，现任"
+          "总统普京得票率为76.66%，赢得总统选举。", {"普京"}, "普京|得票率 (8)", {"普京得票"}),
+    _case("央视网消息(新闻联播)：16号，俄罗斯总统普京第13次举行与民众直播连线互动，俄罗斯经济民生以及乌克兰"
+          "问题是俄罗斯民众较为关心的问题。", {"普京"}, "a numeral: 普京|第13次", {"普京第"}),
+]
+
+# a Japanese name read after a title up to a verb, through a conjunction (audit at 20da3c8)
+JAPANESE_THROUGH_A_CONJUNCTION = [
+    _case("央视网消息(新闻联播)：近来日本维新会共同党首、大阪市市长桥下彻所发表的有关“慰安妇”的不当言论引起了"
+          "世界的广泛谴责。", set(), "桥下彻|所发表", {"桥下彻所"}),
+]
+
 # a name with · whose last part the proposal runs past into Chinese words
 DOTTED_INTO_WORDS = [
     _case("9日，英国外交大臣鲍里斯·约翰逊向首相特雷莎·梅递交了辞呈，特雷莎·梅随后任命杰里米·亨特为"
@@ -89,6 +103,9 @@ PLACES = [
     _case("央视网消息(新闻联播)：当地时间29日下午，国家主席习近平在布拉格会见布拉格市长科尔娜乔娃，并接受"
           "科尔娜乔娃代表该市赠予的城市钥匙。", {"习近平", "科尔娜乔娃"},
           "a foreign city the tagger reads as a person (places.yaml foreign_cities)", {"布拉格"}),
+    _case("11号，乌克兰临时政府总理亚采纽克在东部城市顿涅茨克，与顿涅茨克州州长，以及顿涅茨克、卢甘斯克、"
+          "哈尔科夫三市市长等东部地区代表举行了会谈。", {"亚采纽克"},
+          "cities of Ukraine the tagger reads as persons (audit at 20da3c8)", {"卢甘斯克", "哈尔科夫"}),
 ]
 
 # words after a title read as a name: a stretch opening with a verb, even one jieba has as nr
@@ -105,10 +122,47 @@ TAGGER_SLIPS = [
           "门萨分别举行会谈。", {"栗战书", "卡贾维维", "门萨"}, "卡|贾维维", {"贾维维"}),
 ]
 
+# a stretch after a title opening with a word no name is glued to, an adverb or a verb
+# (audit at 20da3c8: xwlb 2014, 2016, 2013), not where 曾 is a surname (曾庆红, 曾培炎)
+OPENING_WITH_AN_ADVERB = [
+    _case("总书记的讲话，让全国人大代表李秀林感触很深，去年7月，习总书记曾到他的企业考察，叮嘱他们要打造"
+          "科技含量和附加值更高的产品。", set(), "曾|到他", {"曾到他"}),
+    _case("总书记曾连续5年前往他所在的上海代表团参加审议，谈改革，话创新，讲治理，理思路，明方向，"
+          "提振精气神。", set(), "曾|连续", {"曾连续"}),
+    _case("去年的政协会议上，曾有政协委员建议环保部门制定恶劣天气预警机制，不久后广州市环保局开始发布"
+          "PM2.5的实时监测数据。", set(), "曾|有", {"曾有"}),
+    _case("习近平抵达罗德岛迪亚哥拉斯机场时，希腊总理萨马拉斯专程从首都雅典前来，并率多名内阁部长和罗德市"
+          "市长到机场欢迎。", {"萨马拉斯"}, "到 is no surname: 到|机场", {"到机场"}),
+    _case("中国国际经济交流中心理事长曾培炎，台湾两岸共同市场基金会最高顾问钱复，中共中央台办、国务院台办"
+          "主任王毅，中共江苏省委书记罗志军分别在峰会上致辞。", {"曾培炎", "王毅", "罗志军"},
+          "曾 a surname: 曾培炎", set()),
+]
+
+# two characters jieba's dictionary has as a rare word, not a name (audit at 20da3c8)
+RARE_WORDS = [
+    _case("这项决议获得15个安理会成员全票支持。", set(), "全票 20 (n)", {"全票"}),
+    _case("央视网消息（新闻联播）：会晤后，李克强与前次会晤主办国塞尔维亚总理武契奇、下届会晤主办国拉脱维亚"
+          "总理斯特劳尤马共同会见记者。", {"李克强", "武契奇"}, "下届 51 (b)", {"下届"}),
+    _case("央视网消息(新闻联播)：当地时间19日上午，李克强圆满结束对英国的正式访问和中英总理年度会晤离开"
+          "伦敦。", set(), "中英 3 (nz)", {"中英"}),
+]
+
+# a name the tagger reads with the 和 that joins it to the word after (audit at 20da3c8: xwlb 2017)
+JOINED_TO_A_WORD = [
+    _case("新西兰总理英格利希和夫人玛丽·英格利希到机场迎接。", {"英格利希"}, "英格利希|和夫人",
+          {"英格利希和"}),
+    _case("中央军委委员魏凤和、苗华、张升民出席会议。", {"魏凤和", "苗华", "张升民"},
+          "和 ends a surname and one character before punctuation: 魏凤和|、", {"魏凤"}),
+]
+
 CLASSES = {"glued into a word": GLUED_INTO_A_WORD, "dotted into words": DOTTED_INTO_WORDS,
            "cut short": CUT_SHORT, "glued after a title": GLUED_AFTER_A_TITLE, "places": PLACES,
            "words": WORDS, "written whole elsewhere": WRITTEN_WHOLE_ELSEWHERE, "tagger slips": TAGGER_SLIPS, "negated": NEGATED,
-           "opening with a function word": OPENING_WITH_A_FUNCTION_WORD}
+           "opening with a function word": OPENING_WITH_A_FUNCTION_WORD,
+           "opening with an adverb": OPENING_WITH_AN_ADVERB, "rare words": RARE_WORDS,
+           "joined to a word": JOINED_TO_A_WORD,
+           "glued into a rare word": GLUED_INTO_A_RARE_WORD,
+           "through a conjunction": JAPANESE_THROUGH_A_CONJUNCTION}
 
 
 @by_class(CLASSES)

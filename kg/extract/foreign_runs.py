@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.name_words import verb_starts
+from kg.extract.name_words import conjunction_character, verb_starts
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import HAN, Patterns
 
@@ -41,8 +41,9 @@ def foreign_han_run(text: str, pos: int, limit: int, lex: Lexicon, pats: Pattern
         return 0
     for length in _FOREIGN_HAN_LENGTHS:
         end = pos + length
-        if end > limit or not _HAN_CHAR.match(text[end - 1]) or text[end - 1] in lex.function_chars:
-            return 0
+        if (end > limit or not _HAN_CHAR.match(text[end - 1]) or text[end - 1] in lex.function_chars
+                or conjunction_character(text[end - 1])):
+            return 0  # ... nor does it end with one, or with a conjunction: 桥下彻|所发表
         if (pats.followers.match(text, end, limit) or text.startswith(lex.words("name_glue_after"), end)
                 or (text[end] not in lex.translit_any and verb_starts(text, end, limit))):
             # ... or a word no name is glued to, or a common verb in characters no

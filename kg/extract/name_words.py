@@ -9,7 +9,8 @@ import re
 
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import HAN, PUNCTUATION, Patterns
-from kg.text.segment import common_word_tags, common_words
+from kg.text.segment import (character_word_tags, common_word_tags, common_words,
+                             short_word_tags)
 
 FOREIGN_JOINER = "·"
 _HAN_CHAR = re.compile(f"[{HAN}]")
@@ -25,6 +26,11 @@ NOT_GIVEN_NAME_TAGS = frozenset({"v", "vd", "d", "ad", "m", "t", "p", "c", "f", 
 VERB_TAGS = frozenset({"v", "vd"})
 # ... and of words that are none of a name, a place or a body: nouns, adjectives, idioms
 WORD_TAGS = NOT_GIVEN_NAME_TAGS | {"n", "vn", "a", "l", "i"}
+# ... and of words that say how, when or what is done, which no given name opens with
+_ADVERBIAL_TAGS = frozenset({"v", "d", "a", "p"})
+# a one-character word counted this often after 曾 is the word, not a given name's first
+# character (有 423765, 到 205341; not 庆 2279 of 曾庆红, 培 260 of 曾培炎)
+CHARACTER_WORD_COUNT = 5000
 # a common word is looked for this far after a dotted name's last part (伊姆兰·汗|邀请)
 LONGEST_WORD = 4
 
@@ -58,8 +64,23 @@ def word_runs_over(text: str, start: int, end: int, limit: int, lex: Lexicon,
         return False
     if all(c in lex.translit_any for c in text[start:end]) and word_starts(text, end, limit):
         return False  # the name goes on in transliteration up to the word: not 奥巴马|不打算
-    return any(text[start:start + k] in words
+    rare = short_word_tags()  # ... however rare, where it is short: 普京|得票率 (8)
+    return any(text[start:start + k] in words or text[start:start + k] in rare
                for k in range(end - start + 1, min(LONGEST_WORD, limit - start) + 1))
+
+
+def conjunction_character(char: str) -> bool:
+    """Whether `char` is a conjunction jieba counts often (所 76462, 而, 并): no Japanese or
+    Korean name ends with one (桥下彻|所发表)."""
+    return character_word_tags(CHARACTER_WORD_COUNT).get(char) == "c"
+
+
+def numeral_character(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` is one character jieba counts as a numeral word, a number
+    next (第 23112 before 13; not the 多 of 佐科·维多多|致): where the tagger ends a name
+    before one, the name ends there: 普京|第13次."""
+    return (end - start == 1 and text[end:end + 1].isnumeric()
+            and character_word_tags(CHARACTER_WORD_COUNT).get(text[start]) == "m")
 
 
 def dotted_name_ends(text: str, start: int, end: int, lex: Lexicon) -> bool:
@@ -95,10 +116,36 @@ def ends_in_common_word(name: str, lex: Lexicon) -> bool:
     return any(tags.get(name[k:]) in NOT_GIVEN_NAME_TAGS for k in range(1, len(name) - 1))
 
 
-def two_character_word(name: str) -> bool:
+def two_character_word(name: str, lex: Lexicon) -> bool:
     """Whether `name` is two characters jieba's dictionary has as a common word, not as
-    a place or a name: 带队 191, 特使 213 (not 普京, ns)."""
-    return len(name) == SHORTEST_NAME and common_word_tags(KNOWN_WORD_COUNT).get(name) in WORD_TAGS
+    a place or a name: 带队 191, 特使 213 (not 普京, ns); or as a rare one, in characters
+    not all of transliterations: a noun, 下届 51 (b), 全票 20, 中英 3 (nz), or a word of
+    another kind opening with no surname, 叛逃 82 (not 连战 63 (v), not 祖马 6 (n))."""
+    if len(name) != SHORTEST_NAME:
+        return False
+    if common_word_tags(KNOWN_WORD_COUNT).get(name) in WORD_TAGS:
+        return True
+    tag = short_word_tags().get(name)
+    if all(c in lex.translit_any for c in name):
+        return False
+    return tag in _RARE_NOUN_TAGS or (tag in WORD_TAGS and name[0] not in lex.surnames)
+
+
+# the tags of rare words no name of two characters is, whatever its first character
+_RARE_NOUN_TAGS = frozenset({"n", "b", "nz"})
+
+
+def opens_with_glue(name: str, lex: Lexicon) -> bool:
+    """Whether a stretch opens with a word no name is glued to (triggers.yaml
+    `name_glue_after`) that is no surname here: none at all (到|机场), or one a verb, an
+    adverb or an adjective follows (曾|到他, 曾|连续, 曾|有; not 曾庆红, 曾培炎)."""
+    if not name.startswith(lex.words("name_glue_after")):
+        return False
+    if name[0] not in lex.surnames:
+        return True
+    rest, words = name[1:], common_word_tags(KNOWN_WORD_COUNT)
+    return (character_word_tags(CHARACTER_WORD_COUNT).get(rest[:1]) in _ADVERBIAL_TAGS
+            or any(words.get(rest[:k]) in _ADVERBIAL_TAGS for k in range(SHORTEST_NAME, LONGEST_WORD + 1)))
 
 
 def opens_with_common_word(name: str) -> bool:

@@ -30,9 +30,9 @@ from kg.extract.foreign_runs import (LONGEST_TRANSLITERATION, foreign_han_run,
 from kg.extract.name_words import (FOREIGN_JOINER, KNOWN_WORD_COUNT, LONGEST_WORD,
                                     NOT_GIVEN_NAME_TAGS, SHORTEST_NAME, VERB_TAGS,
                                     all_transliterated, dotted_name_ends, ends_in_common_word,
-                                    opens_with_common_word, opens_with_verb, two_character_word,
-                                    verb_starts, word_across, word_runs_over, word_starts,
-                                    written_whole_elsewhere)
+                                    numeral_character, opens_with_common_word, opens_with_glue,
+                                    opens_with_verb, two_character_word, verb_starts, word_across,
+                                    word_runs_over, word_starts, written_whole_elsewhere)
 from kg.extract.ner import tag
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import HAN, PUNCTUATION, Patterns
@@ -120,12 +120,26 @@ def _unglued(text: str, start: int, end: int, lex: Lexicon,
         if not _glued(text, start, at, lex, pats):
             break
         end = at
+    if _joined_to_a_word(text, start, end, lex):
+        end -= 1  # 英格利希|和夫人, 李鹏|和夫人 (not 魏凤和|一行)
     negation = next((w for w in lex.words("name_negations") if text.endswith(w, start, end)), "")
     if negation and (verb_starts(text, end, len(text)) or text[end:end + 1] in lex.function_chars):
         end -= len(negation)  # 奥巴马|不|打算, 安倍晋三|不|和
     if end - start < SHORTEST_NAME or not _NAME_CHARS.fullmatch(text, start, end):
         return None
     return start, end
+
+
+def _joined_to_a_word(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    """Whether a name ending in a character that joins names (和) has it joining the
+    name to a word no name is glued to (夫人, 一行): not where the name is a surname and
+    that character, which is then its last (魏凤和, 康京和), unless jieba knows the shorter."""
+    if end - start <= SHORTEST_NAME or not text.endswith(lex.words("name_joining_ends"), start, end):
+        return False
+    if not text.startswith(tuple(w for w in lex.words("name_glue_after") if len(w) >= SHORTEST_NAME), end):
+        return False
+    shorter = text[start:end - 1]
+    return shorter in known_names() or not (len(shorter) == SHORTEST_NAME and shorter[0] in lex.surnames)
 
 
 def _place_or_body(text: str, s: int, e: int, label: str, start: int, end: int,
@@ -195,6 +209,7 @@ def _reading(text: str, start: int, end: int, limit: int, lex: Lexicon,
                 _ends_name(text, s, e, limit, lex, pats)
                 or (named and word_starts(text, e, limit))
                 or (named and e < end and word_runs_over(text, e, end, limit, lex, pats))
+                or (named and e < end and numeral_character(text, e, end))
                 or (named and e < end and dotted_name_ends(text, s, e, lex))
                 or (e > end and all_transliterated(text, s, e, lex))):
             # 习近平|受, 魏凤和|、, 韦尔希宁|当天, 蓬佩奥|暗示; 卡梅伦|上月, 奥巴马|即将;
@@ -218,8 +233,8 @@ def _reading(text: str, start: int, end: int, limit: int, lex: Lexicon,
     name = text[span[0]:span[1]]
     # jieba's two-character "names" are mostly words (谢谢 1089, 明白, 文明): no exception
     if ((name not in known_names() or len(name) == SHORTEST_NAME)
-            and (opens_with_common_word(name) or ends_in_common_word(name, lex) or two_character_word(name))
-            or opens_with_verb(name, lex)):
+            and (opens_with_common_word(name) or ends_in_common_word(name, lex) or two_character_word(name, lex))
+            or opens_with_verb(name, lex) or opens_with_glue(name, lex)):
         return None
     return span
 
@@ -291,14 +306,16 @@ def name_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
 def _joining_end(text: str, start: int, end: int, limit: int, tokens: Tokens, lex: Lexicon,
                  pats: Patterns) -> bool:
     """Whether the character after a surname and one more is the name's last though it
-    joins names elsewhere (罗富和|出席, 黄淑和|今天): a verb that follows names, as
-    jieba cuts it, comes next, or an adverb or a time word (triggers.yaml
+    joins names elsewhere (罗富和|出席, 黄淑和|今天, 魏凤和|、): punctuation, a verb that
+    follows names, as jieba cuts it, comes next, or an adverb or a time word (triggers.yaml
     `name_joining_ends`); not a noun that follows names (李鹏和|夫人) nor another
     verb (肖捷和|协调小组)."""
     if end - start != SHORTEST_NAME or text[start] not in lex.surnames or end + 1 >= limit:
         return False
     if not text.startswith(lex.words("name_joining_ends"), end):
         return False
+    if text[end + 1] in PUNCTUATION:
+        return True  # nor by punctuation: 魏凤和|、苗华, 包信和|，
     after = tokens.end_of(end + 1)
     if after == end + 2 and text[end + 1] in lex.function_chars:
         return True  # no conjunction is followed by a function word: 康京和|与|朝鲜外务相

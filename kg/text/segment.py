@@ -157,6 +157,32 @@ def common_words(min_count: int) -> frozenset[str]:
     return frozenset(common_word_tags(min_count))
 
 
+# the line of a one-character word counted 1000 times or more (曾 29107 d, 到 205341 v)
+_COUNTED_CHARACTER_LINE = re.compile(r"^([^ \n]) (\d{4,}) ([^ \n]+)$", re.MULTILINE)
+# the line of any word of two or three characters, however rare (全票 20 n, 下届 51 b,
+# 中英 3 nz, 得票率 8 n)
+_SHORT_WORD_LINE = re.compile(r"^([^ \n]{2,3}) \d+ ([^ \n]+)$", re.MULTILINE)
+
+
+@lru_cache(maxsize=4)
+def character_word_tags(min_count: int) -> dict[str, str]:
+    """One-character words jieba's dictionary counts at least `min_count` (1000 or
+    more) times, each with its tag: 曾 d, 到 v, 有 v."""
+    if min_count < 1000:
+        raise ValueError(f"character_word_tags reads words counted 1000 times or more, not {min_count}")
+    return _from_dictionary(f"jieba-characters-{min_count}", lambda: {
+        word: tag for word, count, tag in _COUNTED_CHARACTER_LINE.findall(jieba_dictionary_text())
+        if int(count) >= min_count})
+
+
+@lru_cache(maxsize=1)
+def short_word_tags() -> dict[str, str]:
+    """Every word of two or three characters of jieba's dictionary with its tag, rare
+    ones too: 全票 n, 下届 b, 中英 nz, 花莲 nr, 得票率 n."""
+    return _from_dictionary("jieba-short-words", lambda: dict(
+        _SHORT_WORD_LINE.findall(jieba_dictionary_text())))
+
+
 @lru_cache(maxsize=4)
 def common_word_tags(min_count: int) -> dict[str, str]:
     """The words of `common_words(min_count)`, each with jieba's part-of-speech tag
