@@ -36,6 +36,15 @@ GLUED_INTO_A_RARE_WORD = [
 JAPANESE_THROUGH_A_CONJUNCTION = [
     _case("央视网消息(新闻联播)：近来日本维新会共同党首、大阪市市长桥下彻所发表的有关“慰安妇”的不当言论引起了"
           "世界的广泛谴责。", set(), "桥下彻|所发表", {"桥下彻所"}),
+    # ... and one holding 和 where what follows it is no second name (audit at a5aae68)
+    _case("法国司法部门11日证实，法方已经对日本奥委会主席竹田恒和涉嫌为东京获取2020年奥运会主办权行贿一事"
+          "展开调查。", {"竹田恒和"}, "a rare verb after 和: 竹田恒和|涉嫌 (269)", {"竹田恒"}),
+    _case("日本共产党委员长志位和夫说：“安倍参拜是在向世界宣示日本美化侵略战争的立场。", {"志位和夫"},
+          "one character after 和, then 说: 志位和夫|说", {"志位"}),
+    _case("当天蓬佩奥在与到访的韩国外交部长官康京和会谈后作出了这一表态。", {"康京和"},
+          "a verb after 和: 康京和|会谈", {"康京"}),
+    _case("央视网消息(新闻联播)：国务院总理李克强当地时间11月1号在首尔国会议员会馆与韩国国会议长郑义和共同"
+          "出席“中国旅游年”闭幕式并致辞。", {"郑义和"}, "a word after 和, not one character: 郑义和|共同", {"郑义和共"}),
 ]
 
 # a name with · whose last part the proposal runs past into Chinese words

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.name_words import conjunction_character, verb_starts
+from kg.extract.name_words import KNOWN_WORD_COUNT, conjunction_character, verb_starts, word_starts
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import HAN, Patterns
 
@@ -49,5 +49,28 @@ def foreign_han_run(text: str, pos: int, limit: int, lex: Lexicon, pats: Pattern
             # ... or a word no name is glued to, or a common verb in characters no
             # transliteration goes on with: 祖马|致唁电, 阿博特|邀请 (not 卡贾维|维和, not
             # 特使内政|部长, 河野洋|平等: nouns)
-            return length
+            return through_held_conjunction(text, pos, end, limit, lex, pats) or length
+    return 0
+
+
+def through_held_conjunction(text: str, pos: int, end: int, limit: int, lex: Lexicon,
+                              pats: Patterns) -> int:
+    """The length of a Japanese name that goes on through the conjunction at `end`
+    (竹田恒和, 志位和夫), or 0: a second name after the conjunction has two characters at
+    least, so a conjunction that a function character or a verb follows, or one
+    character and then something a name is followed by, is the name's own (竹田恒和|和涉嫌,
+    志位和夫|说; not 安倍|和普京)."""
+    if not text.startswith(tuple(lex.words("name_held_conjunctions")), end):
+        return 0
+    after = end + 1
+    if after - pos < _FOREIGN_HAN_LENGTHS[-1] and after < limit and (
+            text[after] in lex.function_chars or verb_starts(text, after, limit, KNOWN_WORD_COUNT)):
+        # a verb, however rare, is no name's start: 竹田恒和|涉嫌 (269)
+        return after - pos
+    after += 1
+    if (after - pos <= _FOREIGN_HAN_LENGTHS[-1] and after < limit and _HAN_CHAR.match(text[after - 1])
+            and not word_starts(text, end + 1, limit)  # a word after it: 郑义和|共同
+            and (pats.followers.match(text, after, limit)
+                 or text.startswith(lex.words("name_glue_after"), after))):
+        return after - pos
     return 0

@@ -42,9 +42,10 @@ def word_starts(text: str, start: int, limit: int) -> bool:
     return any(text[start:start + k] in words for k in range(2, min(5, limit - start + 1)))
 
 
-def verb_starts(text: str, start: int, limit: int) -> bool:
-    """Whether a common verb starts at `start` (邀请, 出席), not a noun (部长, 平等)."""
-    tags = common_word_tags(COMMON_WORD_COUNT)
+def verb_starts(text: str, start: int, limit: int, least_count: int = COMMON_WORD_COUNT) -> bool:
+    """Whether a verb jieba counts `least_count` times or more starts at `start` (邀请,
+    出席), not a noun (部长, 平等)."""
+    tags = common_word_tags(least_count)
     return any(tags.get(text[start:start + k]) in VERB_TAGS for k in range(2, min(5, limit - start + 1)))
 
 

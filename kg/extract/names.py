@@ -26,7 +26,7 @@ import re
 from functools import lru_cache
 
 from kg.extract.foreign_runs import (LONGEST_TRANSLITERATION, foreign_han_run,
-                                     transliterated_run)
+                                     through_held_conjunction, transliterated_run)
 from kg.extract.name_words import (FOREIGN_JOINER, KNOWN_WORD_COUNT, LONGEST_WORD,
                                     NOT_GIVEN_NAME_TAGS, SHORTEST_NAME, VERB_TAGS,
                                     all_transliterated, dotted_name_ends, ends_in_common_word,
@@ -205,7 +205,9 @@ def _reading(text: str, start: int, end: int, limit: int, lex: Lexicon,
         if e > end and text[s:end] in known_names() and pats.followers.match(text, end, limit):
             e = end  # a name jieba knows, then a word that follows names: 李克强|同|乌总理
         # ... not into a word that runs on past it: 巴罗佐|通电话, 特朗普|北京时间
-        if e != end and (e < end or not word_across(text, end, e, lex)) and (
+        # ... nor before a conjunction the proposal runs through: 志位|和夫 is 志位和夫
+        held = e < end and s + through_held_conjunction(text, s, e, limit, lex, pats) == end
+        if e != end and not held and (e < end or not word_across(text, end, e, lex)) and (
                 _ends_name(text, s, e, limit, lex, pats)
                 or (named and word_starts(text, e, limit))
                 or (named and e < end and word_runs_over(text, e, end, limit, lex, pats))

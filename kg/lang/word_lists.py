@@ -45,6 +45,7 @@ WORD_LISTS: dict[str, str] = {
     "function_chars": "triggers.yaml",
     "name_followers": "triggers.yaml",
     "name_glue_after": "triggers.yaml",
+    "name_held_conjunctions": "triggers.yaml",
     "name_glue_before": "triggers.yaml",
     "name_joining_ends": "triggers.yaml",
     "name_negations": "triggers.yaml",
