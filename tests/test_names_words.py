@@ -100,6 +100,12 @@ OPENING_WITH_A_FUNCTION_WORD = [
           set(), "总统|并没有权力", {"并没有权力"}),
     _case("根据伊拉克宪法，4月选举出来的新国民议会应在7月1号前召开首次会议，选举产生总统并完成组阁。",
           set(), "总统|并完成组阁", {"并完成组阁"}),
+    # ... a preposition a surname is written in, then a common word (audit at a5aae68)
+    _case("在江苏镇江，总书记向村民了解看病方便不方便、医疗费用贵不贵。", set(), "总书记|向村民", {"向村民"}),
+    _case("王玉虎代表说，总书记向大家叮嘱“生态环境没有替代品”，让自己感触很深。", set(), "总书记|向大家",
+          {"向大家"}),
+    _case("今年5月召开的两院院士大会上，习近平总书记向全体科技工作者发出了新时代的号召。", {"习近平"},
+          "总书记|向全体, and the name before the title", {"向全体"}),
 ]
 
 # places read as names: a country's short form, a country holding a follower (和), a city

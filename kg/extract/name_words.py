@@ -149,6 +149,15 @@ def opens_with_glue(name: str, lex: Lexicon) -> bool:
             or any(words.get(rest[:k]) in _ADVERBIAL_TAGS for k in range(SHORTEST_NAME, LONGEST_WORD + 1)))
 
 
+def function_word_and_word(name: str, lex: Lexicon) -> bool:
+    """Whether a stretch is a function character a surname is also written in and then,
+    all the rest, a common word of two characters or more: the preposition and its object,
+    向|村民, 向|大家 (a given name is no common word: 向巴平措)."""
+    rest = name[1:]
+    return (name[0] in lex.function_chars and len(rest) >= SHORTEST_NAME
+            and rest in common_words(KNOWN_WORD_COUNT))
+
+
 def opens_with_common_word(name: str) -> bool:
     """Whether a stretch is a common word or opens with one (关于, 高兴|地, 日前|通电话)."""
     words = common_words(COMMON_WORD_COUNT)

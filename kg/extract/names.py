@@ -30,6 +30,7 @@ from kg.extract.foreign_runs import (LONGEST_TRANSLITERATION, foreign_han_run,
 from kg.extract.name_words import (FOREIGN_JOINER, KNOWN_WORD_COUNT, LONGEST_WORD,
                                     NOT_GIVEN_NAME_TAGS, SHORTEST_NAME, VERB_TAGS,
                                     all_transliterated, dotted_name_ends, ends_in_common_word,
+                                    function_word_and_word,
                                     numeral_character, opens_with_common_word, opens_with_glue,
                                     opens_with_verb, two_character_word, verb_starts, word_across,
                                     word_runs_over, word_starts, written_whole_elsewhere)
@@ -236,7 +237,8 @@ def _reading(text: str, start: int, end: int, limit: int, lex: Lexicon,
     # jieba's two-character "names" are mostly words (谢谢 1089, 明白, 文明): no exception
     if ((name not in known_names() or len(name) == SHORTEST_NAME)
             and (opens_with_common_word(name) or ends_in_common_word(name, lex) or two_character_word(name, lex))
-            or opens_with_verb(name, lex) or opens_with_glue(name, lex)):
+            or opens_with_verb(name, lex) or opens_with_glue(name, lex)
+            or function_word_and_word(name, lex)):
         return None
     return span
 
