@@ -82,6 +82,17 @@ GLUED_AFTER_A_TITLE = [
           "a conjunction: 特朗普|并", {"特朗普并"}),
 ]
 
+# a title glued to the name next to it, the title opening it (王储) or following it (长老): audit at a5aae68
+TITLE_IN_THE_NAME = [
+    _case("央视网消息（新闻联播）：应巴林协商会议主席阿里的邀请，全国政协主席俞正声11月5日至7日对巴林进行正式"
+          "友好访问，分别会见了巴林国王哈马德、王储萨勒曼、副首相穆罕默德、国民议会议长兼众议长扎哈拉尼，并与"
+          "协商会议主席阿里进行了会谈。", {"哈马德", "萨勒曼", "穆罕默德"}, "王储 of 王 opens no name: 王储|萨勒曼",
+          {"王储萨勒曼"}),
+    _case("本届大会将举办祈祷世界和平法会、千僧斋等佛事活动，“世佛联”副主席、中国佛教协会会长传印长老、“世佛联”"
+          "秘书长攀洛·泰阿利、中国佛教协会副会长第十一世班禅额尔德尼·确吉杰布，先后在开幕式上致辞。", {"传印"},
+          "a title after a name, as 先生 is: 传印|长老", {"传印长老"}),
+]
+
 # a negation glued to a name, where a verb or a function character follows (xwlb 2013, 2015)
 NEGATED = [
     _case("美国白宫发言人卡尼26号说，美国总统奥巴马不打算推动加强枪支管控的法案。", {"奥巴马"},
@@ -177,7 +188,8 @@ CLASSES = {"glued into a word": GLUED_INTO_A_WORD, "dotted into words": DOTTED_I
            "opening with an adverb": OPENING_WITH_AN_ADVERB, "rare words": RARE_WORDS,
            "joined to a word": JOINED_TO_A_WORD,
            "glued into a rare word": GLUED_INTO_A_RARE_WORD,
-           "through a conjunction": JAPANESE_THROUGH_A_CONJUNCTION}
+           "through a conjunction": JAPANESE_THROUGH_A_CONJUNCTION,
+           "title in the name": TITLE_IN_THE_NAME}
 
 
 @by_class(CLASSES)

@@ -356,7 +356,8 @@ def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexic
     dictionary knows (叶利钦), a foreign name with · (安瓦尔·易卜拉欣), or, after
     a foreign title, a run of transliteration characters; where it ends is
     decided by what may follow a name (同志, 主持, punctuation...) and by
-    jieba's token boundaries.
+    jieba's token boundaries. No name read from characters opens with a title, though
+    its first character is a surname (王储|萨勒曼, 常委|王沪宁): the name comes after it.
     """
     dotted = _FOREIGN_NAME.match(text, pos, limit)
     if dotted:
@@ -385,6 +386,8 @@ def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexic
                                            and (tokens.starts_at(end) or end == limit)):
                 end -= 1
             return end - pos
+    if text.startswith(tuple(lex.roles) + lex.words("title_after_name"), pos):
+        return 0
     if foreign:
         length = (transliterated_run(text, pos, limit, lex, pats)
                   or foreign_han_run(text, pos, limit, lex, pats))
