@@ -19,14 +19,14 @@ and becomes a row to judge once it gives it. `--score` prints precision and reca
 from __future__ import annotations
 
 import argparse
-import csv
 import gzip
 import json
 import random
 import re
-import sys
 from collections.abc import Iterable
 from pathlib import Path
+
+from kg.eval.audits import read_audit, write_audit
 
 CORPUS = "xwlb/xwlb-2012-2019.jsonl.gz"
 GOLD = Path(__file__).resolve().parents[1] / "tests" / "gold"
@@ -105,11 +105,6 @@ def run(data: Path, sample: list[dict[str, str]],
             for s, ln, i, t in sorted(rows, key=lambda k: (k[0], int(k[1]), int(k[2]), k[3]))]
 
 
-def read(path: Path) -> list[dict[str, str]]:
-    with path.open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f, delimiter="\t"))
-
-
 def score(rows: list[dict[str, str]]) -> dict[str, tuple[int, int, int]]:
     """Section → (right, wrong, missed)."""
     unknown = sorted({r["judgement"] for r in rows} - {"right", "wrong", "missed"})
@@ -137,7 +132,7 @@ def main() -> None:
         from kg.cli import default_data_dir
         args.data = default_data_dir()
     if args.score:
-        for section, (right, wrong, missed) in score(read(args.score)).items():
+        for section, (right, wrong, missed) in score(read_audit(args.score)).items():
             print(f"{section:12} precision {right / max(right + wrong, 1):.3f} "
                   f"({right}/{right + wrong})  recall {right / max(right + missed, 1):.3f} "
                   f"({right}/{right + missed})")
@@ -148,14 +143,11 @@ def main() -> None:
         rows = draw(args.data, args.n, args.seed, excluded)
         columns = ["section", "line", "sentence", "text"]
     elif args.command == "run" and args.sample:
-        rows = run(args.data, read(args.sample), read(args.judged) if args.judged else [])
+        rows = run(args.data, read_audit(args.sample), read_audit(args.judged) if args.judged else [])
         columns = COLUMNS
     else:
         ap.error("draw, run SAMPLE or --score FILE")
-    out = args.output.open("w", encoding="utf-8", newline="") if args.output else sys.stdout
-    writer = csv.DictWriter(out, columns, delimiter="\t", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    write_audit(rows, columns, args.output)
 
 
 if __name__ == "__main__":

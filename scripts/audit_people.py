@@ -11,13 +11,12 @@ with `name` or `not-name` by hand. `--score FILE` prints the precision of a fill
 from __future__ import annotations
 
 import argparse
-import csv
 import random
-import sys
 from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.eval.audits import read_audit, write_audit
 from kg.store.oxigraph import open_store
 from kg.store.query import run_query
 
@@ -49,8 +48,7 @@ def draw(graph: Path, n: int, seed: int) -> list[dict[str, str]]:
 
 
 def score(path: Path) -> tuple[int, int]:
-    with path.open(encoding="utf-8", newline="") as f:
-        judged = [r["judgement"] for r in csv.DictReader(f, delimiter="\t")]
+    judged = [r["judgement"] for r in read_audit(path)]
     unknown = sorted({j for j in judged if j not in ("name", "not-name")})
     if unknown:
         raise SystemExit(f"{path}: judgements must be name or not-name, found {unknown}")
@@ -70,10 +68,7 @@ def main() -> None:
         print(f"{args.score}: {names}/{total} names, precision {names / total:.3f}")
         return
     rows = draw(args.graph, args.n, args.seed)
-    out = args.output.open("w", encoding="utf-8", newline="") if args.output else sys.stdout
-    writer = csv.DictWriter(out, COLUMNS, delimiter="\t", lineterminator="\n")
-    writer.writeheader()
-    writer.writerows(rows)
+    write_audit(rows, COLUMNS, args.output)
 
 
 if __name__ == "__main__":

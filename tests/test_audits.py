@@ -7,10 +7,30 @@ from pathlib import Path
 
 import pytest
 
+from kg.eval.audits import read_audit, write_audit
+
 AUDITS = Path(__file__).resolve().parent / "gold" / "audits"
 # file → (labels judged, not names), as tests/gold/audits/README.md reports them
 REPORTED = {"names-2019-sample.tsv": (150, 11), "names-2019-sample-before.tsv": (150, 40)}
 
+
+
+def _audit(name: str) -> list[dict[str, str]]:
+    return read_audit(AUDITS / name)
+
+
+def test_an_audit_file_is_written_whole_or_not_at_all(tmp_path):
+    path = tmp_path / "audit.tsv"
+    rows = [{"label": "习近平", "judgement": "name"}, {"label": "举行会", "judgement": ""}]
+    write_audit(rows, ["label", "judgement"], path)
+    assert read_audit(path) == rows
+
+    def failing():
+        yield rows[0]
+        raise RuntimeError("the draw failed")
+    with pytest.raises(RuntimeError):
+        write_audit(failing(), ["label", "judgement"], path)
+    assert read_audit(path) == rows
 
 @pytest.mark.parametrize("name", sorted(REPORTED))
 def test_an_audit_judges_each_label_once_as_name_or_not(name):
@@ -30,9 +50,7 @@ LATEST = "people-xwlb-whole-a5aae68.tsv"
 
 @pytest.mark.parametrize("name", sorted(WHOLE))
 def test_a_whole_corpus_audit_judges_300_distinct_nodes(name):
-    import csv
-    with (AUDITS / name).open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f, delimiter="\t"))
+    rows = _audit(name)
     assert [*rows[0]] == ["person", "label", "mentions", "sentence", "judgement"]
     assert len({r["person"] for r in rows}) == len(rows) == 300
     assert {r["judgement"] for r in rows} == {"name", "not-name"}
@@ -59,16 +77,11 @@ EVENTS_LATEST = "events-xwlb-sample-after-26110aa.tsv"
 EVENTS_FLOOR = {"messages": 0.995, "inspections": 0.94}
 
 
-def _event_rows(name: str) -> list[dict[str, str]]:
-    from scripts.audit_events import read
-    return read(AUDITS / name)
-
-
 @pytest.mark.parametrize("name", sorted(EVENTS))
 def test_an_events_audit_judges_each_tuple_of_a_drawn_sentence_once(name):
     from scripts.audit_events import COLUMNS, score
-    rows = _event_rows(name)
-    drawn = {(r["section"], r["line"], r["sentence"]) for r in _event_rows("events-xwlb-sample.tsv")}
+    rows = _audit(name)
+    drawn = {(r["section"], r["line"], r["sentence"]) for r in _audit("events-xwlb-sample.tsv")}
     assert len(drawn) == 120 and [*rows[0]] == COLUMNS
     assert all((r["section"], r["line"], r["sentence"]) in drawn for r in rows)
     keys = [(r["section"], r["line"], r["sentence"], r["tuple"]) for r in rows]
@@ -96,8 +109,8 @@ def test_the_events_stage_keeps_its_audited_precision():
     data = corpus_dir()
     if not (data / "xwlb").is_dir():
         pytest.skip(f"the 新闻联播 corpus is not at {data}")
-    judged = _event_rows(EVENTS_LATEST)
-    rows = run(data, _event_rows("events-xwlb-sample.tsv"), judged)
+    judged = _audit(EVENTS_LATEST)
+    rows = run(data, _audit("events-xwlb-sample.tsv"), judged)
     unjudged = [(r["line"], r["tuple"]) for r in rows if not r["judgement"]]
     assert not unjudged, f"tuples not judged in {EVENTS_LATEST}: {unjudged}"
     for section, (right, wrong, _missed) in score(rows).items():
@@ -112,20 +125,14 @@ FRESH_LATEST = "people-xwlb-every37-11-after-1e0f7de.tsv"
 FRESH_FLOOR = 0.96
 
 
-def _judged_rows(name: str) -> list[dict[str, str]]:
-    import csv
-    with (AUDITS / name).open(encoding="utf-8", newline="") as f:
-        return list(csv.DictReader(f, delimiter="\t"))
-
-
 @pytest.mark.parametrize("name", sorted(FRESH))
 def test_a_fresh_sample_judges_150_distinct_nodes(name):
-    rows = _judged_rows(name)
+    rows = _audit(name)
     assert len({r["person"] for r in rows}) == len(rows) == 150
     assert sum(r["judgement"] == "name" for r in rows) == FRESH[name]
     assert {r["judgement"] for r in rows} == {"name", "not-name"}
 
 
 def test_the_fresh_sample_after_the_fixes_is_above_its_floor():
-    rows = _judged_rows(FRESH_LATEST)
+    rows = _audit(FRESH_LATEST)
     assert sum(r["judgement"] == "name" for r in rows) / len(rows) >= FRESH_FLOOR
