@@ -152,7 +152,7 @@ def _place_or_body(text: str, s: int, e: int, label: str, start: int, end: int,
     it, from before it to after it, or past a word that follows names, is the tagger
     running on: 州委书记田锦尘，州政协, 华寿军|代表|政协; but not one read from a country's
     name at its start, though it holds a follower: 特立尼达|和多巴哥, 巴拿马共|和国."""
-    if s == start and text.startswith(tuple(lex.countries), s):
+    if s == start and pats.country.match(text, s):
         return True
     if e > end and (s < start or pats.followers.match(text, end, e)):
         return False
@@ -386,7 +386,7 @@ def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexic
                                            and (tokens.starts_at(end) or end == limit)):
                 end -= 1
             return end - pos
-    if text.startswith(tuple(lex.roles) + lex.words("title_after_name"), pos):
+    if pats.role.match(text, pos) or text.startswith(lex.words("title_after_name"), pos):
         return 0
     if foreign:
         length = (transliterated_run(text, pos, limit, lex, pats)
