@@ -86,8 +86,9 @@ def proposed_names(adoc: AnnotatedDocument, sent: Sentence, people: list[Mention
                + lex.words("guest_talk_words") + lex.words("purpose_words")
                + lex.words("present_words") + lex.words("name_separators")
                + lex.words("message_words"))
-    # ... and after a country, before a title the lexicon may not know (卡塔尔|埃米尔塔米姆)
-    for pos, word in _find_words(text, sent.start, sent.end, markers + tuple(lex.countries)):
+    # ... and after a country, before a title the lexicon may not know (卡塔尔|埃米尔塔米姆);
+    # sorted, since a set's order follows the hash seed and decides between overlapping words
+    for pos, word in _find_words(text, sent.start, sent.end, markers + tuple(sorted(lex.countries))):
         starts.setdefault(pos + len(word), False)
     for i in range(sent.start, sent.end):
         if i == sent.start or text[i - 1] in _CLAUSE_END:
