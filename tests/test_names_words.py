@@ -162,6 +162,8 @@ OPENING_WITH_AN_ADVERB = [
     _case("中国国际经济交流中心理事长曾培炎，台湾两岸共同市场基金会最高顾问钱复，中共中央台办、国务院台办"
           "主任王毅，中共江苏省委书记罗志军分别在峰会上致辞。", {"曾培炎", "王毅", "罗志军"},
           "曾 a surname: 曾培炎", set()),
+    # 再 is glue as 再次 is (the 2019 items of tests/test_corpus_people.py gave 再访 a node)
+    _case("联合国特使再访也门敦促落实停火。", set(), "特使|再访", {"再访"}),
 ]
 
 # two characters jieba's dictionary has as a rare word, not a name (audit at 20da3c8)
