@@ -13,7 +13,7 @@ import os
 import sys
 from pathlib import Path
 
-from kg.cli_people import add_people_commands
+from kg.cli_people import FORMAT_HELP, TIMEOUT_HELP, add_people_commands
 from kg.errors import GoldError, InputError, KGError, QueryError, ShapeViolation, UsageError
 
 def _date(value: str) -> dt.date:
@@ -269,6 +269,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------- parser
 
+GRAPH_HELP = "a graph file (.ttl .nt .trig .nq .jsonld .rdf) or a store folder made by kg build"
+
 def make_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="kg", description="Build, query and draw knowledge graphs of Chinese political news.")
@@ -305,14 +307,17 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("query", help="run SPARQL over a graph file or store",
                        description="Run a SPARQL query: its text, a bundled query's name "
                                    "(see --list), or -f FILE.rq.")
-    p.add_argument("graph", nargs="?", metavar="GRAPH")
-    p.add_argument("query", nargs="?", metavar="QUERY")
-    p.add_argument("-f", "--file", metavar="FILE.rq")
-    p.add_argument("--format", choices=["table", "csv", "json", "tsv"], default="table")
+    p.add_argument("graph", nargs="?", metavar="GRAPH", help=GRAPH_HELP)
+    p.add_argument("query", nargs="?", metavar="QUERY",
+                   help="the query's SPARQL text, or the name of a bundled query (see --list)")
+    p.add_argument("-f", "--file", metavar="FILE.rq", help="read the query from this file")
+    p.add_argument("--format", choices=["table", "csv", "json", "tsv"], default="table",
+                   help=FORMAT_HELP)
     p.add_argument("--param", action="append", metavar="NAME=VALUE",
                    help="bind ?NAME to VALUE (a literal) before running; repeatable")
-    p.add_argument("--timeout", type=float, default=None, metavar="SECONDS")
-    p.add_argument("--limit", type=int, default=None, metavar="ROWS")
+    p.add_argument("--timeout", type=float, default=None, metavar="SECONDS", help=TIMEOUT_HELP)
+    p.add_argument("--limit", type=int, default=None, metavar="ROWS",
+                   help="print at most this many rows (default: all)")
     p.add_argument("--list", action="store_true", help="list the bundled queries")
     p.add_argument("--allow-service", action="store_true",
                    help="let SERVICE clauses fetch from the servers they name (refused otherwise)")
@@ -321,11 +326,14 @@ def make_parser() -> argparse.ArgumentParser:
     add_people_commands(sub)
 
     p = sub.add_parser("draw", help="write an interactive HTML graph that works offline")
-    p.add_argument("graph", metavar="GRAPH")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.html")
+    p.add_argument("graph", metavar="GRAPH", help=GRAPH_HELP)
+    p.add_argument("-o", "--output", required=True, metavar="OUT.html",
+                   help="the HTML page to write (one file, no network needed to open it)")
     p.add_argument("--focus", metavar="NAME", help="only the neighbourhood of this entity")
-    p.add_argument("--depth", type=_positive, default=1, metavar="N")
-    p.add_argument("--max-nodes", type=_positive, default=1500, metavar="N")
+    p.add_argument("--depth", type=_positive, default=1, metavar="N",
+                   help="with --focus: how many links away from it to draw (default 1)")
+    p.add_argument("--max-nodes", type=_positive, default=1500, metavar="N",
+                   help="draw at most this many nodes, the most connected first (default 1500)")
     p.add_argument("--co-attendance", action="store_true",
                    help="draw only people, linked by the meetings they chaired or spoke at together")
     p.add_argument("--talks", action="store_true",
@@ -334,15 +342,17 @@ def make_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("timeline", help="write a person's career as an HTML timeline that "
                                         "works offline (one bar per post, hover for sources)")
-    p.add_argument("graph", metavar="GRAPH")
+    p.add_argument("graph", metavar="GRAPH", help=GRAPH_HELP)
     p.add_argument("name", metavar="NAME", help="the person's name, simplified")
-    p.add_argument("-o", "--output", required=True, metavar="OUT.html")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.html",
+                   help="the HTML page to write (one file, no network needed to open it)")
     p.set_defaults(run=cmd_timeline)
 
     p = sub.add_parser("export", help="convert a graph to another format",
                        description="Formats by suffix: .ttl .nt .trig .nq .jsonld .rdf .graphml .csv")
-    p.add_argument("graph", metavar="GRAPH")
-    p.add_argument("-o", "--output", required=True, metavar="OUT")
+    p.add_argument("graph", metavar="GRAPH", help=GRAPH_HELP)
+    p.add_argument("-o", "--output", required=True, metavar="OUT",
+                   help="the file to write; its suffix chooses the format")
     p.add_argument("--co-attendance", action="store_true",
                    help="write the people network of shared meetings instead (.graphml or .csv; "
                         "edge weight = meetings shared)")
@@ -373,7 +383,7 @@ def make_parser() -> argparse.ArgumentParser:
                        description="Send a graph file or store (the union of its graphs) to a "
                                    "SPARQL 1.1 Graph Store Protocol service: Oxigraph, Fuseki, "
                                    "GraphDB, Virtuoso... (docs/scale.md).")
-    p.add_argument("graph", metavar="GRAPH")
+    p.add_argument("graph", metavar="GRAPH", help=GRAPH_HELP)
     p.add_argument("--endpoint", required=True, metavar="URL",
                    help="the Graph Store URL, e.g. http://127.0.0.1:7878/store")
     p.add_argument("--graph", dest="graph_iri", metavar="IRI",
@@ -389,20 +399,25 @@ def make_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="precision, recall and F1 against gold files",
                        description="Score a graph (or sources, built first) against gold YAML "
                                    "files, or score entity spans on a public NER corpus.")
-    p.add_argument("graph", nargs="?", metavar="GRAPH")
-    p.add_argument("gold", nargs="*", metavar="GOLD.yaml")
+    p.add_argument("graph", nargs="?", metavar="GRAPH",
+                   help="a graph file or store folder, or the documents to build first; or, "
+                        "alone, gold files or a folder of them (their documents are built)")
+    p.add_argument("gold", nargs="*", metavar="GOLD.yaml",
+                   help="gold files (tests/gold/dev/README.md gives their format)")
     p.add_argument("--errors", action="store_true", help="list misses and extras")
-    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD")
+    p.add_argument("--date", type=_date, metavar="YYYY-MM-DD",
+                   help="publication date of the documents built, as for kg build --date")
     p.add_argument("--corpus", metavar="PATH", help="a public NER corpus file")
     p.add_argument("--format", dest="corpus_format", choices=["bio", "bmes", "cluener"],
                    default="bio", help="the corpus's format")
-    p.add_argument("--limit", type=int, default=None, metavar="SENTENCES")
+    p.add_argument("--limit", type=int, default=None, metavar="SENTENCES",
+                   help="with --corpus: score only the first this many sentences")
     p.add_argument("--data", metavar="DIR", help="where the public corpora are "
                    "(default: $ZHKG_DATA, else ../shared/data)")
     p.set_defaults(run=cmd_eval)
 
     p = sub.add_parser("validate", help="check a graph against the SHACL shapes")
-    p.add_argument("graph", metavar="GRAPH")
+    p.add_argument("graph", metavar="GRAPH", help=GRAPH_HELP)
     p.set_defaults(run=cmd_validate)
     return parser
 

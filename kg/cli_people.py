@@ -65,6 +65,10 @@ def cmd_why(args: argparse.Namespace) -> int:
     return 0
 
 
+FORMAT_HELP = "how to print the rows: an aligned table (default), csv, json or tsv"
+TIMEOUT_HELP = "stop the query after this many seconds (default: no limit)"
+
+
 def add_people_commands(sub) -> None:
     """Register the commands on the `kg` parser's subcommands."""
     for name, query, variable, what in (
@@ -81,8 +85,10 @@ def add_people_commands(sub) -> None:
                             + ("the person's name, simplified or traditional" if variable == "name"
                                else "the post's label or an alternative label, simplified or "
                                     "traditional (docs/sparql.md shows examples)"))
-        p.add_argument("--format", choices=["table", "csv", "json", "tsv"], default="table")
-        p.add_argument("--timeout", type=float, default=None, metavar="SECONDS")
+        p.add_argument("--format", choices=["table", "csv", "json", "tsv"], default="table",
+                       help=FORMAT_HELP)
+        p.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                       help=TIMEOUT_HELP)
         p.set_defaults(run=_bundled(query, variable))
 
     p = sub.add_parser("why", help="why a name is one person, or several",
@@ -94,5 +100,6 @@ def add_people_commands(sub) -> None:
                    help="a graph file or store folder (default: $ZHKG_GRAPH, else "
                         "out/graph.ttl), then the name, simplified or traditional")
     p.add_argument("--all", action="store_true", help="every report's decision, in date order")
-    p.add_argument("--timeout", type=float, default=None, metavar="SECONDS")
+    p.add_argument("--timeout", type=float, default=None, metavar="SECONDS",
+                   help=TIMEOUT_HELP)
     p.set_defaults(run=cmd_why)

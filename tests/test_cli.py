@@ -170,3 +170,20 @@ def test_cli_export_jsonld_context_has_only_the_prefixes_the_graph_uses(tmp_path
     assert all(f'"{prefix}:' in text for prefix in context if prefix != "rdf"), context
     assert {"kg", "org", "prov", "nif", "skos"} <= set(context)
     assert isomorphic(as_graph(read_graph(jsonld)), read_graph(ttl))
+
+
+def test_cli_every_command_and_option_says_what_it_is_for():
+    """`kg COMMAND --help` is a researcher's manual: an argument without help text shows
+    only its metavar, which says what to type but not what it does."""
+    import argparse
+
+    from kg.cli import make_parser
+    subcommands = next(action for action in make_parser()._actions
+                       if isinstance(action, argparse._SubParsersAction))
+    documented = {choice.dest for choice in subcommands._choices_actions if choice.help}
+    assert documented == set(subcommands.choices)
+    silent = [f"kg {name} {'/'.join(action.option_strings) or action.dest}"
+              for name, command in subcommands.choices.items()
+              for action in command._actions
+              if not isinstance(action, argparse._HelpAction) and not action.help]
+    assert silent == []
