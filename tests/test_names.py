@@ -184,11 +184,21 @@ TAGGER_BODIES = [
           "the title read into a body up to the name: 斐济总理|姆拜尼马拉马"),
 ]
 
+# a character that opens the verb or adverb after a name the tagger ends before it (xwlb 2012-2019)
+GLUED_BEFORE_THE_NEXT_WORD = [
+    _case("中共中央总书记、国家主席、中央军委主席习近平给南开大学8名新入伍大学生回信。", {"习近平"},
+          "a preposition: 给", {"习近平给"}),
+    _case("三年前，改变的机会来了，副镇长邓卫灵来推广火龙果。", {"邓卫灵"}, "a verb: 来", {"邓卫灵来"}),
+    _case("委内瑞拉总统马杜罗22号表示，希望美国总统奥巴马能纠正他执政以来对待委内瑞拉的态度。",
+          {"奥巴马"}, "a verb, the tagger reading a place: 能", {"奥巴马能"}),
+    _case("宣布朝鲜劳动党中央政治局委员、朝鲜国防委员会副委员长张成泽有严重反党反革命行为。",
+          {"张成泽"}, "a verb: 有", {"张成泽有"}),
+]
 
 CLASSES = {"tagger's body": TAGGER_BODIES, "glued": GLUED, "common word": COMMON_WORDS, "place or body": PLACES_AND_BODIES,
            "fragment": FRAGMENTS, "foreign": FOREIGN,
            "glued, the tagger not ending it": GLUED_WHERE_THE_TAGGER_DOES_NOT_END,
-           "piece of a word": PIECES_OF_WORDS}
+           "piece of a word": PIECES_OF_WORDS, "glued before the next word": GLUED_BEFORE_THE_NEXT_WORD}
 
 
 def by_class(classes: dict[str, list]):
@@ -305,3 +315,17 @@ def test_a_stretch_ending_in_a_verb_or_numeral_is_no_name_unless_transliterated(
 def test_an_adverb_after_a_name_is_glue(text, name):
     holders = {h.person.text for h in extract(make_document(text, doc_id="t", path="t.txt")).holdings}
     assert name in holders and not any(h.startswith(name) and h != name for h in holders)
+
+
+
+@pytest.mark.parametrize("text, name", [
+    # a character that opens the next word elsewhere is the name's last where punctuation or
+    # a word that follows names comes next (cases of GLUED_BEFORE_THE_NEXT_WORD)
+    ("解放军总医院内科临床部主任医师、教授杨明会，后勤工程学院军事土木工程系教授程华。", "杨明会"),
+    ("国务院新闻办今天举行例行发布会，国家发改委副主任胡祖才表示，年内将实现项目审批的在线办理。", "胡祖才"),
+    ("村民们说，这多亏了村支书吴天来。", "吴天来"),
+])
+def test_a_character_that_opens_the_next_word_elsewhere_ends_a_name_before_punctuation(text, name):
+    start = text.index(name)
+    assert name_length(text, start, len(text), Tokens(segment(text)), _LANG.lexicon,
+                       _LANG.patterns) == len(name)

@@ -10,7 +10,7 @@ import re
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import HAN, PUNCTUATION, Patterns
 from kg.text.segment import (character_word_tags, common_word_tags, common_words,
-                             short_word_tags)
+                             known_names, short_word_tags)
 
 FOREIGN_JOINER = "·"
 _HAN_CHAR = re.compile(f"[{HAN}]")
@@ -91,6 +91,23 @@ def dotted_name_ends(text: str, start: int, end: int, lex: Lexicon) -> bool:
     words = common_words(KNOWN_WORD_COUNT)
     return (FOREIGN_JOINER in text[start:end] and text[end] not in lex.translit_any
             and any(text[end:end + k] in words for k in range(SHORTEST_NAME, LONGEST_WORD + 1)))
+
+
+def opens_next_word(text: str, start: int, at: int, end: int, lex: Lexicon,
+                    pats: Patterns) -> bool:
+    """Whether the one character from `at` to `end`, after a name from `start` the tagger
+    ends at `at`, opens the next word (triggers.yaml `name_opening_next`): 胡锦涛|送的,
+    张成泽|有严重; not where punctuation or a word that follows names comes next, which
+    leaves it no word to open (教授杨明会，), nor where jieba knows the longer stretch, or
+    the name's last character and it, as a word or a name (王德才: 德才 is a word)."""
+    if end - at != 1 or not text.startswith(lex.words("name_opening_next"), at):
+        return False
+    if end >= len(text) or text[end] in PUNCTUATION or (
+            pats.followers.match(text, end) and text[end] not in lex.function_chars):
+        return False
+    rare = short_word_tags()
+    return not any(text[k:end] in known_names() or text[k:end] in rare
+                   or text[k:end] in common_words(KNOWN_WORD_COUNT) for k in range(start, at))
 
 
 def word_across(text: str, start: int, end: int, lex: Lexicon) -> bool:

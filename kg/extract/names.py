@@ -32,7 +32,8 @@ from kg.extract.name_words import (FOREIGN_JOINER, KNOWN_WORD_COUNT, LONGEST_WOR
                                     all_transliterated, dotted_name_ends, ends_in_common_word,
                                     function_word_and_word,
                                     numeral_character, opens_with_common_word, opens_with_glue,
-                                    opens_with_verb, two_character_word, verb_starts, word_across,
+                                    opens_next_word, opens_with_verb, two_character_word,
+                                    verb_starts, word_across,
                                     word_runs_over, word_starts, written_whole_elsewhere)
 from kg.extract.ner import tag
 from kg.lang.lexicon import Lexicon
@@ -214,14 +215,15 @@ def _reading(text: str, start: int, end: int, limit: int, lex: Lexicon,
                 or (named and e < end and word_runs_over(text, e, end, limit, lex, pats))
                 or (named and e < end and numeral_character(text, e, end))
                 or (named and e < end and dotted_name_ends(text, s, e, lex))
+                or (named and e < end and opens_next_word(text, s, e, end, lex, pats))
                 or (e > end and all_transliterated(text, s, e, lex))):
             # 习近平|受, 魏凤和|、, 韦尔希宁|当天, 蓬佩奥|暗示; 卡梅伦|上月, 奥巴马|即将;
             # 特雷莎·梅|递交; the longer transliteration: 韦斯特韦勒|会面, 拉赫蒙|均
             end = e
         return _unglued(text, s, _before_verb(text, s, end, lex), lex, pats)
-    # read as something else, but ending where a name may end: 普京(LOC)|举行
-    end = next((e for s, e, _ in spans
-                if s == start and e < end and _ends_name(text, s, e, limit, lex, pats)), end)
+    # read as something else, but ending where a name may end: 普京(LOC)|举行, 奥巴马(LOC)|能
+    end = next((e for s, e, _ in spans if s == start and e < end and (
+        _ends_name(text, s, e, limit, lex, pats) or opens_next_word(text, s, e, end, lex, pats))), end)
     if any(s <= start < e and _place_or_body(text, s, e, label, start, end, lex, pats)
            for s, e, label in spans):
         return None

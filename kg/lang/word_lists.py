@@ -49,6 +49,7 @@ WORD_LISTS: dict[str, str] = {
     "name_glue_before": "triggers.yaml",
     "name_joining_ends": "triggers.yaml",
     "name_negations": "triggers.yaml",
+    "name_opening_next": "triggers.yaml",
     "level_markers": "places.yaml",
     "foreign_cities": "places.yaml",
     "short_name_suffixes": "places.yaml",
