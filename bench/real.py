@@ -36,10 +36,11 @@ XWLB = Path("xwlb") / "xwlb-2012-2019.jsonl.gz"
 # One `kg build` as a child process, reporting what it cost: its own CPU
 # seconds, its workers' (children waited for), and the peak resident size of
 # each. VmHWM is the process's own peak since exec; ru_maxrss would carry
-# over the peak of the process that started it.
+# over the peak of the process that started it. It ends as the `kg` command
+# does (kg.cli.end_process), without tearing the interpreter down.
 _MEASURED_BUILD = """
 import re, resource, sys
-from kg.cli import main
+from kg.cli import end_process, main
 rc = main(sys.argv[1:])
 own = resource.getrusage(resource.RUSAGE_SELF)
 workers = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -47,6 +48,7 @@ with open("/proc/self/status") as status:
     peak = int(re.search(r"VmHWM:\\s*(\\d+)", status.read())[1])
 print("MEASURED", rc, own.ru_utime + own.ru_stime, workers.ru_utime + workers.ru_stime,
       peak, workers.ru_maxrss)
+end_process(rc)
 """
 
 # What the build is measured against: the same items' text through plain jieba

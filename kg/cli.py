@@ -12,6 +12,7 @@ import datetime as dt
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from kg.cli_people import FORMAT_HELP, TIMEOUT_HELP, add_people_commands
 from kg.errors import GoldError, InputError, KGError, QueryError, ShapeViolation, UsageError
@@ -423,6 +424,30 @@ def make_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Runs the command `argv` (the process's arguments for None) and returns its exit
+    status. Run as the command itself (no `argv`: the `kg` script, `python -m kg.cli`),
+    the process ends as soon as the command is done (`end_process`)."""
+    status = _command(argv)
+    if argv is None:
+        end_process(status)
+    return status
+
+
+def end_process(status: int) -> NoReturn:
+    """Ends the process at once with `status`, its output flushed. Tearing down the
+    interpreter would free the tagger's, jieba's and the lexicon's tables object by
+    object (millions: 0.3-0.5 s CPU, a quarter of a one-file build) for the system to
+    reclaim a moment later. Nothing is lost: every command closes what it writes (and
+    shuts its workers down) before it returns."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe, a closed stream: nothing to flush to
+            pass
+    os._exit(status)
+
+
+def _command(argv: list[str] | None) -> int:
     parser = make_parser()
     args = parser.parse_args(argv)
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from rdflib.compare import isomorphic
 
 from kg.cli import main
@@ -187,3 +188,19 @@ def test_cli_every_command_and_option_says_what_it_is_for():
               for action in command._actions
               if not isinstance(action, argparse._HelpAction) and not action.help]
     assert silent == []
+
+
+@pytest.mark.slow
+def test_the_command_ends_with_its_status_and_its_output_flushed(tmp_path):
+    # run as the command, main ends the process without tearing the interpreter down
+    import subprocess
+    import sys
+    out, in_process = tmp_path / "seed.ttl", tmp_path / "in-process.ttl"
+    run = subprocess.run([sys.executable, "-m", "kg.cli", "build", str(SEED), "-o", str(out)],
+                         capture_output=True, text=True)
+    assert run.returncode == 0 and "triples" in run.stderr
+    assert main(["build", str(SEED), "-o", str(in_process), "-q"]) == 0
+    assert out.read_bytes() == in_process.read_bytes()
+    ended = subprocess.run([sys.executable, "-c", "import sys\nfrom kg.cli import end_process\n"
+                            "sys.stdout.write('written')\nend_process(3)"], capture_output=True, text=True)
+    assert (ended.returncode, ended.stdout) == (3, "written")

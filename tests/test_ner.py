@@ -248,7 +248,7 @@ def test_cached_model_tags_as_the_parsed_weights():
 
 def test_cached_feature_tables_equal_built_ones():
     from kg.extract import ner_features
-    tables = ner_features._tables()
+    tables = dict(ner_features._tables().items())
     dictionary = ner_features._dictionary_table()
     matcher = ner_features._matcher_table(ner_features._lexicon_words())
     assert tables.keys() == dictionary.keys() | matcher.keys()
@@ -278,3 +278,15 @@ def test_cached_dictionary_words_equal_the_ones_read_from_the_file(tmp_path, mon
     finally:
         segment.known_names.cache_clear()
         segment.common_word_tags.cache_clear()
+
+
+def test_tagging_reads_only_the_table_parts_its_characters_start():
+    # a one-document build tags a few windows: it must not unmarshal the whole table
+    from kg.extract import ner_features
+    text = "国务院总理李鹏今天在北京会见了日本外务大臣小渊惠三。"
+    ner_features._tables.cache_clear()
+    try:
+        tag(text)
+        assert set(ner_features._tables()._read) == set(text)
+    finally:
+        ner_features._tables.cache_clear()

@@ -31,6 +31,7 @@ from kg.errors import InputError, KGError
 from kg.text.ingest import iter_sources
 from kg.model import Extraction
 from kg.extract.ner import tag
+from kg.extract.ner_features import read_tables
 from kg.extract.pipeline import extract, process_file
 from kg.text.corpus import CorpusItem, is_corpus, iter_corpus
 from kg.text.document import corpus_document, make_document
@@ -93,6 +94,7 @@ def _load_once() -> None:
     # no build id: nothing is remembered as handed on (kg.graph.worker._HandedOn)
     document_triples(extract(make_document(sentence, doc_id="warm-up", path="warm-up")))
     tag(sentence)  # the sentence may ask the tagger nothing
+    read_tables()  # all of them: a text reads only the parts its characters start
 
 
 # Fewer documents than this are extracted in the build process itself, however

@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from kg.io import cached
+from kg.io import Parts, cached_parts
 from kg.lang.lexicon import load_lexicon
 from kg.text.segment import jieba_dictionary_digest, jieba_dictionary_text, segment
 
@@ -71,7 +71,7 @@ def _jieba_dict() -> Iterator[tuple[str, str, str]]:
 
 
 @lru_cache(maxsize=1)
-def _tables() -> dict[str, tuple[tuple[str, ...] | None, tuple[str, ...] | None]]:
+def _tables() -> Parts:
     """Each string either table knows -> (its `_dictionary_table` entry, its
     `_matcher_table` classes), None where that table lacks it: one table, so the
     strings both hold (jieba's name-like words, the prefixes) are read once a start.
@@ -81,10 +81,18 @@ def _tables() -> dict[str, tuple[tuple[str, ...] | None, tuple[str, ...] | None]
     country, ``nb`` national body or alias, ``os`` organisation suffix word, ``ro`` role
     word, and ``j`` + jieba's tag for name-like words of jieba's dictionary (``jns``,
     ``jnr`` ...). The scan looks at the text only, never at a segmentation.
+    Kept in parts by first character (`kg.io.Parts`), read as the text asks for them.
     """
     listed = _lexicon_words()
     key = _sources_digest() + "\n".join(cls + word for cls, word in listed).encode()
-    return cached("ner-tables", key, lambda: _joined(_dictionary_table(), _matcher_table(listed)))
+    return cached_parts("ner-table-parts", key,
+                        lambda: _joined(_dictionary_table(), _matcher_table(listed)))
+
+
+def read_tables() -> None:
+    """The scans' tables read whole now, not part by part as texts ask (see
+    `kg.io.Parts.read_all`)."""
+    _tables().read_all()
 
 
 def _joined(dictionary: dict[str, tuple[str, ...]], matcher: dict[str, tuple[str, ...]]
@@ -137,8 +145,9 @@ def _scan(text: str) -> list[list[str]]:
     for i in range(n):
         # a shorter match from the same start never outlasts the longest one of its class
         longest: dict[str, int] = {}
+        starting = table.part(text[i])
         for j in range(i + 1, min(n, i + _MAX_WORD) + 1):
-            entries = table.get(text[i:j])
+            entries = starting.get(text[i:j])
             classes = None if entries is None else entries[1]
             if classes is None:
                 break
@@ -206,8 +215,9 @@ def _words(text: str) -> list[list[str]]:
     ends: list[tuple[int, str]] = [(0, "")] * n
     for i in range(n):
         best, word = 0, ()
+        starting = table.part(text[i])
         for j in range(i + 2, min(n, i + _MAX_WORD) + 1):
-            entries = table.get(text[i:j])
+            entries = starting.get(text[i:j])
             entry = None if entries is None else entries[0]
             if entry is None:
                 break
@@ -218,7 +228,7 @@ def _words(text: str) -> list[list[str]]:
             if best > ends[i + best - 1][0]:
                 ends[i + best - 1] = (best, word[1])
         else:
-            entries = table.get(text[i])
+            entries = starting.get(text[i])
             entry = None if entries is None else entries[0]
             out[i].append("yB1?" if entry is None else entry[0] if entry else "yB1")
     for i, (length, feature) in enumerate(ends):
