@@ -150,3 +150,18 @@ def test_a_body_sender_is_an_organisation_the_shapes_and_the_messages_query_acce
 ])
 def test_a_group_that_receives_a_message_is_its_recipient(text, expected):
     assert _messages(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the one thanked sent it, the one who thanks received it, whichever is named first
+    ("国家主席习近平同法国总统马克龙通电话。习近平感谢马克龙在新中国成立70周年之际发来热情洋溢的贺信。",
+     [("马克龙", "习近平")]),
+    ("国家主席习近平同美国总统奥巴马通电话。习近平感谢奥巴马不久前致电，就马来西亚航空公司失联客机事件"
+     "向中方表示慰问。", [("奥巴马", "习近平")]),
+    ("国务院总理李克强对俄罗斯总理梅德韦杰夫第一时间发来贺信并打来电话祝贺表示感谢。",
+     [("梅德韦杰夫", "李克强")]),
+    # thanks given in another clause thank for nothing sent here
+    ("李克强对普京表示感谢，并向大会致贺信。", [("李克强", "大会")]),
+])
+def test_a_message_thanked_for_goes_to_the_one_who_thanks(text, expected):
+    assert _messages(text) == expected

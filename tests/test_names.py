@@ -193,6 +193,8 @@ GLUED_BEFORE_THE_NEXT_WORD = [
           {"奥巴马"}, "a verb, the tagger reading a place: 能", {"奥巴马能"}),
     _case("宣布朝鲜劳动党中央政治局委员、朝鲜国防委员会副委员长张成泽有严重反党反革命行为。",
           {"张成泽"}, "a verb: 有", {"张成泽有"}),
+    _case("李克强会见澳大利亚总理吉拉德。李克强对吉拉德发贺信并打电话祝贺表示感谢。", {"吉拉德"},
+          "a verb: 发", {"吉拉德发"}),
 ]
 
 CLASSES = {"tagger's body": TAGGER_BODIES, "glued": GLUED, "common word": COMMON_WORDS, "place or body": PLACES_AND_BODIES,
@@ -324,6 +326,8 @@ def test_an_adverb_after_a_name_is_glue(text, name):
     ("解放军总医院内科临床部主任医师、教授杨明会，后勤工程学院军事土木工程系教授程华。", "杨明会"),
     ("国务院新闻办今天举行例行发布会，国家发改委副主任胡祖才表示，年内将实现项目审批的在线办理。", "胡祖才"),
     ("村民们说，这多亏了村支书吴天来。", "吴天来"),
+    ("辽宁省委书记陈求发、省长唐一军陪同。", "陈求发"),
+    ("北川民政局长王洪发。", "王洪发"),
 ])
 def test_a_character_that_opens_the_next_word_elsewhere_ends_a_name_before_punctuation(text, name):
     start = text.index(name)

@@ -50,6 +50,11 @@ def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lex
         before = [m for m in people if m.start >= sent.start
                   and (m.end <= topic or _topic_end(text, topic, pos, lex) < m.start)
                   and m.end <= pos and not _in_time_clause(text, sent, m.start, lex)]
+        thanked = _thanked_for(text, begin, pos, _clause_end(text, pos, sent.end), before, lex)
+        if thanked is not None:
+            sender, thanker = thanked
+            yield MessageFact(kind, mention, sender, thanker, None, date)
+            continue
         if text[max(sent.start, pos - 2):pos] in lex.words("mutual_markers"):
             yield from _mutual(doc, sent, before, pos, kind, mention, date, lex)
             continue
@@ -147,6 +152,30 @@ def _mutual(doc: Document, sent: Sentence, before: list[Mention], pos: int, kind
         for b in second:
             yield MessageFact(kind, mention, a, b, None, date)
             yield MessageFact(kind, mention, b, a, None, date)
+
+
+def _thanked_for(text: str, begin: int, pos: int, clause_end: int, before: list[Mention],
+                 lex: Lexicon) -> tuple[Mention, Mention] | None:
+    """The sender and the recipient of a message the recipient thanks the sender for, in the
+    clause from `begin` to the word at `pos` and on to `clause_end`: the one named after a
+    thanks word sent it to the one named before (习近平感谢马克龙…发来…贺信), or the one named
+    after a thanks marker, with a thanks word after the message (李克强对吉拉德发贺信并打电话
+    祝贺表示感谢). Those named in between, the sender's titles aside, make it no thanks."""
+    thanks = _find_words(text, begin, pos, lex.words("thanks_words"))
+    if thanks:
+        at, word = thanks[-1]
+    elif _find_words(text, pos, clause_end, lex.words("thanks_words")):
+        markers = _find_words(text, begin, pos, lex.words("thanks_markers"))
+        if not markers:
+            return None
+        at, word = markers[-1]
+    else:
+        return None
+    thankers = [m for m in before if m.end <= at]
+    senders = [m for m in before if m.start >= at + len(word)]
+    if not thankers or len(senders) != 1:
+        return None
+    return senders[0], thankers[-1]
 
 
 def _group(text: str, start: int, pos: int, lex: Lexicon) -> OrgRef | None:

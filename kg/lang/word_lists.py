@@ -122,6 +122,8 @@ WORD_LISTS: dict[str, str] = {
     "purpose_words": "events.yaml",
     "purpose_kinds": "events.yaml",
     "mutual_markers": "events.yaml",
+    "thanks_words": "events.yaml",
+    "thanks_markers": "events.yaml",
     "recipient_markers": "events.yaml",
     "topic_markers": "events.yaml",
     "meeting_recipients": "events.yaml",
