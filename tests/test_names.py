@@ -197,7 +197,19 @@ GLUED_BEFORE_THE_NEXT_WORD = [
           "a verb: 发", {"吉拉德发"}),
 ]
 
-CLASSES = {"tagger's body": TAGGER_BODIES, "glued": GLUED, "common word": COMMON_WORDS, "place or body": PLACES_AND_BODIES,
+# What a foreign title is of, or a word standing for the name, read as the name after it
+WHAT_A_TITLE_IS_OF = [
+    _case("俄罗斯总统普京表示。日本政府此前对俄总理登岛计划表示不满，俄外交部对此回应称，南千岛群岛是俄领土不容质疑。",
+          set(), "a noun phrase ending in a common word: 登岛计划", {"登岛计划"}),
+    _case("30日，欧盟防长非正式会议在维也纳结束。", set(), "a meeting: 非正式会议", {"非正式会议"}),
+    _case("俄罗斯总统普京表示。日俄外长防长举行2+2会谈。", set(), "a role word: 防长", {"防长"}),
+    _case("阿联酋副总统兼总理穆罕默德表示。中方支持实施好王储殿下发起的“青年大使”访华项目，赞赏副总统兼总理殿下"
+          "推出的“拥抱中国”计划。", {"穆罕默德"}, "an honorific: 殿下", {"殿下"}),
+    _case("陪同西方、泰国正大集团董事长兼首席执行官谢国民出席。", {"谢国民"},
+          "a Chinese given name may be a word: 谢|国民"),
+]
+
+CLASSES = {"tagger's body": TAGGER_BODIES, "what a title is of": WHAT_A_TITLE_IS_OF, "glued": GLUED, "common word": COMMON_WORDS, "place or body": PLACES_AND_BODIES,
            "fragment": FRAGMENTS, "foreign": FOREIGN,
            "glued, the tagger not ending it": GLUED_WHERE_THE_TAGGER_DOES_NOT_END,
            "piece of a word": PIECES_OF_WORDS, "glued before the next word": GLUED_BEFORE_THE_NEXT_WORD}

@@ -205,3 +205,33 @@ def test_an_embassy_is_a_department_of_its_government():
     (holding,) = [h for h in x.holdings if h.person.text == "卡哈马"]
     assert holding.post.org.label == "坦桑尼亚驻华使馆"
     assert holding.post.org.org_type == "government-department"
+
+
+@pytest.mark.parametrize("text, expected, wrong", [
+    # a country written by its first character is the one the report names that starts with it
+    ("俄罗斯总统普京会见了他。此外，贾米勒还表示，他和俄外长拉夫罗夫达成共识，俄方在叙利亚问题上立场没有改变。",
+     ("拉夫罗夫", "俄罗斯外交部部长"), ("拉夫罗夫", "外交部部长")),
+    ("在哈萨克斯坦期间，韩正还会见了哈总理马明。", ("马明", "哈萨克斯坦总理"), ("马明", "国务院总理")),
+    # ... and none when it names none, or two (巴拿马, 巴西), or a day comes before it
+    ("巴拿马和巴西的代表出席。巴外长罗德里格斯表示。", None, ("罗德里格斯", "巴拿马外交部部长")),
+    ("日本首相安倍晋三出席。5日外长王毅表示。", ("王毅", "外交部部长"), ("王毅", "日本外交部部长")),
+    # a minister named bare right after a foreign head and a 、 is that country's
+    ("离开圣何塞时，哥斯达黎加总统钦奇利亚、外长卡斯蒂略等到机场送行。",
+     ("卡斯蒂略", "哥斯达黎加外交部部长"), ("卡斯蒂略", "外交部部长")),
+    # ... but an international body listed after one is no country's
+    ("向习近平主席发来贺电或贺函的还有：瓦努阿图总理萨尔维、沙特王储穆罕默德、国际电信联盟秘书长赵厚麟。",
+     ("赵厚麟", "国际电信联盟秘书长"), ("赵厚麟", "沙特国际电信联盟秘书长")),
+    # a crown prince is a title of his own, not a king's title and a name
+    ("羊年的第一天，张灯结彩的伦敦中国城迎来了英国王储查尔斯夫妇。", ("查尔斯", "英国王储"),
+     ("储查尔斯", None)),
+])
+def test_foreign_posts_are_their_countrys(text, expected, wrong):
+    found = holdings(text)
+    assert expected is None or expected in found
+    assert not [pair for pair in found if all(w is None or w == g for w, g in zip(wrong, pair))]
+
+
+def test_the_kuomintangs_central_committee_is_not_the_cpcs():
+    x = extract(make_document("本台消息：中国国民党中央委员会８日致电中国共产党中央委员会，祝贺中国共产党第十八次代表大会召开。",
+                              doc_id="t", path="t.txt"))
+    assert [o.label for o, _ in x.organizations] == ["中国国民党", "中共中央"]

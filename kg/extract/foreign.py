@@ -184,6 +184,9 @@ def foreign_listed(c: Clause, role: Role, previous: TitleChain | None) -> Title 
     start = previous.end + 1
     if not c.text.startswith("、", previous.end) or not start < role.start <= start + MAX_ORG_CHARS:
         return None
+    named = c.pats.national.match(c.text, start, role.start)
+    if named and c.pats.national_names[named.group()].org_type == "other":
+        return None  # an international body is no country's: 沙特王储穆罕默德、国际电信联盟秘书长
     return foreign_next(c, previous.titles[-1], start, role)
 
 

@@ -28,6 +28,8 @@ VERB_TAGS = frozenset({"v", "vd"})
 WORD_TAGS = NOT_GIVEN_NAME_TAGS | {"n", "vn", "a", "l", "i"}
 # ... and of words that say how, when or what is done, which no given name opens with
 _ADVERBIAL_TAGS = frozenset({"v", "d", "a", "p"})
+# jieba's tags of the names of people, places, bodies and other proper nouns
+_PROPER_NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz"})
 # a one-character word counted this often after 曾 is the word, not a given name's first
 # character (有 423765, 到 205341; not 庆 2279 of 曾庆红, 培 260 of 曾培炎)
 CHARACTER_WORD_COUNT = 5000
@@ -179,6 +181,15 @@ def opens_with_common_word(name: str) -> bool:
     """Whether a stretch is a common word or opens with one (关于, 高兴|地, 日前|通电话)."""
     words = common_words(COMMON_WORD_COUNT)
     return any(name[:k] in words for k in range(SHORTEST_NAME, len(name) + 1))
+
+
+def ends_with_any_common_word(name: str) -> bool:
+    """Whether a stretch ends with a common word of two characters or more that is not the
+    whole of it nor a name of a person or place (登岛|计划, 非正式|会议, 塞西|上台; not
+    科|罗马): no foreign name read from characters does."""
+    tags = common_word_tags(COMMON_WORD_COUNT)
+    return any(name[k:] in tags and tags[name[k:]] not in _PROPER_NAME_TAGS
+               for k in range(1, len(name) - SHORTEST_NAME + 1))
 
 
 def opens_with_verb(name: str, lex: Lexicon) -> bool:

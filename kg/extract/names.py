@@ -29,7 +29,7 @@ from kg.extract.foreign_runs import (LONGEST_TRANSLITERATION, foreign_han_run,
                                      through_held_conjunction, transliterated_run)
 from kg.extract.name_words import (FOREIGN_JOINER, KNOWN_WORD_COUNT, LONGEST_WORD,
                                     NOT_GIVEN_NAME_TAGS, SHORTEST_NAME, VERB_TAGS,
-                                    all_transliterated, dotted_name_ends, ends_in_common_word,
+                                    all_transliterated, dotted_name_ends, ends_in_common_word, ends_with_any_common_word,
                                     function_word_and_word,
                                     numeral_character, opens_with_common_word, opens_with_glue,
                                     opens_next_word, opens_with_verb, two_character_word,
@@ -293,6 +293,10 @@ def name_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
     if span is None or span[0] != pos:
         return 0  # a name here starts later: not one starting at `pos`
     end = min(span[1], limit)
+    if foreign and text[pos] not in lex.surnames and ends_with_any_common_word(text[pos:end]):
+        # 俄总理|登岛计划, 欧盟防长|非正式会议: what the title is of, no name (a Chinese
+        # given name may be a word: 谢|国民)
+        return 0
     if _joining_end(text, pos, end, limit, tokens, lex, pats):
         return end + 1 - pos
     if text[pos:end] in known_names() or tagged_person(text, pos, end, limit):
@@ -388,7 +392,8 @@ def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexic
                                            and (tokens.starts_at(end) or end == limit)):
                 end -= 1
             return end - pos
-    if pats.role.match(text, pos) or text.startswith(lex.words("title_after_name"), pos):
+    if pats.role.match(text, pos) or text.startswith(lex.words("title_after_name")
+                                                     + lex.words("honorifics"), pos):
         return 0
     if foreign:
         length = (transliterated_run(text, pos, limit, lex, pats)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from kg.extract.recognize import conjoined_place, disambiguate, place_at_level
 from kg.lang.language import Language
@@ -82,6 +83,10 @@ def _anchors(text: str, pos: int, end: int, lang: Language, context: list[Place]
         long_form = lang.patterns.long_form.match(text, m.end(), end)
         if long_form:  # 苏里南共和国总统: the country in its long form
             out.append(_Anchor(long_form.end(), None, None, m.group(), False))
+    elif pos + 1 == end:
+        abbreviated = _abbreviated_country(text, pos, lang)
+        if abbreviated is not None:
+            out.append(_Anchor(end, None, None, abbreviated, False))
     # towns only as the sentence names them word by word (see titles._towns)
     town = next((p for p in context if p.level == "township" and text.startswith(p.name, pos)
                  and pos + len(p.name) <= end), None)
@@ -99,6 +104,27 @@ def _anchors(text: str, pos: int, end: int, lang: Language, context: list[Place]
         # 布鲁京斯研究所桑顿中国中心研究部: units with no anchor, where a phrase starts
         out.append(_Anchor(pos, None, None, None, False))
     return sorted(out, key=lambda a: -a.end)
+
+
+def _abbreviated_country(text: str, pos: int, lang: Language) -> str | None:
+    """The country text[pos] abbreviates (俄|外长): the one the report names that starts
+    with it, if it names exactly one (places.yaml country_abbreviations); not after a
+    number (5日|外长: a day)."""
+    char = text[pos]
+    if char not in lang.lexicon.words("country_abbreviations") or pos > 0 and (
+            text[pos - 1].isdigit() or text[pos - 1] in lang.words.term_numerals):
+        return None
+    named = _countries_named(text, lang.patterns.country).get(char, ())
+    return named[0] if len(named) == 1 else None
+
+
+@lru_cache(maxsize=2)
+def _countries_named(text: str, country: re.Pattern) -> dict[str, tuple[str, ...]]:
+    """The countries `text` names, by their first character."""
+    named: dict[str, tuple[str, ...]] = {}
+    for name in dict.fromkeys(m.group() for m in country.finditer(text)):
+        named[name[0]] = (*named.get(name[0], ()), name)
+    return named
 
 
 def _party_committee(party: str, committee: OrgRef, lang: Language) -> OrgRef:
