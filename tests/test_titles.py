@@ -221,6 +221,16 @@ def test_an_embassy_is_a_department_of_its_government():
     # ... but an international body listed after one is no country's
     ("向习近平主席发来贺电或贺函的还有：瓦努阿图总理萨尔维、沙特王储穆罕默德、国际电信联盟秘书长赵厚麟。",
      ("赵厚麟", "国际电信联盟秘书长"), ("赵厚麟", "沙特国际电信联盟秘书长")),
+    # the acting holder of a post holds it, of his country (代理, 代 before the role)
+    ("虽然以色列总理办公室否认了相关报道，但以色列代理外长卡茨17日又表示。", ("卡茨", "以色列外交部部长"),
+     ("卡茨", "外交部部长")),
+    # a central body named as the CPC's are, after another country's party's post and the envoy
+    # of its holder, is that party's
+    ("会见了古巴共产党中央第一书记劳尔·卡斯特罗特使、中央政治局委员、国务委员会副主席萨尔瓦多·巴尔德斯·梅萨。",
+     ("萨尔瓦多·巴尔德斯·梅萨", "古共中央政治局委员"), ("萨尔瓦多·巴尔德斯·梅萨", "中共中央政治局委员")),
+    # a deputy's role whose body is not named is not the role it ends with (总书记: the CPC's)
+    ("国家副主席王岐山今天（22日）在中南海会见了由党的副总书记希拉勒·希拉勒率领的叙利亚复兴党代表团。", None,
+     ("希拉勒·希拉勒", "中共中央总书记")),
     # a crown prince is a title of his own, not a king's title and a name
     ("羊年的第一天，张灯结彩的伦敦中国城迎来了英国王储查尔斯夫妇。", ("查尔斯", "英国王储"),
      ("储查尔斯", None)),

@@ -181,6 +181,9 @@ def foreign_listed(c: Clause, role: Role, previous: TitleChain | None) -> Title 
     if previous is None or not previous.titles[-1].country or not previous.names:
         return None
     country = previous.titles[-1].country
+    party_body = _party_body(c, role, previous)
+    if party_body is not None:
+        return party_body
     start = previous.end + 1
     if not c.text.startswith("、", previous.end) or not start < role.start <= start + MAX_ORG_CHARS:
         return None
@@ -188,6 +191,41 @@ def foreign_listed(c: Clause, role: Role, previous: TitleChain | None) -> Title 
     if named and c.pats.national_names[named.group()].org_type == "other":
         return None  # an international body is no country's: 沙特王储穆罕默德、国际电信联盟秘书长
     return foreign_next(c, previous.titles[-1], start, role)
+
+
+def _party_body(c: Clause, role: Role, previous: TitleChain) -> Title | None:
+    """古巴共产党中央第一书记劳尔·卡斯特罗特使、中央政治局委员: a central body named as the
+    CPC's are (中央政治局), listed after the holder of a post in another country's party or
+    the envoy he sent, is that party's body (古共中央政治局), not the CPC's."""
+    party = _foreign_party(c, previous.titles[-1].org)
+    if party is None:
+        return None
+    at = previous.end
+    at += next((len(w) for w in c.w.mission_roles if c.text.startswith(w, at)), 0)
+    if not c.text.startswith("、", at):
+        return None
+    named = c.pats.national.match(c.text, at + 1, role.start)
+    if (named is None or named.end() != role.start or not named.group().startswith(c.w.central)
+            or not c.pats.national_names[named.group()].label.startswith(c.w.cpc_central)):
+        return None
+    org = OrgRef(party.label + named.group().removeprefix(c.w.central), party.org_type, None, (),
+                 party)
+    return Title(c.mention(at + 1, role.end, "role"), role.role, org,
+                 previous.titles[-1].country)
+
+
+def _foreign_party(c: Clause, org: OrgRef | None) -> OrgRef | None:
+    """The other country's party's central committee `org` is or is a body of (越共中央)."""
+    while org is not None and org.label not in c.w.foreign_party_countries:
+        org = org.parent
+    return org
+
+
+def _foreign_party(c: Clause, org: OrgRef | None) -> OrgRef | None:
+    """The other country's party's central committee `org` is or is a body of (越共中央)."""
+    while org is not None and org.label not in c.w.foreign_party_countries:
+        org = org.parent
+    return org
 
 
 def foreign_next(c: Clause, last: Title, pos: int, role: Role, *, chained: bool = False

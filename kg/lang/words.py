@@ -42,6 +42,9 @@ class Words:
     league_committee: str
     democratic_parties: tuple[str, ...]
     foreign_party_countries: dict[str, str]
+    cpc_central: str
+    acting_words: tuple[str, ...]
+    central: str
     stationed: str
     embassy: str
     embassy_long: str
