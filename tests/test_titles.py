@@ -231,6 +231,10 @@ def test_an_embassy_is_a_department_of_its_government():
     # a deputy's role whose body is not named is not the role it ends with (总书记: the CPC's)
     ("国家副主席王岐山今天（22日）在中南海会见了由党的副总书记希拉勒·希拉勒率领的叙利亚复兴党代表团。", None,
      ("希拉勒·希拉勒", "中共中央总书记")),
+    # a time zone (北京时间) is no place the report is about, whose mayor a bare 市长 would be
+    ("北京时间13日凌晨，俄罗斯“联盟号”飞船从哈萨克斯坦拜科努尔发射场发射升空。\n委内瑞拉总统马杜罗12日说，"
+     "他同意重启与委内瑞拉反对党联盟对话。加拉加斯市长罗德里格斯将立即率领执政党代表团前往多米尼加。", None,
+     ("罗德里格斯", "北京市市长")),
     # a crown prince is a title of his own, not a king's title and a name
     ("羊年的第一天，张灯结彩的伦敦中国城迎来了英国王储查尔斯夫妇。", ("查尔斯", "英国王储"),
      ("储查尔斯", None)),
