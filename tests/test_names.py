@@ -209,7 +209,15 @@ WHAT_A_TITLE_IS_OF = [
           "a Chinese given name may be a word: 谢|国民"),
 ]
 
-CLASSES = {"tagger's body": TAGGER_BODIES, "what a title is of": WHAT_A_TITLE_IS_OF, "glued": GLUED, "common word": COMMON_WORDS, "place or body": PLACES_AND_BODIES,
+# Names that open with no surname (Tibetan, Mongolian …), read where the tagger reads them
+WITHOUT_A_SURNAME = [
+    _case("贡嘎县县长次仁的联系点是县里最偏远的昌果乡，次仁走访时说。", {"次仁"}, "Tibetan: 次仁"),
+    _case("福建省东山县委书记黄水木、西藏自治区那曲地区双湖县委书记南培、陕西省渭南市富平县委书记出席。",
+          {"黄水木", "南培"}, "Tibetan, in a list: 南培"),
+]
+
+CLASSES = {"tagger's body": TAGGER_BODIES, "what a title is of": WHAT_A_TITLE_IS_OF,
+           "without a surname": WITHOUT_A_SURNAME, "glued": GLUED, "common word": COMMON_WORDS, "place or body": PLACES_AND_BODIES,
            "fragment": FRAGMENTS, "foreign": FOREIGN,
            "glued, the tagger not ending it": GLUED_WHERE_THE_TAGGER_DOES_NOT_END,
            "piece of a word": PIECES_OF_WORDS, "glued before the next word": GLUED_BEFORE_THE_NEXT_WORD}

@@ -292,6 +292,13 @@ def _names_after(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
         # surnames.txt)
         names = person_names(c.doc, titles[-1].mention.end, c.sent, c.tokens, c.lex, c.pats,
                              foreign=True)
+    if (not names and not foreign and last is not None and last.place is not None
+            and last.org_type != "other"):
+        # 贡嘎县县长次仁: after a title of a place of China's, a name with no surname (Tibetan,
+        # Mongolian …) where the tagger reads one; not after a national title, which another
+        # country's holder may follow bare (国防部长帕内塔)
+        names = person_names(c.doc, titles[-1].mention.end, c.sent, c.tokens, c.lex, c.pats,
+                             unsurnamed=True)
     # 区委书记强调了…: a word that follows names (强调, 出席) starts none
     followers = [w for w in c.lex.words("name_followers") if len(w) > 1]
     names = [n for n in names if not body_follows(c, n.end)
