@@ -475,30 +475,3 @@ def name_before_title(text: str, begin: int, end: int, limit: int, tokens: Token
                 text, _window_start(text, begin), min(limit, end + _WINDOW))):
             return start  # the tagger read the country and the name as one: 英国菲利普
     return None
-
-
-def transliteration(text: str, pos: int, limit: int, lex: Lexicon,
-                    pats: Patterns) -> tuple[int, int] | None:
-    """The foreign name a run of transliteration characters from `pos` holds, as the
-    tagger reads it, or None: the run may open with a country and its title
-    (卡塔尔埃米尔|塔米姆), so the name may start later than the run."""
-    length = transliterated_run(text, pos, limit, lex, pats)
-    return judged(text, pos, pos + length, limit, lex, pats) if length else None
-
-
-_HYPHENATED = re.compile(f"[{HAN}]{{1,8}}(?:[-－][{HAN}]{{1,10}})+")
-
-
-def hyphenated(text: str, pos: int, limit: int, lex: Lexicon,
-               pats: Patterns) -> tuple[int, int] | None:
-    """A foreign name whose parts a hyphen joins (劳尔-卡斯特罗, 穆罕默德-穆尔西), read
-    from `pos` up to `limit`, as the tagger judges it, or None."""
-    match = _HYPHENATED.match(text, pos, limit)
-    if match is None or not all(c in lex.translit_any or c in "-－" for c in match.group()):
-        return None
-    end = match.end()
-    while end > pos and not pats.followers.match(text, end, limit):
-        end -= 1
-    if text[end - 1] in "-－" or "-" not in text[pos:end] and "－" not in text[pos:end]:
-        return None
-    return judged(text, pos, end, limit, lex, pats)
