@@ -235,6 +235,16 @@ def test_an_embassy_is_a_department_of_its_government():
     ("北京时间13日凌晨，俄罗斯“联盟号”飞船从哈萨克斯坦拜科努尔发射场发射升空。\n委内瑞拉总统马杜罗12日说，"
      "他同意重启与委内瑞拉反对党联盟对话。加拉加斯市长罗德里格斯将立即率领执政党代表团前往多米尼加。", None,
      ("罗德里格斯", "北京市市长")),
+    # China's ministries and courts, held by names none of which reads as Chinese, in a paragraph
+    # that names one other country and nothing of China's, are that country's
+    ("叙利亚总统巴沙尔今天任命卫生部长哈勒吉为叙新总理，接替此前被解职的总理。", ("哈勒吉", "叙利亚卫生部部长"),
+     ("哈勒吉", "卫生部部长")),
+    ("出席仪式的有西班牙首相桑切斯、众议长帕斯托尔、参议长埃斯库德罗、宪法法院院长冈萨雷斯、最高法院院长莱斯梅斯、"
+     "内阁大臣以及西班牙各界人士。", ("莱斯梅斯", "西班牙最高法院院长"), ("莱斯梅斯", "最高人民法院院长")),
+    # ... but not a Chinese holder's, nor where the paragraph speaks of China before
+    ("外交部长王毅会见了叙利亚外长穆阿利姆。", ("王毅", "外交部部长"), ("王毅", "叙利亚外交部部长")),
+    ("中方欢迎叙利亚代表团。国家能源局局长努尔·白克力会见了代表团。", ("努尔·白克力", "国家能源局局长"),
+     ("努尔·白克力", "叙利亚国家能源局局长")),
     # a crown prince is a title of his own, not a king's title and a name
     ("羊年的第一天，张灯结彩的伦敦中国城迎来了英国王储查尔斯夫妇。", ("查尔斯", "英国王储"),
      ("储查尔斯", None)),

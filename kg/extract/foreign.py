@@ -7,10 +7,11 @@ from __future__ import annotations
 import re
 
 from kg.extract.clause import BRACKETED, MAX_ORG_CHARS, Clause, Role, level_governed
+from kg.extract.holders import chinese_name
 from kg.extract.names import judged
 from kg.extract.orgs import government, implied_org, place_body, units_of
 from kg.lang.patterns import PUNCTUATION
-from kg.model import OrgRef, Title, TitleChain
+from kg.model import Mention, OrgRef, Title, TitleChain
 
 # a transliterated name before a head's title is shorter than this (斯卡尔法罗)
 MAX_NAME_BEFORE_HEAD = 10
@@ -297,3 +298,31 @@ def minister_title(c: Clause, start: int, role: Role) -> Title | None:
         return None
     return Title(c.mention(start, role.end, "role"), portfolio + role.role,
                  government(None, m.group(), c.lang), m.group())
+
+
+def held_abroad(c: Clause, titles: list[Title], names: list[Mention]) -> list[Title]:
+    """叙利亚总统巴沙尔今天任命卫生部长哈勒吉为叙新总理: titles of China's ministries, courts or
+    forces, held by names none of which reads as Chinese, in a paragraph that names one other
+    country and neither China nor a place of China's before them, are that country's."""
+    if not names or any(chinese_name(c, n.start, n.end) for n in names):
+        return titles
+    bodies = [c.pats.national_names.get(t.org.label) if t.org is not None and not t.country
+              else None for t in titles]
+    if not all(b is not None and b.org_type in c.w.twinned_types for b in bodies):
+        return titles
+    start = titles[0].mention.start
+    paragraph = c.text.rfind(PARAGRAPH_BREAK, 0, start) + 1
+    countries = _countries(c, c.text, paragraph, start)
+    before = c.text[paragraph:start]
+    if (len(countries) != 1 or any(w in before for w in c.lex.words("own_country_words"))
+            or c.pats.place.search(before) or c.pats.anchor_place.search(before)):
+        return titles
+    return [Title(t.mention, t.role, OrgRef(countries[0] + _as_written(t), t.org.org_type, None, ()),
+                  countries[0]) for t in titles]
+
+
+def _as_written(title: Title) -> str:
+    """The name of a title's body as the title writes it (最高法院 of 最高法院院长), else its
+    label (外交部 of 外长)."""
+    names = sorted((title.org.label, *title.org.aliases), key=len, reverse=True)
+    return next((n for n in names if title.mention.text.startswith(n)), title.org.label)

@@ -55,6 +55,7 @@ WORD_LISTS: dict[str, str] = {
     "foreign_cities": "places.yaml",
     "country_abbreviations": "places.yaml",
     "time_zone_words": "places.yaml",
+    "own_country_words": "places.yaml",
     "short_name_suffixes": "places.yaml",
     "level_abbreviations": "places.yaml",
     "report_levels": "places.yaml",

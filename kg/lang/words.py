@@ -44,6 +44,7 @@ class Words:
     foreign_party_countries: dict[str, str]
     cpc_central: str
     acting_words: tuple[str, ...]
+    twinned_types: frozenset[str]
     central: str
     stationed: str
     embassy: str
