@@ -87,6 +87,24 @@ def test_a_local_leaders_checks_on_the_ground_are_inspections():
             "旗医院、汽车站、珠恩嘎达布其口岸等地实地检查指导疫情防控措施落实情况。")
     ((people, places, sites),) = _stops(text)
     assert people == ["周玉龙"] and places == ["东乌珠穆沁旗"]
-    assert [label for label, _ in sites] == ["汽车站", "珠恩嘎达布其口岸"]
+    # 旗医院 is the banner's hospital: named by the level's word (旗), it lies in the banner
+    assert sites == [("旗医院", "东乌珠穆沁旗"), ("汽车站", None), ("珠恩嘎达布其口岸", None)]
     # a body's inspection with no inspector named is none
     assert _stops("北京市派出14个督导组到各区县督导检查。") == []
+
+
+def test_a_site_of_the_city_pointed_at_lies_in_the_city_named_before():
+    # 该市 is 伊春, named before it: the site is in 伊春市, which it replaces
+    assert _stops("中共中央总书记习近平在黑龙江考察调研。23日上午，习近平一到伊春，"
+                  "就前往该市生态经济开发区规划展示厅，听取开发区规划建设情况介绍。") == [
+        (["习近平"], [], [("生态经济开发区规划展示厅", "伊春市")])]
+
+
+def test_a_site_named_by_its_level_word_is_a_stop_but_not_a_common_word():
+    # 镇卫生院: the town's (旗医院: test_a_local_leaders_checks_on_the_ground_are_inspections);
+    # 深入乡镇 names no site
+    assert _stops("中共中央政治局常委俞正声在四川阿坝调研。在镇卫生院，俞正声进药房、看诊室，"
+                  "与医务人员亲切交谈。") == [(["俞正声"], ["四川省"], [("镇卫生院", None)])]
+    assert _stops("中共中央政治局常委、全国政协主席俞正声近日在甘肃甘南藏族自治州调研。7日至8日，"
+                  "俞正声专程来到甘南藏族自治州，深入乡镇和农牧区，与基层干部群众共商发展稳定大计。"
+                  ) == [(["俞正声"], ["甘南藏族自治州"], [])]

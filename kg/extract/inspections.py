@@ -134,7 +134,7 @@ def _stops(adoc: AnnotatedDocument, inspectors: set[str], named: tuple[Place, ..
                                  named, lex)
                 if written and not in_item:
                     continue  # a stop named in a division the inspection is not in
-                site = _site(doc, sent, item_start, item_end, in_item, lex)
+                site = _site(adoc, sent, item_start, item_end, in_item, lex)
                 if site is not None and site.within is None:
                     # 哈尔滨安天科技股份有限公司 is in the 哈尔滨市 the inspection names
                     site = replace(site, within=next(
@@ -198,15 +198,22 @@ def _items(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int
     return [(s, e) for s, e in zip(cuts, ends) if s < e]
 
 
-def _site(doc: Document, sent: Sentence, start: int, end: int,
+def _site(adoc: AnnotatedDocument, sent: Sentence, start: int, end: int,
           places: list[tuple[Place, Mention]], lex: Lexicon) -> Site | None:
     """The site a stop names, from the last division named in it (镇赉县英华村) or,
     with none, from its start; a site needs a name before its site word (厂桥派出所,
-    not 派出所) unless a division names it (互助土族自治县中医院)."""
-    text = doc.text
+    not 派出所) unless a division names it (互助土族自治县中医院) or a level's word
+    does (旗医院: the banner's, named before)."""
+    doc, text = adoc.doc, adoc.doc.text
     last = places[-1] if places else None
     begin = last[1].end if last is not None else start
     label_start = last[1].start if last is not None else start
+    pointed = None
+    pointer = next((w for w in lex.words("site_pointers") if text.startswith(w, start)), None)
+    if last is None and pointer is not None:
+        # 前往该市生态经济开发区规划展示厅: the site is in the city named before (伊春)
+        pointed = _named_before(adoc, start, pointer[len(pointer) - 1:])
+        begin = label_start = start + len(pointer)
     length = _site_length(text[begin:end], lex)
     if length is None:
         return None
@@ -224,11 +231,22 @@ def _site(doc: Document, sent: Sentence, start: int, end: int,
     if any(w in name for w in lex.words("not_in_sites")) or any(
             n.endswith(lex.words("not_villages")) for n in [name, *(name[:-len(h)] for h in heads)]):
         return None
-    bare = any(len(name) - len(head) < 2 for head in heads)
+    bare = [(name[:len(name) - len(head)], head) for head in heads if len(name) - len(head) < 2]
     if bare and label_start == begin:
-        return None
-    return Site(text[label_start:stop], last[0] if last is not None else None,
+        level, head = bare[0]
+        if level not in lex.words("site_levels") or head in lex.words("level_site_not_heads"):
+            return None
+        pointed = _named_before(adoc, begin, level)
+    return Site(text[label_start:stop], last[0] if last is not None else pointed,
                 Mention.of(doc, label_start, stop, "place", sent.index))
+
+
+def _named_before(adoc: AnnotatedDocument, pos: int, level: str) -> Place | None:
+    """The last division of a level (its name's last word: 市, 县, 旗) the report names
+    before `pos`."""
+    before = [(m.start, p) for p, m in adoc.places
+              if m is not None and m.end <= pos and p.name.endswith(level)]
+    return max(before, key=lambda sp: sp[0])[1] if before else None
 
 
 def _site_length(rest: str, lex: Lexicon) -> int | None:
