@@ -108,3 +108,20 @@ def test_a_site_named_by_its_level_word_is_a_stop_but_not_a_common_word():
     assert _stops("中共中央政治局常委、全国政协主席俞正声近日在甘肃甘南藏族自治州调研。7日至8日，"
                   "俞正声专程来到甘南藏族自治州，深入乡镇和农牧区，与基层干部群众共商发展稳定大计。"
                   ) == [(["俞正声"], ["甘南藏族自治州"], [])]
+
+
+def test_the_items_of_a_list_closed_by_a_kind_of_site_are_sites_but_not_sectors():
+    # 等企业 says what 科兴, 百度 … are: companies visited, with no site word of their own
+    text = ("3月28日下午，中共中央政治局常委、国务院副总理张高丽到北京中关村国家自主创新示范区调研，"
+            "在科兴、百度、联想、曙光等企业了解生产经营情况，与企业家、科技人员深入交流。")
+    ((people, _, sites),) = _stops(text)
+    assert people == ["张高丽"] and [label for label, _ in sites] == ["科兴", "百度", "联想", "曙光"]
+    # 西藏电力 names a division (西藏), and is no site of the list
+    assert _stops("中共中央政治局常委俞正声在西藏调研。在西藏电力、甘露藏药等企业，"
+                  "他详细了解生产经营情况。")[0][2] == [("甘露藏药", None)]
+    # a list of sectors is none of sites
+    assert _stops("中共中央政治局常委栗战书在江西调研。栗战书先后来到新材料、新能源、电子信息、"
+                  "飞机制造等企业，调研产品研发、市场推广和企业发展情况。") == [
+        (["栗战书"], ["江西省"], [])]
+    assert _stops("全国人大常委会委员长栗战书在内蒙古调研。在电力、钢铁、煤炭、化工、新能源汽车等企业，"
+                  "栗战书深入厂矿车间详细了解企业技术升级改造情况。")[0][2] == []

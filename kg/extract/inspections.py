@@ -124,7 +124,15 @@ def _stops(adoc: AnnotatedDocument, inspectors: set[str], named: tuple[Place, ..
             # 来到南京市|考察江苏省产业技术研究院: a visit word starts the next stop
             start = pos + len(word)
             end = min(_clause_end(text, start, sent.end), next_visit)
+            # 在科兴、百度、联想、曙光等企业: each item is a site, of the kind the list's end says
+            listed = min((at for w in lex.words("site_list_ends")
+                          for at in [text.find(w, start, end)] if at > start), default=None)
+            end = end if listed is None else listed
             items = _items(text, start, end, lex)
+            if listed is not None and any(
+                    text[s:e] in lex.words("site_list_sectors")
+                    or text[s:e].endswith(lex.words("site_list_activities")) for s, e in items):
+                continue  # 新材料、新能源、电子信息、飞机制造等企业: sectors, not sites
             if any(text[s:e] in lex.words("site_heads") for s, e in items):
                 continue  # 来到地铁施工现场、派出所、环卫站: kinds of places, not places
             for item_start, item_end in items:
@@ -135,6 +143,8 @@ def _stops(adoc: AnnotatedDocument, inspectors: set[str], named: tuple[Place, ..
                 if written and not in_item:
                     continue  # a stop named in a division the inspection is not in
                 site = _site(adoc, sent, item_start, item_end, in_item, lex)
+                if site is None and listed is not None and not in_item:
+                    site = _listed_site(doc, sent, item_start, item_end, lex)
                 if site is not None and site.within is None:
                     # 哈尔滨安天科技股份有限公司 is in the 哈尔滨市 the inspection names
                     site = replace(site, within=next(
@@ -239,6 +249,20 @@ def _site(adoc: AnnotatedDocument, sent: Sentence, start: int, end: int,
         pointed = _named_before(adoc, begin, level)
     return Site(text[label_start:stop], last[0] if last is not None else pointed,
                 Mention.of(doc, label_start, stop, "place", sent.index))
+
+
+def _listed_site(doc: Document, sent: Sentence, start: int, end: int,
+                 lex: Lexicon) -> Site | None:
+    """The site an item of a list of sites names without a site word (科兴 of 在科兴、百度等企业),
+    after what a 的 joins to it (省内的|…)."""
+    text = doc.text
+    begin = max([start] + [text.rfind(w, start, end) + len(w) for w in lex.words("site_joiners")
+                           if text.rfind(w, start, end) >= 0])
+    name = text[begin:end]
+    if not 2 <= len(name) <= _LONGEST_SITE or name.startswith(lex.words("site_not_first")) or any(
+            w in name for w in lex.words("not_in_sites")):
+        return None
+    return Site(name, None, Mention.of(doc, begin, end, "place", sent.index))
 
 
 def _named_before(adoc: AnnotatedDocument, pos: int, level: str) -> Place | None:
