@@ -114,8 +114,9 @@ def test_the_items_of_a_list_closed_by_a_kind_of_site_are_sites_but_not_sectors(
     # 等企业 says what 科兴, 百度 … are: companies visited, with no site word of their own
     text = ("3月28日下午，中共中央政治局常委、国务院副总理张高丽到北京中关村国家自主创新示范区调研，"
             "在科兴、百度、联想、曙光等企业了解生产经营情况，与企业家、科技人员深入交流。")
-    ((people, _, sites),) = _stops(text)
-    assert people == ["张高丽"] and [label for label, _ in sites] == ["科兴", "百度", "联想", "曙光"]
+    ((people, places, sites),) = _stops(text)
+    assert people == ["张高丽"] and places == [] and [label for label, _ in sites] == [
+        "北京中关村国家自主创新示范区", "科兴", "百度", "联想", "曙光"]
     # 西藏电力 names a division (西藏), and is no site of the list
     assert _stops("中共中央政治局常委俞正声在西藏调研。在西藏电力、甘露藏药等企业，"
                   "他详细了解生产经营情况。")[0][2] == [("甘露藏药", None)]
@@ -125,3 +126,16 @@ def test_the_items_of_a_list_closed_by_a_kind_of_site_are_sites_but_not_sectors(
         (["栗战书"], ["江西省"], [])]
     assert _stops("全国人大常委会委员长栗战书在内蒙古调研。在电力、钢铁、煤炭、化工、新能源汽车等企业，"
                   "栗战书深入厂矿车间详细了解企业技术升级改造情况。")[0][2] == []
+
+
+def test_a_site_gone_to_for_an_inspection_and_a_zone_wider_than_its_village():
+    # 到 starts a stop where an inspection word ends its clause; 中关村国家自主创新示范区 is a
+    # zone named after 中关村, not the village
+    assert _stops("3月28日下午，中共中央政治局常委、国务院副总理张高丽到北京中关村国家自主创新示范区调研。"
+                  ) == [(["张高丽"], [], [("北京中关村国家自主创新示范区", "北京市")])]
+    assert _stops("中共中央政治局常委、中央纪委书记王岐山到江苏恒顺醋业有限公司考察。")[0][2] == [
+        ("江苏恒顺醋业有限公司", "江苏省")]
+    # 成为在…示范区 tells what a zone is to become, not a stop
+    assert _stops("中共中央政治局常委贺国强在北京调研。贺国强高兴地勉励开发区把握发展定位和发展目标，"
+                  "努力把开发区建设成为在国内外有影响力的高新产业聚集区和自主创新示范区。") == [
+        (["贺国强"], ["北京市"], [])]

@@ -119,7 +119,14 @@ def _stops(adoc: AnnotatedDocument, inspectors: set[str], named: tuple[Place, ..
         if not any(name in paragraph for name in references):
             continue
         places = _place_mentions(adoc, sent.index)
-        visits = _find_words(text, sent.start, sent.end, lex.words("visit_words"))
+        visits = _find_words(text, sent.start, sent.end,
+                             lex.words("visit_words") + lex.words("inspection_goers"))
+        # 到北京中关村国家自主创新示范区调研: 到 starts a stop that an inspection word ends
+        visits = [(pos, word) for pos, word in visits
+                  if not text.endswith(lex.words("visit_not_after"), sent.start, pos)
+                  and (word not in lex.words("inspection_goers") or _find_words(
+                      text, pos + len(word), _clause_end(text, pos, sent.end),
+                      lex.words("inspection_words")))]
         for (pos, word), (next_visit, _) in zip(visits, [*visits[1:], (sent.end, "")]):
             # 来到南京市|考察江苏省产业技术研究院: a visit word starts the next stop
             start = pos + len(word)
@@ -284,7 +291,7 @@ def _site_length(rest: str, lex: Lexicon) -> int | None:
                 and not rest[:i + len(head)].endswith(lex.words("not_villages"))
                 and not rest[:i].endswith(lex.words("not_villages"))
                 and not rest.startswith(lex.words("village_word_ends"), i + len(head))]
-    if villages:
+    if villages and not any(rest.find(zone) > min(villages) for zone in lex.words("zone_heads")):
         return min(villages)
     for length in range(len(rest), 0, -1):
         if rest[:length].endswith(lex.words("site_heads")) and (
