@@ -139,3 +139,16 @@ def test_a_site_gone_to_for_an_inspection_and_a_zone_wider_than_its_village():
     assert _stops("中共中央政治局常委贺国强在北京调研。贺国强高兴地勉励开发区把握发展定位和发展目标，"
                   "努力把开发区建设成为在国内外有影响力的高新产业聚集区和自主创新示范区。") == [
         (["贺国强"], ["北京市"], [])]
+
+
+def test_a_place_that_is_a_word_of_a_sites_name_is_no_place_visited():
+    # 长春 of 资阳区长春镇紫薇村 is no 长春市; 中关村 named again is the zone visited, not a site
+    # of its own
+    ((_, places, _),) = _stops(
+        "8月14日至16日，张德江率全国人大常委会执法检查组到郴州、益阳、长沙等地开展执法检查。"
+        "张德江考察了郴州市永兴县城乡智能环卫垃圾处理中心、益阳市高新区生活垃圾焚烧发电厂、"
+        "资阳区长春镇紫薇村和长沙县农牧企业，了解垃圾和畜禽养殖废弃物处置情况。")
+    assert "长春市" not in places
+    assert _stops("3月28日下午，中共中央政治局常委、国务院副总理张高丽到北京中关村国家自主创新示范区调研。\n"
+                  "在中关村调研时，张高丽说，实施创新驱动发展战略，是中央作出的重大决策。")[0][2] == [
+        ("北京中关村国家自主创新示范区", "北京市")]

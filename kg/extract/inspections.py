@@ -61,9 +61,9 @@ def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: 
             continue
         # a place named in a body is the inspector's post, not where he went (庐山市委书记)
         bodies = [m for _, m in adoc.organizations if m.sentence == sent.index]
-        named = _most_specific([(p, m) for p, m in _place_mentions(adoc, sent.index)
-                                if not any(b.start <= m.start and m.end <= b.end
-                                           for b in bodies)], lex)
+        mentioned = [(p, m) for p, m in _place_mentions(adoc, sent.index)
+                     if not any(b.start <= m.start and m.end <= b.end for b in bodies)]
+        named = _most_specific(mentioned, lex)
         sites, visited = _stops(adoc, {m.text for m in inspectors}, named, lex)
         # 在黑龙江调研 and then 来到哈尔滨、大庆: the places visited inside the one named
         # replace it, unless it is a county, itself a place visited (在镇赉县考察)
@@ -71,9 +71,13 @@ def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: 
                                 and any(lex.gazetteer.contains(q, p) and q != p
                                         for q in named)], lex)
         within = [s.within for s in sites if s.within is not None]
+        # 中关村 of 北京中关村国家自主创新示范区 (named again: 在中关村调研时) and 长春 of
+        # 资阳区长春镇紫薇村 are words of a site's name, no places visited
+        in_names = {p for p, _ in mentioned if p not in within and any(
+            lex.gazetteer.short_name(p.name) in s.label for s in sites)}
         places = tuple(dict.fromkeys(
-            [q for q in named if q.level == "county" or not any(
-                lex.gazetteer.contains(q, p) for p in [*inner, *within])]
+            [q for q in named if q not in in_names and (q.level == "county" or not any(
+                lex.gazetteer.contains(q, p) for p in [*inner, *within]))]
             + [p for p in inner if p not in within]))
         if not places and not sites:
             continue
@@ -161,11 +165,11 @@ def _stops(adoc: AnnotatedDocument, inspectors: set[str], named: tuple[Place, ..
                     sites.setdefault(site.label, site)
                 else:
                     divisions += in_item
-    # 凤阳县小岗村 in one sentence and 小岗村 in another are one site, and 塞罕坝机械林场展览馆
-    # is a part of 塞罕坝机械林场
+    # 凤阳县小岗村 in one sentence and 小岗村 in another are one site, and so are 北京中关村国家
+    # 自主创新示范区 and 中关村 (在中关村调研时); 塞罕坝机械林场展览馆 is a part of 塞罕坝机械林场
     labels = list(sites)
     return tuple(site for label, site in sites.items()
-                 if not any(other != label and (other.endswith(label) or label.startswith(other))
+                 if not any(other != label and (label in other[1:] or label.startswith(other))
                             for other in labels)), divisions
 
 
