@@ -178,3 +178,21 @@ def test_a_stop_ends_before_what_the_inspector_does_there_and_some_villages_are_
     inspections = _stops(text)
     assert inspections and all([label for label, _ in sites] == ["湾桥镇", "喜洲镇", "美坝村", "双廊镇"]
                                for _, _, sites in inspections)
+
+
+def test_zones_reserves_and_a_site_named_with_its_division_in_brackets():
+    # 保护区, 试验区, 科技园 … are site words; a division in a site's brackets does not start
+    # its name (中国（上海）自由贸易试验区, not 上海）自由贸易试验区)
+    assert _stops("央视网消息（新闻联播）：11月9日至11日，中共中央政治局常委、国务院副总理韩正在海南调研。"
+                  "韩正强调，海南要按照习近平总书记的重要指示和要求，坚决贯彻新发展理念。\n"
+                  "韩正来到五指山国家级自然保护区，考察热带雨林保护和热带雨林国家公园建设情况。")[0][2] == [
+        ("五指山国家级自然保护区", "五指山市")]
+    ((_, _, sites),) = _stops(
+        "央视网消息(新闻联播)：11月1日至4日，中共中央政治局常委、国务院副总理张高丽赴上海、浙江调研，"
+        "了解经济运行、城乡建设、环境保护、民生保障等情况。调研期间，实地了解企业经济经营状况，"
+        "前往中国(上海)自由贸易试验区考察建设进展情况。")
+    assert sites == [("中国（上海）自由贸易试验区", "上海市")]
+    ((_, _, sites),) = _stops(
+        "央视网消息（新闻联播）：中共中央政治局常委、国务院副总理韩正6月19日在天津市调研京津冀协同发展"
+        "工作。韩正考察天津深之蓝水下新视界科技有限公司、零氪科技（天津）有限公司，了解企业自主创新发展情况。")
+    assert [label for label, _ in sites] == ["天津深之蓝水下新视界科技有限公司", "零氪科技（天津）有限公司"]

@@ -258,6 +258,14 @@ def _site(adoc: AnnotatedDocument, sent: Sentence, start: int, end: int,
         if level not in lex.words("site_levels") or head in lex.words("level_site_not_heads"):
             return None
         pointed = _named_before(adoc, begin, level)
+    for opening, closing in ("(", ")"), ("（", "）"):
+        if text.count(closing, label_start, stop) > text.count(opening, label_start, stop):
+            # 中国(上海)自由贸易试验区: the division is named inside the site's brackets
+            # from the stop's start (中国|(上海)…), after what a 的 joins to it
+            at = text.rfind(opening, start, label_start)
+            label_start = max([start] + [text.rfind(w, start, at) + len(w)
+                                         for w in lex.words("site_joiners")
+                                         if text.rfind(w, start, at) >= 0]) if at >= 0 else start
     return Site(text[label_start:stop], last[0] if last is not None else pointed,
                 Mention.of(doc, label_start, stop, "place", sent.index))
 
