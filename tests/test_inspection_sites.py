@@ -208,3 +208,17 @@ def test_a_stop_ends_before_what_the_inspector_does_there():
             "张高丽先后到菏泽市巨野县田庄镇后屯村、定陶县杜堂镇辘湾村、曹县大集镇了解政策保障脱贫、"
             "产业扶持脱贫和自主创业脱贫情况。")
     assert "曹县大集镇" in [label for label, _ in _stops(text)[0][2]]
+
+
+def test_kinds_of_villages_and_towns_and_a_network_of_levels_are_no_sites():
+    # 民族乡镇, 两个行政村: kinds, not names; 吕梁山区深度贫困村 says what 赵家洼村 is
+    assert _stops("央视网消息(新闻联播)：中共中央政治局常委、全国政协主席俞正声近日在新疆调研。\n"
+                  "23日至28日，俞正声先后来到和田、喀什、伊犁、乌鲁木齐等地，深入民族乡镇、兵团团场、"
+                  "工业园区、边境口岸，并多次召开座谈会。")[0][2] == [("工业园区", None), ("边境口岸", None)]
+    assert _stops("中共中央总书记、中央军委主席习近平元旦前来到这里。\n30号上午，习近平顶风踏雪来到"
+                  "位于太行山深处龙泉关镇的两个行政村考察。") == []
+    assert _stops("中共中央总书记习近平在山西考察。习近平总书记在吕梁山区深度贫困村赵家洼村考察，"
+                  "走访了因病致贫的特困家庭。")[0][2] == [("赵家洼村", "吕梁市")]
+    # 构建主体在县、延伸到乡、落实到村: levels of a network, told with verbs
+    assert _stops("中共中央政治局常委、全国政协主席汪洋近日在河南调研宗教工作。汪洋指出，各级党委要"
+                  "构建主体在县、延伸到乡、落实到村、规范到点的工作网络。")[0][2] == []

@@ -245,6 +245,12 @@ def _site(adoc: AnnotatedDocument, sent: Sentence, start: int, end: int,
                   if text.rfind(w, begin, stop) >= 0), default=None)
     if joined is not None:
         begin = label_start = joined
+    if text[begin:stop].endswith(lex.words("village_heads")):
+        # 吕梁山区深度贫困村|赵家洼村: what the village is, before its name
+        kind = max((text.rfind(w, begin, stop - 2) + len(w) for w in lex.words("not_villages")
+                    if text.rfind(w, begin, stop - 2) >= 0), default=None)
+        if kind is not None:
+            begin = label_start = kind
     name = text[begin:stop]
     if name.startswith(lex.words("site_not_first")):
         return None  # 考察的第一站, 这家敬老院: no name
