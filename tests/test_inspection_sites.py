@@ -222,3 +222,18 @@ def test_kinds_of_villages_and_towns_and_a_network_of_levels_are_no_sites():
     # 构建主体在县、延伸到乡、落实到村: levels of a network, told with verbs
     assert _stops("中共中央政治局常委、全国政协主席汪洋近日在河南调研宗教工作。汪洋指出，各级党委要"
                   "构建主体在县、延伸到乡、落实到村、规范到点的工作网络。")[0][2] == []
+
+
+def test_a_site_after_what_it_is_one_of_and_a_count_that_names_none():
+    # 之一 and —— join what a site is to its name, as 的 does; 一处军事指挥中心 names no site
+    cases = {
+        "央视网消息（新闻联播）：6月21日至23日，习近平总书记来到山西，深入农村、企业考察调研。\n"
+        "总书记不光走访了山坳里的赵家洼村，还冒雨来到岢岚县规划的8个易地搬迁集中安置点之一宋家沟村，"
+        "考察新村建设情况。": [("赵家洼村", None), ("宋家沟村", "岢岚县")],
+        "央视网消息（新闻联播）：习近平总书记近日在湖北考察时强调，要坚持新发展理念。\n"
+        "在另一家科技企业——烽火科技集团，总书记同样关注着高质量发展。": [("烽火科技集团", None)],
+        "央视网消息（新闻联播）：当天土耳其总统埃尔多安视察了位于土叙边境附近的一处军事要地。\n"
+        "当天，土耳其总统埃尔多安视察了土耳其南部哈塔伊省、靠近土叙边境的的一处军事指挥中心，"
+        "听取了军方关于阿夫林地区的战事汇报。": []}
+    for text, sites in cases.items():
+        assert all(found == sites for _, _, found in _stops(text)), text
