@@ -237,3 +237,12 @@ def test_a_site_after_what_it_is_one_of_and_a_count_that_names_none():
         "听取了军方关于阿夫林地区的战事汇报。": []}
     for text, sites in cases.items():
         assert all(found == sites for _, _, found in _stops(text)), text
+
+
+def test_a_visit_of_years_ago_told_before_the_inspector_is_recalled_not_reported():
+    assert _stops("央视网消息（新闻联播）：五年前，习近平总书记考察山东临沂时指出：沂蒙精神与延安精神、"
+                  "井冈山精神、西柏坡精神一样，是党和国家的宝贵精神财富。") == []
+    assert _stops("3年前，习近平总书记来到中国科技大学考察，鼓励青年学子向老一辈杰出科学家学习。") == []
+    # told after him, the count of years dates what he goes to see
+    assert _stops("李克强首先来到三年前发生强烈地震的芦山县震中重灾区考察恢复重建和群众生活。") == [
+        (["李克强"], ["芦山县"], [])]

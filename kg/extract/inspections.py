@@ -39,7 +39,8 @@ def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: 
         if text[begin:pos].endswith(lex.words("inspection_not_after")):
             continue
         if (not _now(text, begin, pos, lex) or _of_an_earlier_year(doc, sent.start, pos)
-                or _studied(text, begin, pos, people, lex)):
+                or _studied(text, begin, pos, people, lex)
+                or _years_ago(text, sent.start, pos, people, lex)):
             continue
         taking_part, present = _split_present(text, sent, people, lex)
         # who is named at a stop is no inspector (调研组来到由省政协常委莫海涛创办的海桂中学调研)
@@ -95,6 +96,20 @@ def _of_an_earlier_year(doc: Document, start: int, pos: int) -> bool:
         return False
     return any(int(m.group("year")) < doc.date.year
                for m in patterns().year.finditer(doc.text, start, pos))
+
+
+def _years_ago(text: str, start: int, pos: int, people: list[Mention], lex: Lexicon) -> bool:
+    """Whether the sentence tells, before its first person (or its inspection word at `pos`),
+    a count of years ago (五年前，习近平总书记考察…; 3年前): a visit recalled."""
+    first = min((m.start for m in people if start <= m.start < pos), default=pos)
+    for _, word in _find_words(text, start, first, lex.words("years_ago")):
+        at = text.find(word, start, first)
+        while at >= 0:
+            before = text[at - 1] if at > start else ""
+            if before.isdigit() or before in lex.words("years_ago_numerals"):
+                return True
+            at = text.find(word, at + 1, first)
+    return False
 
 
 def _referred_to(adoc: AnnotatedDocument, sent: Sentence, pos: int,

@@ -144,6 +144,8 @@ WORD_LISTS: dict[str, str] = {
     "site_list_ends": "events.yaml",
     "inspection_goers": "events.yaml",
     "visit_not_after": "events.yaml",
+    "years_ago": "events.yaml",
+    "years_ago_numerals": "events.yaml",
     "zone_heads": "events.yaml",
     "site_list_sectors": "events.yaml",
     "site_list_activities": "events.yaml",
