@@ -246,3 +246,9 @@ def test_a_visit_of_years_ago_told_before_the_inspector_is_recalled_not_reported
     # told after him, the count of years dates what he goes to see
     assert _stops("李克强首先来到三年前发生强烈地震的芦山县震中重灾区考察恢复重建和群众生活。") == [
         (["李克强"], ["芦山县"], [])]
+
+
+def test_a_towns_name_ending_in_a_kinds_word_stays_in_the_villages_label():
+    # 东城镇, 南蔡村镇 are towns: their 城镇, 村镇 say no kind (cf. 吕梁山区深度贫困村|赵家洼村)
+    text = ("中共中央总书记习近平在吉林调研。习近平来到和龙市东城镇光东村，察看稻田长势。")
+    assert [label for label, _ in _stops(text)[0][2]] == ["和龙市东城镇光东村"]

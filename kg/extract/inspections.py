@@ -262,7 +262,7 @@ def _site(adoc: AnnotatedDocument, sent: Sentence, start: int, end: int,
         begin = label_start = joined
     if text[begin:stop].endswith(lex.words("village_heads")):
         # 吕梁山区深度贫困村|赵家洼村: what the village is, before its name
-        kind = max((text.rfind(w, begin, stop - 2) + len(w) for w in lex.words("not_villages")
+        kind = max((text.rfind(w, begin, stop - 2) + len(w) for w in lex.words("village_kinds")
                     if text.rfind(w, begin, stop - 2) >= 0), default=None)
         if kind is not None:
             begin = label_start = kind

@@ -151,6 +151,7 @@ WORD_LISTS: dict[str, str] = {
     "site_list_activities": "events.yaml",
     "level_site_not_heads": "events.yaml",
     "not_villages": "events.yaml",
+    "village_kinds": "events.yaml",
     "site_parts": "events.yaml",
     "site_ends": "events.yaml",
     "inspection_not_before": "events.yaml",
