@@ -87,6 +87,168 @@ def test_a_local_leaders_checks_on_the_ground_are_inspections():
             "旗医院、汽车站、珠恩嘎达布其口岸等地实地检查指导疫情防控措施落实情况。")
     ((people, places, sites),) = _stops(text)
     assert people == ["周玉龙"] and places == ["东乌珠穆沁旗"]
-    assert [label for label, _ in sites] == ["汽车站", "珠恩嘎达布其口岸"]
+    # 旗医院 is the banner's hospital: named by the level's word (旗), it lies in the banner
+    assert sites == [("旗医院", "东乌珠穆沁旗"), ("汽车站", None), ("珠恩嘎达布其口岸", None)]
     # a body's inspection with no inspector named is none
     assert _stops("北京市派出14个督导组到各区县督导检查。") == []
+
+
+def test_a_site_of_the_city_pointed_at_lies_in_the_city_named_before():
+    # 该市 is 伊春, named before it: the site is in 伊春市, which it replaces
+    assert _stops("中共中央总书记习近平在黑龙江考察调研。23日上午，习近平一到伊春，"
+                  "就前往该市生态经济开发区规划展示厅，听取开发区规划建设情况介绍。") == [
+        (["习近平"], [], [("生态经济开发区规划展示厅", "伊春市")])]
+
+
+def test_a_site_named_by_its_level_word_is_a_stop_but_not_a_common_word():
+    # 镇卫生院: the town's (旗医院: test_a_local_leaders_checks_on_the_ground_are_inspections);
+    # 深入乡镇 names no site
+    assert _stops("中共中央政治局常委俞正声在四川阿坝调研。在镇卫生院，俞正声进药房、看诊室，"
+                  "与医务人员亲切交谈。") == [(["俞正声"], ["四川省"], [("镇卫生院", None)])]
+    assert _stops("中共中央政治局常委、全国政协主席俞正声近日在甘肃甘南藏族自治州调研。7日至8日，"
+                  "俞正声专程来到甘南藏族自治州，深入乡镇和农牧区，与基层干部群众共商发展稳定大计。"
+                  ) == [(["俞正声"], ["甘南藏族自治州"], [])]
+
+
+def test_the_items_of_a_list_closed_by_a_kind_of_site_are_sites_but_not_sectors():
+    # 等企业 says what 科兴, 百度 … are: companies visited, with no site word of their own
+    text = ("3月28日下午，中共中央政治局常委、国务院副总理张高丽到北京中关村国家自主创新示范区调研，"
+            "在科兴、百度、联想、曙光等企业了解生产经营情况，与企业家、科技人员深入交流。")
+    ((people, places, sites),) = _stops(text)
+    assert people == ["张高丽"] and places == [] and [label for label, _ in sites] == [
+        "北京中关村国家自主创新示范区", "科兴", "百度", "联想", "曙光"]
+    # 西藏电力 names a division (西藏), and is no site of the list
+    assert _stops("中共中央政治局常委俞正声在西藏调研。在西藏电力、甘露藏药等企业，"
+                  "他详细了解生产经营情况。")[0][2] == [("甘露藏药", None)]
+    # a list of sectors is none of sites
+    assert _stops("中共中央政治局常委栗战书在江西调研。栗战书先后来到新材料、新能源、电子信息、"
+                  "飞机制造等企业，调研产品研发、市场推广和企业发展情况。") == [
+        (["栗战书"], ["江西省"], [])]
+    assert _stops("全国人大常委会委员长栗战书在内蒙古调研。在电力、钢铁、煤炭、化工、新能源汽车等企业，"
+                  "栗战书深入厂矿车间详细了解企业技术升级改造情况。")[0][2] == []
+
+
+def test_a_site_gone_to_for_an_inspection_and_a_zone_wider_than_its_village():
+    # 到 starts a stop where an inspection word ends its clause; 中关村国家自主创新示范区 is a
+    # zone named after 中关村, not the village
+    assert _stops("3月28日下午，中共中央政治局常委、国务院副总理张高丽到北京中关村国家自主创新示范区调研。"
+                  ) == [(["张高丽"], [], [("北京中关村国家自主创新示范区", "北京市")])]
+    assert _stops("中共中央政治局常委、中央纪委书记王岐山到江苏恒顺醋业有限公司考察。")[0][2] == [
+        ("江苏恒顺醋业有限公司", "江苏省")]
+    # 成为在…示范区 tells what a zone is to become, not a stop
+    assert _stops("中共中央政治局常委贺国强在北京调研。贺国强高兴地勉励开发区把握发展定位和发展目标，"
+                  "努力把开发区建设成为在国内外有影响力的高新产业聚集区和自主创新示范区。") == [
+        (["贺国强"], ["北京市"], [])]
+
+
+def test_a_place_that_is_a_word_of_a_sites_name_is_no_place_visited():
+    # 长春 of 资阳区长春镇紫薇村 is no 长春市; 中关村 named again is the zone visited, not a site
+    # of its own
+    ((_, places, _),) = _stops(
+        "8月14日至16日，张德江率全国人大常委会执法检查组到郴州、益阳、长沙等地开展执法检查。"
+        "张德江考察了郴州市永兴县城乡智能环卫垃圾处理中心、益阳市高新区生活垃圾焚烧发电厂、"
+        "资阳区长春镇紫薇村和长沙县农牧企业，了解垃圾和畜禽养殖废弃物处置情况。")
+    assert "长春市" not in places
+    assert _stops("3月28日下午，中共中央政治局常委、国务院副总理张高丽到北京中关村国家自主创新示范区调研。\n"
+                  "在中关村调研时，张高丽说，实施创新驱动发展战略，是中央作出的重大决策。")[0][2] == [
+        ("北京中关村国家自主创新示范区", "北京市")]
+
+
+def test_a_stop_ends_before_what_the_inspector_does_there_and_some_villages_are_no_site():
+    # 进行, 开展, 实地 end the stop (来到…海桂中学|进行实地调研, 深入南林桥镇|实地查看); 出版社,
+    # 杂志社, 报社 are sites' words, and a 和 after one joins two
+    assert _stops("1月14日,省林业局副局长宋丛文一行来我县督导检查森林防火工作。宋丛文一行深入南林桥镇"
+                  "实地查看防火措施落实情况,听取了日常巡查、火源管控等方面工作的汇报。") == [
+        (["宋丛文"], [], [("南林桥镇", None)])]
+    assert _stops("2月23日上午,省政协党组副书记、副主席李国梁率省政协调研组到我市调研省政协委员企业。"
+                  "在市政协主席刘宁的陪同下,省政协调研组来到由省政协常委莫海涛创办的海桂中学进行实地调研。"
+                  ) == [(["李国梁"], [], [("海桂中学", None)])]
+    assert _stops("中共中央政治局常委、中央纪委书记贺国强今天到中国监察杂志社、中国纪检监察报社、"
+                  "中国方正出版社和中央纪委电化教育中心进行调研。")[0][2] == [
+        ("中国监察杂志社", None), ("中国纪检监察报社", None), ("中国方正出版社", None),
+        ("中央纪委电化教育中心", None)]
+    # 部分村镇 is some villages of 大理市: the towns named next are the stops
+    text = ("央视网消息（新闻联播）：2月24日至26日，中共中央政治局常委、国务院副总理韩正在云南大理、昆明，"
+            "就当前经济运行、企业生产经营、生态环境保护等进行调研。\n在大理白族自治州，韩正重点考察洱海保护"
+            "治理情况。韩正来到大理州洱海保护治理及流域转型发展指挥部，看望慰问工作人员，详细了解洱海监控预警"
+            "信息管理平台运行情况，随后深入大理市部分村镇实地考察。在湾桥镇，考察村容村貌，到洱海边查看水质，"
+            "了解阳溪河道综合治理工作；在喜洲镇，现场考察生态拆迁进展，走进美坝村村民家中，询问生活污水收集"
+            "情况；在双廊镇，考察污水处理、建筑环境整治、旅游转型升级等情况；在海东镇，了解城市发展空间布局"
+            "调整、人口疏解和产业转型转移规划。韩正还登船查看现场水样检测，听取专家对源头治理的意见建议。\n")
+    inspections = _stops(text)
+    assert inspections and all([label for label, _ in sites] == ["湾桥镇", "喜洲镇", "美坝村", "双廊镇"]
+                               for _, _, sites in inspections)
+
+
+def test_zones_reserves_and_a_site_named_with_its_division_in_brackets():
+    # 保护区, 试验区, 科技园 … are site words; a division in a site's brackets does not start
+    # its name (中国（上海）自由贸易试验区, not 上海）自由贸易试验区)
+    assert _stops("央视网消息（新闻联播）：11月9日至11日，中共中央政治局常委、国务院副总理韩正在海南调研。"
+                  "韩正强调，海南要按照习近平总书记的重要指示和要求，坚决贯彻新发展理念。\n"
+                  "韩正来到五指山国家级自然保护区，考察热带雨林保护和热带雨林国家公园建设情况。")[0][2] == [
+        ("五指山国家级自然保护区", "五指山市")]
+    ((_, _, sites),) = _stops(
+        "央视网消息(新闻联播)：11月1日至4日，中共中央政治局常委、国务院副总理张高丽赴上海、浙江调研，"
+        "了解经济运行、城乡建设、环境保护、民生保障等情况。调研期间，实地了解企业经济经营状况，"
+        "前往中国(上海)自由贸易试验区考察建设进展情况。")
+    assert sites == [("中国（上海）自由贸易试验区", "上海市")]
+    ((_, _, sites),) = _stops(
+        "央视网消息（新闻联播）：中共中央政治局常委、国务院副总理韩正6月19日在天津市调研京津冀协同发展"
+        "工作。韩正考察天津深之蓝水下新视界科技有限公司、零氪科技（天津）有限公司，了解企业自主创新发展情况。")
+    assert [label for label, _ in sites] == ["天津深之蓝水下新视界科技有限公司", "零氪科技（天津）有限公司"]
+
+
+def test_a_stop_ends_before_what_the_inspector_does_there():
+    # 看望, 了解 … end the stop: 来到安康救助站|看望, 曹县大集镇|了解
+    text = ("央视网消息(新闻联播)：26日至28日，中共中央政治局常委、国务院总理李克强来到陕西商洛、安康、"
+            "西安考察慰问，代表党中央国务院向广大干部群众致以新春祝福。\n"
+            "李克强来到安康救助站看望无家儿童和老人。")
+    assert ("安康救助站", "安康市") in _stops(text)[0][2]
+    text = ("央视网消息（新闻联播）：22日至23日，中共中央政治局常委、国务院副总理张高丽在山东调研扶贫工作情况。"
+            "张高丽先后到菏泽市巨野县田庄镇后屯村、定陶县杜堂镇辘湾村、曹县大集镇了解政策保障脱贫、"
+            "产业扶持脱贫和自主创业脱贫情况。")
+    assert "曹县大集镇" in [label for label, _ in _stops(text)[0][2]]
+
+
+def test_kinds_of_villages_and_towns_and_a_network_of_levels_are_no_sites():
+    # 民族乡镇, 两个行政村: kinds, not names; 吕梁山区深度贫困村 says what 赵家洼村 is
+    assert _stops("央视网消息(新闻联播)：中共中央政治局常委、全国政协主席俞正声近日在新疆调研。\n"
+                  "23日至28日，俞正声先后来到和田、喀什、伊犁、乌鲁木齐等地，深入民族乡镇、兵团团场、"
+                  "工业园区、边境口岸，并多次召开座谈会。")[0][2] == [("工业园区", None), ("边境口岸", None)]
+    assert _stops("中共中央总书记、中央军委主席习近平元旦前来到这里。\n30号上午，习近平顶风踏雪来到"
+                  "位于太行山深处龙泉关镇的两个行政村考察。") == []
+    assert _stops("中共中央总书记习近平在山西考察。习近平总书记在吕梁山区深度贫困村赵家洼村考察，"
+                  "走访了因病致贫的特困家庭。")[0][2] == [("赵家洼村", "吕梁市")]
+    # 构建主体在县、延伸到乡、落实到村: levels of a network, told with verbs
+    assert _stops("中共中央政治局常委、全国政协主席汪洋近日在河南调研宗教工作。汪洋指出，各级党委要"
+                  "构建主体在县、延伸到乡、落实到村、规范到点的工作网络。")[0][2] == []
+
+
+def test_a_site_after_what_it_is_one_of_and_a_count_that_names_none():
+    # 之一 and —— join what a site is to its name, as 的 does; 一处军事指挥中心 names no site
+    cases = {
+        "央视网消息（新闻联播）：6月21日至23日，习近平总书记来到山西，深入农村、企业考察调研。\n"
+        "总书记不光走访了山坳里的赵家洼村，还冒雨来到岢岚县规划的8个易地搬迁集中安置点之一宋家沟村，"
+        "考察新村建设情况。": [("赵家洼村", None), ("宋家沟村", "岢岚县")],
+        "央视网消息（新闻联播）：习近平总书记近日在湖北考察时强调，要坚持新发展理念。\n"
+        "在另一家科技企业——烽火科技集团，总书记同样关注着高质量发展。": [("烽火科技集团", None)],
+        "央视网消息（新闻联播）：当天土耳其总统埃尔多安视察了位于土叙边境附近的一处军事要地。\n"
+        "当天，土耳其总统埃尔多安视察了土耳其南部哈塔伊省、靠近土叙边境的的一处军事指挥中心，"
+        "听取了军方关于阿夫林地区的战事汇报。": []}
+    for text, sites in cases.items():
+        assert all(found == sites for _, _, found in _stops(text)), text
+
+
+def test_a_visit_of_years_ago_told_before_the_inspector_is_recalled_not_reported():
+    assert _stops("央视网消息（新闻联播）：五年前，习近平总书记考察山东临沂时指出：沂蒙精神与延安精神、"
+                  "井冈山精神、西柏坡精神一样，是党和国家的宝贵精神财富。") == []
+    assert _stops("3年前，习近平总书记来到中国科技大学考察，鼓励青年学子向老一辈杰出科学家学习。") == []
+    # told after him, the count of years dates what he goes to see
+    assert _stops("李克强首先来到三年前发生强烈地震的芦山县震中重灾区考察恢复重建和群众生活。") == [
+        (["李克强"], ["芦山县"], [])]
+
+
+def test_a_towns_name_ending_in_a_kinds_word_stays_in_the_villages_label():
+    # 东城镇, 南蔡村镇 are towns: their 城镇, 村镇 say no kind (cf. 吕梁山区深度贫困村|赵家洼村)
+    text = ("中共中央总书记习近平在吉林调研。习近平来到和龙市东城镇光东村，察看稻田长势。")
+    assert [label for label, _ in _stops(text)[0][2]] == ["和龙市东城镇光东村"]

@@ -39,7 +39,8 @@ def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: 
         if text[begin:pos].endswith(lex.words("inspection_not_after")):
             continue
         if (not _now(text, begin, pos, lex) or _of_an_earlier_year(doc, sent.start, pos)
-                or _studied(text, begin, pos, people, lex)):
+                or _studied(text, begin, pos, people, lex)
+                or _years_ago(text, sent.start, pos, people, lex)):
             continue
         taking_part, present = _split_present(text, sent, people, lex)
         # who is named at a stop is no inspector (调研组来到由省政协常委莫海涛创办的海桂中学调研)
@@ -61,9 +62,9 @@ def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: 
             continue
         # a place named in a body is the inspector's post, not where he went (庐山市委书记)
         bodies = [m for _, m in adoc.organizations if m.sentence == sent.index]
-        named = _most_specific([(p, m) for p, m in _place_mentions(adoc, sent.index)
-                                if not any(b.start <= m.start and m.end <= b.end
-                                           for b in bodies)], lex)
+        mentioned = [(p, m) for p, m in _place_mentions(adoc, sent.index)
+                     if not any(b.start <= m.start and m.end <= b.end for b in bodies)]
+        named = _most_specific(mentioned, lex)
         sites, visited = _stops(adoc, {m.text for m in inspectors}, named, lex)
         # 在黑龙江调研 and then 来到哈尔滨、大庆: the places visited inside the one named
         # replace it, unless it is a county, itself a place visited (在镇赉县考察)
@@ -71,9 +72,13 @@ def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: 
                                 and any(lex.gazetteer.contains(q, p) and q != p
                                         for q in named)], lex)
         within = [s.within for s in sites if s.within is not None]
+        # 中关村 of 北京中关村国家自主创新示范区 (named again: 在中关村调研时) and 长春 of
+        # 资阳区长春镇紫薇村 are words of a site's name, no places visited
+        in_names = {p for p, _ in mentioned if p not in within and any(
+            lex.gazetteer.short_name(p.name) in s.label for s in sites)}
         places = tuple(dict.fromkeys(
-            [q for q in named if q.level == "county" or not any(
-                lex.gazetteer.contains(q, p) for p in [*inner, *within])]
+            [q for q in named if q not in in_names and (q.level == "county" or not any(
+                lex.gazetteer.contains(q, p) for p in [*inner, *within]))]
             + [p for p in inner if p not in within]))
         if not places and not sites:
             continue
@@ -91,6 +96,20 @@ def _of_an_earlier_year(doc: Document, start: int, pos: int) -> bool:
         return False
     return any(int(m.group("year")) < doc.date.year
                for m in patterns().year.finditer(doc.text, start, pos))
+
+
+def _years_ago(text: str, start: int, pos: int, people: list[Mention], lex: Lexicon) -> bool:
+    """Whether the sentence tells, before its first person (or its inspection word at `pos`),
+    a count of years ago (五年前，习近平总书记考察…; 3年前): a visit recalled."""
+    first = min((m.start for m in people if start <= m.start < pos), default=pos)
+    for _, word in _find_words(text, start, first, lex.words("years_ago")):
+        at = text.find(word, start, first)
+        while at >= 0:
+            before = text[at - 1] if at > start else ""
+            if before.isdigit() or before in lex.words("years_ago_numerals"):
+                return True
+            at = text.find(word, at + 1, first)
+    return False
 
 
 def _referred_to(adoc: AnnotatedDocument, sent: Sentence, pos: int,
@@ -119,12 +138,27 @@ def _stops(adoc: AnnotatedDocument, inspectors: set[str], named: tuple[Place, ..
         if not any(name in paragraph for name in references):
             continue
         places = _place_mentions(adoc, sent.index)
-        visits = _find_words(text, sent.start, sent.end, lex.words("visit_words"))
+        visits = _find_words(text, sent.start, sent.end,
+                             lex.words("visit_words") + lex.words("inspection_goers"))
+        # 到北京中关村国家自主创新示范区调研: 到 starts a stop that an inspection word ends
+        visits = [(pos, word) for pos, word in visits
+                  if not text.endswith(lex.words("visit_not_after"), sent.start, pos)
+                  and (word not in lex.words("inspection_goers") or _find_words(
+                      text, pos + len(word), _clause_end(text, pos, sent.end),
+                      lex.words("inspection_words")))]
         for (pos, word), (next_visit, _) in zip(visits, [*visits[1:], (sent.end, "")]):
             # 来到南京市|考察江苏省产业技术研究院: a visit word starts the next stop
             start = pos + len(word)
             end = min(_clause_end(text, start, sent.end), next_visit)
+            # 在科兴、百度、联想、曙光等企业: each item is a site, of the kind the list's end says
+            listed = min((at for w in lex.words("site_list_ends")
+                          for at in [text.find(w, start, end)] if at > start), default=None)
+            end = end if listed is None else listed
             items = _items(text, start, end, lex)
+            if listed is not None and any(
+                    text[s:e] in lex.words("site_list_sectors")
+                    or text[s:e].endswith(lex.words("site_list_activities")) for s, e in items):
+                continue  # 新材料、新能源、电子信息、飞机制造等企业: sectors, not sites
             if any(text[s:e] in lex.words("site_heads") for s, e in items):
                 continue  # 来到地铁施工现场、派出所、环卫站: kinds of places, not places
             for item_start, item_end in items:
@@ -134,7 +168,9 @@ def _stops(adoc: AnnotatedDocument, inspectors: set[str], named: tuple[Place, ..
                                  named, lex)
                 if written and not in_item:
                     continue  # a stop named in a division the inspection is not in
-                site = _site(doc, sent, item_start, item_end, in_item, lex)
+                site = _site(adoc, sent, item_start, item_end, in_item, lex)
+                if site is None and listed is not None and not in_item:
+                    site = _listed_site(doc, sent, item_start, item_end, lex)
                 if site is not None and site.within is None:
                     # 哈尔滨安天科技股份有限公司 is in the 哈尔滨市 the inspection names
                     site = replace(site, within=next(
@@ -144,11 +180,11 @@ def _stops(adoc: AnnotatedDocument, inspectors: set[str], named: tuple[Place, ..
                     sites.setdefault(site.label, site)
                 else:
                     divisions += in_item
-    # 凤阳县小岗村 in one sentence and 小岗村 in another are one site, and 塞罕坝机械林场展览馆
-    # is a part of 塞罕坝机械林场
+    # 凤阳县小岗村 in one sentence and 小岗村 in another are one site, and so are 北京中关村国家
+    # 自主创新示范区 and 中关村 (在中关村调研时); 塞罕坝机械林场展览馆 is a part of 塞罕坝机械林场
     labels = list(sites)
     return tuple(site for label, site in sites.items()
-                 if not any(other != label and (other.endswith(label) or label.startswith(other))
+                 if not any(other != label and (label in other[1:] or label.startswith(other))
                             for other in labels)), divisions
 
 
@@ -198,15 +234,22 @@ def _items(text: str, start: int, end: int, lex: Lexicon) -> list[tuple[int, int
     return [(s, e) for s, e in zip(cuts, ends) if s < e]
 
 
-def _site(doc: Document, sent: Sentence, start: int, end: int,
+def _site(adoc: AnnotatedDocument, sent: Sentence, start: int, end: int,
           places: list[tuple[Place, Mention]], lex: Lexicon) -> Site | None:
     """The site a stop names, from the last division named in it (镇赉县英华村) or,
     with none, from its start; a site needs a name before its site word (厂桥派出所,
-    not 派出所) unless a division names it (互助土族自治县中医院)."""
-    text = doc.text
+    not 派出所) unless a division names it (互助土族自治县中医院) or a level's word
+    does (旗医院: the banner's, named before)."""
+    doc, text = adoc.doc, adoc.doc.text
     last = places[-1] if places else None
     begin = last[1].end if last is not None else start
     label_start = last[1].start if last is not None else start
+    pointed = None
+    pointer = next((w for w in lex.words("site_pointers") if text.startswith(w, start)), None)
+    if last is None and pointer is not None:
+        # 前往该市生态经济开发区规划展示厅: the site is in the city named before (伊春)
+        pointed = _named_before(adoc, start, pointer[len(pointer) - 1:])
+        begin = label_start = start + len(pointer)
     length = _site_length(text[begin:end], lex)
     if length is None:
         return None
@@ -217,6 +260,12 @@ def _site(doc: Document, sent: Sentence, start: int, end: int,
                   if text.rfind(w, begin, stop) >= 0), default=None)
     if joined is not None:
         begin = label_start = joined
+    if text[begin:stop].endswith(lex.words("village_heads")):
+        # 吕梁山区深度贫困村|赵家洼村: what the village is, before its name
+        kind = max((text.rfind(w, begin, stop - 2) + len(w) for w in lex.words("village_kinds")
+                    if text.rfind(w, begin, stop - 2) >= 0), default=None)
+        if kind is not None:
+            begin = label_start = kind
     name = text[begin:stop]
     if name.startswith(lex.words("site_not_first")):
         return None  # 考察的第一站, 这家敬老院: no name
@@ -224,11 +273,44 @@ def _site(doc: Document, sent: Sentence, start: int, end: int,
     if any(w in name for w in lex.words("not_in_sites")) or any(
             n.endswith(lex.words("not_villages")) for n in [name, *(name[:-len(h)] for h in heads)]):
         return None
-    bare = any(len(name) - len(head) < 2 for head in heads)
+    bare = [(name[:len(name) - len(head)], head) for head in heads if len(name) - len(head) < 2]
     if bare and label_start == begin:
-        return None
-    return Site(text[label_start:stop], last[0] if last is not None else None,
+        level, head = bare[0]
+        if level not in lex.words("site_levels") or head in lex.words("level_site_not_heads"):
+            return None
+        pointed = _named_before(adoc, begin, level)
+    for opening, closing in ("(", ")"), ("（", "）"):
+        if text.count(closing, label_start, stop) > text.count(opening, label_start, stop):
+            # 中国(上海)自由贸易试验区: the division is named inside the site's brackets
+            # from the stop's start (中国|(上海)…), after what a 的 joins to it
+            at = text.rfind(opening, start, label_start)
+            label_start = max([start] + [text.rfind(w, start, at) + len(w)
+                                         for w in lex.words("site_joiners")
+                                         if text.rfind(w, start, at) >= 0]) if at >= 0 else start
+    return Site(text[label_start:stop], last[0] if last is not None else pointed,
                 Mention.of(doc, label_start, stop, "place", sent.index))
+
+
+def _listed_site(doc: Document, sent: Sentence, start: int, end: int,
+                 lex: Lexicon) -> Site | None:
+    """The site an item of a list of sites names without a site word (科兴 of 在科兴、百度等企业),
+    after what a 的 joins to it (省内的|…)."""
+    text = doc.text
+    begin = max([start] + [text.rfind(w, start, end) + len(w) for w in lex.words("site_joiners")
+                           if text.rfind(w, start, end) >= 0])
+    name = text[begin:end]
+    if not 2 <= len(name) <= _LONGEST_SITE or name.startswith(lex.words("site_not_first")) or any(
+            w in name for w in lex.words("not_in_sites")):
+        return None
+    return Site(name, None, Mention.of(doc, begin, end, "place", sent.index))
+
+
+def _named_before(adoc: AnnotatedDocument, pos: int, level: str) -> Place | None:
+    """The last division of a level (its name's last word: 市, 县, 旗) the report names
+    before `pos`."""
+    before = [(m.start, p) for p, m in adoc.places
+              if m is not None and m.end <= pos and p.name.endswith(level)]
+    return max(before, key=lambda sp: sp[0])[1] if before else None
 
 
 def _site_length(rest: str, lex: Lexicon) -> int | None:
@@ -242,7 +324,7 @@ def _site_length(rest: str, lex: Lexicon) -> int | None:
                 and not rest[:i + len(head)].endswith(lex.words("not_villages"))
                 and not rest[:i].endswith(lex.words("not_villages"))
                 and not rest.startswith(lex.words("village_word_ends"), i + len(head))]
-    if villages:
+    if villages and not any(rest.find(zone) > min(villages) for zone in lex.words("zone_heads")):
         return min(villages)
     for length in range(len(rest), 0, -1):
         if rest[:length].endswith(lex.words("site_heads")) and (
