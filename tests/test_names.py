@@ -209,7 +209,37 @@ WHAT_A_TITLE_IS_OF = [
           "a Chinese given name may be a word: 谢|国民"),
 ]
 
-CLASSES = {"tagger's body": TAGGER_BODIES, "what a title is of": WHAT_A_TITLE_IS_OF, "glued": GLUED, "common word": COMMON_WORDS, "place or body": PLACES_AND_BODIES,
+# a head's title after a transliteration (foreign.head_after_foreign_name): the "name" starting
+# inside a word of jieba's, or a place, the name of its head after the title (xwlb 2013-2019)
+HEADS_AFTER_A_WORD_OR_PLACE = [
+    _case("联合国秘书长古特雷斯24日通过发言人发表声明，谴责发生在津巴布韦以及埃塞俄比亚政治集会上的"
+          "爆炸袭击事件。\n23日，津巴布韦总统姆南加古瓦出席的竞选集会现场发生爆炸，多人受伤。",
+          {"姆南加古瓦"}, "starting inside a country: 津|巴布韦", {"巴布韦"}),
+    _case("国家主席习近平8日在美国加利福尼亚州会见该州州长布朗。\n习近平感谢布朗州长及加利福尼亚州有关"
+          "方面给予的热情接待和周到安排。", {"布朗"}, "starting inside a verb: 感|谢布朗", {"谢布朗"}),
+    _case("国家主席习近平当地时间19日在新德里会见印度国大党主席索尼娅·甘地。1988年，索尼娅女士的丈夫"
+          "拉吉夫·甘地总理访华，同邓小平先生就重启中印关系达成重要共识。", {"索尼娅·甘地"},
+          "starting inside a noun: 丈|夫拉吉夫·甘地", {"夫拉吉夫·甘地"}),
+    _case("普京还说，俄罗斯还应该进一步加强国家安全保障工作。\n俄国家杜马（议会下院）主席沃洛金认为，普京"
+          "在发言中提出了国家未来发展的目标、面临的任务以及个人见解，可以被视为是其参加明年总统选举的竞选"
+          "纲领。", set(), "starting inside a verb: 参|加明年", {"加明年"}),
+    _case("这一结果得到了俄罗斯的承认，但遭到了美国和欧盟的抵制。\n17号，克里米亚总理阿克肖诺夫率团前往"
+          "俄罗斯，正式要求入俄。", set(), "a place, a name after the title: 克里米亚|总理|阿克肖诺夫",
+          {"克里米亚"}),
+    _case("4月25日是意大利的“全国解放日”，多地举行纪念活动。在反法西斯组织和当地民众持续多日的抗议下，"
+          "今年米兰市禁止了已连续举办4年的极右势力集体活动。米兰市长萨拉25日表示，社会可以更多样化、更包容。",
+          set(), "a city, a name after the title: 米兰|市长|萨拉", {"米兰"}),
+    _case("国家主席习近平1日在西班牙港同特立尼达和多巴哥总理比塞萨尔举行会谈。\n当天下午，习近平在特多"
+          "总理比塞萨尔陪同下，来到特多中部城市库瓦，出席中国公司承建的库瓦儿童医院开工典礼。",
+          {"比塞萨尔"}, "a country's short name, a name after the title: 特多|总理|比塞萨尔", {"特多"}),
+    # ... kept: what follows the title is no name the tagger reads
+    _case("习近平会见美国总统特别代表\n雅各布·卢向习近平转达奥巴马总统的问候。奥巴马总统派我专程来华，"
+          "目的是深入了解中国雄心勃勃的改革方略。", {"奥巴马"}, "a name, a verb after the title: "
+          "奥巴马|总统|派我", {"派我"}),
+]
+
+CLASSES = {"tagger's body": TAGGER_BODIES, "what a title is of": WHAT_A_TITLE_IS_OF,
+           "head after a word or place": HEADS_AFTER_A_WORD_OR_PLACE, "glued": GLUED, "common word": COMMON_WORDS, "place or body": PLACES_AND_BODIES,
            "fragment": FRAGMENTS, "foreign": FOREIGN,
            "glued, the tagger not ending it": GLUED_WHERE_THE_TAGGER_DOES_NOT_END,
            "piece of a word": PIECES_OF_WORDS, "glued before the next word": GLUED_BEFORE_THE_NEXT_WORD}

@@ -301,9 +301,9 @@ def name_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
         return end + 1 - pos
     if text[pos:end] in known_names() or tagged_person(text, pos, end, limit):
         return end - pos  # jieba cuts unknown names as it can: 财政部|长毛|雷尔
-    if _inside_word(text, pos, tokens):
+    if inside_word(text, pos, tokens):
         return 0  # a piece of a word jieba reads around it: 总统府|前庭, 可能|成为
-    word = _inside_word(text, end, tokens)
+    word = inside_word(text, end, tokens)
     if word is not None and word[1] > pos + length:
         # no name ends inside a word that runs past it: 祖马|共同, 官邸|位于 (the
         # glue the tagger's reading took off is no such word: 普那|时, not 那时)
@@ -336,7 +336,7 @@ def _joining_end(text: str, start: int, end: int, limit: int, tokens: Tokens, le
     return tag in _AFTER_A_NAME_TAGS or (tag in VERB_TAGS and bool(pats.followers.fullmatch(word)))
 
 
-def _inside_word(text: str, at: int, tokens: Tokens) -> tuple[int, int] | None:
+def inside_word(text: str, at: int, tokens: Tokens) -> tuple[int, int] | None:
     """The token of jieba's that `at` falls strictly inside, if it is a word of its
     dictionary (反对, 共同, 总统府): jieba's own guesses (卡梅伦上, 蒙均) say nothing."""
     token = _token_around(text, at, tokens)
