@@ -238,7 +238,18 @@ HEADS_AFTER_A_WORD_OR_PLACE = [
           "奥巴马|总统|派我", {"派我"}),
 ]
 
-CLASSES = {"tagger's body": TAGGER_BODIES, "what a title is of": WHAT_A_TITLE_IS_OF,
+# a run of Han characters after a foreign title read as a Japanese or Korean name that is a
+# clause (kg/extract/names.py, name_words.opens_with_clause_word; xwlb 2013-2018)
+CLAUSES_AFTER_A_FOREIGN_TITLE = [
+    _case("赵乐际对白俄罗斯进行正式友好访问\n央视网消息（新闻联播）：应白俄罗斯总统办公厅邀请，中共中央政治局常委、"
+          "中央纪委书记赵乐际9月20日至22日对白俄罗斯进行正式友好访问，并分别会见总统卢卡申科、总理鲁马斯。",
+          {"赵乐际", "卢卡申科", "鲁马斯"}, "a verb and a country: 应|白俄罗斯", {"应白俄罗斯"}),
+    # ... kept: a name in characters that make no word after its first
+    _case("李克强在吉隆坡会见老挝总理通邢\n国务院总理李克强当地时间21号晚在吉隆坡下榻饭店会见老挝总理通邢和"
+          "新西兰总理约翰·基。", {"李克强", "通邢", "约翰·基"}, "a verb's character, a name: 通邢"),
+]
+
+CLASSES = {"tagger's body": TAGGER_BODIES, "clause after a foreign title": CLAUSES_AFTER_A_FOREIGN_TITLE, "what a title is of": WHAT_A_TITLE_IS_OF,
            "head after a word or place": HEADS_AFTER_A_WORD_OR_PLACE, "glued": GLUED, "common word": COMMON_WORDS, "place or body": PLACES_AND_BODIES,
            "fragment": FRAGMENTS, "foreign": FOREIGN,
            "glued, the tagger not ending it": GLUED_WHERE_THE_TAGGER_DOES_NOT_END,
@@ -375,3 +386,14 @@ def test_a_character_that_opens_the_next_word_elsewhere_ends_a_name_before_punct
     start = text.index(name)
     assert name_length(text, start, len(text), Tokens(segment(text)), _LANG.lexicon,
                        _LANG.patterns) == len(name)
+
+
+@pytest.mark.parametrize("run, clause", [
+    ("找麻烦", True), ("派韩国政府", True), ("约后会有期", True), ("应白俄罗斯", True),
+    # names: in characters that make no word after the first, jieba's, leaders.tsv's, a
+    # numeral's or a pronoun's first (二阶俊博, 他信), all transliteration's
+    ("通邢", False), ("拉詹", False), ("回良玉", False), ("安倍晋三", False), ("二阶俊博", False),
+    ("他信", False), ("登盛", False),
+])
+def test_a_foreign_han_run_opening_with_a_clause_word_is_a_clause(run, clause):
+    assert name_words.opens_with_clause_word(run, _LANG.lexicon) is clause

@@ -177,6 +177,32 @@ def function_word_and_word(name: str, lex: Lexicon) -> bool:
             and rest in common_words(KNOWN_WORD_COUNT))
 
 
+# jieba's tags of one-character words that open a clause, not a foreign name read in Han
+# characters: particles, verbs, adverbs, prepositions, conjunctions (找 v, 约 d, 用 p, 而 c;
+# not numerals, 二阶俊博, 二之汤智, nor pronouns, 他信)
+_CLAUSE_OPENING_TAGS = frozenset({"u", "v", "d", "p", "c"})
+# ... and of jieba's words that are names, which make no clause of the rest (回|良玉 is n)
+_NAME_TAGS = frozenset({"nr", "nrt", "nrfg"})
+
+
+def opens_with_clause_word(run: str, lex: Lexicon) -> bool:
+    """Whether a run of Han characters read as a Japanese or Korean name after a foreign title
+    is a clause instead: it opens with a one-character word jieba counts often as a particle,
+    a verb, an adverb, a preposition or a conjunction, and a word of jieba's dictionary other
+    than a name, or a country, comes after it (市长|找|麻烦, 总统|派|韩国政府, 元首相|约|后会有期,
+    应|白俄罗斯); not where all its characters are transliteration's (登盛), nor where it opens
+    with a name jieba knows (安倍晋三) or leaders.tsv lists (回良玉), nor a name in characters that
+    make no word (通邢, 拉詹)."""
+    if (all(c in lex.translit_any for c in run) or any(name == run for name, _role in lex.terms)
+            or any(run[:k] in known_names() for k in range(SHORTEST_NAME, len(run) + 1))
+            or character_word_tags(CHARACTER_WORD_COUNT).get(run[0]) not in _CLAUSE_OPENING_TAGS):
+        return False
+    tags, rare = common_word_tags(KNOWN_WORD_COUNT), short_word_tags()
+    return any(run.startswith(country, 1) for country in lex.countries) or any(
+        (tags.get(run[i:j]) or rare.get(run[i:j])) not in (None, *_NAME_TAGS)
+        for i in range(1, len(run)) for j in range(i + SHORTEST_NAME, len(run) + 1))
+
+
 def opens_with_common_word(name: str) -> bool:
     """Whether a stretch is a common word or opens with one (关于, 高兴|地, 日前|通电话)."""
     words = common_words(COMMON_WORD_COUNT)

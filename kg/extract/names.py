@@ -31,7 +31,8 @@ from kg.extract.name_words import (FOREIGN_JOINER, KNOWN_WORD_COUNT, LONGEST_WOR
                                     NOT_GIVEN_NAME_TAGS, SHORTEST_NAME, VERB_TAGS,
                                     all_transliterated, dotted_name_ends, ends_in_common_word, ends_with_any_common_word,
                                     function_word_and_word,
-                                    numeral_character, opens_with_common_word, opens_with_glue,
+                                    numeral_character, opens_with_clause_word, opens_with_common_word,
+                                    opens_with_glue,
                                     opens_next_word, opens_with_verb, two_character_word,
                                     verb_starts, word_across,
                                     word_runs_over, word_starts, written_whole_elsewhere)
@@ -245,6 +246,12 @@ def _reading(text: str, start: int, end: int, limit: int, lex: Lexicon,
     return span
 
 
+def _person_over(text: str, start: int, end: int, limit: int) -> bool:
+    """Whether the tagger reads a person over `text[start:end]`'s first character."""
+    spans = _tagged(text, _window_start(text, start), min(limit, end + _WINDOW))
+    return any(label == "PER" and s <= start < e for s, e, label in spans)
+
+
 def tagged_person(text: str, start: int, end: int, limit: int) -> bool:
     """Whether the tagger reads exactly `text[start:end]` as a person (习近平|总书记),
     wherever it stands: what a name is told by when nothing before it opens one."""
@@ -396,8 +403,12 @@ def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexic
                                                      + lex.words("honorifics"), pos):
         return 0
     if foreign:
-        length = (transliterated_run(text, pos, limit, lex, pats)
-                  or foreign_han_run(text, pos, limit, lex, pats))
+        length = transliterated_run(text, pos, limit, lex, pats)
+        if not length:
+            length = foreign_han_run(text, pos, limit, lex, pats)
+            if length and opens_with_clause_word(text[pos:pos + length], lex) and not _person_over(
+                    text, pos, pos + length, limit):
+                length = 0  # a clause after the title, not a name: 国王|之命, 市长|找麻烦, 总统|派韩国政府
         if length:
             return length
     if text.startswith(tuple(lex.compound_surnames), pos):
