@@ -136,6 +136,15 @@ PLACES_AND_BODIES = [
 ]
 
 FRAGMENTS = [
+    # a name with · cut short before a word, written whole elsewhere by its part after the
+    # first · (name_words.written_whole_elsewhere; xwlb 2014, 2015)
+    _case("巴勒斯坦官方10号证实，巴勒斯坦示威者与以色列军方爆发冲突，巴勒斯坦联合政府定居点事务部长齐亚德·阿布·艾因在"
+          "冲突中吸入以军投掷的催泪瓦斯并当场晕倒。\n以色列国防部长亚阿隆称以军正在调查这一事件，并提议与巴勒斯坦和"
+          "约旦三方对阿布·艾因的死因进行联合调查。", {"齐亚德·阿布·艾因", "亚阿隆"},
+          "with ·, cut before a character no name is glued to: 阿布·艾|因在", {"齐亚德·阿布·艾"}),
+    _case("央视网消息（新闻联播）：国家主席习近平25日下午在人民大会堂北大厅举行仪式欢迎亚美尼亚总统谢尔日·萨尔基相"
+          "对我国进行国事访问。\n萨尔基相在习近平陪同下检阅中国人民解放军三军仪仗队。", {"习近平", "谢尔日·萨尔基相"},
+          "with ·, cut before a word: 萨尔基|相对", {"谢尔日·萨尔基"}),
     _case("央视网消息（新闻联播）：国家副主席王岐山25日在钓鱼台国宾馆会见印度尼西亚副总统卡拉。",
           {"王岐山", "卡拉"}, "the tail of a country: 尼西亚", {"尼西亚"}),
     _case("俄罗斯副外长韦尔希宁当天也表示，恐怖分子本来就不包含在伊德利卜停火协议中。",

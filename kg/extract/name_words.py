@@ -231,24 +231,35 @@ def opens_with_verb(name: str, lex: Lexicon) -> bool:
 
 # a name cut short is looked for this many characters longer elsewhere in the document
 _CUT_SHORT = 2
+# ... a name with · by what follows its first ·, where that has this many characters or more
+_SHORTEST_DOTTED_TAIL = 3
 
 
 def written_whole_elsewhere(text: str, start: int, end: int, limit: int, lex: Lexicon,
                             pats: Patterns) -> int:
     """Where a name cut short before a word ends, if the document writes it longer
-    elsewhere where a name ends: 梅里|顿时 is 梅里顿 (梅里顿和…), 萨尔|基相 萨尔基相 (萨尔基相表示)."""
+    elsewhere where a name ends: 梅里|顿时 is 梅里顿 (梅里顿和…), 萨尔|基相 萨尔基相 (萨尔基相表示).
+    A name with · is looked for by what follows its first · too, and may go on with a
+    character no name is glued to elsewhere: 谢尔日·萨尔基|相对 is 谢尔日·萨尔基相 (萨尔基相在…),
+    齐亚德·阿布·艾|因在 is 齐亚德·阿布·艾因 (阿布·艾因的死因)."""
+    dotted = text.find(FOREIGN_JOINER, start, end)
     for longer in range(end + _CUT_SHORT, end, -1):
         more = text[end:longer]
         if (longer > limit or not _HAN_CHAR.match(more[-1])
                 or any(c in lex.function_chars for c in more)
                 or any(pats.followers.match(text, k, limit) for k in range(end, longer))
-                or text.startswith(lex.words("name_glue_after"), end)
+                or (dotted < 0 and text.startswith(lex.words("name_glue_after"), end))
                 or any(text[end:k] in common_words(KNOWN_WORD_COUNT)
                        for k in range(end + SHORTEST_NAME, longer + 1))):
             continue  # ... not by a word of its own: 普京|总统, 李克强|转达
-        name, at = text[start:longer], -1
-        while (at := text.find(name, at + 1)) >= 0:
-            after = at + len(name)
-            if at != start and (pats.followers.match(text, after) or text[after:after + 1] in PUNCTUATION):
-                return longer
+        names = [text[start:longer]]
+        if dotted >= 0 and longer - dotted > _SHORTEST_DOTTED_TAIL:
+            names.append(text[dotted + 1:longer])
+        for name in names:
+            at = -1
+            while (at := text.find(name, at + 1)) >= 0:
+                after = at + len(name)
+                if at + len(name) != longer and (pats.followers.match(text, after)
+                                                 or text[after:after + 1] in PUNCTUATION):
+                    return longer
     return end

@@ -314,8 +314,13 @@ def name_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
     if word is not None and word[1] > pos + length:
         # no name ends inside a word that runs past it: 祖马|共同, 官邸|位于 (the
         # glue the tagger's reading took off is no such word: 普那|时, not 那时)
-        end = word[0]
-        if end - pos < SHORTEST_NAME or judged(text, pos, end, limit, lex, pats) != (pos, end):
+        whole, end = end, word[0]
+        again = judged(text, pos, end, limit, lex, pats) if end - pos >= SHORTEST_NAME else None
+        if again == (pos, whole) and FOREIGN_JOINER in text[pos:whole]:
+            # a name with · the document writes whole elsewhere: 谢尔日·萨尔基相|对 (萨尔基相在…);
+            # not 习近平即|将 (习近平即|将 elsewhere too)
+            return whole - pos
+        if again != (pos, end):
             return 0
     return end - pos
 
