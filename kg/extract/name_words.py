@@ -215,11 +215,11 @@ def opens_with_common_word(name: str) -> bool:
     return any(name[:k] in words for k in range(SHORTEST_NAME, len(name) + 1))
 
 
-def ends_with_any_common_word(name: str) -> bool:
-    """Whether a stretch ends with a common word of two characters or more that is not the
-    whole of it nor a name of a person or place (登岛|计划, 非正式|会议, 塞西|上台; not
-    科|罗马): no foreign name read from characters does."""
-    tags = common_word_tags(COMMON_WORD_COUNT)
+def ends_with_any_common_word(name: str, least_count: int = COMMON_WORD_COUNT) -> bool:
+    """Whether a stretch ends with a common word of two characters or more, counted
+    `least_count` times or more, that is not the whole of it nor a name of a person or place
+    (登岛|计划, 非正式|会议, 塞西|上台; not 科|罗马): no foreign name read from characters does."""
+    tags = common_word_tags(least_count)
     return any(name[k:] in tags and tags[name[k:]] not in _PROPER_NAME_TAGS
                for k in range(1, len(name) - SHORTEST_NAME + 1))
 

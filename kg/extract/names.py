@@ -414,6 +414,11 @@ def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexic
             if length and opens_with_clause_word(text[pos:pos + length], lex) and not _person_over(
                     text, pos, pos + length, limit):
                 length = 0  # a clause after the title, not a name: 国王|之命, 市长|找麻烦, 总统|派韩国政府
+            elif length and text[pos] in lex.surnames and ends_with_any_common_word(
+                    text[pos:pos + length], KNOWN_WORD_COUNT):
+                # a surname, a given name and a word, as a Chinese name is read (夏立言|会面, 祖马|议案):
+                # the run is no Japanese or Korean name
+                length = 0
         if length:
             return length
     if text.startswith(tuple(lex.compound_surnames), pos):
