@@ -28,6 +28,8 @@ VERB_TAGS = frozenset({"v", "vd"})
 WORD_TAGS = NOT_GIVEN_NAME_TAGS | {"n", "vn", "a", "l", "i"}
 # ... and of words that say how, when or what is done, which no given name opens with
 _ADVERBIAL_TAGS = frozenset({"v", "d", "a", "p"})
+# ... nor with a particle (的 uj, 了 ul, 地 uv, 得 ud, 着 uz, 过 ug): 总书记|时|的情景, 总统|时|的宪法
+_PARTICLE_TAGS = frozenset({"uj", "ul", "uv", "ud", "uz", "ug"})
 # jieba's tags of the names of people, places, bodies and other proper nouns
 _PROPER_NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz"})
 # a one-character word counted this often after 曾 is the word, not a given name's first
@@ -158,13 +160,13 @@ _RARE_NOUN_TAGS = frozenset({"n", "b", "nz"})
 def opens_with_glue(name: str, lex: Lexicon) -> bool:
     """Whether a stretch opens with a word no name is glued to (triggers.yaml
     `name_glue_after`) that is no surname here: none at all (到|机场), or one a verb, an
-    adverb or an adjective follows (曾|到他, 曾|连续, 曾|有; not 曾庆红, 曾培炎)."""
+    adverb, an adjective or a particle follows (曾|到他, 曾|连续, 曾|有, 时|的情景; not 曾庆红, 曾培炎)."""
     if not name.startswith(lex.words("name_glue_after")):
         return False
     if name[0] not in lex.surnames:
         return True
     rest, words = name[1:], common_word_tags(KNOWN_WORD_COUNT)
-    return (character_word_tags(CHARACTER_WORD_COUNT).get(rest[:1]) in _ADVERBIAL_TAGS
+    return (character_word_tags(CHARACTER_WORD_COUNT).get(rest[:1]) in _ADVERBIAL_TAGS | _PARTICLE_TAGS
             or any(words.get(rest[:k]) in _ADVERBIAL_TAGS for k in range(SHORTEST_NAME, LONGEST_WORD + 1)))
 
 
