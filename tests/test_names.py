@@ -270,6 +270,8 @@ CLAUSES_AFTER_A_FOREIGN_TITLE = [
           "文件记录。", {"斋藤健"}, "a common noun: 官邸|内容", {"官邸内容"}),
     _case("针对美国总统特朗普签署对中国输美产品征收关税的总统备忘录，中国外交部发言人华春莹在今天的例行记者会上严正"
           "表明中方立场，希望美方理性慎重决策。", {"特朗普"}, "a common noun: 备忘录", {"备忘录"}),
+    _case("习近平会见越共中央总书记特使\n阮富仲总书记派你作为特使专程来华进行两党高层会晤，体现了越方希望改善和发展"
+          "两国关系的愿望。", {"阮富仲"}, "a verb and a pronoun: 派|你", {"派你"}),
     # ... a surname, a given name and a word: the Chinese reading (xwlb 2015, 2017)
     _case("两岸事务主管部门负责人金门会面\n央视网消息(新闻联播)：国务院台湾事务办公室主任张志军今天在金门与台湾方面"
           "陆委会主委夏立言会面，双方表示要继续在“九二共识”基础上推动两岸关系发展，切实维护台海和平稳定。",
@@ -424,7 +426,7 @@ def test_a_character_that_opens_the_next_word_elsewhere_ends_a_name_before_punct
 
 @pytest.mark.parametrize("run, clause", [
     ("找麻烦", True), ("派韩国政府", True), ("约后会有期", True), ("应白俄罗斯", True),
-    ("官邸附近遭", True), ("备忘录", True), ("夫人彭丽媛", True), ("理事会", True),
+    ("派你", True), ("同他", True), ("官邸附近遭", True), ("备忘录", True), ("夫人彭丽媛", True), ("理事会", True),
     ("稻田朋美", True),  # a common noun first (稻田): the tagger's reading keeps it (kg/extract/names.py)
     # names: in characters that make no word after the first, jieba's, leaders.tsv's, a
     # numeral's or a pronoun's first (二阶俊博, 他信), all transliteration's, a place's first (中山)

@@ -183,6 +183,8 @@ def function_word_and_word(name: str, lex: Lexicon) -> bool:
 # characters: particles, verbs, adverbs, prepositions, conjunctions (找 v, 约 d, 用 p, 而 c;
 # not numerals, 二阶俊博, 二之汤智, nor pronouns, 他信)
 _CLAUSE_OPENING_TAGS = frozenset({"u", "v", "d", "p", "c"})
+# ... and of a pronoun (你, 我), which no given name opens with either
+_PRONOUN_TAG = "r"
 # ... and of jieba's words that are names, which make no clause of the rest (回|良玉 is n)
 _NAME_TAGS = frozenset({"nr", "nrt", "nrfg"})
 # ... or names of places and bodies, which a Japanese name may open with (稻田 n, but 中山 ns)
@@ -195,7 +197,8 @@ def opens_with_clause_word(run: str, lex: Lexicon) -> bool:
     or more) other than a name or a place (官邸|附近遭, 备忘录, 夫人|彭丽媛, 感谢|习近平), or with
     a one-character word jieba counts often as a particle, a verb, an adverb, a preposition or
     a conjunction and a word of its dictionary other than a name, or a country, comes after it
-    (市长|找|麻烦, 总统|派|韩国政府, 元首相|约|后会有期, 应|白俄罗斯). Not where all its characters
+    (市长|找|麻烦, 总统|派|韩国政府, 元首相|约|后会有期, 应|白俄罗斯), or a pronoun or a function
+    word comes next (总书记|派|你, 首相|应|我, 县委书记|干|在实处). Not where all its characters
     are transliteration's (登盛), nor where it opens with a name jieba knows (安倍晋三) or
     leaders.tsv lists (回良玉), nor a name in characters that make no word (通邢, 拉詹)."""
     if (all(c in lex.translit_any for c in run) or any(name == run for name, _role in lex.terms)
@@ -204,8 +207,11 @@ def opens_with_clause_word(run: str, lex: Lexicon) -> bool:
     tags, rare = common_word_tags(KNOWN_WORD_COUNT), short_word_tags()
     if any(tags.get(run[:k]) not in (None, *_PROPER_TAGS) for k in range(SHORTEST_NAME, len(run) + 1)):
         return True
-    if character_word_tags(CHARACTER_WORD_COUNT).get(run[0]) not in _CLAUSE_OPENING_TAGS:
+    characters = character_word_tags(CHARACTER_WORD_COUNT)
+    if characters.get(run[0]) not in _CLAUSE_OPENING_TAGS:
         return False
+    if run[1] in lex.function_chars or characters.get(run[1]) == _PRONOUN_TAG:
+        return True  # a pronoun or a function word next: 总书记|派|你, 首相|应|我, 县委书记|干|在实处
     return any(run.startswith(country, 1) for country in lex.countries) or any(
         (tags.get(run[i:j]) or rare.get(run[i:j])) not in (None, *_NAME_TAGS)
         for i in range(1, len(run)) for j in range(i + SHORTEST_NAME, len(run) + 1))
