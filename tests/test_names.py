@@ -252,6 +252,10 @@ HEADS_AFTER_A_WORD_OR_PLACE = [
     _case("国家主席习近平1日在西班牙港同特立尼达和多巴哥总理比塞萨尔举行会谈。\n当天下午，习近平在特多"
           "总理比塞萨尔陪同下，来到特多中部城市库瓦，出席中国公司承建的库瓦儿童医院开工典礼。",
           {"比塞萨尔"}, "a country's short name, a name after the title: 特多|总理|比塞萨尔", {"特多"}),
+    _case("习近平主席夫妇看望柬埔寨国王和太后\n央视网消息（新闻联播）：19日晚，在中秋佳节来临之际，国家主席习近平和夫人"
+          "彭丽媛在钓鱼台国宾馆亲切看望正在北京休养的柬埔寨国王西哈莫尼和太后莫尼列。\n习近平首先祝西哈莫尼国王和莫尼列"
+          "太后节日快乐、健康长寿。", {"习近平", "西哈莫尼"},
+          "a verb glued before, the name written without it elsewhere: 祝|西哈莫尼", {"祝西哈莫尼"}),
     # ... kept: what follows the title is no name the tagger reads
     _case("习近平会见美国总统特别代表\n雅各布·卢向习近平转达奥巴马总统的问候。奥巴马总统派我专程来华，"
           "目的是深入了解中国雄心勃勃的改革方略。", {"奥巴马"}, "a name, a verb after the title: "

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.clause import BRACKETED, MAX_ORG_CHARS, Clause, Role, level_governed
+from kg.extract.name_words import opens_with_a_verb_before
 from kg.extract.names import inside_word, judged, name_length, tagged_person
 from kg.extract.orgs import government, implied_org, place_body, units_of
 from kg.lang.patterns import PUNCTUATION
@@ -60,6 +61,8 @@ def head_after_foreign_name(c: Clause, role: Role, floor: int) -> TitleChain | N
     if read is None or read[1] != role.start:
         return None  # no name, or one that ends before the title: 汉堡|市长
     start = read[0]
+    if opens_with_a_verb_before(text, start, role.start, c.pats):
+        start += 1  # 首先|祝|西哈莫尼国王, the document naming 西哈莫尼 elsewhere
     if inside_word(text, start, c.tokens) is not None:
         return None  # it starts inside a word of jieba's: 津|巴布韦总统, 感|谢布朗州长, 丈|夫拉吉夫
     after = name_length(text, role.end, c.sent.end, c.tokens, lex, c.pats, foreign=True)
