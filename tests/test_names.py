@@ -124,6 +124,11 @@ COMMON_WORDS = [
 ]
 
 PLACES_AND_BODIES = [
+    # the head of a country's name the name would run into (names.judged; kg/data/countries.txt
+    # 吉尔吉斯共和国, xwlb 2013)
+    _case("央视网消息(新闻联播)：本台消息：应土库曼斯坦总统别尔德穆哈梅多夫、哈萨克斯坦共和国总统纳扎尔巴耶夫、乌兹别克斯坦"
+          "共和国总统卡里莫夫、吉尔吉斯共和国总统阿塔姆巴耶夫邀请，国家主席习近平将与9月3日至13日对上述四国进行国事访问。",
+          {"别尔德穆哈梅多夫", "纳扎尔巴耶夫", "卡里莫夫"}, "a country's head: 吉尔吉斯共|和国", {"吉尔吉斯共"}),
     # countries' short names in news (kg/data/countries.txt; xwlb 2014, 2018)
     _case("栗战书会见多米尼加总统\n央视网消息（新闻联播）：全国人大常委会委员长栗战书3日在人民大会堂会见多米尼加"
           "总统梅迪纳。", {"栗战书", "梅迪纳"}, "a country's short name: 多米尼加", {"多米尼加"}),

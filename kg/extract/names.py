@@ -184,6 +184,9 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
     span = _reading(text, start, end, limit, lex, pats)
     if span is None or text[span[0]:span[1]] in lex.words("foreign_cities"):
         return None
+    country = pats.country.match(text, span[0])
+    if country is not None and country.end() > span[1]:
+        return None  # the head of a country's name running past it: 吉尔吉斯共|和国 (not 马里|奥)
     return span[0], written_whole_elsewhere(text, span[0], span[1], limit, lex, pats)
 
 
