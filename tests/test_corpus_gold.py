@@ -42,7 +42,8 @@ MEASURED = {
     # talks 0.870 → 1.000 and messages 0.000 → 1.000 on xwlb-dev, held-out talks 0.400 → 0.667,
     # and localnews inspections 0.246 → 0.345 with the events fixes of issue 14's second round
     # (tests/test_events_messages.py, tests/test_events_inspections.py)
-    "xwlb-dev": {"holdings": 0.971, "post structure": 0.969,
+    # holdings raised with names that open with no surname (次仁; tests/test_names.py)
+    "xwlb-dev": {"holdings": 0.976, "post structure": 0.974,
                  "talks": 1.000, "messages": 1.000, "inspections": 0.750},
     "xwlb-heldout": {"holdings": 0.900, "post structure": 0.883, "talks": 0.667},
     # the event rows (issue 14: talks as participant pairs, messages as sender → recipient,
@@ -69,7 +70,7 @@ MEASURED = {
     # before quotes side by side, names ending in 行动/建设年 and the centre's campaigns
     # holdings 0.766 and post structure 0.795 before 和县 stopped being read over 和+县委
     # (tests/test_conjoined_places.py)
-    "localnews": {"holdings": 0.952, "post structure": 0.960, "inspections": 0.339,
+    "localnews": {"holdings": 0.954, "post structure": 0.962, "inspections": 0.339,
                   "meetings": 0.708, "documents": 0.659, "campaigns": 0.571},
 }
 TOLERANCE = 0.005

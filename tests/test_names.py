@@ -294,7 +294,15 @@ CLAUSES_AFTER_A_FOREIGN_TITLE = [
           "新西兰总理约翰·基。", {"李克强", "通邢", "约翰·基"}, "a verb's character, a name: 通邢"),
 ]
 
-CLASSES = {"tagger's body": TAGGER_BODIES, "clause after a foreign title": CLAUSES_AFTER_A_FOREIGN_TITLE, "what a title is of": WHAT_A_TITLE_IS_OF,
+# Names that open with no surname (Tibetan, Mongolian …), read where the tagger reads them
+WITHOUT_A_SURNAME = [
+    _case("贡嘎县县长次仁的联系点是县里最偏远的昌果乡，次仁走访时说。", {"次仁"}, "Tibetan: 次仁"),
+    _case("福建省东山县委书记黄水木、西藏自治区那曲地区双湖县委书记南培、陕西省渭南市富平县委书记出席。",
+          {"黄水木", "南培"}, "Tibetan, in a list: 南培"),
+]
+
+CLASSES = {"tagger's body": TAGGER_BODIES, "clause after a foreign title": CLAUSES_AFTER_A_FOREIGN_TITLE,
+           "what a title is of": WHAT_A_TITLE_IS_OF, "without a surname": WITHOUT_A_SURNAME,
            "head after a word or place": HEADS_AFTER_A_WORD_OR_PLACE, "glued": GLUED, "common word": COMMON_WORDS, "place or body": PLACES_AND_BODIES,
            "fragment": FRAGMENTS, "foreign": FOREIGN,
            "glued, the tagger not ending it": GLUED_WHERE_THE_TAGGER_DOES_NOT_END,

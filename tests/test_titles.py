@@ -221,6 +221,30 @@ def test_an_embassy_is_a_department_of_its_government():
     # ... but an international body listed after one is no country's
     ("向习近平主席发来贺电或贺函的还有：瓦努阿图总理萨尔维、沙特王储穆罕默德、国际电信联盟秘书长赵厚麟。",
      ("赵厚麟", "国际电信联盟秘书长"), ("赵厚麟", "沙特国际电信联盟秘书长")),
+    # the acting holder of a post holds it, of his country (代理, 代 before the role)
+    ("虽然以色列总理办公室否认了相关报道，但以色列代理外长卡茨17日又表示。", ("卡茨", "以色列外交部部长"),
+     ("卡茨", "外交部部长")),
+    # a central body named as the CPC's are, after another country's party's post and the envoy
+    # of its holder, is that party's
+    ("会见了古巴共产党中央第一书记劳尔·卡斯特罗特使、中央政治局委员、国务委员会副主席萨尔瓦多·巴尔德斯·梅萨。",
+     ("萨尔瓦多·巴尔德斯·梅萨", "古共中央政治局委员"), ("萨尔瓦多·巴尔德斯·梅萨", "中共中央政治局委员")),
+    # a deputy's role whose body is not named is not the role it ends with (总书记: the CPC's)
+    ("国家副主席王岐山今天（22日）在中南海会见了由党的副总书记希拉勒·希拉勒率领的叙利亚复兴党代表团。", None,
+     ("希拉勒·希拉勒", "中共中央总书记")),
+    # a time zone (北京时间) is no place the report is about, whose mayor a bare 市长 would be
+    ("北京时间13日凌晨，俄罗斯“联盟号”飞船从哈萨克斯坦拜科努尔发射场发射升空。\n委内瑞拉总统马杜罗12日说，"
+     "他同意重启与委内瑞拉反对党联盟对话。加拉加斯市长罗德里格斯将立即率领执政党代表团前往多米尼加。", None,
+     ("罗德里格斯", "北京市市长")),
+    # China's ministries and courts, held by names none of which reads as Chinese, in a paragraph
+    # that names one other country and nothing of China's, are that country's
+    ("叙利亚总统巴沙尔今天任命卫生部长哈勒吉为叙新总理，接替此前被解职的总理。", ("哈勒吉", "叙利亚卫生部部长"),
+     ("哈勒吉", "卫生部部长")),
+    ("出席仪式的有西班牙首相桑切斯、众议长帕斯托尔、参议长埃斯库德罗、宪法法院院长冈萨雷斯、最高法院院长莱斯梅斯、"
+     "内阁大臣以及西班牙各界人士。", ("莱斯梅斯", "西班牙最高法院院长"), ("莱斯梅斯", "最高人民法院院长")),
+    # ... but not a Chinese holder's, nor where the paragraph speaks of China before
+    ("外交部长王毅会见了叙利亚外长穆阿利姆。", ("王毅", "外交部部长"), ("王毅", "叙利亚外交部部长")),
+    ("中方欢迎叙利亚代表团。国家能源局局长努尔·白克力会见了代表团。", ("努尔·白克力", "国家能源局局长"),
+     ("努尔·白克力", "叙利亚国家能源局局长")),
     # a crown prince is a title of his own, not a king's title and a name
     ("羊年的第一天，张灯结彩的伦敦中国城迎来了英国王储查尔斯夫妇。", ("查尔斯", "英国王储"),
      ("储查尔斯", None)),

@@ -21,8 +21,8 @@ from kg.extract.event_text import (_CLAUSE_END, _EVENT_WORDS, _clause_end, _clau
                                    _place_mentions, _read_past, _split_present)
 from kg.extract.inspections import read_inspections
 from kg.extract.messages import read_messages
-from kg.extract.names import (confirmed, hyphenated, judged, name_before_title, name_length,
-                              tagged_person, transliteration)
+from kg.extract.foreign_names import hyphenated, transliteration
+from kg.extract.names import confirmed, judged, name_before_title, name_length, tagged_person
 from kg.lang.language import Language
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import Patterns

@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 
 from kg.extract.clause import BRACKETED, MAX_ORG_CHARS, Clause, Role, level_governed
+from kg.extract.holders import chinese_name
 from kg.extract.name_words import opens_with_a_verb_before
 from kg.extract.names import inside_word, judged, name_length, tagged_person
 from kg.extract.orgs import government, implied_org, place_body, units_of
 from kg.lang.patterns import PUNCTUATION
-from kg.model import OrgRef, Title, TitleChain
+from kg.model import Mention, OrgRef, Title, TitleChain
 
 # a transliterated name before a head's title is shorter than this (斯卡尔法罗)
 MAX_NAME_BEFORE_HEAD = 10
@@ -191,6 +192,9 @@ def foreign_listed(c: Clause, role: Role, previous: TitleChain | None) -> Title 
     if previous is None or not previous.titles[-1].country or not previous.names:
         return None
     country = previous.titles[-1].country
+    party_body = _party_body(c, role, previous)
+    if party_body is not None:
+        return party_body
     start = previous.end + 1
     if not c.text.startswith("、", previous.end) or not start < role.start <= start + MAX_ORG_CHARS:
         return None
@@ -198,6 +202,41 @@ def foreign_listed(c: Clause, role: Role, previous: TitleChain | None) -> Title 
     if named and c.pats.national_names[named.group()].org_type == "other":
         return None  # an international body is no country's: 沙特王储穆罕默德、国际电信联盟秘书长
     return foreign_next(c, previous.titles[-1], start, role)
+
+
+def _party_body(c: Clause, role: Role, previous: TitleChain) -> Title | None:
+    """古巴共产党中央第一书记劳尔·卡斯特罗特使、中央政治局委员: a central body named as the
+    CPC's are (中央政治局), listed after the holder of a post in another country's party or
+    the envoy he sent, is that party's body (古共中央政治局), not the CPC's."""
+    party = _foreign_party(c, previous.titles[-1].org)
+    if party is None:
+        return None
+    at = previous.end
+    at += next((len(w) for w in c.w.mission_roles if c.text.startswith(w, at)), 0)
+    if not c.text.startswith("、", at):
+        return None
+    named = c.pats.national.match(c.text, at + 1, role.start)
+    if (named is None or named.end() != role.start or not named.group().startswith(c.w.central)
+            or not c.pats.national_names[named.group()].label.startswith(c.w.cpc_central)):
+        return None
+    org = OrgRef(party.label + named.group().removeprefix(c.w.central), party.org_type, None, (),
+                 party)
+    return Title(c.mention(at + 1, role.end, "role"), role.role, org,
+                 previous.titles[-1].country)
+
+
+def _foreign_party(c: Clause, org: OrgRef | None) -> OrgRef | None:
+    """The other country's party's central committee `org` is or is a body of (越共中央)."""
+    while org is not None and org.label not in c.w.foreign_party_countries:
+        org = org.parent
+    return org
+
+
+def _foreign_party(c: Clause, org: OrgRef | None) -> OrgRef | None:
+    """The other country's party's central committee `org` is or is a body of (越共中央)."""
+    while org is not None and org.label not in c.w.foreign_party_countries:
+        org = org.parent
+    return org
 
 
 def foreign_next(c: Clause, last: Title, pos: int, role: Role, *, chained: bool = False
@@ -269,3 +308,31 @@ def minister_title(c: Clause, start: int, role: Role) -> Title | None:
         return None
     return Title(c.mention(start, role.end, "role"), portfolio + role.role,
                  government(None, m.group(), c.lang), m.group())
+
+
+def held_abroad(c: Clause, titles: list[Title], names: list[Mention]) -> list[Title]:
+    """叙利亚总统巴沙尔今天任命卫生部长哈勒吉为叙新总理: titles of China's ministries, courts or
+    forces, held by names none of which reads as Chinese, in a paragraph that names one other
+    country and neither China nor a place of China's before them, are that country's."""
+    if not names or any(chinese_name(c, n.start, n.end) for n in names):
+        return titles
+    bodies = [c.pats.national_names.get(t.org.label) if t.org is not None and not t.country
+              else None for t in titles]
+    if not all(b is not None and b.org_type in c.w.twinned_types for b in bodies):
+        return titles
+    start = titles[0].mention.start
+    paragraph = c.text.rfind(PARAGRAPH_BREAK, 0, start) + 1
+    countries = _countries(c, c.text, paragraph, start)
+    before = c.text[paragraph:start]
+    if (len(countries) != 1 or any(w in before for w in c.lex.words("own_country_words"))
+            or c.pats.place.search(before) or c.pats.anchor_place.search(before)):
+        return titles
+    return [Title(t.mention, t.role, OrgRef(countries[0] + _as_written(t), t.org.org_type, None, ()),
+                  countries[0]) for t in titles]
+
+
+def _as_written(title: Title) -> str:
+    """The name of a title's body as the title writes it (最高法院 of 最高法院院长), else its
+    label (外交部 of 外长)."""
+    names = sorted((title.org.label, *title.org.aliases), key=len, reverse=True)
+    return next((n for n in names if title.mention.text.startswith(n)), title.org.label)

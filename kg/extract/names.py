@@ -49,6 +49,8 @@ _FOREIGN_NAME = re.compile(f"[{HAN}]{{1,8}}(?:·[{HAN}]{{1,10}})+")
 # Characters of context either side of a proposal the tagger reads: its character
 # features see two, its word scans a few more; a whole sentence costs ten times as much
 _WINDOW = 6
+# a name the tagger reads with no surname to open it is two to four characters: 次仁, 巴特尔
+LONGEST_NAME_WITHOUT_SURNAME = 4
 # ... not across the end of a sentence
 _SENTENCE_ENDS = "。！？\n"
 # ... of words that follow a name, not another name joined to it: adverbs, time words
@@ -275,11 +277,14 @@ def confirmed(doc: Document, mention: Mention, limit: int, lex: Lexicon, pats: P
 # ---------------------------------------------------------------- proposing
 
 def person_names(doc: Document, pos: int, sent: Sentence, tokens: Tokens,
-                 lex: Lexicon, pats: Patterns, *, foreign: bool = False) -> list[Mention]:
-    """Names starting at `pos`, joined by 、 (张震、张万年)."""
+                 lex: Lexicon, pats: Patterns, *, foreign: bool = False,
+                 unsurnamed: bool = False) -> list[Mention]:
+    """Names starting at `pos`, joined by 、 (张震、张万年); `unsurnamed`: names that open with
+    no surname too, where the tagger reads them (see `_tagged_name_without_surname`)."""
     names = []
     while True:
-        length = name_length(doc.text, pos, sent.end, tokens, lex, pats, foreign=foreign)
+        length = name_length(doc.text, pos, sent.end, tokens, lex, pats, foreign=foreign,
+                             unsurnamed=unsurnamed)
         if not length:
             break
         if names and not pats.followers.match(doc.text, pos + length, sent.end):
@@ -293,10 +298,11 @@ def person_names(doc: Document, pos: int, sent: Sentence, tokens: Tokens,
 
 
 def name_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
-                pats: Patterns, *, foreign: bool = False) -> int:
+                pats: Patterns, *, foreign: bool = False, unsurnamed: bool = False) -> int:
     """How many characters from `pos` form a person's name (0 if none): what the
     rules propose, as the tagger and the context judge it (`judged`)."""
-    length = _proposed_length(text, pos, limit, tokens, lex, pats, foreign=foreign)
+    length = _proposed_length(text, pos, limit, tokens, lex, pats, foreign=foreign,
+                              unsurnamed=unsurnamed)
     if not length:
         return 0
     span = judged(text, pos, pos + length, limit, lex, pats)
@@ -370,7 +376,7 @@ def _token_around(text: str, at: int, tokens: Tokens) -> tuple[int, int] | None:
 
 
 def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
-                     pats: Patterns, *, foreign: bool = False) -> int:
+                     pats: Patterns, *, foreign: bool = False, unsurnamed: bool = False) -> int:
     """How many characters from `pos` the rules read as a person's name (0 if none).
 
     A name is a surname and one or two more characters, a name jieba's
@@ -429,7 +435,7 @@ def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexic
     elif pos < limit and text[pos] in lex.surnames:
         lengths = (2, 3, 4)  # four only for names like 巴音朝鲁, when nothing shorter fits
     else:
-        return 0
+        return _tagged_name_without_surname(text, pos, limit, pats) if unsurnamed else 0
     best, best_score = 0, 0
     for length in lengths:
         end = pos + length
@@ -451,6 +457,19 @@ def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexic
         if score > best_score or (score == best_score and score and length > best):
             best, best_score = length, score
     return best if best_score >= 2 else 0
+
+
+def _tagged_name_without_surname(text: str, pos: int, limit: int, pats: Patterns) -> int:
+    """A name that opens with no surname (贡嘎县县长|次仁|的联系点: Tibetan, Mongolian and
+    other names of one or two words): the person the tagger reads from `pos`, of two to four
+    Han characters, where what follows names follows it."""
+    spans = _tagged(text, _window_start(text, pos), min(limit, pos + _WINDOW))
+    end = next((e for s, e, label in spans if label == "PER" and s == pos), None)
+    if (end is None or not SHORTEST_NAME <= end - pos <= LONGEST_NAME_WITHOUT_SURNAME
+            or not all(_HAN_CHAR.match(c) for c in text[pos:end])
+            or not pats.followers.match(text, end, limit)):
+        return 0
+    return end - pos
 
 
 # ---------------------------------------------------------------- names a title follows
@@ -480,30 +499,3 @@ def name_before_title(text: str, begin: int, end: int, limit: int, tokens: Token
                 text, _window_start(text, begin), min(limit, end + _WINDOW))):
             return start  # the tagger read the country and the name as one: 英国菲利普
     return None
-
-
-def transliteration(text: str, pos: int, limit: int, lex: Lexicon,
-                    pats: Patterns) -> tuple[int, int] | None:
-    """The foreign name a run of transliteration characters from `pos` holds, as the
-    tagger reads it, or None: the run may open with a country and its title
-    (卡塔尔埃米尔|塔米姆), so the name may start later than the run."""
-    length = transliterated_run(text, pos, limit, lex, pats)
-    return judged(text, pos, pos + length, limit, lex, pats) if length else None
-
-
-_HYPHENATED = re.compile(f"[{HAN}]{{1,8}}(?:[-－][{HAN}]{{1,10}})+")
-
-
-def hyphenated(text: str, pos: int, limit: int, lex: Lexicon,
-               pats: Patterns) -> tuple[int, int] | None:
-    """A foreign name whose parts a hyphen joins (劳尔-卡斯特罗, 穆罕默德-穆尔西), read
-    from `pos` up to `limit`, as the tagger judges it, or None."""
-    match = _HYPHENATED.match(text, pos, limit)
-    if match is None or not all(c in lex.translit_any or c in "-－" for c in match.group()):
-        return None
-    end = match.end()
-    while end > pos and not pats.followers.match(text, end, limit):
-        end -= 1
-    if text[end - 1] in "-－" or "-" not in text[pos:end] and "－" not in text[pos:end]:
-        return None
-    return judged(text, pos, end, limit, lex, pats)

@@ -84,6 +84,9 @@ def _named_body(c: Clause, seek: Seek) -> list[Title] | None:
     org_end = term.start() if term else role.start  # 中华全国工商业联合会（第九届）执行委员
     if org_end - 1 > lowest and text[org_end - 1] in c.w.former_between:
         org_end -= 1  # 美国前总统, 国务院原副总理: held before (see _chains_in)
+    acting = next((w for w in c.w.acting_words if text.endswith(w, lowest, org_end)), "")
+    if org_end - len(acting) > lowest:
+        org_end -= len(acting)  # 以色列代理外长卡茨: the post is held, acting
     for loose in (False, True):  # units alone (研究所|研究部) only where nothing else fits
         for start in range(lowest, org_end):
             if text[start] in PUNCTUATION or not c.tokens.starts_at(start):
@@ -174,7 +177,13 @@ def _unread_body(c: Clause, seek: Seek) -> list[Title] | None:
 
 
 def _implied_body(c: Clause, seek: Seek) -> list[Title]:
-    return [_title(c, seek.role.start, seek.role, None, None, None, seek.inherit)]
+    role = seek.role
+    if role.start > c.sent.start and c.text[role.start - 1:role.end] in c.lex.role_rows:
+        # 党的副总书记: a role of its own one character longer, whose body is not named, is
+        # not the shorter one's (总书记 implies the CPC's, 副总书记 nothing)
+        return [Title(c.mention(role.start - 1, role.end, "role"), c.text[role.start - 1:role.end],
+                      None, None)]
+    return [_title(c, role.start, role, None, None, None, seek.inherit)]
 
 
 # The first title's readers, tried in this order until one reads.

@@ -48,7 +48,9 @@ def places(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
     Reads: doc, sentences, tokens. Adds: places, doc_place, context.
     """
     gazetteer = lang.lexicon.gazetteer
-    named = find_places(adoc.doc, adoc.sentences, adoc.tokens, lang.lexicon, lang.patterns)
+    named = [(p, m) for p, m in find_places(adoc.doc, adoc.sentences, adoc.tokens, lang.lexicon,
+                                            lang.patterns)
+             if not adoc.doc.text.startswith(lang.lexicon.words("time_zone_words"), m.end)]
     doc_place = choose_doc_place(named, adoc.doc, lang.lexicon)
     return replace(adoc, places=tuple(named), doc_place=doc_place,
                    context=tuple(context_places(doc_place, gazetteer)))

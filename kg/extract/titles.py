@@ -28,7 +28,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from kg.extract.clause import Clause, Role, roles_in, word_ends_at
-from kg.extract.foreign import head_after_foreign_name
+from kg.extract.foreign import head_after_foreign_name, held_abroad
 from kg.extract.holders import (body_follows, chinese_name, elected_names, leader_before,
                                 moved_from, name_before, name_before_copula, subject_before_you)
 from kg.extract.orgs import town_at
@@ -263,6 +263,7 @@ def _chains_in(c: Clause) -> list[tuple[TitleChain, bool]]:
             and titles[0].mention.end == role.end)
         names, by_election = next(((found, elects) for _name, reader, elects in HOLDER_READERS
                                    if (found := reader(c, titles, role))), ([], False))
+        titles = held_abroad(c, titles, names)
         if not names and (former or moved_from(c, start, titles[-1].mention.end)
                           or any(word in text[sent.start:start] for word in w.former_context)
                           or text.startswith(w.during, titles[-1].mention.end)):
@@ -292,6 +293,13 @@ def _names_after(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
         # surnames.txt)
         names = person_names(c.doc, titles[-1].mention.end, c.sent, c.tokens, c.lex, c.pats,
                              foreign=True)
+    if (not names and not foreign and last is not None and last.place is not None
+            and last.org_type != "other"):
+        # 贡嘎县县长次仁: after a title of a place of China's, a name with no surname (Tibetan,
+        # Mongolian …) where the tagger reads one; not after a national title, which another
+        # country's holder may follow bare (国防部长帕内塔)
+        names = person_names(c.doc, titles[-1].mention.end, c.sent, c.tokens, c.lex, c.pats,
+                             unsurnamed=True)
     # 区委书记强调了…: a word that follows names (强调, 出席) starts none
     followers = [w for w in c.lex.words("name_followers") if len(w) > 1]
     names = [n for n in names if not body_follows(c, n.end)

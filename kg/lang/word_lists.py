@@ -54,6 +54,8 @@ WORD_LISTS: dict[str, str] = {
     "level_markers": "places.yaml",
     "foreign_cities": "places.yaml",
     "country_abbreviations": "places.yaml",
+    "time_zone_words": "places.yaml",
+    "own_country_words": "places.yaml",
     "short_name_suffixes": "places.yaml",
     "level_abbreviations": "places.yaml",
     "report_levels": "places.yaml",

@@ -42,6 +42,10 @@ class Words:
     league_committee: str
     democratic_parties: tuple[str, ...]
     foreign_party_countries: dict[str, str]
+    cpc_central: str
+    acting_words: tuple[str, ...]
+    twinned_types: frozenset[str]
+    central: str
     stationed: str
     embassy: str
     embassy_long: str
