@@ -110,6 +110,12 @@ PIECES_OF_WORDS = [
 ]
 
 COMMON_WORDS = [
+    # a surname that is a word no name is glued to, and a particle: 时|的 (xwlb 2014, 2017)
+    _case("说起见总书记时的情景，68岁的王三女感觉就两个字：亲切。", set(), "a time word and a particle: 时|的情景",
+          {"时的情景"}),
+    _case("埃及新宪法草案获公投高票通过\n央视网消息(新闻联播)：埃及最高选举委员会18号宣布，新宪法草案在全民公投中以"
+          "98.1%的支持率获得通过，投票率为38.6%。投票率比2012年穆尔西任总统时的宪法公投高出约6个百分点。", set(),
+          "a time word and a particle: 时|的宪法", {"时的宪法"}),
     _case("他指出，建设“学习强国”学习平台，是贯彻落实习近平总书记关于加强学习、建设学习大国重要"
           "指示精神、推动全党大学习的有力抓手。", set(), "a preposition: 关于", {"关于"}),
     _case("看到总书记来了，学生们围拢过来，纷纷问习爷爷好，总书记高兴地同大家交谈，"
@@ -118,6 +124,16 @@ COMMON_WORDS = [
 ]
 
 PLACES_AND_BODIES = [
+    # the head of a country's name the name would run into (names.judged; kg/data/countries.txt
+    # 吉尔吉斯共和国, xwlb 2013)
+    _case("央视网消息(新闻联播)：本台消息：应土库曼斯坦总统别尔德穆哈梅多夫、哈萨克斯坦共和国总统纳扎尔巴耶夫、乌兹别克斯坦"
+          "共和国总统卡里莫夫、吉尔吉斯共和国总统阿塔姆巴耶夫邀请，国家主席习近平将与9月3日至13日对上述四国进行国事访问。",
+          {"别尔德穆哈梅多夫", "纳扎尔巴耶夫", "卡里莫夫"}, "a country's head: 吉尔吉斯共|和国", {"吉尔吉斯共"}),
+    # countries' short names in news (kg/data/countries.txt; xwlb 2014, 2018)
+    _case("栗战书会见多米尼加总统\n央视网消息（新闻联播）：全国人大常委会委员长栗战书3日在人民大会堂会见多米尼加"
+          "总统梅迪纳。", {"栗战书", "梅迪纳"}, "a country's short name: 多米尼加", {"多米尼加"}),
+    _case("当天下午，习近平在特多总理比塞萨尔陪同下，来到特多中部城市库瓦，出席中国公司承建的库瓦儿童医院"
+          "开工典礼。", {"比塞萨尔"}, "a country's short name: 特多 (特立尼达和多巴哥)", {"特多"}),
     _case("全会指出，坚决维护习近平总书记党中央的核心、全党的核心地位，坚决维护党中央权威和"
           "集中统一领导。", set(), "a body: 党中央", {"党中央"}),
     _case("加州州长加文·纽瑟姆呼吁美国政府提供援助。", set(), "a place: 加州", {"加州"}),
@@ -131,6 +147,15 @@ PLACES_AND_BODIES = [
 ]
 
 FRAGMENTS = [
+    # a name with · cut short before a word, written whole elsewhere by its part after the
+    # first · (name_words.written_whole_elsewhere; xwlb 2014, 2015)
+    _case("巴勒斯坦官方10号证实，巴勒斯坦示威者与以色列军方爆发冲突，巴勒斯坦联合政府定居点事务部长齐亚德·阿布·艾因在"
+          "冲突中吸入以军投掷的催泪瓦斯并当场晕倒。\n以色列国防部长亚阿隆称以军正在调查这一事件，并提议与巴勒斯坦和"
+          "约旦三方对阿布·艾因的死因进行联合调查。", {"齐亚德·阿布·艾因", "亚阿隆"},
+          "with ·, cut before a character no name is glued to: 阿布·艾|因在", {"齐亚德·阿布·艾"}),
+    _case("央视网消息（新闻联播）：国家主席习近平25日下午在人民大会堂北大厅举行仪式欢迎亚美尼亚总统谢尔日·萨尔基相"
+          "对我国进行国事访问。\n萨尔基相在习近平陪同下检阅中国人民解放军三军仪仗队。", {"习近平", "谢尔日·萨尔基相"},
+          "with ·, cut before a word: 萨尔基|相对", {"谢尔日·萨尔基"}),
     _case("央视网消息（新闻联播）：国家副主席王岐山25日在钓鱼台国宾馆会见印度尼西亚副总统卡拉。",
           {"王岐山", "卡拉"}, "the tail of a country: 尼西亚", {"尼西亚"}),
     _case("俄罗斯副外长韦尔希宁当天也表示，恐怖分子本来就不包含在伊德利卜停火协议中。",
@@ -209,6 +234,66 @@ WHAT_A_TITLE_IS_OF = [
           "a Chinese given name may be a word: 谢|国民"),
 ]
 
+# a head's title after a transliteration (foreign.head_after_foreign_name): the "name" starting
+# inside a word of jieba's, or a place, the name of its head after the title (xwlb 2013-2019)
+HEADS_AFTER_A_WORD_OR_PLACE = [
+    _case("联合国秘书长古特雷斯24日通过发言人发表声明，谴责发生在津巴布韦以及埃塞俄比亚政治集会上的"
+          "爆炸袭击事件。\n23日，津巴布韦总统姆南加古瓦出席的竞选集会现场发生爆炸，多人受伤。",
+          {"姆南加古瓦"}, "starting inside a country: 津|巴布韦", {"巴布韦"}),
+    _case("国家主席习近平8日在美国加利福尼亚州会见该州州长布朗。\n习近平感谢布朗州长及加利福尼亚州有关"
+          "方面给予的热情接待和周到安排。", {"布朗"}, "starting inside a verb: 感|谢布朗", {"谢布朗"}),
+    _case("国家主席习近平当地时间19日在新德里会见印度国大党主席索尼娅·甘地。1988年，索尼娅女士的丈夫"
+          "拉吉夫·甘地总理访华，同邓小平先生就重启中印关系达成重要共识。", {"索尼娅·甘地"},
+          "starting inside a noun: 丈|夫拉吉夫·甘地", {"夫拉吉夫·甘地"}),
+    _case("普京还说，俄罗斯还应该进一步加强国家安全保障工作。\n俄国家杜马（议会下院）主席沃洛金认为，普京"
+          "在发言中提出了国家未来发展的目标、面临的任务以及个人见解，可以被视为是其参加明年总统选举的竞选"
+          "纲领。", set(), "starting inside a verb: 参|加明年", {"加明年"}),
+    _case("这一结果得到了俄罗斯的承认，但遭到了美国和欧盟的抵制。\n17号，克里米亚总理阿克肖诺夫率团前往"
+          "俄罗斯，正式要求入俄。", set(), "a place, a name after the title: 克里米亚|总理|阿克肖诺夫",
+          {"克里米亚"}),
+    _case("4月25日是意大利的“全国解放日”，多地举行纪念活动。在反法西斯组织和当地民众持续多日的抗议下，"
+          "今年米兰市禁止了已连续举办4年的极右势力集体活动。米兰市长萨拉25日表示，社会可以更多样化、更包容。",
+          set(), "a city, a name after the title: 米兰|市长|萨拉", {"米兰"}),
+    _case("国家主席习近平1日在西班牙港同特立尼达和多巴哥总理比塞萨尔举行会谈。\n当天下午，习近平在特多"
+          "总理比塞萨尔陪同下，来到特多中部城市库瓦，出席中国公司承建的库瓦儿童医院开工典礼。",
+          {"比塞萨尔"}, "a country's short name, a name after the title: 特多|总理|比塞萨尔", {"特多"}),
+    _case("习近平主席夫妇看望柬埔寨国王和太后\n央视网消息（新闻联播）：19日晚，在中秋佳节来临之际，国家主席习近平和夫人"
+          "彭丽媛在钓鱼台国宾馆亲切看望正在北京休养的柬埔寨国王西哈莫尼和太后莫尼列。\n习近平首先祝西哈莫尼国王和莫尼列"
+          "太后节日快乐、健康长寿。", {"习近平", "西哈莫尼"},
+          "a verb glued before, the name written without it elsewhere: 祝|西哈莫尼", {"祝西哈莫尼"}),
+    # ... kept: what follows the title is no name the tagger reads
+    _case("习近平会见美国总统特别代表\n雅各布·卢向习近平转达奥巴马总统的问候。奥巴马总统派我专程来华，"
+          "目的是深入了解中国雄心勃勃的改革方略。", {"奥巴马"}, "a name, a verb after the title: "
+          "奥巴马|总统|派我", {"派我"}),
+]
+
+# a run of Han characters after a foreign title read as a Japanese or Korean name that is a
+# clause (kg/extract/names.py, name_words.opens_with_clause_word; xwlb 2013-2018)
+CLAUSES_AFTER_A_FOREIGN_TITLE = [
+    _case("赵乐际对白俄罗斯进行正式友好访问\n央视网消息（新闻联播）：应白俄罗斯总统办公厅邀请，中共中央政治局常委、"
+          "中央纪委书记赵乐际9月20日至22日对白俄罗斯进行正式友好访问，并分别会见总统卢卡申科、总理鲁马斯。",
+          {"赵乐际", "卢卡申科", "鲁马斯"}, "a verb and a country: 应|白俄罗斯", {"应白俄罗斯"}),
+    _case("也门总统官邸附近遭自杀式炸弹袭击\n28号，位于也门临时首都亚丁的总统官邸附近发生自杀式汽车炸弹袭击。",
+          set(), "a common noun: 官邸|附近遭", {"官邸附近遭"}),
+    _case("日本农林水产大臣斋藤健13日证实，该部门找到爱媛县和加计学园相关人士为新设兽医学院曾拜访首相官邸内容的"
+          "文件记录。", {"斋藤健"}, "a common noun: 官邸|内容", {"官邸内容"}),
+    _case("针对美国总统特朗普签署对中国输美产品征收关税的总统备忘录，中国外交部发言人华春莹在今天的例行记者会上严正"
+          "表明中方立场，希望美方理性慎重决策。", {"特朗普"}, "a common noun: 备忘录", {"备忘录"}),
+    _case("习近平会见越共中央总书记特使\n阮富仲总书记派你作为特使专程来华进行两党高层会晤，体现了越方希望改善和发展"
+          "两国关系的愿望。", {"阮富仲"}, "a verb and a pronoun: 派|你", {"派你"}),
+    # ... a surname, a given name and a word: the Chinese reading (xwlb 2015, 2017)
+    _case("两岸事务主管部门负责人金门会面\n央视网消息(新闻联播)：国务院台湾事务办公室主任张志军今天在金门与台湾方面"
+          "陆委会主委夏立言会面，双方表示要继续在“九二共识”基础上推动两岸关系发展，切实维护台海和平稳定。",
+          {"张志军", "夏立言"}, "a surname, a given name and a verb: 夏立言|会面", {"夏立言会面"}),
+    _case("国际联播快讯\n南非国民议会5号就反对党提出的弹劾总统祖马议案进行激烈辩论，最终在执政党非国大议员的一致"
+          "反对下，弹劾案遭到挫败。", {"祖马"}, "a name and a noun: 祖马|议案", {"祖马议案"}),
+    _case("他在中国伊斯兰教协会副会长、宁夏伊斯兰教协会会长杨发明和该寺开学阿訇马生明陪同下进入寺院。", {"杨发明"},
+          "kept: a given name that is a word, 杨|发明"),
+    # ... kept: a name in characters that make no word after its first
+    _case("李克强在吉隆坡会见老挝总理通邢\n国务院总理李克强当地时间21号晚在吉隆坡下榻饭店会见老挝总理通邢和"
+          "新西兰总理约翰·基。", {"李克强", "通邢", "约翰·基"}, "a verb's character, a name: 通邢"),
+]
+
 # Names that open with no surname (Tibetan, Mongolian …), read where the tagger reads them
 WITHOUT_A_SURNAME = [
     _case("贡嘎县县长次仁的联系点是县里最偏远的昌果乡，次仁走访时说。", {"次仁"}, "Tibetan: 次仁"),
@@ -216,8 +301,9 @@ WITHOUT_A_SURNAME = [
           {"黄水木", "南培"}, "Tibetan, in a list: 南培"),
 ]
 
-CLASSES = {"tagger's body": TAGGER_BODIES, "what a title is of": WHAT_A_TITLE_IS_OF,
-           "without a surname": WITHOUT_A_SURNAME, "glued": GLUED, "common word": COMMON_WORDS, "place or body": PLACES_AND_BODIES,
+CLASSES = {"tagger's body": TAGGER_BODIES, "clause after a foreign title": CLAUSES_AFTER_A_FOREIGN_TITLE,
+           "what a title is of": WHAT_A_TITLE_IS_OF, "without a surname": WITHOUT_A_SURNAME,
+           "head after a word or place": HEADS_AFTER_A_WORD_OR_PLACE, "glued": GLUED, "common word": COMMON_WORDS, "place or body": PLACES_AND_BODIES,
            "fragment": FRAGMENTS, "foreign": FOREIGN,
            "glued, the tagger not ending it": GLUED_WHERE_THE_TAGGER_DOES_NOT_END,
            "piece of a word": PIECES_OF_WORDS, "glued before the next word": GLUED_BEFORE_THE_NEXT_WORD}
@@ -353,3 +439,16 @@ def test_a_character_that_opens_the_next_word_elsewhere_ends_a_name_before_punct
     start = text.index(name)
     assert name_length(text, start, len(text), Tokens(segment(text)), _LANG.lexicon,
                        _LANG.patterns) == len(name)
+
+
+@pytest.mark.parametrize("run, clause", [
+    ("找麻烦", True), ("派韩国政府", True), ("约后会有期", True), ("应白俄罗斯", True),
+    ("派你", True), ("同他", True), ("官邸附近遭", True), ("备忘录", True), ("夫人彭丽媛", True), ("理事会", True),
+    ("稻田朋美", True),  # a common noun first (稻田): the tagger's reading keeps it (kg/extract/names.py)
+    # names: in characters that make no word after the first, jieba's, leaders.tsv's, a
+    # numeral's or a pronoun's first (二阶俊博, 他信), all transliteration's, a place's first (中山)
+    ("中山义隆", False), ("通邢", False), ("拉詹", False), ("回良玉", False), ("安倍晋三", False), ("二阶俊博", False),
+    ("他信", False), ("登盛", False),
+])
+def test_a_foreign_han_run_of_words_is_a_clause(run, clause):
+    assert name_words.opens_with_clause_word(run, _LANG.lexicon) is clause

@@ -8,7 +8,9 @@ import re
 
 from kg.extract.clause import BRACKETED, MAX_ORG_CHARS, Clause, Role, level_governed
 from kg.extract.holders import chinese_name
-from kg.extract.names import judged
+from kg.extract.name_words import opens_with_a_verb_before
+from kg.extract.name_tokens import inside_word
+from kg.extract.names import judged, name_length, tagged_person
 from kg.extract.orgs import government, implied_org, place_body, units_of
 from kg.lang.patterns import PUNCTUATION
 from kg.model import Mention, OrgRef, Title, TitleChain
@@ -61,6 +63,15 @@ def head_after_foreign_name(c: Clause, role: Role, floor: int) -> TitleChain | N
     if read is None or read[1] != role.start:
         return None  # no name, or one that ends before the title: 汉堡|市长
     start = read[0]
+    if opens_with_a_verb_before(text, start, role.start, c.pats):
+        start += 1  # 首先|祝|西哈莫尼国王, the document naming 西哈莫尼 elsewhere
+    if inside_word(text, start, c.tokens) is not None:
+        return None  # it starts inside a word of jieba's: 津|巴布韦总统, 感|谢布朗州长, 丈|夫拉吉夫
+    after = name_length(text, role.end, c.sent.end, c.tokens, lex, c.pats, foreign=True)
+    if after and tagged_person(text, role.end, role.end + after, c.sent.end):
+        return None  # a name the tagger reads follows the title: what comes before it is
+        # the place the head governs (克里米亚总理阿克肖诺夫, 米兰市长萨拉, 特多总理比塞萨尔;
+        # not 奥巴马总统|派我)
     # the country named last before it, in the sentence or earlier in the report, else
     # in its headline (习近平与印度总统举行会谈 | 欢迎仪式后，习近平主席同慕克吉总统举行会谈)
     country = _last_country(c, text, 0, start) or _headline_country(c)

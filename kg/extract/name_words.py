@@ -28,6 +28,8 @@ VERB_TAGS = frozenset({"v", "vd"})
 WORD_TAGS = NOT_GIVEN_NAME_TAGS | {"n", "vn", "a", "l", "i"}
 # ... and of words that say how, when or what is done, which no given name opens with
 _ADVERBIAL_TAGS = frozenset({"v", "d", "a", "p"})
+# ... nor with a particle (的 uj, 了 ul, 地 uv, 得 ud, 着 uz, 过 ug): 总书记|时|的情景, 总统|时|的宪法
+_PARTICLE_TAGS = frozenset({"uj", "ul", "uv", "ud", "uz", "ug"})
 # jieba's tags of the names of people, places, bodies and other proper nouns
 _PROPER_NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz"})
 # a one-character word counted this often after 曾 is the word, not a given name's first
@@ -158,13 +160,13 @@ _RARE_NOUN_TAGS = frozenset({"n", "b", "nz"})
 def opens_with_glue(name: str, lex: Lexicon) -> bool:
     """Whether a stretch opens with a word no name is glued to (triggers.yaml
     `name_glue_after`) that is no surname here: none at all (到|机场), or one a verb, an
-    adverb or an adjective follows (曾|到他, 曾|连续, 曾|有; not 曾庆红, 曾培炎)."""
+    adverb, an adjective or a particle follows (曾|到他, 曾|连续, 曾|有, 时|的情景; not 曾庆红, 曾培炎)."""
     if not name.startswith(lex.words("name_glue_after")):
         return False
     if name[0] not in lex.surnames:
         return True
     rest, words = name[1:], common_word_tags(KNOWN_WORD_COUNT)
-    return (character_word_tags(CHARACTER_WORD_COUNT).get(rest[:1]) in _ADVERBIAL_TAGS
+    return (character_word_tags(CHARACTER_WORD_COUNT).get(rest[:1]) in _ADVERBIAL_TAGS | _PARTICLE_TAGS
             or any(words.get(rest[:k]) in _ADVERBIAL_TAGS for k in range(SHORTEST_NAME, LONGEST_WORD + 1)))
 
 
@@ -177,17 +179,80 @@ def function_word_and_word(name: str, lex: Lexicon) -> bool:
             and rest in common_words(KNOWN_WORD_COUNT))
 
 
+# jieba's tags of one-character words that open a clause, not a foreign name read in Han
+# characters: particles, verbs, adverbs, prepositions, conjunctions (找 v, 约 d, 用 p, 而 c;
+# not numerals, 二阶俊博, 二之汤智, nor pronouns, 他信)
+_CLAUSE_OPENING_TAGS = frozenset({"u", "v", "d", "p", "c"})
+# ... and of a pronoun (你, 我), which no given name opens with either
+_PRONOUN_TAG = "r"
+# ... and of jieba's words that are names, which make no clause of the rest (回|良玉 is n)
+_NAME_TAGS = frozenset({"nr", "nrt", "nrfg"})
+# ... or names of places and bodies, which a Japanese name may open with (稻田 n, but 中山 ns)
+_PROPER_TAGS = _NAME_TAGS | {"ns", "nz", "nt"}
+
+
+def opens_with_clause_word(run: str, lex: Lexicon) -> bool:
+    """Whether a run of Han characters read as a Japanese or Korean name after a foreign title
+    is words of a clause instead: it opens with a common word of jieba's dictionary (count 100
+    or more) other than a name or a place (官邸|附近遭, 备忘录, 夫人|彭丽媛, 感谢|习近平), or with
+    a one-character word jieba counts often as a particle, a verb, an adverb, a preposition or
+    a conjunction and a word of its dictionary other than a name, or a country, comes after it
+    (市长|找|麻烦, 总统|派|韩国政府, 元首相|约|后会有期, 应|白俄罗斯), or a pronoun or a function
+    word comes next (总书记|派|你, 首相|应|我, 县委书记|干|在实处). Not where all its characters
+    are transliteration's (登盛), nor where it opens with a name jieba knows (安倍晋三) or
+    leaders.tsv lists (回良玉), nor a name in characters that make no word (通邢, 拉詹)."""
+    if (all(c in lex.translit_any for c in run) or any(name == run for name, _role in lex.terms)
+            or any(run[:k] in known_names() for k in range(SHORTEST_NAME, len(run) + 1))):
+        return False
+    tags, rare = common_word_tags(KNOWN_WORD_COUNT), short_word_tags()
+    if any(tags.get(run[:k]) not in (None, *_PROPER_TAGS) for k in range(SHORTEST_NAME, len(run) + 1)):
+        return True
+    characters = character_word_tags(CHARACTER_WORD_COUNT)
+    if characters.get(run[0]) not in _CLAUSE_OPENING_TAGS:
+        return False
+    if run[1] in lex.function_chars or characters.get(run[1]) == _PRONOUN_TAG:
+        return True  # a pronoun or a function word next: 总书记|派|你, 首相|应|我, 县委书记|干|在实处
+    return any(run.startswith(country, 1) for country in lex.countries) or any(
+        (tags.get(run[i:j]) or rare.get(run[i:j])) not in (None, *_NAME_TAGS)
+        for i in range(1, len(run)) for j in range(i + SHORTEST_NAME, len(run) + 1))
+
+
+# a one-character verb counted this often may be glued before a name the document writes
+# without it elsewhere (祝 v, 谢 v): the document's own spelling decides
+_GLUED_VERB_COUNT = 1000
+
+
+def opens_with_a_verb_before(text: str, start: int, end: int, pats: Patterns) -> bool:
+    """Whether a name read from `start` to `end` opens with a one-character verb jieba counts
+    often, glued to it, that the document writes elsewhere without, where a name ends:
+    祝|西哈莫尼 (国王西哈莫尼和太后莫尼列…); not 拉赫蒙 (赫蒙 only in 拉赫蒙), nor 拉加德 in a
+    report on 加德满都."""
+    rest = text[start + 1:end]
+    if len(rest) < SHORTEST_NAME or character_word_tags(_GLUED_VERB_COUNT).get(text[start]) not in VERB_TAGS:
+        return False
+    return any(text[at - 1:at] != text[start] and (
+        pats.followers.match(text, at + len(rest)) or text[at + len(rest):at + len(rest) + 1] in PUNCTUATION)
+        for at in _occurrences(text, rest))
+
+
+def _occurrences(text: str, part: str):
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + 1)
+
+
 def opens_with_common_word(name: str) -> bool:
     """Whether a stretch is a common word or opens with one (关于, 高兴|地, 日前|通电话)."""
     words = common_words(COMMON_WORD_COUNT)
     return any(name[:k] in words for k in range(SHORTEST_NAME, len(name) + 1))
 
 
-def ends_with_any_common_word(name: str) -> bool:
-    """Whether a stretch ends with a common word of two characters or more that is not the
-    whole of it nor a name of a person or place (登岛|计划, 非正式|会议, 塞西|上台; not
-    科|罗马): no foreign name read from characters does."""
-    tags = common_word_tags(COMMON_WORD_COUNT)
+def ends_with_any_common_word(name: str, least_count: int = COMMON_WORD_COUNT) -> bool:
+    """Whether a stretch ends with a common word of two characters or more, counted
+    `least_count` times or more, that is not the whole of it nor a name of a person or place
+    (登岛|计划, 非正式|会议, 塞西|上台; not 科|罗马): no foreign name read from characters does."""
+    tags = common_word_tags(least_count)
     return any(name[k:] in tags and tags[name[k:]] not in _PROPER_NAME_TAGS
                for k in range(1, len(name) - SHORTEST_NAME + 1))
 
@@ -205,24 +270,35 @@ def opens_with_verb(name: str, lex: Lexicon) -> bool:
 
 # a name cut short is looked for this many characters longer elsewhere in the document
 _CUT_SHORT = 2
+# ... a name with · by what follows its first ·, where that has this many characters or more
+_SHORTEST_DOTTED_TAIL = 3
 
 
 def written_whole_elsewhere(text: str, start: int, end: int, limit: int, lex: Lexicon,
                             pats: Patterns) -> int:
     """Where a name cut short before a word ends, if the document writes it longer
-    elsewhere where a name ends: 梅里|顿时 is 梅里顿 (梅里顿和…), 萨尔|基相 萨尔基相 (萨尔基相表示)."""
+    elsewhere where a name ends: 梅里|顿时 is 梅里顿 (梅里顿和…), 萨尔|基相 萨尔基相 (萨尔基相表示).
+    A name with · is looked for by what follows its first · too, and may go on with a
+    character no name is glued to elsewhere: 谢尔日·萨尔基|相对 is 谢尔日·萨尔基相 (萨尔基相在…),
+    齐亚德·阿布·艾|因在 is 齐亚德·阿布·艾因 (阿布·艾因的死因)."""
+    dotted = text.find(FOREIGN_JOINER, start, end)
     for longer in range(end + _CUT_SHORT, end, -1):
         more = text[end:longer]
         if (longer > limit or not _HAN_CHAR.match(more[-1])
                 or any(c in lex.function_chars for c in more)
                 or any(pats.followers.match(text, k, limit) for k in range(end, longer))
-                or text.startswith(lex.words("name_glue_after"), end)
+                or (dotted < 0 and text.startswith(lex.words("name_glue_after"), end))
                 or any(text[end:k] in common_words(KNOWN_WORD_COUNT)
                        for k in range(end + SHORTEST_NAME, longer + 1))):
             continue  # ... not by a word of its own: 普京|总统, 李克强|转达
-        name, at = text[start:longer], -1
-        while (at := text.find(name, at + 1)) >= 0:
-            after = at + len(name)
-            if at != start and (pats.followers.match(text, after) or text[after:after + 1] in PUNCTUATION):
-                return longer
+        names = [text[start:longer]]
+        if dotted >= 0 and longer - dotted > _SHORTEST_DOTTED_TAIL:
+            names.append(text[dotted + 1:longer])
+        for name in names:
+            at = -1
+            while (at := text.find(name, at + 1)) >= 0:
+                after = at + len(name)
+                if at + len(name) != longer and (pats.followers.match(text, after)
+                                                 or text[after:after + 1] in PUNCTUATION):
+                    return longer
     return end

@@ -27,13 +27,14 @@ from functools import lru_cache
 
 from kg.extract.foreign_runs import (LONGEST_TRANSLITERATION, foreign_han_run,
                                      through_held_conjunction, transliterated_run)
+from kg.extract.name_tokens import inside_word, token_around
 from kg.extract.name_words import (FOREIGN_JOINER, KNOWN_WORD_COUNT, LONGEST_WORD,
                                     NOT_GIVEN_NAME_TAGS, SHORTEST_NAME, VERB_TAGS,
-                                    all_transliterated, dotted_name_ends, ends_in_common_word, ends_with_any_common_word,
-                                    function_word_and_word,
-                                    numeral_character, opens_with_common_word, opens_with_glue,
-                                    opens_next_word, opens_with_verb, two_character_word,
-                                    verb_starts, word_across,
+                                    all_transliterated, dotted_name_ends, ends_in_common_word,
+                                    ends_with_any_common_word, function_word_and_word,
+                                    numeral_character, opens_with_clause_word,
+                                    opens_with_common_word, opens_with_glue, opens_next_word,
+                                    opens_with_verb, two_character_word, verb_starts, word_across,
                                     word_runs_over, word_starts, written_whole_elsewhere)
 from kg.extract.ner import tag
 from kg.lang.lexicon import Lexicon
@@ -185,6 +186,9 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
     span = _reading(text, start, end, limit, lex, pats)
     if span is None or text[span[0]:span[1]] in lex.words("foreign_cities"):
         return None
+    country = pats.country.match(text, span[0])
+    if country is not None and country.end() > span[1]:
+        return None  # the head of a country's name running past it: 吉尔吉斯共|和国 (not 马里|奥)
     return span[0], written_whole_elsewhere(text, span[0], span[1], limit, lex, pats)
 
 
@@ -247,6 +251,12 @@ def _reading(text: str, start: int, end: int, limit: int, lex: Lexicon,
     return span
 
 
+def _person_over(text: str, start: int, end: int, limit: int) -> bool:
+    """Whether the tagger reads a person over `text[start:end]`'s first character."""
+    spans = _tagged(text, _window_start(text, start), min(limit, end + _WINDOW))
+    return any(label == "PER" and s <= start < e for s, e, label in spans)
+
+
 def tagged_person(text: str, start: int, end: int, limit: int) -> bool:
     """Whether the tagger reads exactly `text[start:end]` as a person (习近平|总书记),
     wherever it stands: what a name is told by when nothing before it opens one."""
@@ -307,14 +317,19 @@ def name_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
         return end + 1 - pos
     if text[pos:end] in known_names() or tagged_person(text, pos, end, limit):
         return end - pos  # jieba cuts unknown names as it can: 财政部|长毛|雷尔
-    if _inside_word(text, pos, tokens):
+    if inside_word(text, pos, tokens):
         return 0  # a piece of a word jieba reads around it: 总统府|前庭, 可能|成为
-    word = _inside_word(text, end, tokens)
+    word = inside_word(text, end, tokens)
     if word is not None and word[1] > pos + length:
         # no name ends inside a word that runs past it: 祖马|共同, 官邸|位于 (the
         # glue the tagger's reading took off is no such word: 普那|时, not 那时)
-        end = word[0]
-        if end - pos < SHORTEST_NAME or judged(text, pos, end, limit, lex, pats) != (pos, end):
+        whole, end = end, word[0]
+        again = judged(text, pos, end, limit, lex, pats) if end - pos >= SHORTEST_NAME else None
+        if again == (pos, whole) and FOREIGN_JOINER in text[pos:whole]:
+            # a name with · the document writes whole elsewhere: 谢尔日·萨尔基相|对 (萨尔基相在…);
+            # not 习近平即|将 (习近平即|将 elsewhere too)
+            return whole - pos
+        if again != (pos, end):
             return 0
     return end - pos
 
@@ -342,24 +357,6 @@ def _joining_end(text: str, start: int, end: int, limit: int, tokens: Tokens, le
     return tag in _AFTER_A_NAME_TAGS or (tag in VERB_TAGS and bool(pats.followers.fullmatch(word)))
 
 
-def _inside_word(text: str, at: int, tokens: Tokens) -> tuple[int, int] | None:
-    """The token of jieba's that `at` falls strictly inside, if it is a word of its
-    dictionary (反对, 共同, 总统府): jieba's own guesses (卡梅伦上, 蒙均) say nothing."""
-    token = _token_around(text, at, tokens)
-    if token is not None and text[token[0]:token[1]] in common_words(KNOWN_WORD_COUNT):
-        return token
-    return None
-
-
-def _token_around(text: str, at: int, tokens: Tokens) -> tuple[int, int] | None:
-    """The token of jieba's that `at` falls strictly inside, if any."""
-    for start in range(at - 1, max(-1, at - LONGEST_TRANSLITERATION), -1):
-        end = tokens.end_of(start)
-        if end is not None:
-            return (start, end) if end > at else None
-    return None
-
-
 def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
                      pats: Patterns, *, foreign: bool = False, unsurnamed: bool = False) -> int:
     """How many characters from `pos` the rules read as a person's name (0 if none).
@@ -376,7 +373,7 @@ def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexic
         # the name ends where something that is no transliteration follows:
         # 埃娃·斯拉夫科夫斯卡|一行
         for end in range(text.index("·", pos) + 2, dotted.end() + 1):
-            if end < limit and _token_around(text, end, tokens) is not None:
+            if end < limit and token_around(text, end, tokens) is not None:
                 continue  # not inside a part jieba reads whole: 阿不|都|热西提
             if pats.followers.match(text, end, limit) and (end == limit or text[end] not in lex.translit):
                 return end - pos
@@ -402,8 +399,17 @@ def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexic
                                                      + lex.words("honorifics"), pos):
         return 0
     if foreign:
-        length = (transliterated_run(text, pos, limit, lex, pats)
-                  or foreign_han_run(text, pos, limit, lex, pats))
+        length = transliterated_run(text, pos, limit, lex, pats)
+        if not length:
+            length = foreign_han_run(text, pos, limit, lex, pats)
+            if length and opens_with_clause_word(text[pos:pos + length], lex) and not _person_over(
+                    text, pos, pos + length, limit):
+                length = 0  # a clause after the title, not a name: 国王|之命, 市长|找麻烦, 总统|派韩国政府
+            elif length and text[pos] in lex.surnames and ends_with_any_common_word(
+                    text[pos:pos + length], KNOWN_WORD_COUNT):
+                # a surname, a given name and a word, as a Chinese name is read (夏立言|会面, 祖马|议案):
+                # the run is no Japanese or Korean name
+                length = 0
         if length:
             return length
     if text.startswith(tuple(lex.compound_surnames), pos):
