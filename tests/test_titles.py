@@ -245,6 +245,13 @@ def test_an_embassy_is_a_department_of_its_government():
     ("外交部长王毅会见了叙利亚外长穆阿利姆。", ("王毅", "外交部部长"), ("王毅", "叙利亚外交部部长")),
     ("中方欢迎叙利亚代表团。国家能源局局长努尔·白克力会见了代表团。", ("努尔·白克力", "国家能源局局长"),
      ("努尔·白克力", "叙利亚国家能源局局长")),
+    # the role of a body kg cannot read is none of the body the bare role implies
+    ("印度共产党(马克思主义)总书记卡拉特在贺电中说，我们高度赞赏。", None, ("卡拉特", "中共中央总书记")),
+    ("巴勒斯坦解放巴勒斯坦民主阵线总书记哈瓦特迈赫出席。", None, ("哈瓦特迈赫", "中共中央总书记")),
+    ("随后，李长春还会见了人民联盟联合总书记、外长穆妮，双方就中孟关系交换了意见。", None,
+     ("穆妮", "中共中央总书记")),
+    # ... but a credit in brackets before the clause is no body's gloss
+    ("本台消息(记者张三)：总书记习近平出席。", ("习近平", "中共中央总书记"), ("张三", None)),
     # a crown prince is a title of his own, not a king's title and a name
     ("羊年的第一天，张灯结彩的伦敦中国城迎来了英国王储查尔斯夫妇。", ("查尔斯", "英国王储"),
      ("储查尔斯", None)),

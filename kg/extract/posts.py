@@ -167,13 +167,28 @@ def _unread_body(c: Clause, seek: Seek) -> list[Title] | None:
     """进步联盟总书记: the role of a body we could not read, not the one it
     implies (but 、政府副市长 is the bare government's): a title with no body."""
     text, role = c.text, seek.role
-    if any(text[role.start - k:role.start] in c.lex.org_suffixes
-           and text[role.start - k - 1] not in c.w.stop_in_org
-           and text[role.start - k - 1] not in PUNCTUATION
+    end = role.start - next((len(q) for q in c.lex.words("role_qualifiers")
+                             if text.endswith(q, c.sent.start, role.start)), 0)
+    ends = (*c.lex.org_suffixes, *c.lex.words("unread_body_ends"))
+    if any(text[end - k:end] in ends
+           and text[end - k - 1] not in c.w.stop_in_org
+           and text[end - k - 1] not in PUNCTUATION
            for k in range(1, MAX_BODY_WORD + 1)
-           if role.start - k - 1 >= max(seek.floor, c.sent.start)):
+           if end - k - 1 >= max(seek.floor, c.sent.start)) or _after_a_gloss(c, end):
+        # … 民主阵线|总书记, 人民联盟|联合|总书记, 印度共产党(马克思主义)|总书记
         return [Title(c.mention(role.start, role.end, "role"), role.role, None, None)]
     return None
+
+
+def _after_a_gloss(c: Clause, end: int) -> bool:
+    """Whether a bracketed gloss to a name ends at `end`: 印度共产党(马克思主义)| (a name right
+    before the bracket opens), not a credit in brackets before the clause ((记者张三)|)."""
+    closer = c.text[end - 1] if end > c.sent.start else ""
+    if closer not in c.lex.words("gloss_closers"):
+        return False
+    opened = max(c.text.rfind(o, c.sent.start, end) for o in c.lex.words("gloss_openers"))
+    return opened > c.sent.start and c.text[opened - 1] not in PUNCTUATION and (
+        c.text[opened - 1] not in c.w.stop_in_org)
 
 
 def _implied_body(c: Clause, seek: Seek) -> list[Title]:
