@@ -218,6 +218,10 @@ class Parts:
         for first in self._raw:
             self.part(first)
 
+    def keys(self):
+        """The first characters the table has parts for."""
+        return self._raw.keys()
+
     def items(self) -> Iterator[tuple[str, object]]:
         for first in self._raw:
             yield from self.part(first).items()

@@ -30,7 +30,7 @@ from kg.children import end_with_parent
 from kg.errors import InputError, KGError
 from kg.text.ingest import iter_sources
 from kg.model import Extraction
-from kg.extract.ner import tag
+from kg.extract.ner import read_model, tag
 from kg.extract.ner_features import read_tables
 from kg.extract.pipeline import extract, process_file
 from kg.text.corpus import CorpusItem, is_corpus, iter_corpus
@@ -95,6 +95,7 @@ def _load_once() -> None:
     document_triples(extract(make_document(sentence, doc_id="warm-up", path="warm-up")))
     tag(sentence)  # the sentence may ask the tagger nothing
     read_tables()  # all of them: a text reads only the parts its characters start
+    read_model()
 
 
 # Fewer documents than this are extracted in the build process itself, however

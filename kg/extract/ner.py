@@ -19,7 +19,7 @@ from typing import BinaryIO
 
 from kg.extract import ner_features
 from kg.extract.ner_features import NGRAMS, W3, group_features, ngrams, templates
-from kg.io import cached
+from kg.io import Parts, cached, cached_parts
 
 Span = tuple[int, int, str]
 # (feature prefix, n-gram width) -> n-gram -> its (label, weight) pairs
@@ -36,11 +36,17 @@ class Model:
 
     def __init__(self, state: dict[str, tuple[tuple[int, float], ...]],
                  trans: list[list[float]], groups: tuple[str, ...] = ("tok",),
-                 tables: GramTables | None = None) -> None:
-        """`tables`: `gram_tables(state)`, if already at hand (`parts()` of a model);
-        `state` may then hold the other features alone."""
+                 tables: GramTables | Parts | None = None) -> None:
+        """`tables`: `gram_tables(state)`, if already at hand (`parts()` of a model), or
+        the same kept by first character (`by_first_character`), read as texts ask for
+        them; `state` may then hold the other features alone."""
         self.groups = groups
         self.trans = trans
+        self._unread: Parts | None = None
+        self._read_chars: set[str] = set()
+        if isinstance(tables, Parts):
+            self._unread = tables
+            tables = {(prefix, width): {} for prefix, _, width in NGRAMS + W3}
         self.tables = gram_tables(state) if tables is None else tables
         # the features not in `tables`: a few hundred of the weights' two hundred
         # thousand, so the cache keeps each n-gram's weights once (half the load)
@@ -53,10 +59,28 @@ class Model:
                       for j, label in enumerate(LABELS)]
         self.start = [_NEG if label.startswith("I-") else 0.0 for label in LABELS]
 
+    def read_all(self) -> None:
+        """Every n-gram's weights read now (a build process does so before forking its
+        workers, which then share them)."""
+        if self._unread is not None:
+            self._read(self._unread.keys())
+            self._unread = None
+
+    def _read(self, firsts) -> None:
+        """The weights of the n-grams starting with each of `firsts` merged into `tables`."""
+        for first in firsts:
+            if first in self._read_chars:
+                continue
+            self._read_chars.add(first)
+            for gram, by_template in self._unread.part(first).items():
+                for template, pairs in by_template.items():
+                    self.tables[template][gram] = pairs
+
     @cached_property
     def state(self) -> dict[str, tuple[tuple[int, float], ...]]:
         """Every feature's weights, n-grams with their template's prefix (what
         `decode` reads; `tag` reads `tables` and `others`)."""
+        self.read_all()
         state = {prefix + gram: pairs for (prefix, _), table in self.tables.items()
                  for gram, pairs in table.items()}
         state.update(self.others)
@@ -64,7 +88,8 @@ class Model:
 
     def parts(self) -> tuple[dict[str, tuple[tuple[int, float], ...]], list[list[float]],
                              tuple[str, ...], GramTables]:
-        """What `Model(*parts)` is made of, as plain values (what the cache keeps)."""
+        """What `Model(*parts)` is made of, as plain values."""
+        self.read_all()
         return self.others, self.trans, self.groups, self.tables
 
     @classmethod
@@ -105,6 +130,8 @@ class Model:
             return []
         n = len(text)
         by_width = ngrams(text)
+        if self._unread is not None:
+            self._read({gram[:1] for grams in by_width.values() for gram in grams})
         rows = [[0.0] * len(LABELS) for _ in range(n)]
         # template by template, each character's weights are summed in features()' order:
         # the same floating-point sums as decode(features(text))
@@ -194,13 +221,33 @@ def _gram_key(feat: str) -> tuple[str, int]:
     return feat[:1], len(feat) - 1
 
 
+def by_first_character(tables: GramTables) -> dict[str, dict[tuple[str, int], tuple]]:
+    """Each n-gram's weights by template ({gram: {(prefix, width): pairs}}), to be kept by
+    the n-gram's first character (`kg.io.cached_parts`)."""
+    grams: dict[str, dict[tuple[str, int], tuple]] = {}
+    for template, table in tables.items():
+        for gram, pairs in table.items():
+            grams.setdefault(gram, {})[template] = pairs
+    return grams
+
+
 @lru_cache(maxsize=1)
 def default_model() -> Model:
     """The shipped weights, read once a process; parsed once for all processes into the
-    cache folder (`kg.io.cached`), for as long as the weights and this code are the same."""
+    cache folder (`kg.io.cached`), for as long as the weights and this code are the same.
+    The n-grams' weights are kept by first character and read as texts ask for them: a
+    one-document build tags a few windows, whose characters start a few hundred of them."""
     weights = resources.files("kg").joinpath("data", "ner", WEIGHTS).read_bytes()
     key = weights + Path(__file__).read_bytes() + Path(ner_features.__file__).read_bytes()
-    return Model(*cached("ner-model", key, lambda: Model.read(io.BytesIO(weights)).parts()))
+    parsed = lru_cache(maxsize=1)(lambda: Model.read(io.BytesIO(weights)).parts())
+    others, trans, groups, _ = cached("ner-model", key, lambda: (*parsed()[:3], None))
+    grams = cached_parts("ner-gram-parts", key, lambda: by_first_character(parsed()[3]))
+    return Model(others, trans, tuple(groups), grams)
+
+
+def read_model() -> None:
+    """The tagger's weights read whole now (see `Model.read_all`)."""
+    default_model().read_all()
 
 
 def spans_from_labels(labels: list[str]) -> list[Span]:
