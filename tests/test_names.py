@@ -220,6 +220,13 @@ GLUED_BEFORE_THE_NEXT_WORD = [
           {"张成泽"}, "a verb: 有", {"张成泽有"}),
     _case("李克强会见澳大利亚总理吉拉德。李克强对吉拉德发贺信并打电话祝贺表示感谢。", {"吉拉德"},
           "a verb: 发", {"吉拉德发"}),
+    # from the whole-corpus audit at ed30f8a (tests/gold/audits/people-xwlb-whole-ed30f8a.tsv)
+    _case("韩国宪法法院今天继续审理总统朴槿惠遭弹劾案，总统亲信干政事件的核心人物崔顺实首次出庭作证。",
+          {"朴槿惠"}, "the passive: 遭", {"朴槿惠遭"}),
+    _case("央视网消息（新闻联播）：10月30日，中共中央总书记、国家主席习近平在人民大会堂会见老挝人民革命党中央"
+          "总书记本扬特使、中联部部长顺通。", {"习近平"}, "an envoy of the name: 特使", {"本扬特使"}),
+    _case("中共中央政治局常委、中央书记处书记刘云山9日在北京会见了白俄罗斯总统办公厅主任科西涅茨率领的代表团。",
+          {"刘云山"}, "the particle of the verb before: 会见了", {"了白俄罗斯"}),
 ]
 
 # What a foreign title is of, or a word standing for the name, read as the name after it

@@ -62,6 +62,8 @@ def titled_names(adoc: AnnotatedDocument, sent: Sentence, people: list[Mention],
             at = text.rfind(stop, begin, pos)
             if at >= 0:
                 begin = max(begin, at + len(stop))
+        # 会见了|白俄罗斯总统办公厅主任: the verb's particle starts no name
+        begin += next((len(p) for p in lex.words("aspect_particles") if text.startswith(p, begin)), 0)
         if any(m.start < pos and begin < m.end for m in taken):
             continue
         start = name_before_title(text, begin, pos, sent.end, adoc.tokens, lex, lang.patterns)

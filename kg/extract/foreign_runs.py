@@ -45,6 +45,7 @@ def foreign_han_run(text: str, pos: int, limit: int, lex: Lexicon, pats: Pattern
                 or conjunction_character(text[end - 1])):
             return 0  # ... nor does it end with one, or with a conjunction: 桥下彻|所发表
         if (pats.followers.match(text, end, limit) or text.startswith(lex.words("name_glue_after"), end)
+                or text.startswith(lex.words("leader_envoys"), end)  # …总书记本扬|特使
                 or (text[end] not in lex.translit_any and verb_starts(text, end, limit))):
             # ... or a word no name is glued to, or a common verb in characters no
             # transliteration goes on with: 祖马|致唁电, 阿博特|邀请 (not 卡贾维|维和, not

@@ -137,6 +137,7 @@ WORD_LISTS: dict[str, str] = {
     "meeting_recipients": "events.yaml",
     "sending_words": "events.yaml",
     "partner_markers": "events.yaml",
+    "aspect_particles": "events.yaml",
     "inspection_words": "events.yaml",
     "visit_words": "events.yaml",
     "together_words": "events.yaml",
