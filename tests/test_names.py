@@ -227,6 +227,8 @@ GLUED_BEFORE_THE_NEXT_WORD = [
           "总书记本扬特使、中联部部长顺通。", {"习近平"}, "an envoy of the name: 特使", {"本扬特使"}),
     _case("中共中央政治局常委、中央书记处书记刘云山9日在北京会见了白俄罗斯总统办公厅主任科西涅茨率领的代表团。",
           {"刘云山"}, "the particle of the verb before: 会见了", {"了白俄罗斯"}),
+    _case("2月7日上午，国台办主任张志军与花莲县长傅崐萁紧急通电话，海协会会长陈德铭致电花莲县有关方面。",
+          {"张志军", "陈德铭"}, "a place before its head's title: 花莲|县长", {"花莲"}),
 ]
 
 # What a foreign title is of, or a word standing for the name, read as the name after it

@@ -112,6 +112,13 @@ def proposed_names(adoc: AnnotatedDocument, sent: Sentence, people: list[Mention
     return sorted(out, key=lambda m: m.start)
 
 
+def _heads_after(text: str, end: int, lang: Language) -> bool:
+    """Whether a level's head follows `end` (县长, 市长): the stretch before is the place
+    it heads, which the gazetteer does not know (张志军与|花莲|县长傅崐萁), not a name."""
+    return any(text.startswith(level + lang.words.head_char, end) and level + lang.words.head_char
+               in lang.lexicon.role_rows for level in lang.lexicon.words("level_markers"))
+
+
 def _name_at(adoc: AnnotatedDocument, sent: Sentence, start: int, after_title: bool,
              lang: Language) -> tuple[int, int] | None:
     """The name the recogniser reads at `start` in an event's sentence, as (start, end)."""
@@ -135,7 +142,10 @@ def _name_at(adoc: AnnotatedDocument, sent: Sentence, start: int, after_title: b
         span = judged(text, start, clause_end, sent.end, lex, pats) or span
     if span is None and not after_title and text[start] in lex.translit:
         # with no title before it, a foreign name is read only as a transliteration
-        return transliteration(text, start, reach, lex, pats)
+        span = transliteration(text, start, reach, lex, pats)
+        return None if span is not None and _heads_after(text, span[1], lang) else span
+    if span is not None and _heads_after(text, span[1], lang):
+        return None
     if span is None or tagged_person(text, *span, sent.end):
         return span
     if not after_title:
