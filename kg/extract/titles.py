@@ -283,6 +283,8 @@ HolderReader = Callable[[Clause, list[Title], Role], list[Mention]]
 
 def _names_after(c: Clause, titles: list[Title], role: Role) -> list[Mention]:
     foreign = any(t.country for t in titles)
+    if c.text.startswith(c.lex.words("title_compounds"), titles[-1].mention.end):
+        return []  # 首相|官邸前: the building of the post, not its holder
     names = person_names(c.doc, titles[-1].mention.end, c.sent, c.tokens, c.lex, c.pats,
                          foreign=foreign)
     last = titles[-1].org

@@ -50,6 +50,7 @@ WORD_LISTS: dict[str, str] = {
     "name_joining_ends": "triggers.yaml",
     "name_negations": "triggers.yaml",
     "honorifics": "triggers.yaml",
+    "title_compounds": "triggers.yaml",
     "name_opening_next": "triggers.yaml",
     "level_markers": "places.yaml",
     "foreign_cities": "places.yaml",
