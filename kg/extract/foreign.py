@@ -233,13 +233,6 @@ def _foreign_party(c: Clause, org: OrgRef | None) -> OrgRef | None:
     return org
 
 
-def _foreign_party(c: Clause, org: OrgRef | None) -> OrgRef | None:
-    """The other country's party's central committee `org` is or is a body of (越共中央)."""
-    while org is not None and org.label not in c.w.foreign_party_countries:
-        org = org.parent
-    return org
-
-
 def foreign_next(c: Clause, last: Title, pos: int, role: Role, *, chained: bool = False
                  ) -> Title | None:
     """朝鲜劳动党委员长、国务委员会委员长金正恩: a body with no anchor after a foreign

@@ -370,15 +370,14 @@ def _title(c: Clause, start: int, role: Role, org: OrgRef | None, place: Place |
             org = government(place, country, c.lang)  # 河南省省长, 法国总统
         else:
             inherited = inherit.titles[-1] if inherit is not None else None
-            abroad = (foreign_body(c, role, inherited.country)
-                      if inherited is not None and inherited.country else None)
-            if inherited is not None and inherited.country and role.role in c.lex.head_roles:
+            abroad_country = inherited.country if inherited is not None else None
+            if abroad_country and role.role in c.lex.head_roles:
                 # 法国总统希拉克和总理若斯潘: the second head is France's too
-                country = inherited.country
+                country = abroad_country
                 org = government(None, country, c.lang)
-            elif abroad is not None:
+            elif abroad_country and (abroad := foreign_body(c, role, abroad_country)) is not None:
                 # 俄罗斯总统普京、外长拉夫罗夫: the minister is Russia's, not China's
-                org, country = abroad, inherited.country
+                org, country = abroad, abroad_country
             else:
                 org = (implied_org(role.word, c.lang, c.context)
                        or (inherited.org if inherited is not None else None)
