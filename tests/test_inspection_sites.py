@@ -252,3 +252,13 @@ def test_a_towns_name_ending_in_a_kinds_word_stays_in_the_villages_label():
     # 东城镇, 南蔡村镇 are towns: their 城镇, 村镇 say no kind (cf. 吕梁山区深度贫困村|赵家洼村)
     text = ("中共中央总书记习近平在吉林调研。习近平来到和龙市东城镇光东村，察看稻田长势。")
     assert [label for label, _ in _stops(text)[0][2]] == ["和龙市东城镇光东村"]
+
+
+def test_headquarters_memorial_sites_and_science_parks_are_sites():
+    # sentences of 新闻联播 2015-07-03, 2013-01-14 and 2016-05-19
+    assert _stops("当地时间7月2日下午，李克强在法国总理瓦尔斯陪同下，来到空中客车公司总部"
+                  "考察中法合作生产项目。")[0][2] == [("空中客车公司总部", None)]
+    assert ("遵义会议会址", "遵义市") in _stops(
+        "习近平在贵州考察。习近平来到遵义会议会址，参观了陈列馆。")[0][2]
+    assert ("香港科学园", "香港特别行政区") in _stops(
+        "张德江17日至19日视察了香港特别行政区。在香港科学园，他详细了解了香港创新科技的进展情况。")[0][2]
