@@ -262,3 +262,14 @@ def test_headquarters_memorial_sites_and_science_parks_are_sites():
         "习近平在贵州考察。习近平来到遵义会议会址，参观了陈列馆。")[0][2]
     assert ("香港科学园", "香港特别行政区") in _stops(
         "张德江17日至19日视察了香港特别行政区。在香港科学园，他详细了解了香港创新科技的进展情况。")[0][2]
+
+
+def test_kinds_of_places_joined_by_a_conjunction_are_no_site():
+    # 新闻联播 2015-07-11: what follows 等地的 are kinds of places, the last two joined by 和
+    stops = _stops("刘云山7月9日至11日在宁夏调研。刘云山深入固原、石嘴山、银川等地的村镇、企业和社区，"
+                   "就基层党建工作进行调研。在固原市和润移民村、银川市新胜村和市民大厅，他详细询问群众生产生活情况。")
+    sites = [site for _, _, sites in stops for site, _ in sites]
+    assert "企业和社区" not in sites and "固原市和润移民村" in sites
+    # a 和 inside a name joins nothing
+    assert ("武汉协和医院", "武汉市") in _stops("李克强在湖北考察。李克强来到武汉协和医院，看望医护人员。")[0][2]
+    assert ("查干珠日和嘎查", None) in _stops("李克强在内蒙古考察。李克强来到查干珠日和嘎查，看望牧民。")[0][2]

@@ -16,10 +16,12 @@ from dataclasses import replace
 
 from kg.extract.event_text import (_clause_end, _clause_start, _find_words, _most_specific,
                                    _now, _once, _place_mentions, _split_present, _studied)
+from kg.extract.name_words import COMMON_WORD_COUNT
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import patterns
 from kg.model import (AnnotatedDocument, Document, InspectionFact, Mention, Place, Sentence,
                       Site)
+from kg.text.segment import common_word_tags
 
 # the longest site name read: longer stretches are sentences, not names
 _LONGEST_SITE = 30
@@ -270,6 +272,8 @@ def _site(adoc: AnnotatedDocument, sent: Sentence, start: int, end: int,
     if name.startswith(lex.words("site_not_first")):
         return None  # 考察的第一站, 这家敬老院: no name
     heads = [head for head in lex.words("site_heads") if name.endswith(head)]
+    if _lists_kinds(adoc, begin, stop, lex):
+        return None  # 固原、石嘴山等地的村镇、|企业和社区: kinds of places, no name
     if any(w in name for w in lex.words("not_in_sites")) or any(
             n.endswith(lex.words("not_villages")) for n in [name, *(name[:-len(h)] for h in heads)]):
         return None
@@ -289,6 +293,27 @@ def _site(adoc: AnnotatedDocument, sent: Sentence, start: int, end: int,
                                          if text.rfind(w, start, at) >= 0]) if at >= 0 else start
     return Site(text[label_start:stop], last[0] if last is not None else pointed,
                 Mention.of(doc, label_start, stop, "place", sent.index))
+
+
+def _lists_kinds(adoc: AnnotatedDocument, begin: int, stop: int, lex: Lexicon) -> bool:
+    """Whether the stretch joins kinds of places (企业和社区, 高校和社区): a joiner the
+    segmenter reads as a word of its own (not 协和医院) between a sector or a common
+    word and a bare site word (not 查干珠日和嘎查, a name)."""
+    text, tokens = adoc.doc.text, adoc.tokens
+    common = common_word_tags(COMMON_WORD_COUNT)
+    kinds = set(lex.words("site_list_sectors"))
+    for joiner in lex.words("list_joiners"):
+        at = text.find(joiner, begin + 1, stop)
+        while at >= 0:
+            after = at + len(joiner)
+            before = text[begin:at]
+            if (tokens.starts_at(at) and tokens.end_of(at) == after
+                    and text[after:stop] in lex.words("site_heads")
+                    and (before in kinds or any(before[k:] in common
+                                                for k in range(len(before) - 1)))):
+                return True
+            at = text.find(joiner, after, stop)
+    return False
 
 
 def _listed_site(doc: Document, sent: Sentence, start: int, end: int,
