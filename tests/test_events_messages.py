@@ -33,6 +33,19 @@ def _messages(text: str) -> list[tuple[str, str]]:
      [("李克强", "第二十届太平洋地区核能大会")]),
     ("国务院总理李克强23日向在广东湛江举行的巴斯夫（广东）一体化基地项目启动仪式致贺信。",
      [("李克强", "巴斯夫（广东）一体化基地项目启动仪式")]),
+    # 分别 with two lists on the two sides of a mutual message: one pair each, in order
+    ("国家主席胡锦涛、国务院总理温家宝今天分别和韩国总统李明博、国务总理金滉植互致贺电，"
+     "热烈祝贺中韩建交二十周年。", [("胡锦涛", "李明博"), ("李明博", "胡锦涛"),
+                                   ("温家宝", "金滉植"), ("金滉植", "温家宝")]),
+    # the name ends before what the message is for, and a full stop may join its parts
+    ("国务院总理李克强今天致电拉尼尔.维克拉马辛哈祝贺他就任斯里兰卡民主社会主义共和国总理。",
+     [("李克强", "拉尼尔·维克拉马辛哈")]),
+    # a message ending its clause goes to those the next one greets
+    ("中国女排夺得2019年女排世界杯冠军。中共中央总书记、国家主席、中央军委主席习近平致电，"
+     "向中国女排全体队员、教练员表示热烈的祝贺和诚挚的问候。", [("习近平", "中国女排全体队员、教练员")]),
+    ("国家重大科技基础设施500米口径球面射电望远镜9月25日落成启用。中共中央总书记习近平发来贺信，"
+     "向参加研制和建设的广大科技工作者、工程技术人员、建设者表示热烈的祝贺。",
+     [("习近平", "广大科技工作者、工程技术人员、建设者")]),
 ])
 def test_senders_and_recipients_listed(text, expected):
     assert _messages(text) == expected
@@ -165,3 +178,10 @@ def test_a_group_that_receives_a_message_is_its_recipient(text, expected):
 ])
 def test_a_message_thanked_for_goes_to_the_one_who_thanks(text, expected):
     assert _messages(text) == expected
+
+
+def test_a_greeting_to_a_meetings_opening_leaves_the_meeting_the_recipient():
+    # 新闻联播 2015-12-02: 向峰会召开表示热烈祝贺 greets the summit, not a group called 召开
+    [(sender, recipient)] = _messages("2015中非媒体领袖峰会1号在南非开普敦举行。"
+                                      "国家主席习近平发来贺信，向峰会召开表示热烈祝贺。")
+    assert sender == "习近平" and recipient.endswith("峰会")

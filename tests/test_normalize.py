@@ -43,6 +43,15 @@ def test_normalize_unifies_punctuation_but_not_numbers():
     assert text == "他说：“好”，共1,000人；“平安”"
 
 
+def test_a_full_stop_joining_transliterations_is_the_foreign_name_dot():
+    # 新闻联播 writes some foreign names with a full stop (荷兰王国首相马克.吕特将于…)
+    assert normalize("首相马克.吕特将于")[0] == "首相马克·吕特将于"
+    assert normalize("总统哈桑．鲁哈尼对我国")[0] == "总统哈桑·鲁哈尼对我国"
+    # ... while a stop between words ends a clause, and between figures is a decimal point
+    assert normalize("实现互联互通.按照试点")[0] == "实现互联互通.按照试点"
+    assert normalize("增长1.5倍")[0] == "增长1.5倍"
+
+
 def test_normalize_crlf_maps_to_one_newline():
     raw = "第一句。\r\n第二句。"
     text, _, offsets = normalize(raw)

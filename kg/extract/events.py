@@ -22,6 +22,7 @@ from kg.extract.event_text import (_CLAUSE_END, _EVENT_WORDS, _clause_end, _clau
 from kg.extract.inspections import read_inspections
 from kg.extract.messages import read_messages
 from kg.extract.foreign_names import hyphenated, transliteration
+from kg.extract.name_words import FOREIGN_JOINER
 from kg.extract.names import confirmed, judged, name_before_title, name_length, tagged_person
 from kg.lang.language import Language
 from kg.lang.lexicon import Lexicon
@@ -146,8 +147,9 @@ def _name_at(adoc: AnnotatedDocument, sent: Sentence, start: int, after_title: b
         return None if span is not None and _heads_after(text, span[1], lang) else span
     if span is not None and _heads_after(text, span[1], lang):
         return None
-    if span is None or tagged_person(text, *span, sent.end):
-        return span
+    if span is None or tagged_person(text, *span, sent.end) or _dotted_transliteration(
+            text[span[0]:span[1]], lex):
+        return span  # the · and the characters vouch for 致电拉尼尔·维克拉马辛哈|祝贺他
     if not after_title:
         return None  # with nothing to vouch for it, the tagger must read the person
     # a title vouches for a Chinese name or a transliteration, not any run of words
@@ -159,15 +161,24 @@ def _name_at(adoc: AnnotatedDocument, sent: Sentence, start: int, after_title: b
     return None
 
 
+def _dotted_transliteration(name: str, lex: Lexicon) -> bool:
+    """Whether a stretch is parts of two transliteration characters or more joined by ·."""
+    parts = name.split(FOREIGN_JOINER)
+    return len(parts) > 1 and all(len(p) >= 2 and all(c in lex.translit_any for c in p)
+                                  for p in parts)
+
+
 def _transliterated_share(name: str, lex: Lexicon) -> bool:
     """Whether half of a stretch's characters at least are typical of transliterations."""
     return sum(c in lex.translit_any for c in name) * 2 >= len(name)
 
 def _reach(text: str, start: int, end: int, lex: Lexicon) -> int:
     """How far a name starting at `start` may run: not into an event word or a word
-    naming the other side or those present (梅德韦杰夫|通电话, 普京|举行, 托卡耶夫|互致)."""
+    naming the other side or those present (梅德韦杰夫|通电话, 普京|举行, 托卡耶夫|互致), nor
+    into what a message is for (致电维克拉马辛哈|祝贺他就任)."""
     words = (_EVENT_WORDS(lex) + lex.words("name_stops") + lex.words("partner_markers")
-             + lex.words("present_words") + lex.words("together_words") + lex.words("envoy_words"))
+             + lex.words("present_words") + lex.words("together_words") + lex.words("envoy_words")
+             + lex.words("purpose_words"))
     return min((pos for pos, _ in _find_words(text, start + 1, end, words)), default=end)
 
 def _trimmed(doc: Document, person: Mention, lex: Lexicon) -> Mention | None:

@@ -13,8 +13,10 @@ import re
 
 from kg.extract.event_text import (_CLAUSE_END, _EVENT_WORDS, _clause_end, _clause_start,
                                    _find_words, _longest_first, _now, _read_past, _studied)
+from kg.extract.name_words import COMMON_WORD_COUNT
 from kg.lang.lexicon import Lexicon
 from kg.model import AnnotatedDocument, Document, Mention, MessageFact, OrgRef, Sentence
+from kg.text.segment import common_word_tags
 
 # a day written in figures, each followed by its unit: 11月19日, 4日
 _WRITTEN_DAY = re.compile(r"(?:\d{1,4}\D){1,3}")
@@ -113,6 +115,8 @@ def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lex
             continue
         if not (recipients or body or meeting) and listed:
             body = _receiving_group(text, begin, listed[0].start, lex)
+        if not (recipients or body or meeting) and pos + len(word) == clause_end:
+            recipients, body = _greeted_next(doc, sent, clause_end, people, bodies, lex)
         if not (recipients or body or meeting) and text[:pos].endswith(lex.words("sending_words")):
             # 国务院总理李克强致贺信。: to the meeting the report has just opened with
             meeting = _opening_meeting(doc, sent, adoc, pos, lex)
@@ -148,10 +152,16 @@ def _mutual(doc: Document, sent: Sentence, before: list[Mention], pos: int, kind
               if m.end <= marker_start or marker_start - m.start >= 2]
     first = [m for m in before if m.end <= partner[0]]
     second = _listed(text, [m for m in before if m.start > partner[0]], lex, forward=True)
-    for a in first[-1:]:
-        for b in second:
-            yield MessageFact(kind, mention, a, b, None, date)
-            yield MessageFact(kind, mention, b, a, None, date)
+    senders = _listed(text, first, lex) if first else []
+    if len(senders) == len(second) > 1 and any(
+            w in text[senders[-1].end:partner[0]] for w in lex.words("apart_markers")):
+        # 胡锦涛、温家宝分别和韩国总统李明博、国务总理金滉植互致贺电: one pair each, in order
+        pairs = list(zip(senders, second))
+    else:
+        pairs = [(a, b) for a in first[-1:] for b in second]
+    for a, b in pairs:
+        yield MessageFact(kind, mention, a, b, None, date)
+        yield MessageFact(kind, mention, b, a, None, date)
 
 
 def _thanked_for(text: str, begin: int, pos: int, clause_end: int, before: list[Mention],
@@ -176,6 +186,46 @@ def _thanked_for(text: str, begin: int, pos: int, clause_end: int, before: list[
     if not thankers or len(senders) != 1:
         return None
     return senders[0], thankers[-1]
+
+
+def _greeted_next(doc: Document, sent: Sentence, clause_end: int, people: list[Mention],
+                  bodies: list[tuple[OrgRef, Mention]], lex: Lexicon
+                  ) -> tuple[list[Mention], OrgRef | None]:
+    """Whom a message that ends its clause goes to, when the next clause opens with a
+    greeting marker and greets them: 习近平致电，向|中国女排全体队员、教练员|表示热烈的
+    祝贺; 发来贺信，向|参加研制和建设的|广大科技工作者、工程技术人员、建设者|表示…."""
+    text = doc.text
+    start = clause_end + 1
+    marker = next((m for m in lex.words("greeting_markers") if text.startswith(m, start)), None)
+    if marker is None:
+        return [], None
+    start += len(marker)
+    end = _clause_end(text, start, sent.end)
+    greeting = min((at for at, _ in _find_words(text, start, end, lex.words("greeting_words"))),
+                   default=None)
+    if greeting is None:
+        return [], None
+    if text[start:greeting].endswith(lex.words("occasion_words")):
+        return [], None  # 向会议的召开表示祝贺: the meeting, which the report names
+    named = [m for m in people if start <= m.start and m.end <= greeting]
+    if named:
+        return _listed(text, named, lex, forward=True), None
+    body = next((o for o, m in bodies if start <= m.start and m.end <= greeting), None)
+    if body is not None:
+        return [], body
+    joined = max((text.rfind(w, start, greeting) + len(w) for w in lex.words("site_joiners")
+                  if text.rfind(w, start, greeting) >= 0), default=start)
+    if any(w in text[start:joined] for w in lex.words("list_joiners")) and not _opens_with_verb(
+            text[start:joined]):
+        # 向中央人民广播电台和从事对农村广播的同志们: the 的 tells of the last only (not
+        # 向参加研制和建设的|广大科技工作者, a clause about all)
+        joined = start
+    return [], _group(text, joined, greeting, lex)
+
+
+def _opens_with_verb(stretch: str) -> bool:
+    tags = common_word_tags(COMMON_WORD_COUNT)
+    return any(tags.get(stretch[:k], "").startswith("v") for k in (2, 3))
 
 
 def _group(text: str, start: int, pos: int, lex: Lexicon) -> OrgRef | None:

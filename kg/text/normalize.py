@@ -30,6 +30,23 @@ _TO_WIDE = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？",
 _QUOTES = {"「": "“", "」": "”", "『": "‘", "』": "’", "〝": "“", "〞": "”",
            "＂": '"'}
 _MIDDLE_DOTS = set("•・‧∙⋅･●")  # foreign names: 约翰·史密斯
+# ... which web text also joins with a full stop (马克.吕特, 哈桑．鲁哈尼), as it ends sentences
+_FULL_STOPS = set(".．")
+
+
+def _joins_transliterations(raw: str, i: int) -> bool:
+    """Whether the full stop at `i` joins the parts of a foreign name: two characters
+    typical of transliterations on each side (劳尔.卡斯特罗, not 互联互通.按照)."""
+    around = raw[max(0, i - 2):i] + raw[i + 1:i + 3]
+    if i < 2 or len(around) < 4:
+        return False
+    return all(c in _transliteration_chars() for c in to_simplified(around))
+
+
+@lru_cache(maxsize=1)
+def _transliteration_chars() -> frozenset[str]:
+    from kg.lang.lexicon import load_lexicon  # the lexicon reads its files; only a stop asks it
+    return frozenset(load_lexicon().translit_any)
 
 
 @lru_cache(maxsize=8192)
@@ -79,7 +96,7 @@ def _fold(raw: str, i: int, char: str, quote_open: bool) -> tuple[str, bool]:
         return char, True
     if char == "”":
         return char, False
-    if char in _MIDDLE_DOTS:
+    if char in _MIDDLE_DOTS or (char in _FULL_STOPS and _joins_transliterations(raw, i)):
         return "·", quote_open
     folded = unicodedata.normalize("NFKC", char) if not char.isascii() else char
     if folded in _TO_WIDE:
