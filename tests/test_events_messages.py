@@ -185,3 +185,25 @@ def test_a_greeting_to_a_meetings_opening_leaves_the_meeting_the_recipient():
     [(sender, recipient)] = _messages("2015中非媒体领袖峰会1号在南非开普敦举行。"
                                       "国家主席习近平发来贺信，向峰会召开表示热烈祝贺。")
     assert sender == "习近平" and recipient.endswith("峰会")
+
+
+def test_a_letter_for_a_purpose_is_that_letter():
+    from kg.extract.pipeline import extract
+    from kg.text.document import make_document
+    x = extract(make_document("国务院总理李克强致信祝贺第十届中国-拉美企业家高峰会开幕。"
+                              "中共中央总书记习近平致电祝贺阮富仲当选越共中央总书记。",
+                              doc_id="t", path="t.txt"))
+    assert sorted((m.kind, m.recipient_label) for m in x.messages) == [
+        ("贺信", "第十届中国-拉美企业家高峰会"), ("贺电", "阮富仲")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # what a message for a purpose celebrates is named before its occasion (新闻联播 2012-07-26)
+    ("胡锦涛致信祝贺三联书店创建80周年。", [("胡锦涛", "三联书店")]),
+    # ... before where it is held and how
+    ("国务院总理李克强致信祝贺中国-以色列政府创新合作联合委员会第一次会议在北京召开。",
+     [("李克强", "中国-以色列政府创新合作联合委员会第一次会议")]),
+    ("国务院总理李克强致信祝贺匈塞铁路项目塞尔维亚段正式启动。", [("李克强", "匈塞铁路项目塞尔维亚段")]),
+])
+def test_what_a_message_for_a_purpose_celebrates_receives_it(text, expected):
+    assert _messages(text) == expected

@@ -235,3 +235,9 @@ def test_a_checked_table_is_checked_again_when_a_table_it_refers_to_changes(data
         "".join(line for line in divisions if not line.startswith(successor + "\t")), encoding="utf-8")
     with pytest.raises(LexiconError, match=f"'{successor}' is no code"):
         read_table(data, "historical_divisions.tsv")
+
+
+def test_lists_read_item_by_item_must_be_equally_long(data):
+    replace_line(data, "events.yaml", "letter_purpose_kinds:", "letter_purpose_kinds: [贺信, 慰问信]")
+    error = load_error(data)
+    assert "events.yaml" in error.path and "letter_purpose_kinds" in error.reason

@@ -42,7 +42,9 @@ def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lex
             continue
         mention = Mention.of(doc, pos, pos + len(word), "meeting", sent.index)
         kind = word
-        for purpose, purpose_kind in zip(lex.words("purpose_words"), lex.words("purpose_kinds")):
+        kinds = lex.words("letter_purpose_kinds" if word in lex.words("letter_words")
+                          else "purpose_kinds")
+        for purpose, purpose_kind in zip(lex.words("purpose_words"), kinds):
             if text.startswith(purpose, pos + len(word)):
                 kind = purpose_kind
         # those named in what the message is about (就…前总统佐科不幸逝世) send nothing, nor
@@ -100,6 +102,16 @@ def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lex
             body = next((o for o, m in bodies if pos + len(word) <= m.start < clause_end), None)
             if recipients and body is not None:
                 body = None  # the person is named first: 致电祝贺托卡耶夫
+            celebrated = None if recipients or body else _celebrated(
+                text, pos + len(word), clause_end, lex)
+            if celebrated is not None:
+                named = text[celebrated[0]:celebrated[1]]
+                if named in lex.words("meeting_recipients"):  # 致信祝贺|论坛|开幕
+                    meeting = _opening_meeting(doc, sent, adoc, pos, lex, ending=named)
+                elif named.endswith(lex.words("meeting_recipients")):
+                    meeting = Mention.of(doc, *celebrated, "meeting", sent.index)
+                else:
+                    body = OrgRef(named, "", None)
         if _lists_senders(text, pos + len(word), clause_end, sent.end, lex):
             # 向习近平主席发来贺电或贺函的还有：贝宁总统塔隆、…: the senders follow
             senders = [m for m in people if clause_end < m.start]
@@ -221,6 +233,28 @@ def _greeted_next(doc: Document, sent: Sentence, clause_end: int, people: list[M
         # 向参加研制和建设的|广大科技工作者, a clause about all)
         joined = start
     return [], _group(text, joined, greeting, lex)
+
+
+def _celebrated(text: str, start: int, clause_end: int, lex: Lexicon) -> tuple[int, int] | None:
+    """Where a message for a purpose names what it celebrates, between the purpose and
+    its occasion, before where it is held: 致信祝贺|三联书店|创建80周年, 致信祝贺|中国-以色列
+    政府创新合作联合委员会第一次会议|在北京召开, 致信祝贺|匈塞铁路项目塞尔维亚段|正式启动."""
+    purpose = next((w for w in lex.words("purpose_words") if text.startswith(w, start)), None)
+    if purpose is None:
+        return None
+    start += len(purpose)
+    occasion = min((at for at, _ in _find_words(text, start, clause_end,
+                                                 lex.words("occasion_words"))), default=None)
+    if occasion is None:
+        return None
+    end = min([occasion] + [at for at, _ in _find_words(text, start + 2, occasion,
+                                                        lex.words("venue_markers"))])
+    stripped = None
+    while stripped != end:
+        stripped = end
+        end -= next((len(w) for w in lex.words("occasion_adverbs")
+                     if text.startswith(w, end - len(w))), 0)
+    return (start, end) if 2 <= end - start <= _LONGEST_GROUP else None
 
 
 def _opens_with_verb(stretch: str) -> bool:

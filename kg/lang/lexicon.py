@@ -386,6 +386,8 @@ def read_lexicon(folder: Traversable) -> Lexicon:
     role_rows = {row["role"]: RoleRow(row["implies"], row["as"], row["after_name"] == "yes")
                  for row in role_table}
     lists = read_word_lists(folder)
+    _parallel(lists, ("purpose_words", "purpose_kinds", "letter_purpose_kinds"), folder,
+              "events.yaml")
     # heads of a government: they follow a bare place or country (河南省省长, 法国总统)
     head_roles = frozenset(r for r, row in role_rows.items()
                            if row.implies.endswith(lists["government_bodies"]))
@@ -466,6 +468,16 @@ def _pairs(words: tuple[str, ...], folder: Traversable, name: str) -> tuple[tupl
         raise LexiconError(str(folder.joinpath(name)),
                            f"{len(words)} words; expected pairs: {words[-1]!r} has no partner")
     return tuple(zip(words[::2], words[1::2]))
+
+
+def _parallel(lists: dict[str, tuple[str, ...]], keys: tuple[str, ...], folder: Traversable,
+              name: str) -> None:
+    """Lists read item by item together (purpose_words and the kinds each names) must be
+    as long as one another."""
+    lengths = {key: len(lists[key]) for key in keys}
+    if len(set(lengths.values())) > 1:
+        raise LexiconError(str(folder.joinpath(name)), "these lists go item by item together "
+                           f"and must be equally long: {lengths}")
 
 
 def _translit_chars(folder: Traversable) -> tuple[str, str]:
