@@ -361,3 +361,21 @@ def _read(folder: Traversable, name: str) -> str:
     except UnicodeDecodeError as exc:
         raise LexiconError(where, f"not UTF-8 (byte {exc.start:,})",
                            line=data[:exc.start].count(b"\n") + 1) from exc
+
+
+def pairs(words: tuple[str, ...], folder: Traversable, name: str) -> tuple[tuple[str, str], ...]:
+    """A word list read two by two (level_abbreviations: a suffix, then its abbreviation)."""
+    if len(words) % 2:
+        raise LexiconError(str(folder.joinpath(name)),
+                           f"{len(words)} words; expected pairs: {words[-1]!r} has no partner")
+    return tuple(zip(words[::2], words[1::2]))
+
+
+def parallel(lists: dict[str, tuple[str, ...]], keys: tuple[str, ...], folder: Traversable,
+              name: str) -> None:
+    """Lists read item by item together (purpose_words and the kinds each names) must be
+    as long as one another."""
+    lengths = {key: len(lists[key]) for key in keys}
+    if len(set(lengths.values())) > 1:
+        raise LexiconError(str(folder.joinpath(name)), "these lists go item by item together "
+                           f"and must be equally long: {lengths}")

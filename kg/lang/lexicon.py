@@ -18,8 +18,8 @@ from functools import lru_cache, partial
 from importlib.resources.abc import Traversable
 
 from kg.errors import LexiconError
-from kg.lang.datafiles import (read_lines, read_numbered_table, read_table, read_word_lists,
-                               shipped_data)
+from kg.lang.datafiles import (pairs, parallel, read_lines, read_numbered_table, read_table,
+                               read_word_lists, shipped_data)
 from kg.model import Place
 
 # a one-character short name would be a word: 和县 is not 和
@@ -386,7 +386,7 @@ def read_lexicon(folder: Traversable) -> Lexicon:
     role_rows = {row["role"]: RoleRow(row["implies"], row["as"], row["after_name"] == "yes")
                  for row in role_table}
     lists = read_word_lists(folder)
-    _parallel(lists, ("purpose_words", "purpose_kinds", "letter_purpose_kinds"), folder,
+    parallel(lists, ("purpose_words", "purpose_kinds", "letter_purpose_kinds"), folder,
               "events.yaml")
     # heads of a government: they follow a bare place or country (河南省省长, 法国总统)
     head_roles = frozenset(r for r, row in role_rows.items()
@@ -425,11 +425,11 @@ def read_lexicon(folder: Traversable) -> Lexicon:
         compound_surnames=frozenset(n for n in names if len(n) == 2),
         lists=lists, function_chars=frozenset(lists["function_chars"]),
         gazetteer=Gazetteer(read_table(folder, "divisions.tsv"), lists["short_name_suffixes"],
-                            _pairs(lists["level_abbreviations"], folder, "places.yaml"),
+                            pairs(lists["level_abbreviations"], folder, "places.yaml"),
                             read_table(folder, "historical_divisions.tsv"),
                             partial(read_table, folder, "townships.tsv"),
                             lists["not_former_names"], lists["former_two_character_levels"],
-                            _pairs(lists["autonomous_levels"], folder, "places.yaml"),
+                            pairs(lists["autonomous_levels"], folder, "places.yaml"),
                             lists["ethnic_groups"], _abbreviations(folder)),
         terms={key: tuple(value) for key, value in terms.items()},
     )
@@ -460,24 +460,6 @@ def _without_groups(name: str, level: str, groups: tuple[str, ...]) -> str:
 
 def _entries(cell: str) -> tuple[str, ...]:
     return tuple(cell.split(";")) if cell else ()
-
-
-def _pairs(words: tuple[str, ...], folder: Traversable, name: str) -> tuple[tuple[str, str], ...]:
-    """A word list read two by two (level_abbreviations: a suffix, then its abbreviation)."""
-    if len(words) % 2:
-        raise LexiconError(str(folder.joinpath(name)),
-                           f"{len(words)} words; expected pairs: {words[-1]!r} has no partner")
-    return tuple(zip(words[::2], words[1::2]))
-
-
-def _parallel(lists: dict[str, tuple[str, ...]], keys: tuple[str, ...], folder: Traversable,
-              name: str) -> None:
-    """Lists read item by item together (purpose_words and the kinds each names) must be
-    as long as one another."""
-    lengths = {key: len(lists[key]) for key in keys}
-    if len(set(lengths.values())) > 1:
-        raise LexiconError(str(folder.joinpath(name)), "these lists go item by item together "
-                           f"and must be equally long: {lengths}")
 
 
 def _translit_chars(folder: Traversable) -> tuple[str, str]:
