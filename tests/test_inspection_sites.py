@@ -3,6 +3,8 @@ in the divisions named with them, and their triples."""
 
 from __future__ import annotations
 
+import pytest
+
 from kg.graph.ns import KG, RDF, RDFS, SCHEMA
 
 
@@ -273,3 +275,26 @@ def test_kinds_of_places_joined_by_a_conjunction_are_no_site():
     # a 和 inside a name joins nothing
     assert ("武汉协和医院", "武汉市") in _stops("李克强在湖北考察。李克强来到武汉协和医院，看望医护人员。")[0][2]
     assert ("查干珠日和嘎查", None) in _stops("李克强在内蒙古考察。李克强来到查干珠日和嘎查，看望牧民。")[0][2]
+
+
+@pytest.mark.parametrize("text, site", [
+    # what the site is before its name (新闻联播 2014, 2015): the name alone
+    ("李克强在山西考察。李克强来到民营企业华翔集团，了解生产情况。", "华翔集团"),
+    ("李克强在云南考察。李克强来到当年震中龙头山镇，看望群众。", "龙头山镇"),
+    # a name opening with its quotation keeps it
+    ("王岐山在俄罗斯考察。王岐山来到“波罗的海明珠”综合社区，参观了社区。", "“波罗的海明珠”综合社区"),
+])
+def test_a_sites_name_without_its_kind_and_with_its_quotation(text, site):
+    assert site in [s for _, _, sites in _stops(text) for s, _ in sites]
+
+
+@pytest.mark.parametrize("text", [
+    "习近平在宁夏考察。习近平来到两个村，看望群众。",  # a count names no one site
+    # a quotation cut (新闻联播 2018-11-16: “万村|通卫星电视项目”)
+    ("全国人大常委会委员长栗战书12日至15日对莫桑比克进行正式友好访问，在马普托与总统纽西、"
+     "议长马卡莫分别举行会见会谈，出席在非中资企业座谈会、莫中文化中心项目奠基仪式、"
+     "“万村通卫星电视项目”启动仪式，考察中莫农业技术示范中心。"),
+])
+def test_counts_and_cut_quotations_are_no_site(text):
+    sites = [s for _, _, sites in _stops(text) for s, _ in sites]
+    assert not any(s.endswith("村") for s in sites)

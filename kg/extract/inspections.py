@@ -14,7 +14,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from kg.extract.event_text import (_clause_end, _clause_start, _find_words, _most_specific,
+from kg.extract.event_text import (_clause_end, _clause_start, _find_words, _longest_first,
+                                   _most_specific,
                                    _now, _once, _place_mentions, _split_present, _studied)
 from kg.extract.name_words import COMMON_WORD_COUNT
 from kg.lang.lexicon import Lexicon
@@ -268,9 +269,21 @@ def _site(adoc: AnnotatedDocument, sent: Sentence, start: int, end: int,
                     if text.rfind(w, begin, stop - 2) >= 0), default=None)
         if kind is not None:
             begin = label_start = kind
+    while label_start == begin and (kind := next(
+            (w for w in _longest_first(lex.words("site_kind_openings"))
+             if text.startswith(w, begin) and stop - begin - len(w) >= 2), None)):
+        begin = label_start = begin + len(kind)  # 民营企业|华翔集团, 当年|震中|龙头山镇
     name = text[begin:stop]
-    if name.startswith(lex.words("site_not_first")):
-        return None  # 考察的第一站, 这家敬老院: no name
+    if name.startswith(lex.words("site_not_first")) or _counted(name, lex):
+        return None  # 考察的第一站, 这家敬老院, 三大公司: no name
+    if text.count("”", label_start, stop) > text.count("“", label_start, stop):
+        # “海明珠”综合社区: the name opens with its quotation
+        opened = text.rfind("“", start, label_start)
+        if opened < 0:
+            return None  # 智慧南京”|中心: a quotation cut
+        begin = label_start = opened
+    if text.count("“", label_start, stop) > text.count("”", label_start, stop):
+        return None  # “万村|千乡”: a quotation cut, not a name
     heads = [head for head in lex.words("site_heads") if name.endswith(head)]
     if _lists_kinds(adoc, begin, stop, lex):
         return None  # 固原、石嘴山等地的村镇、|企业和社区: kinds of places, no name
@@ -293,6 +306,13 @@ def _site(adoc: AnnotatedDocument, sent: Sentence, start: int, end: int,
                                          if text.rfind(w, start, at) >= 0]) if at >= 0 else start
     return Site(text[label_start:stop], last[0] if last is not None else pointed,
                 Mention.of(doc, label_start, stop, "place", sent.index))
+
+
+def _counted(name: str, lex: Lexicon) -> bool:
+    """Whether a stretch opens with a count (三大公司, 多个园区), which names no one site."""
+    numerals = lex.words("years_ago_numerals")
+    count = len(name) - len(name.lstrip("".join(numerals)))
+    return 0 < count < len(name) and name[count] in lex.words("site_counters")
 
 
 def _lists_kinds(adoc: AnnotatedDocument, begin: int, stop: int, lex: Lexicon) -> bool:

@@ -155,6 +155,8 @@ WORD_LISTS: dict[str, str] = {
     "village_heads": "events.yaml",
     "not_in_sites": "events.yaml",
     "site_not_first": "events.yaml",
+    "site_counters": "events.yaml",
+    "site_kind_openings": "events.yaml",
     "site_joiners": "events.yaml",
     "site_pointers": "events.yaml",
     "site_levels": "events.yaml",
