@@ -207,3 +207,14 @@ def test_a_letter_for_a_purpose_is_that_letter():
 ])
 def test_what_a_message_for_a_purpose_celebrates_receives_it(text, expected):
     assert _messages(text) == expected
+
+
+def test_a_name_ending_in_guo_sends_and_a_count_of_countries_does_not():
+    # 新闻联播 2012-10-17: 吴邦国 was read as a country (…国) and his message given to others
+    assert _messages("同日，全国人大常委会委员长吴邦国、国务院总理温家宝、全国政协主席贾庆林分别向"
+                     "柬埔寨参议院主席谢辛、国会主席韩桑林、首相洪森致唁电。") == [
+        ("吴邦国", "谢辛"), ("温家宝", "韩桑林"), ("贾庆林", "洪森")]
+    # 2019-10-07: 六国 is a count of countries
+    assert all("六国" not in pair for pair in _messages(
+        "10月4日至7日，国家主席习近平分别同保加利亚、罗马尼亚、捷克、斯洛伐克、匈牙利和波兰六国元首"
+        "互致贺电，庆祝中国与六国建交70周年。"))

@@ -270,9 +270,16 @@ def _people_of(adoc: AnnotatedDocument, sent: Sentence, lang: Language) -> list[
             and not any(t.start < m.end and m.start < t.end for t in taken)
             and not doc.text.startswith(lex.words("not_names"), m.start)
             and not m.text.endswith(lex.words("not_name_ends")) and m.text not in lex.countries
+            and not _counted_sides(m.text, lex)
             # 习近平|新时代中国特色社会主义思想 names a doctrine; “立德树人、德法兼修” a motto
             and not doc.text.startswith(lex.words("not_participant_after"), m.end)
             and not any(s <= m.start < e for s, e in quoted)]
+
+
+def _counted_sides(name: str, lex: Lexicon) -> bool:
+    """Whether a stretch counts countries or sides (六国, 三方): a numeral and a side word."""
+    return (len(name) > 1 and name[-1] in lex.words("side_words")
+            and all(c in lex.words("years_ago_numerals") for c in name[:-1]))
 
 
 def _quoted(text: str, sent: Sentence, pats: Patterns) -> list[tuple[int, int]]:

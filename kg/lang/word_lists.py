@@ -155,6 +155,7 @@ WORD_LISTS: dict[str, str] = {
     "village_heads": "events.yaml",
     "not_in_sites": "events.yaml",
     "site_not_first": "events.yaml",
+    "side_words": "events.yaml",
     "site_counters": "events.yaml",
     "site_kind_openings": "events.yaml",
     "site_joiners": "events.yaml",
