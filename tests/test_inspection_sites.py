@@ -298,3 +298,11 @@ def test_a_sites_name_without_its_kind_and_with_its_quotation(text, site):
 def test_counts_and_cut_quotations_are_no_site(text):
     sites = [s for _, _, sites in _stops(text) for s, _ in sites]
     assert not any(s.endswith("村") for s in sites)
+
+
+def test_a_leaders_thematic_inspection_is_one_and_one_told_last_year_is_not():
+    # 新闻联播 2015-04-11: 专题调研 by a leader is his inspection
+    assert _stops("中共中央政治局常委、国务院总理李克强在吉林省就一季度经济形势和民生状况专题调研。") == [
+        (["李克强"], ["吉林省"], [])]
+    # 2016-05-14: a sentence opening with a time not the report's tells an earlier one
+    assert _stops("去年7月，习近平总书记在吉林考察时说，振兴东北到了关键阶段。") == []

@@ -27,6 +27,16 @@ def _now(text: str, clause_start: int, pos: int, lex: Lexicon) -> bool:
     past (去年…会晤) or future (将于…会见)."""
     return not any(marker in text[clause_start:pos] for marker in lex.words("not_now_markers"))
 
+# a sentence's opening clause of this many characters at most is a time it is told at
+_LONGEST_TIME_CLAUSE = 6
+
+def _told_at_another_time(text: str, sent_start: int, pos: int, lex: Lexicon) -> bool:
+    """Whether the sentence opens with a short clause of time that is not the report's
+    (此前，…赴山东、河南进行了专题调研; 去年，…), before the event word at `pos`."""
+    first = _clause_end(text, sent_start, pos)
+    return first < pos and first - sent_start <= _LONGEST_TIME_CLAUSE and not _now(
+        text, sent_start, first, lex)
+
 @lru_cache(maxsize=256)
 def _by_first_char(words: tuple[str, ...]) -> dict[str, tuple[tuple[int, str], ...]]:
     """The words by their first character, each with its rank longest first."""

@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import replace
 
 from kg.extract.event_text import (_clause_end, _clause_start, _find_words, _longest_first,
-                                   _most_specific,
+                                   _most_specific, _told_at_another_time,
                                    _now, _once, _place_mentions, _split_present, _studied)
 from kg.extract.name_words import COMMON_WORD_COUNT
 from kg.lang.lexicon import Lexicon
@@ -41,7 +41,8 @@ def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: 
         begin = _clause_start(text, sent.start, pos)
         if text[begin:pos].endswith(lex.words("inspection_not_after")):
             continue
-        if (not _now(text, begin, pos, lex) or _of_an_earlier_year(doc, sent.start, pos)
+        if (not _now(text, begin, pos, lex) or _told_at_another_time(text, sent.start, pos, lex)
+                or _of_an_earlier_year(doc, sent.start, pos)
                 or _studied(text, begin, pos, people, lex)
                 or _years_ago(text, sent.start, pos, people, lex)):
             continue
