@@ -306,3 +306,19 @@ def test_a_leaders_thematic_inspection_is_one_and_one_told_last_year_is_not():
         (["李克强"], ["吉林省"], [])]
     # 2016-05-14: a sentence opening with a time not the report's tells an earlier one
     assert _stops("去年7月，习近平总书记在吉林考察时说，振兴东北到了关键阶段。") == []
+
+
+@pytest.mark.parametrize("text, site", [
+    # 新闻联播 2013-01-15, 2013-06-17, 2018-06-15: the body visited is the stop
+    ("国务院总理温家宝15日在财政部调研时强调，财政工作要更好地服务国家经济社会发展。", "财政部"),
+    ("国务院总理李克强17日考察审计署。", "审计署"),
+    ("中共中央总书记、国家主席、中央军委主席习近平11日下午视察北部战区海军，强调要坚决贯彻新时代党的强军思想。",
+     "北部战区海军"),
+])
+def test_a_body_visited_is_the_inspections_stop(text, site):
+    assert [s for _, _, sites in _stops(text) for s, _ in sites] == [site]
+
+
+def test_the_inspectors_own_body_is_no_stop():
+    assert _stops("国务院总理李克强在江苏南京考察。") == [(["李克强"], ["南京市"], [])]
+    assert _stops("国务院总理李克强考察时强调，要稳增长。") == []
