@@ -312,11 +312,19 @@ def test_a_leaders_thematic_inspection_is_one_and_one_told_last_year_is_not():
     # 新闻联播 2013-01-15, 2013-06-17, 2018-06-15: the body visited is the stop
     ("国务院总理温家宝15日在财政部调研时强调，财政工作要更好地服务国家经济社会发展。", "财政部"),
     ("国务院总理李克强17日考察审计署。", "审计署"),
-    ("中共中央总书记、国家主席、中央军委主席习近平11日下午视察北部战区海军，强调要坚决贯彻新时代党的强军思想。",
-     "北部战区海军"),
+    # 2014-06-29: 到 a body, then what the inspection is about
+    ("中共中央政治局常委、中央书记处书记刘云山29日下午到人民日报社就做好新形势下宣传舆论工作进行调研。",
+     "人民日报社"),
 ])
 def test_a_body_visited_is_the_inspections_stop(text, site):
     assert [s for _, _, sites in _stops(text) for s, _ in sites] == [site]
+
+
+def test_bodies_named_one_after_another_are_stops_each():
+    # 新闻联播 2018-04-09
+    assert [s for _, _, sites in _stops("8日和9日，中共中央政治局常委、国务院副总理韩正分别到生态环境部、"
+                                        "住房城乡建设部调研。") for s, _ in sites] == [
+        "生态环境部", "住房城乡建设部"]
 
 
 def test_the_inspectors_own_body_is_no_stop():

@@ -98,23 +98,34 @@ def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: 
 def _bodies_visited(adoc: AnnotatedDocument, sent: Sentence, inspectors: tuple[Mention, ...],
                     pos: int, word: str, lex: Lexicon) -> tuple[Site, ...]:
     """The bodies an inspection that names no place goes to: named after the inspector and
-    a goer, right before the word (温家宝15日在|财政部|调研, 到|国家发展改革委|调研), or
-    right after it, with those listed after them (考察|审计署)."""
+    a goer, right before the word (温家宝15日在|财政部|调研, 分别到|生态环境部、住房城乡建设部|
+    调研) or before what it is about (到|人民日报社|就…进行调研), or right after it
+    (考察|审计署, 视察|北部战区|海军)."""
     text = adoc.doc.text
     after = max((m.end for m in inspectors if m.sentence == sent.index), default=sent.start)
-    goers = lex.words("inspection_goers") + lex.words("present_starts")
-    joiners = lex.words("name_separators") + lex.words("list_joiners")
+    joiners = ("", *lex.words("name_separators"), *lex.words("list_joiners"))
     bodies = sorted((m for _, m in adoc.organizations
                      if m.sentence == sent.index and m.start >= after), key=lambda m: m.start)
-    before = [m for m in bodies if m.end == pos and text[after:m.start].endswith(goers)]
-    listed: list[Mention] = []
-    for m in bodies:
-        if listed and m.start == listed[-1].end:  # 北部战区|海军 is one body's name
-            listed[-1] = Mention.of(adoc.doc, listed[-1].start, m.end, "place", sent.index)
-        elif m.start == pos + len(word) and not listed or (
-                listed and text[listed[-1].end:m.start] in joiners):
-            listed.append(m)
-    return tuple(Site(m.text, None, m) for m in before + listed)
+
+    def chain(first: Mention) -> list[Mention]:
+        listed = [first]
+        for m in bodies:
+            if m.start > listed[-1].start and text[listed[-1].end:m.start] in joiners:
+                listed.append(m)
+        return listed
+
+    for first in bodies:
+        opening = text[after:first.start]
+        if first.end <= pos and opening.endswith(lex.words("inspection_goers")
+                                                 + lex.words("present_starts")):
+            listed = [m for m in chain(first) if m.end <= pos]
+            last = listed[-1].end
+            if last == pos or (_clause_end(text, last, pos) == pos
+                               and opening.endswith(lex.words("inspection_goers"))):
+                return tuple(Site(m.text, None, m) for m in listed)
+        if first.start == pos + len(word):
+            return tuple(Site(m.text, None, m) for m in chain(first))
+    return ()
 
 
 def _of_an_earlier_year(doc: Document, start: int, pos: int) -> bool:
