@@ -175,8 +175,8 @@ def test_a_message_to_a_meeting_has_the_meeting_as_recipient_and_each_listed_sen
         "习近平", "中国-阿拉伯国家合作论坛第七届部长级会议")
 
 
-@pytest.mark.xfail(strict=True, reason="the tagger reads 卡塔尔埃米尔塔米姆 as one place")
 def test_a_name_after_a_country_and_its_title_the_tagger_reads_as_a_place():
+    # the tagger reads 卡塔尔埃米尔塔米姆 as one place: the title vouches for the name
     [message] = _extract("卡塔尔埃米尔塔米姆也向中阿合作论坛第七届部长级会议致贺信。").messages
     assert (message.sender.text, message.recipient_label) == ("塔米姆", "中阿合作论坛第七届部长级会议")
 

@@ -218,3 +218,9 @@ def test_a_name_ending_in_guo_sends_and_a_count_of_countries_does_not():
     assert all("六国" not in pair for pair in _messages(
         "10月4日至7日，国家主席习近平分别同保加利亚、罗马尼亚、捷克、斯洛伐克、匈牙利和波兰六国元首"
         "互致贺电，庆祝中国与六国建交70周年。"))
+
+
+def test_a_name_opens_with_no_title_and_a_title_vouches_for_the_name_after_it():
+    # 新闻联播 2014-09-11: not 埃米尔萨巴赫
+    assert _messages("阿拉伯国家联盟首脑理事会轮值主席国科威特埃米尔萨巴赫也向中阿友好年暨第三届阿拉伯艺术节"
+                     "开幕式发来贺信。") == [("萨巴赫", "中阿友好年暨第三届阿拉伯艺术节开幕式")]

@@ -22,6 +22,7 @@ from kg.extract.event_text import (_CLAUSE_END, _EVENT_WORDS, _clause_end, _clau
 from kg.extract.inspections import read_inspections
 from kg.extract.messages import read_messages
 from kg.extract.foreign_names import hyphenated, transliteration
+from kg.extract.foreign_runs import transliterated_run
 from kg.extract.name_words import FOREIGN_JOINER
 from kg.extract.names import confirmed, judged, name_before_title, name_length, tagged_person
 from kg.lang.language import Language
@@ -125,8 +126,10 @@ def _name_at(adoc: AnnotatedDocument, sent: Sentence, start: int, after_title: b
     """The name the recogniser reads at `start` in an event's sentence, as (start, end)."""
     text, lex, pats = adoc.doc.text, lang.lexicon, lang.patterns
     if (text.startswith(_EVENT_WORDS(lex), start) or text[start] in lex.function_chars
-            or not adoc.tokens.starts_at(start)):
-        return None  # nor inside a word: 兴致|勃勃地, 俄罗斯联邦|委员会
+            or not adoc.tokens.starts_at(start)
+            or text.startswith(lex.words("title_after_name"), start)):
+        return None  # nor inside a word: 兴致|勃勃地, 俄罗斯联邦|委员会; nor a title:
+        # 科威特|埃米尔萨巴赫 is read after the title
     reach = _reach(text, start, sent.end, lex)
     if after_title or text[start] in lex.translit:
         joined = hyphenated(text, start, reach, lex, pats)
@@ -141,10 +144,16 @@ def _name_at(adoc: AnnotatedDocument, sent: Sentence, start: int, after_title: b
         # a title introduces a transliterated name the clause ends (总理额尔登巴特。,
         # 财政部长雅各布-卢。), not words (校长|们忙着开会)
         span = judged(text, start, clause_end, sent.end, lex, pats) or span
-    if span is None and not after_title and text[start] in lex.translit:
-        # with no title before it, a foreign name is read only as a transliteration
+    if span is None and text[start] in lex.translit:
+        # with no title before it, a foreign name is read only as a transliteration; after
+        # one, too, where the recogniser reads none (科威特埃米尔|萨巴赫|也向…发来贺信)
         span = transliteration(text, start, reach, lex, pats)
-        return None if span is not None and _heads_after(text, span[1], lang) else span
+        if span is None and after_title:
+            # the tagger may read title and name as one (埃米尔萨巴赫): the title vouches
+            run = transliterated_run(text, start, reach, lex, pats)
+            span = (start, start + run) if run >= 2 else None
+        if not after_title or span is None:
+            return None if span is not None and _heads_after(text, span[1], lang) else span
     if span is not None and _heads_after(text, span[1], lang):
         return None
     if span is None or tagged_person(text, *span, sent.end) or _dotted_transliteration(
@@ -263,7 +272,8 @@ def _people_of(adoc: AnnotatedDocument, sent: Sentence, lang: Language) -> list[
     taken = [m for _, m in adoc.organizations if m.sentence == sent.index] + [
         m for _, m in adoc.places if m is not None and m.sentence == sent.index]
     # the titled names are the recogniser's own reading already
-    read = [confirmed(doc, m, sent.end, lex, pats) for m in named] + titled_names(
+    read = [confirmed(doc, m, sent.end, lex, pats) or _vouched(doc.text, m, lex)
+            for m in named] + titled_names(
         adoc, sent, named, lang, taken)
     quoted = _quoted(doc.text, sent, lang.patterns)
     return [m for m in read if m is not None
@@ -274,6 +284,15 @@ def _people_of(adoc: AnnotatedDocument, sent: Sentence, lang: Language) -> list[
             # 习近平|新时代中国特色社会主义思想 names a doctrine; “立德树人、德法兼修” a motto
             and not doc.text.startswith(lex.words("not_participant_after"), m.end)
             and not any(s <= m.start < e for s, e in quoted)]
+
+
+def _vouched(text: str, m: Mention, lex: Lexicon) -> Mention | None:
+    """A transliteration right after a foreign title, which the tagger reads with the title
+    as one (科威特埃米尔|萨巴赫): the title vouches for it."""
+    if text.endswith(lex.words("title_after_name"), 0, m.start) and all(
+            c in lex.translit_any for c in m.text):
+        return m
+    return None
 
 
 def _counted_sides(name: str, lex: Lexicon) -> bool:
