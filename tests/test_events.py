@@ -424,3 +424,25 @@ def test_a_reports_known_names_are_longest_first_then_in_text_order():
     people_of = {i: [Mention("d", i, i + len(name), name, "person", i)] for i, name in enumerate(names)}
     assert known_names(people_of) == ("尼尼斯托", "习近平", "李克强", "王沪宁", "克强", "普京",
                                       "毅同", "王毅")
+
+
+def _talk_pairs(text: str) -> list[list[str]]:
+    return [sorted(m.text for m in t.participants) for t in _extract(text).talks]
+
+
+def test_a_talk_told_as_not_long_ago_is_not_the_reports():
+    # 新闻联播 2012-09-18, 2017-06-09
+    assert _talk_pairs("贾庆林指出，胡锦涛总书记与连战荣誉主席不久前举行的重要会见，达成了许多共识。") == []
+    assert _talk_pairs("习近平指出，不久前，我同普京总统在论坛期间举行会晤，达成重要共识。") == []
+
+
+def test_those_who_meet_together_take_part_in_the_talk_told_before():
+    # 新闻联播 2014-12-10
+    assert _talk_pairs("中共中央政治局常委、全国政协主席俞正声9日下午在人民大会堂会见美国总统奥巴马。\n"
+                       "张春贤、杜青林、王正伟一同会见。") == [["俞正声", "奥巴马", "张春贤", "杜青林", "王正伟"]]
+
+
+def test_a_side_takes_its_turn_with_a_congratulation():
+    # 新闻联播 2019-05-27: 两国总理举行了会谈, then each side's turn
+    assert _talk_pairs("欢迎仪式后，两国总理举行了会谈。\n李克强表示，中瓦建交37年来，双方始终相互尊重。\n"
+                       "萨尔维祝贺新中国成立70周年。他表示，瓦方高度重视对华关系。") == [["李克强", "萨尔维"]]

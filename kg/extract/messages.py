@@ -36,7 +36,9 @@ def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lex
     bodies = [(o, m) for o, m in adoc.organizations if m.sentence == sent.index]
     for pos, word in _find_words(text, sent.start, sent.end, lex.words("message_words")):
         begin = _clause_start(text, sent.start, pos)
-        if not _now(text, begin, pos, lex) or text.startswith(
+        # a message thanked for was sent before the thanks, however long (感谢奥巴马不久前致电)
+        thanking = bool(_find_words(text, begin, pos, lex.words("thanks_words")))
+        if not (thanking or _now(text, begin, pos, lex)) or text.startswith(
                 lex.words("message_not_before"), pos + len(word)) or _studied(
                 text, begin, pos, people, lex):
             continue
