@@ -192,7 +192,6 @@ def foreign_listed(c: Clause, role: Role, previous: TitleChain | None) -> Title 
     foreign title and its holder, is the same country's."""
     if previous is None or not previous.titles[-1].country or not previous.names:
         return None
-    country = previous.titles[-1].country
     party_body = _party_body(c, role, previous)
     if party_body is not None:
         return party_body

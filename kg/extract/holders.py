@@ -5,9 +5,8 @@ leader before a short title (习近平主席: who that is, is leaders.tsv's)."""
 from __future__ import annotations
 
 from kg.extract.clause import BRACKETED, Clause, Role
-from kg.extract.names import tagged_person
+from kg.extract.names import name_length, tagged_person
 from kg.extract.orgs import national_body
-from kg.extract.recognize import name_length
 from kg.lang.patterns import PUNCTUATION
 from kg.model import Mention, Title, TitleChain
 

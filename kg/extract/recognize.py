@@ -15,10 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
-# name_length and person_names live in kg.extract.names; the title readers
-# (titles, holders) import them from here, as before there was one name reader
 from kg.extract.event_text import _CLAUSE_END
-from kg.extract.names import name_length, person_names  # noqa: F401
 from kg.lang.language import Language
 from kg.lang.lexicon import Gazetteer, Lexicon
 from kg.model import AnnotatedDocument, Document, Mention, Place, Sentence, Tokens

@@ -33,7 +33,7 @@ from kg.extract.holders import (body_follows, chinese_name, elected_names, leade
                                 moved_from, name_before, name_before_copula, subject_before_you)
 from kg.extract.orgs import town_at
 from kg.extract.posts import first_titles, next_title, sent_by
-from kg.extract.recognize import person_names
+from kg.extract.names import person_names
 from kg.lang.language import Language
 from kg.lang.patterns import MAX_TOWN_STEM
 from kg.lang.words import Words
