@@ -330,3 +330,12 @@ def test_bodies_named_one_after_another_are_stops_each():
 def test_the_inspectors_own_body_is_no_stop():
     assert _stops("国务院总理李克强在江苏南京考察。") == [(["李克强"], ["南京市"], [])]
     assert _stops("国务院总理李克强考察时强调，要稳增长。") == []
+
+
+def test_a_meeting_the_clause_dates_does_not_date_the_visit_and_a_landing_is_no_stop():
+    # 新闻联播 2017-06-29: 将于 is the meeting's; the airport is where the plane lands
+    assert _stops("中共中央总书记、国家主席、中央军委主席习近平29日中午乘专机抵达香港，出席将于7月1日举行的"
+                  "庆祝香港回归祖国20周年大会暨香港特别行政区第五届政府就职典礼并视察香港。\n"
+                  "中午12时许，习近平乘坐的专机徐徐降落在香港国际机场。") == [
+        (["习近平"], ["香港特别行政区"], [])]
+    assert _stops("习近平将于下月视察香港。") == []

@@ -41,7 +41,8 @@ def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: 
         begin = _clause_start(text, sent.start, pos)
         if text[begin:pos].endswith(lex.words("inspection_not_after")):
             continue
-        if (not _now(text, begin, pos, lex) or _told_at_another_time(text, sent.start, pos, lex)
+        if (not _now(text, begin, _dated_meeting_end(text, begin, pos, lex), lex)
+                or _told_at_another_time(text, sent.start, pos, lex)
                 or _of_an_earlier_year(doc, sent.start, pos)
                 or _studied(text, begin, pos, people, lex)
                 or _years_ago(text, sent.start, pos, people, lex)):
@@ -93,6 +94,17 @@ def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: 
                              people=inspectors, present=_once(present), places=places,
                              date=date, sites=sites)
         told = True
+
+
+def _dated_meeting_end(text: str, begin: int, pos: int, lex: Lexicon) -> int:
+    """Where the clause before an inspection word stops telling its time: before a meeting
+    its clause dates (出席将于7月1日举行的…大会…并视察香港: 将于 is the meeting's), else at
+    the word."""
+    for at, marker in _find_words(text, begin, pos, lex.words("not_now_markers")):
+        if any(text.startswith(word + "的", k) for k in range(at + len(marker), pos)
+               for word in lex.words("occasion_words")):
+            return at
+    return pos
 
 
 def _bodies_visited(adoc: AnnotatedDocument, sent: Sentence, inspectors: tuple[Mention, ...],
