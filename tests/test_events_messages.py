@@ -224,3 +224,28 @@ def test_a_name_opens_with_no_title_and_a_title_vouches_for_the_name_after_it():
     # 新闻联播 2014-09-11: not 埃米尔萨巴赫
     assert _messages("阿拉伯国家联盟首脑理事会轮值主席国科威特埃米尔萨巴赫也向中阿友好年暨第三届阿拉伯艺术节"
                      "开幕式发来贺信。") == [("萨巴赫", "中阿友好年暨第三届阿拉伯艺术节开幕式")]
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # 新闻联播 2015-09-23: 会议 and 大会 refer to the meeting the report opened with
+    ("第二十二届国际历史科学大会23日在山东济南开幕。国家主席习近平发来贺信，向会议的召开表示热烈的祝贺。",
+     "第二十二届国际历史科学大会"),
+    # 2018-11-04: either part names a joint meeting
+    ("11月4日，“一带一路”国际科学组织联盟成立大会暨第二届“一带一路”科技创新国际研讨会在北京召开，"
+     "国家主席习近平向大会致贺信。",
+     "“一带一路”国际科学组织联盟成立大会暨第二届“一带一路”科技创新国际研讨会"),
+    # 2012-10-25: who attend a meeting name none (…两千余人参加了|论坛开幕式)
+    ("第三届国际道教论坛25日在中国道教圣地江西鹰潭龙虎山开幕。来自27个国家和地区的高道大德、中外嘉宾和"
+     "道教信众两千余人参加了论坛开幕式。\n中共中央政治局常委、全国政协主席俞正声向大会发来贺信。",
+     "第三届国际道教论坛"),
+])
+def test_a_meeting_referred_to_is_the_one_the_report_opened_with(text, recipient):
+    [(_, received)] = _messages(text)
+    assert received == recipient
+
+
+def test_a_meeting_greeted_by_its_word_is_the_one_the_report_names():
+    # 新闻联播 2019-12-05: 向大会的召开表示祝贺 after 在…大会召开之际, which opens no name with 在
+    [(_, received)] = _messages("在中国志愿服务联合会第二届会员代表大会召开之际，中共中央总书记习近平发来贺信，"
+                                "向大会的召开表示热烈的祝贺。")
+    assert received == "中国志愿服务联合会第二届会员代表大会"

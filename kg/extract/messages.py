@@ -396,15 +396,20 @@ def _opening_meeting(doc: Document, sent: Sentence, adoc: AnnotatedDocument, pos
             at = after + len(marker)
             word = next((w for w in _longest_first(lex.words("meeting_recipients"))
                          if text.startswith(w, at)), None)
-            if word is not None:
-                return Mention.of(doc, at, at + len(word), "meeting", sent.index)
+            if word is not None:  # the meeting the word refers to, when the report names it
+                return (_opening_meeting(doc, sent, adoc, pos, lex, ending=word)
+                        or Mention.of(doc, at, at + len(word), "meeting", sent.index))
     for other in dict.fromkeys((sent, *adoc.sentences[max(sent.index - 1, 0):sent.index],
                                 adoc.sentences[0])):
         start, end = other.start, pos if other is sent else other.end
         while start < end:
             clause_end = _clause_end(text, start, end)
             named = _meeting_opening(doc, adoc, other.index, start, clause_end, lex)
-            if named is not None and named.text.endswith(ending):
+            # a joint meeting is named by either part: 向|大会|致贺信 after …成立大会暨…研讨会;
+            # 会议 and 大会 refer to any meeting (第二十二届国际历史科学大会…向会议的召开表示祝贺)
+            if named is not None and (named.text.endswith(ending) or any(
+                    ending + joiner in named.text for joiner in lex.words("joint_meeting_joiners"))
+                    or ending in lex.words("any_meeting_words")):
                 return named
             start = clause_end + 1
     return None
@@ -421,8 +426,13 @@ def _meeting_opening(doc: Document, adoc: AnnotatedDocument, sentence: int, star
                            key=lambda wa: wa[1] + len(wa[0])):
         begin = max([start] + [text.rfind(w, start, at) + len(w)
                                for w in lex.words("site_joiners") if text.rfind(w, start, at) >= 0])
+        # 在|第一届国家公园论坛开幕之际: the marker of a time clause opens no name
+        begin += next((len(w) for w in lex.words("present_starts") if text.startswith(w, begin)), 0)
         if (at > begin and _opens(text, at + len(word), lex)
-                and not any(begin < m.end and m.start < at for m in adoc.people)):
+                and not any(begin < m.end and m.start < at for m in adoc.people)
+                # nor who attend it: …信众两千余人参加了|论坛开幕式
+                and not any(w in text[begin:at] for w in lex.words("present_words")
+                            + lex.words("aspect_particles"))):
             return Mention.of(doc, begin, at + len(word), "meeting", sentence)
     return None
 
