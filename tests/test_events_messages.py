@@ -249,3 +249,18 @@ def test_a_meeting_greeted_by_its_word_is_the_one_the_report_names():
     [(_, received)] = _messages("在中国志愿服务联合会第二届会员代表大会召开之际，中共中央总书记习近平发来贺信，"
                                 "向大会的召开表示热烈的祝贺。")
     assert received == "中国志愿服务联合会第二届会员代表大会"
+
+
+@pytest.mark.parametrize("text, recipient", [
+    # 新闻联播 2014-07-11: a word of the meeting's name refers to it
+    ("生态文明贵阳国际论坛2014年年会11日在贵阳开幕。国务院总理李克强向论坛发来贺信。",
+     "生态文明贵阳国际论坛2014年年会"),
+    # 2014-12-16: its day written in words; 2014-04-07: after a dateline of its own
+    ("第二次中国-中东欧国家地方领导人会议今天在捷克首都布拉格举行。国务院总理李克强向会议致贺信。",
+     "第二次中国-中东欧国家地方领导人会议"),
+    ("央视网消息（新闻联播）：\n本台消息：2014中国－东盟文化交流年开幕式4月7日在北京举行。\n"
+     "李克强对交流年开幕表示祝贺。\n缅甸总统吴登盛也向开幕式发来贺信。", "2014中国-东盟文化交流年开幕式"),
+])
+def test_a_meeting_referred_to_by_a_word_of_its_name(text, recipient):
+    [(_, received)] = _messages(text)
+    assert received == recipient

@@ -399,17 +399,18 @@ def _opening_meeting(doc: Document, sent: Sentence, adoc: AnnotatedDocument, pos
             if word is not None:  # the meeting the word refers to, when the report names it
                 return (_opening_meeting(doc, sent, adoc, pos, lex, ending=word)
                         or Mention.of(doc, at, at + len(word), "meeting", sent.index))
+    # the report's first sentences: the first may be a dateline alone (央视网消息（新闻联播）：)
     for other in dict.fromkeys((sent, *adoc.sentences[max(sent.index - 1, 0):sent.index],
-                                adoc.sentences[0])):
+                                *adoc.sentences[:2])):
         start, end = other.start, pos if other is sent else other.end
         while start < end:
             clause_end = _clause_end(text, start, end)
             named = _meeting_opening(doc, adoc, other.index, start, clause_end, lex)
-            # a joint meeting is named by either part: 向|大会|致贺信 after …成立大会暨…研讨会;
-            # 会议 and 大会 refer to any meeting (第二十二届国际历史科学大会…向会议的召开表示祝贺)
-            if named is not None and (named.text.endswith(ending) or any(
-                    ending + joiner in named.text for joiner in lex.words("joint_meeting_joiners"))
-                    or ending in lex.words("any_meeting_words")):
+            # a meeting is referred to by a word of its name (向|论坛|发来贺信 after …国际论坛
+            # 2014年年会, 向|大会| after …成立大会暨…研讨会); 会议 and 大会 to any meeting
+            # (第二十二届国际历史科学大会…向会议的召开表示祝贺)
+            if named is not None and (ending in named.text
+                                      or ending in lex.words("any_meeting_words")):
                 return named
             start = clause_end + 1
     return None
@@ -447,9 +448,11 @@ def _positions(text: str, word: str, start: int, end: int) -> list[int]:
 
 def _opens(text: str, pos: int, lex: Lexicon) -> bool:
     """Whether a meeting's name ending at `pos` is followed, past a day written in figures
-    (11月19日, 4日), by a word of its opening: …大会|11月19日|在浙江德清举行."""
+    (11月19日, 4日) or in words (今天), by a word of its opening: …大会|11月19日|在浙江德清举行."""
     day = _WRITTEN_DAY.match(text, pos)
-    return text.startswith(lex.words("meeting_openers"), day.end() if day else pos)
+    at = day.end() if day else pos
+    at += next((len(w) for w in lex.words("day_words") if text.startswith(w, at)), 0)
+    return text.startswith(lex.words("meeting_openers"), at)
 
 
 def _topic_end(text: str, start: int, end: int, lex: Lexicon) -> int:

@@ -143,7 +143,7 @@ WORD_LISTS: dict[str, str] = {
     "occasion_adverbs": "events.yaml",
     "topic_markers": "events.yaml",
     "meeting_recipients": "events.yaml",
-    "joint_meeting_joiners": "events.yaml",
+    "day_words": "events.yaml",
     "any_meeting_words": "events.yaml",
     "sending_words": "events.yaml",
     "partner_markers": "events.yaml",
