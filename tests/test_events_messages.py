@@ -214,10 +214,10 @@ def test_a_name_ending_in_guo_sends_and_a_count_of_countries_does_not():
     assert _messages("同日，全国人大常委会委员长吴邦国、国务院总理温家宝、全国政协主席贾庆林分别向"
                      "柬埔寨参议院主席谢辛、国会主席韩桑林、首相洪森致唁电。") == [
         ("吴邦国", "谢辛"), ("温家宝", "韩桑林"), ("贾庆林", "洪森")]
-    # 2019-10-07: 六国 is a count of countries
-    assert all("六国" not in pair for pair in _messages(
-        "10月4日至7日，国家主席习近平分别同保加利亚、罗马尼亚、捷克、斯洛伐克、匈牙利和波兰六国元首"
-        "互致贺电，庆祝中国与六国建交70周年。"))
+    # 2019-10-07: 六国 is a count of countries, no one a message goes to or comes from
+    assert _messages("国家主席习近平同保加利亚、罗马尼亚、捷克、斯洛伐克、匈牙利和波兰六国元首互致贺电。\n"
+                     "国务院总理李克强也分别同六国总理互致贺电。李克强表示，中方愿同六国深化政治互信。"
+                     "六国总理表示，愿不断提升与中方务实合作水平。") == []
 
 
 def test_a_name_opens_with_no_title_and_a_title_vouches_for_the_name_after_it():
@@ -264,3 +264,19 @@ def test_a_meeting_greeted_by_its_word_is_the_one_the_report_names():
 def test_a_meeting_referred_to_by_a_word_of_its_name(text, recipient):
     [(_, received)] = _messages(text)
     assert received == recipient
+
+
+def test_where_a_celebrated_meeting_is_held_is_a_word_of_its_own():
+    # not the 于 of 于都县
+    assert _messages("国务院总理李克强致信祝贺江西于都县长征文化节开幕。") == [
+        ("李克强", "江西于都县长征文化节")]
+
+
+def test_a_message_thanked_for_is_not_one_to_come():
+    assert _messages("国家主席习近平同美国总统奥巴马通电话。习近平感谢奥巴马，并表示将致电普京。") == []
+
+
+def test_a_partner_marker_that_may_join_a_list_yields_to_another():
+    # 和 joins the senders; 同 marks the other side
+    assert _messages("国家主席习近平和国务院总理李克强分别同俄罗斯总统普京和总理梅德韦杰夫互致贺电。") == [
+        ("习近平", "普京"), ("普京", "习近平"), ("李克强", "梅德韦杰夫"), ("梅德韦杰夫", "李克强")]

@@ -327,9 +327,10 @@ def test_bodies_named_one_after_another_are_stops_each():
         "生态环境部", "住房城乡建设部"]
 
 
-def test_the_inspectors_own_body_is_no_stop():
-    assert _stops("国务院总理李克强在江苏南京考察。") == [(["李克强"], ["南京市"], [])]
-    assert _stops("国务院总理李克强考察时强调，要稳增长。") == []
+def test_bodies_named_together_are_one_stop():
+    # 中国人民解放军|北部战区|海军: one unit of another, not three stops
+    assert [s for _, _, sites in _stops("中共中央总书记习近平视察中国人民解放军北部战区海军。")
+            for s, _ in sites] == ["中国人民解放军北部战区海军"]
 
 
 def test_a_meeting_the_clause_dates_does_not_date_the_visit_and_a_landing_is_no_stop():
@@ -339,3 +340,15 @@ def test_a_meeting_the_clause_dates_does_not_date_the_visit_and_a_landing_is_no_
                   "中午12时许，习近平乘坐的专机徐徐降落在香港国际机场。") == [
         (["习近平"], ["香港特别行政区"], [])]
     assert _stops("习近平将于下月视察香港。") == []
+    # the mark before the meeting attended, or after it, tells the visit's time too
+    assert _stops("中共中央总书记习近平将于近日出席在香港举行的庆祝大会并视察香港。") == []
+    assert _stops("习近平29日抵达香港，出席将于7月1日举行的庆祝大会并将视察香港。") == []
+
+
+
+@pytest.mark.parametrize("text, site", [
+    ("李克强在辽宁考察。李克强来到沈阳市于洪区三家子村，看望村民。", "于洪区三家子村"),
+    ("李克强在海南考察。李克强来到东方市八所镇，察看市场。", "东方市八所镇"),
+])
+def test_a_place_named_with_a_numeral_is_no_count(text, site):
+    assert site in [s for _, _, sites in _stops(text) for s, _ in sites]

@@ -50,6 +50,9 @@ def test_a_full_stop_joining_transliterations_is_the_foreign_name_dot():
     # ... while a stop between words ends a clause, and between figures is a decimal point
     assert normalize("实现互联互通.按照试点")[0] == "实现互联互通.按照试点"
     assert normalize("增长1.5倍")[0] == "增长1.5倍"
+    # ... and nor between a name and its repetition or a country and the next sentence
+    assert normalize("会见了德国总理默克尔.默克尔表示")[0] == "会见了德国总理默克尔.默克尔表示"
+    assert normalize("访问了马来西亚.印度尼西亚总统佐科")[0] == "访问了马来西亚.印度尼西亚总统佐科"
 
 
 def test_normalize_crlf_maps_to_one_newline():

@@ -111,3 +111,10 @@ def _studied(text: str, begin: int, pos: int, people: list[Mention], lex: Lexico
     讲话精神), not the topic of the event (李长春…就贯彻落实…进行调研)."""
     first = min((m.start for m in people if begin <= m.start < pos), default=None)
     return first is not None and any(w in text[begin:first] for w in lex.words("studied_markers"))
+
+
+def counted(name: str, counters: tuple[str, ...], lex: Lexicon) -> int:
+    """How long the count a stretch opens with is, numerals and then one of `counters`
+    (两个|村, 六国|), or 0."""
+    k = len(name) - len(name.lstrip("".join(lex.words("numerals"))))
+    return k + 1 if 0 < k < len(name) and name[k] in counters else 0

@@ -15,7 +15,7 @@ import datetime as dt
 from dataclasses import replace
 
 from kg.extract.event_text import (_CLAUSE_END, _EVENT_WORDS, _clause_end, _clause_start,
-                                   _find_words, _longest_first, _once)
+                                   _find_words, _longest_first, _once, counted)
 from kg.extract.inspections import read_inspections
 from kg.extract.messages import read_messages
 from kg.extract.talks import both_sides, joining, read_talks, told_apart
@@ -272,7 +272,8 @@ def _people_of(adoc: AnnotatedDocument, sent: Sentence, lang: Language) -> list[
             and not any(t.start < m.end and m.start < t.end for t in taken)
             and not doc.text.startswith(lex.words("not_names"), m.start)
             and not m.text.endswith(lex.words("not_name_ends")) and m.text not in lex.countries
-            and not _counted_sides(m.text, lex)
+            # a count of countries or sides (同…六国元首互致贺电, 三方会晤)
+            and counted(m.text, lex.words("side_words"), lex) != len(m.text)
             # 习近平|新时代中国特色社会主义思想 names a doctrine; “立德树人、德法兼修” a motto
             and not doc.text.startswith(lex.words("not_participant_after"), m.end)
             and not any(s <= m.start < e for s, e in quoted)]
@@ -285,12 +286,6 @@ def _vouched(text: str, m: Mention, lex: Lexicon) -> Mention | None:
             c in lex.translit_any for c in m.text):
         return m
     return None
-
-
-def _counted_sides(name: str, lex: Lexicon) -> bool:
-    """Whether a stretch counts countries or sides (六国, 三方): a numeral and a side word."""
-    return (len(name) > 1 and name[-1] in lex.words("side_words")
-            and all(c in lex.words("years_ago_numerals") for c in name[:-1]))
 
 
 def _quoted(text: str, sent: Sentence, pats: Patterns) -> list[tuple[int, int]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from kg.extract.event_text import (_clause_end, _clause_start, _find_words, _longest_first,
+from kg.extract.event_text import (_clause_end, _clause_start, _find_words, _longest_first, counted,
                                    _most_specific, _told_at_another_time,
                                    _now, _once, _place_mentions, _split_present, _studied)
 from kg.extract.name_words import COMMON_WORD_COUNT
@@ -41,7 +41,7 @@ def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: 
         begin = _clause_start(text, sent.start, pos)
         if text[begin:pos].endswith(lex.words("inspection_not_after")):
             continue
-        if (not _now(text, begin, _dated_meeting_end(text, begin, pos, lex), lex)
+        if (not _now_but_a_meeting(text, begin, pos, lex)
                 or _told_at_another_time(text, sent.start, pos, lex)
                 or _of_an_earlier_year(doc, sent.start, pos)
                 or _studied(text, begin, pos, people, lex)
@@ -96,15 +96,23 @@ def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: 
         told = True
 
 
-def _dated_meeting_end(text: str, begin: int, pos: int, lex: Lexicon) -> int:
-    """Where the clause before an inspection word stops telling its time: before a meeting
-    its clause dates (出席将于7月1日举行的…大会…并视察香港: 将于 is the meeting's), else at
-    the word."""
+def _now_but_a_meeting(text: str, begin: int, pos: int, lex: Lexicon) -> bool:
+    """Whether the clause before an inspection word tells it as the report's own, a meeting
+    attended aside, which a mark of another time may date in an attributive phrase (出席|
+    将于7月1日举行的|…大会并视察香港), not the visit (习近平将于近日出席…并视察香港,
+    …出席将于7月1日举行的庆祝大会并将视察香港)."""
     for at, marker in _find_words(text, begin, pos, lex.words("not_now_markers")):
-        if any(text.startswith(word + "的", k) for k in range(at + len(marker), pos)
-               for word in lex.words("occasion_words")):
-            return at
-    return pos
+        if not text.endswith(lex.words("attend_words"), begin, at):
+            break
+        phrase_end = next((k + len(word) + len(joiner)
+                           for k, word in _find_words(text, at + len(marker), pos,
+                                                      lex.words("occasion_words"))
+                           for joiner in lex.words("attributive_markers")
+                           if text.startswith(joiner, k + len(word))), None)
+        if phrase_end is not None:
+            return _now(text, begin, at, lex) and _now(text, phrase_end, pos, lex)
+        break
+    return _now(text, begin, pos, lex)
 
 
 def _bodies_visited(adoc: AnnotatedDocument, sent: Sentence, inspectors: tuple[Mention, ...],
@@ -112,17 +120,21 @@ def _bodies_visited(adoc: AnnotatedDocument, sent: Sentence, inspectors: tuple[M
     """The bodies an inspection that names no place goes to: named after the inspector and
     a goer, right before the word (温家宝15日在|财政部|调研, 分别到|生态环境部、住房城乡建设部|
     调研) or before what it is about (到|人民日报社|就…进行调研), or right after it
-    (考察|审计署, 视察|北部战区|海军)."""
+    (考察|审计署, 视察|北部战区海军: bodies named together are one)."""
     text = adoc.doc.text
     after = max((m.end for m in inspectors if m.sentence == sent.index), default=sent.start)
-    joiners = ("", *lex.words("name_separators"), *lex.words("list_joiners"))
+    joiners = lex.words("name_separators") + lex.words("list_joiners")
     bodies = sorted((m for _, m in adoc.organizations
                      if m.sentence == sent.index and m.start >= after), key=lambda m: m.start)
 
     def chain(first: Mention) -> list[Mention]:
         listed = [first]
         for m in bodies:
-            if m.start > listed[-1].start and text[listed[-1].end:m.start] in joiners:
+            if m.start < listed[-1].end:
+                continue
+            if m.start == listed[-1].end:  # 中国人民解放军|北部战区|海军: one unit of another
+                listed[-1] = Mention.of(adoc.doc, listed[-1].start, m.end, "place", sent.index)
+            elif text[listed[-1].end:m.start] in joiners:  # 生态环境部、|住房城乡建设部
                 listed.append(m)
         return listed
 
@@ -157,7 +169,7 @@ def _years_ago(text: str, start: int, pos: int, people: list[Mention], lex: Lexi
         at = text.find(word, start, first)
         while at >= 0:
             before = text[at - 1] if at > start else ""
-            if before.isdigit() or before in lex.words("years_ago_numerals"):
+            if before.isdigit() or before in lex.words("numerals"):
                 return True
             at = text.find(word, at + 1, first)
     return False
@@ -323,7 +335,7 @@ def _site(adoc: AnnotatedDocument, sent: Sentence, start: int, end: int,
         begin = label_start = begin + len(kind)  # 民营企业|华翔集团, 当年|震中|龙头山镇
     name = text[begin:stop]
     if name.startswith(lex.words("site_not_first")) or _counted(name, lex):
-        return None  # 考察的第一站, 这家敬老院, 三大公司: no name
+        return None  # 考察的第一站, 这家敬老院, 两个村: no name
     if text.count("”", label_start, stop) > text.count("“", label_start, stop):
         # “海明珠”综合社区: the name opens with its quotation
         opened = text.rfind("“", start, label_start)
@@ -357,10 +369,13 @@ def _site(adoc: AnnotatedDocument, sent: Sentence, start: int, end: int,
 
 
 def _counted(name: str, lex: Lexicon) -> bool:
-    """Whether a stretch opens with a count (三大公司, 多个园区), which names no one site."""
-    numerals = lex.words("years_ago_numerals")
-    count = len(name) - len(name.lstrip("".join(numerals)))
-    return 0 < count < len(name) and name[count] in lex.words("site_counters")
+    """Whether a stretch counts kinds of places (两个村, 多个企业和产业园区), no one site:
+    not the name of a town (八所镇) or village (三家子村) opening with a numeral."""
+    count = counted(name, lex.words("site_counters"), lex)
+    rest = name[count:]
+    return bool(count) and name not in lex.gazetteer.towns and (
+        rest in lex.words("site_heads") + lex.words("site_list_sectors")
+        or rest.startswith(lex.words("site_list_sectors")))
 
 
 def _lists_kinds(adoc: AnnotatedDocument, begin: int, stop: int, lex: Lexicon) -> bool:

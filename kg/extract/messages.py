@@ -35,9 +35,11 @@ def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lex
     bodies = [(o, m) for o, m in adoc.organizations if m.sentence == sent.index]
     for pos, word in _find_words(text, sent.start, sent.end, lex.words("message_words")):
         begin = _clause_start(text, sent.start, pos)
-        # a message thanked for was sent before the thanks, however long (感谢奥巴马不久前致电)
-        thanking = bool(_find_words(text, begin, pos, lex.words("thanks_words")))
-        if not (thanking or _now(text, begin, pos, lex)) or text.startswith(
+        # a message thanked for was sent before the thanks, however long (感谢奥巴马不久前致电),
+        # not after it (感谢…并将致电)
+        thanked_before = _find_words(text, begin, pos, lex.words("thanks_words")) and not any(
+            w in text[begin:pos] for w in lex.words("future_markers"))
+        if not (thanked_before or _now(text, begin, pos, lex)) or text.startswith(
                 lex.words("message_not_before"), pos + len(word)) or _studied(
                 text, begin, pos, people, lex):
             continue
@@ -104,7 +106,7 @@ def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lex
             if recipients and body is not None:
                 body = None  # the person is named first: 致电祝贺托卡耶夫
             celebrated = None if recipients or body else _celebrated(
-                text, pos + len(word), clause_end, lex)
+                adoc, pos + len(word), clause_end, lex)
             if celebrated is not None:
                 named = text[celebrated[0]:celebrated[1]]
                 if named in lex.words("meeting_recipients"):  # 致信祝贺|论坛|开幕
@@ -133,8 +135,7 @@ def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lex
         if not (recipients or body or meeting) and text[:pos].endswith(lex.words("sending_words")):
             # 国务院总理李克强致贺信。: to the meeting the report has just opened with
             meeting = opening_meeting(doc, sent, adoc, pos, lex)
-        apart = len(listed) == len(recipients) > 1 and any(
-            w in text[listed[-1].end:pos] for w in lex.words("apart_markers"))
+        apart = _one_each(text, listed, recipients, pos, lex)
         for i, (sender, sender_body) in enumerate([(m, None) for m in listed]
                                                   + [(None, o) for o in sending_bodies]):
             if recipients:
@@ -154,8 +155,11 @@ def _mutual(doc: Document, sent: Sentence, before: list[Mention], pos: int, kind
     """A message sent both ways (习近平同托卡耶夫互致贺电), to each of a list on the other
     side (同欧洲理事会主席图斯克、欧盟委员会主席容克互致贺电)."""
     text = doc.text
-    partner = next((p for p in _find_words(text, sent.start, pos,
-                                           lex.words("partner_markers"))), None)
+    found = _find_words(text, sent.start, pos, lex.words("partner_markers"))
+    # 习近平和李克强分别同普京和梅德韦杰夫互致贺电: a marker that may join a list (和) marks
+    # the other side only where no other one does
+    partner = next((p for p in found if p[1] not in lex.words("list_joiners")),
+                   found[0] if found else None)
     if partner is None:
         return
     marker_start = pos - 2
@@ -166,8 +170,7 @@ def _mutual(doc: Document, sent: Sentence, before: list[Mention], pos: int, kind
     first = [m for m in before if m.end <= partner[0]]
     second = _listed(text, [m for m in before if m.start > partner[0]], lex, forward=True)
     senders = _listed(text, first, lex) if first else []
-    if len(senders) == len(second) > 1 and any(
-            w in text[senders[-1].end:partner[0]] for w in lex.words("apart_markers")):
+    if _one_each(text, senders, second, partner[0], lex):
         # 胡锦涛、温家宝分别和韩国总统李明博、国务总理金滉植互致贺电: one pair each, in order
         pairs = list(zip(senders, second))
     else:
@@ -175,6 +178,14 @@ def _mutual(doc: Document, sent: Sentence, before: list[Mention], pos: int, kind
     for a, b in pairs:
         yield MessageFact(kind, mention, a, b, None, date)
         yield MessageFact(kind, mention, b, a, None, date)
+
+
+def _one_each(text: str, senders: list[Mention], recipients: list[Mention], until: int,
+              lex: Lexicon) -> bool:
+    """Whether as many senders as recipients sent one each, in order: 分别 between the last
+    sender and `until` (习近平、李克强分别向…侯赛因、…谢里夫致慰问电)."""
+    return len(senders) == len(recipients) > 1 and any(
+        w in text[senders[-1].end:until] for w in lex.words("apart_markers"))
 
 
 def _thanked_for(text: str, begin: int, pos: int, clause_end: int, before: list[Mention],
@@ -236,10 +247,13 @@ def _greeted_next(doc: Document, sent: Sentence, clause_end: int, people: list[M
     return [], _group(text, joined, greeting, lex)
 
 
-def _celebrated(text: str, start: int, clause_end: int, lex: Lexicon) -> tuple[int, int] | None:
+def _celebrated(adoc: AnnotatedDocument, start: int, clause_end: int,
+                lex: Lexicon) -> tuple[int, int] | None:
     """Where a message for a purpose names what it celebrates, between the purpose and
-    its occasion, before where it is held: 致信祝贺|三联书店|创建80周年, 致信祝贺|中国-以色列
-    政府创新合作联合委员会第一次会议|在北京召开, 致信祝贺|匈塞铁路项目塞尔维亚段|正式启动."""
+    its occasion, before where it is held (a marker that is a word of its own, not the 于
+    of 于都县): 致信祝贺|三联书店|创建80周年, 致信祝贺|中国-以色列政府创新合作联合委员会
+    第一次会议|在北京召开, 致信祝贺|匈塞铁路项目塞尔维亚段|正式启动."""
+    text, tokens = adoc.doc.text, adoc.tokens
     purpose = next((w for w in lex.words("purpose_words") if text.startswith(w, start)), None)
     if purpose is None:
         return None
@@ -248,8 +262,9 @@ def _celebrated(text: str, start: int, clause_end: int, lex: Lexicon) -> tuple[i
                                                  lex.words("occasion_words"))), default=None)
     if occasion is None:
         return None
-    end = min([occasion] + [at for at, _ in _find_words(text, start + 2, occasion,
-                                                        lex.words("venue_markers"))])
+    end = min([occasion] + [at for at, w in _find_words(text, start + 2, occasion,
+                                                        lex.words("venue_markers"))
+                            if tokens.starts_at(at) and tokens.end_of(at) == at + len(w)])
     stripped = None
     while stripped != end:
         stripped = end

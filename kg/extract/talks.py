@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kg.extract.event_text import (_clause_end, _clause_start, _find_words, _longest_first,
-                                   _most_specific, _now, _once, _place_mentions, _read_past,
-                                   _split_present)
+from kg.extract.event_text import (_CLAUSE_END, _clause_end, _clause_start, _find_words,
+                                   _longest_first, _most_specific, _now, _once, _place_mentions,
+                                   _read_past, _split_present)
 from kg.lang.lexicon import Lexicon
 from kg.model import AnnotatedDocument, Document, Mention, Sentence, TalkFact
 
@@ -23,7 +23,7 @@ def joining(text: str, sent: Sentence, people: list[Mention], lex: Lexicon) -> l
     """Those a sentence names as taking part together in a talk told before, named before
     a together word and the talk word that ends the sentence (张春贤、杜青林、王正伟一同会见。)."""
     for pos, word in _find_words(text, sent.start, sent.end, lex.words("talk_words")):
-        if (text[pos + len(word):sent.end].strip("。") == ""
+        if (text[pos + len(word):sent.end].strip(_CLAUSE_END) == ""
                 and text[sent.start:pos].endswith(lex.words("together_words"))):
             return [m for m in people if m.end <= pos]
     return []

@@ -36,17 +36,29 @@ _FULL_STOPS = set(".．")
 
 def _joins_transliterations(raw: str, i: int) -> bool:
     """Whether the full stop at `i` joins the parts of a foreign name: two characters
-    typical of transliterations on each side (劳尔.卡斯特罗, not 互联互通.按照)."""
-    around = raw[max(0, i - 2):i] + raw[i + 1:i + 3]
-    if i < 2 or len(around) < 4:
+    typical of transliterations on each side (劳尔.卡斯特罗, not 互联互通.按照), not a
+    country ending or opening a sentence (访问了马来西亚.印度尼西亚总统) nor a name said
+    again (会见了默克尔.默克尔表示)."""
+    if i < 2:
         return False
-    return all(c in _transliteration_chars() for c in to_simplified(around))
+    before = to_simplified(raw[max(0, i - _LONGEST_RUN):i])
+    after = to_simplified(raw[i + 1:i + 1 + _LONGEST_RUN])
+    chars, countries = _transliteration_data()
+    if len(after) < 2 or not all(c in chars for c in before[-2:] + after[:2]):
+        return False
+    return not (any(before.endswith(c) or after.startswith(c) for c in countries)
+                or any(before[-k:] == after[:k] for k in range(2, _LONGEST_RUN + 1)))
+
+
+# how far either side of a full stop a country or a repeated name is looked for
+_LONGEST_RUN = 6
 
 
 @lru_cache(maxsize=1)
-def _transliteration_chars() -> frozenset[str]:
+def _transliteration_data() -> tuple[frozenset[str], tuple[str, ...]]:
     from kg.lang.lexicon import load_lexicon  # the lexicon reads its files; only a stop asks it
-    return frozenset(load_lexicon().translit_any)
+    lex = load_lexicon()
+    return frozenset(lex.translit_any), tuple(sorted(lex.countries))
 
 
 @lru_cache(maxsize=8192)
