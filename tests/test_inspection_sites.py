@@ -352,3 +352,9 @@ def test_a_meeting_the_clause_dates_does_not_date_the_visit_and_a_landing_is_no_
 ])
 def test_a_place_named_with_a_numeral_is_no_count(text, site):
     assert site in [s for _, _, sites in _stops(text) for s, _ in sites]
+
+
+def test_a_one_character_mark_of_another_time_is_a_word_of_its_own():
+    # 将 of 将乐县 tells no future
+    assert _stops("国务院总理李克强在福建将乐县考察。") == [(["李克强"], ["将乐县"], [])]
+    assert _stops("国务院总理李克强将在福建考察。") == []

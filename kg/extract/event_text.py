@@ -6,7 +6,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kg.lang.lexicon import Lexicon
-from kg.model import AnnotatedDocument, Document, Mention, Place, Sentence
+from kg.model import AnnotatedDocument, Document, Mention, Place, Sentence, Tokens
 
 _CLAUSE_END = "，。；：！？"
 
@@ -22,20 +22,28 @@ def _clause_end(text: str, pos: int, end: int) -> int:
     cuts = [i for i in (text.find(c, pos, end) for c in _CLAUSE_END) if i >= 0]
     return min(cuts, default=end)
 
-def _now(text: str, clause_start: int, pos: int, lex: Lexicon) -> bool:
+def _now(text: str, clause_start: int, pos: int, lex: Lexicon, tokens: Tokens) -> bool:
     """Whether the clause before an event word tells it as the report's own, not
-    past (去年…会晤) or future (将于…会见)."""
-    return not any(marker in text[clause_start:pos] for marker in lex.words("not_now_markers"))
+    past (去年…会晤) or future (将于…会见); a mark of one character only where it is a word
+    of its own (习近平将出席, not 将乐县, 曾庆红)."""
+    for marker in lex.words("not_now_markers"):
+        at = text.find(marker, clause_start, pos)
+        while at >= 0:
+            if len(marker) > 1 or (tokens.starts_at(at) and tokens.end_of(at) == at + 1):
+                return False
+            at = text.find(marker, at + 1, pos)
+    return True
 
 # a sentence's opening clause of this many characters at most is a time it is told at
 _LONGEST_TIME_CLAUSE = 6
 
-def _told_at_another_time(text: str, sent_start: int, pos: int, lex: Lexicon) -> bool:
+def _told_at_another_time(text: str, sent_start: int, pos: int, lex: Lexicon,
+                          tokens: Tokens) -> bool:
     """Whether the sentence opens with a short clause of time that is not the report's
     (此前，…赴山东、河南进行了专题调研; 去年，…), before the event word at `pos`."""
     first = _clause_end(text, sent_start, pos)
     return first < pos and first - sent_start <= _LONGEST_TIME_CLAUSE and not _now(
-        text, sent_start, first, lex)
+        text, sent_start, first, lex, tokens)
 
 @lru_cache(maxsize=256)
 def _by_first_char(words: tuple[str, ...]) -> dict[str, tuple[tuple[int, str], ...]]:

@@ -21,7 +21,7 @@ from kg.extract.name_words import COMMON_WORD_COUNT
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import patterns
 from kg.model import (AnnotatedDocument, Document, InspectionFact, Mention, Place, Sentence,
-                      Site)
+                      Site, Tokens)
 from kg.text.segment import common_word_tags
 
 # the longest site name read: longer stretches are sentences, not names
@@ -41,8 +41,8 @@ def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: 
         begin = _clause_start(text, sent.start, pos)
         if text[begin:pos].endswith(lex.words("inspection_not_after")):
             continue
-        if (not _now_but_a_meeting(text, begin, pos, lex)
-                or _told_at_another_time(text, sent.start, pos, lex)
+        if (not _now_but_a_meeting(text, begin, pos, lex, adoc.tokens)
+                or _told_at_another_time(text, sent.start, pos, lex, adoc.tokens)
                 or _of_an_earlier_year(doc, sent.start, pos)
                 or _studied(text, begin, pos, people, lex)
                 or _years_ago(text, sent.start, pos, people, lex)):
@@ -96,7 +96,7 @@ def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: 
         told = True
 
 
-def _now_but_a_meeting(text: str, begin: int, pos: int, lex: Lexicon) -> bool:
+def _now_but_a_meeting(text: str, begin: int, pos: int, lex: Lexicon, tokens: Tokens) -> bool:
     """Whether the clause before an inspection word tells it as the report's own, a meeting
     attended aside, which a mark of another time may date in an attributive phrase (出席|
     将于7月1日举行的|…大会并视察香港), not the visit (习近平将于近日出席…并视察香港,
@@ -110,9 +110,9 @@ def _now_but_a_meeting(text: str, begin: int, pos: int, lex: Lexicon) -> bool:
                            for joiner in lex.words("attributive_markers")
                            if text.startswith(joiner, k + len(word))), None)
         if phrase_end is not None:
-            return _now(text, begin, at, lex) and _now(text, phrase_end, pos, lex)
+            return _now(text, begin, at, lex, tokens) and _now(text, phrase_end, pos, lex, tokens)
         break
-    return _now(text, begin, pos, lex)
+    return _now(text, begin, pos, lex, tokens)
 
 
 def _bodies_visited(adoc: AnnotatedDocument, sent: Sentence, inspectors: tuple[Mention, ...],

@@ -39,7 +39,7 @@ def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lex
         # not after it (感谢…并将致电)
         thanked_before = _find_words(text, begin, pos, lex.words("thanks_words")) and not any(
             w in text[begin:pos] for w in lex.words("future_markers"))
-        if not (thanked_before or _now(text, begin, pos, lex)) or text.startswith(
+        if not (thanked_before or _now(text, begin, pos, lex, adoc.tokens)) or text.startswith(
                 lex.words("message_not_before"), pos + len(word)) or _studied(
                 text, begin, pos, people, lex):
             continue

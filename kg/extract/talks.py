@@ -67,7 +67,7 @@ def read_talks(doc: Document, sent: Sentence, people: list[Mention], lex: Lexico
     place = places[0] if len(places) == 1 else None
     for pos, word in triggers:
         clause = _clause_start(text, sent.start, pos)
-        if (not _now(text, sent.start, pos, lex) or _planned(text, sent.start, pos, lex)
+        if (not _now(text, sent.start, pos, lex, adoc.tokens) or _planned(text, sent.start, pos, lex)
                 or _attended(text, clause, pos, lex)):
             continue
         guests_after = word in lex.words("guest_talk_words")
@@ -128,7 +128,7 @@ def both_sides(adoc: AnnotatedDocument, sent: Sentence, known: tuple[str, ...], 
                  if w not in lex.words("guest_talk_words")  # 两国元首共同会见了企业家代表
                  and _names_both_sides(text[_clause_start(text, sent.start, pos):pos], lex)),
                 None)
-    if talk is None or not _now(text, sent.start, talk[0], lex) or _planned(
+    if talk is None or not _now(text, sent.start, talk[0], lex, adoc.tokens) or _planned(
             text, sent.start, talk[0], lex):
         return []
     speakers: list[Mention] = []
