@@ -313,12 +313,29 @@ WITHOUT_A_SURNAME = [
           {"黄水木", "南培"}, "Tibetan, in a list: 南培"),
 ]
 
+# Names run on into the next word where the document writes them shorter elsewhere (xwlb 2012-2015)
+RUN_ON_INTO_THE_NEXT_WORD = [
+    _case("事件发生后，曾有媒体报道称，失事客机与俄罗斯总统普京专机在半个多小时内先后飞经同一区域，因此袭击者的"
+          "真正目标很可能是普京。", {"普京"}, "a noun: 普京|专机 (…是普京。)", {"普京专机"}),
+    _case("当地时间26日下午，国家主席习近平夫人、世界卫生组织结核病和艾滋病防治亲善大使彭丽媛应联合国秘书长潘基文"
+          "邀请，在纽约出席联合国“每个妇女、每个儿童”倡议高级别会议开幕式。\n彭丽媛发表致辞表示，关爱妇女、儿童和"
+          "青少年健康，是对人类未来最重要的投入。", {"习近平", "彭丽媛", "潘基文"},
+          "a preposition: 彭丽媛|应 (彭丽媛发表…)", {"彭丽媛应"}),
+    _case("中国网络电视台消息(新闻联播)：韩国总统李明博10号下午访问了韩国与日本存在主权争议的独岛。\n10号下午，韩国总统府高层宣布了李明博登上“独岛”的消息，称"
+          "当地时间10号下午韩国总统李明博先访问了郁陵岛，然后登上了“独岛”。", {"李明博"},
+          "an adverb: 李明博|先 (李明博10号…)", {"李明博先"}),
+    # ... kept: the shorter is written only as a piece of the whole (刘大|为在, 刘大为|要)
+    _case("央视网消息(新闻联播)：中国美协主席刘大为在草原长大。\n这正是画家刘大为要捕捉的。", {"刘大为"},
+          "kept: 刘大为, 刘大 only in it", {"刘大"}),
+]
+
 CLASSES = {"tagger's body": TAGGER_BODIES, "clause after a foreign title": CLAUSES_AFTER_A_FOREIGN_TITLE,
            "what a title is of": WHAT_A_TITLE_IS_OF, "without a surname": WITHOUT_A_SURNAME,
            "head after a word or place": HEADS_AFTER_A_WORD_OR_PLACE, "glued": GLUED, "common word": COMMON_WORDS, "place or body": PLACES_AND_BODIES,
            "fragment": FRAGMENTS, "foreign": FOREIGN,
            "glued, the tagger not ending it": GLUED_WHERE_THE_TAGGER_DOES_NOT_END,
-           "piece of a word": PIECES_OF_WORDS, "glued before the next word": GLUED_BEFORE_THE_NEXT_WORD}
+           "piece of a word": PIECES_OF_WORDS, "glued before the next word": GLUED_BEFORE_THE_NEXT_WORD,
+           "run on into the next word": RUN_ON_INTO_THE_NEXT_WORD}
 
 
 def by_class(classes: dict[str, list]):

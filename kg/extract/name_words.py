@@ -302,3 +302,42 @@ def written_whole_elsewhere(text: str, start: int, end: int, limit: int, lex: Le
                                                  or text[after:after + 1] in PUNCTUATION):
                     return longer
     return end
+
+
+# a name run on into the next word is looked for this many characters shorter elsewhere
+_RUN_ON = 2
+# ... where the one character it ran on by is a word of these tags jieba counts often: a
+# verb, an adverb, a preposition, a conjunction (应 v, 先 d, 均 d, 会 v)
+_RUN_ON_CHARACTER_TAGS = frozenset({"v", "d", "p", "c"})
+# ... or opens a word of jieba's dictionary of these tags (辩称 v, 专机 n; not a name, a
+# place or a numeral: 二世)
+_RUN_ON_WORD_TAGS = frozenset({"v", "vn", "vd", "n", "d", "ad", "a", "p", "c"})
+
+
+def written_shorter_elsewhere(text: str, start: int, end: int, pats: Patterns) -> int:
+    """Where a name run on into the next word ends, if the document writes it shorter
+    elsewhere where a name ends, and never as long: 普京|专机 (…目标很可能是普京。), 奥巴马|辩称,
+    彭丽媛|应 (…联合国秘书长潘基文邀请). What it ran on by is a one-character verb, adverb,
+    preposition or conjunction jieba counts often (应, 先, 均, 会), or opens a word of its
+    dictionary with what follows (专机, 辩称, 交权)."""
+    name = text[start:end]
+    if any(at != start and _name_ends(text, at + len(name), pats) for at in _occurrences(text, name)):
+        return end
+    characters, rare = character_word_tags(CHARACTER_WORD_COUNT), short_word_tags()
+    words = common_word_tags(KNOWN_WORD_COUNT)
+    for shorter in range(end - 1, max(start + SHORTEST_NAME, end - _RUN_ON) - 1, -1):
+        if not _HAN_CHAR.match(text[shorter - 1]):
+            continue
+        opens = (end - shorter == 1 and characters.get(text[shorter]) in _RUN_ON_CHARACTER_TAGS) or any(
+            (words.get(text[shorter:k]) or rare.get(text[shorter:k])) in _RUN_ON_WORD_TAGS
+            for k in range(max(end, shorter + SHORTEST_NAME), shorter + LONGEST_WORD + 1))
+        short, ran_on = text[start:shorter], text[shorter:end]
+        if opens and any(at != start and _name_ends(text, at + len(short), pats)
+                         and not text.startswith(ran_on, at + len(short))  # 刘大为|在: not 刘大
+                         for at in _occurrences(text, short)):
+            return shorter
+    return end
+
+
+def _name_ends(text: str, at: int, pats: Patterns) -> bool:
+    return bool(pats.followers.match(text, at)) or text[at:at + 1] in PUNCTUATION

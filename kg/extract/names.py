@@ -31,6 +31,7 @@ from kg.extract.name_tokens import inside_word, token_around
 from kg.extract.name_words import (FOREIGN_JOINER, KNOWN_WORD_COUNT, LONGEST_WORD,
                                     NOT_GIVEN_NAME_TAGS, SHORTEST_NAME, VERB_TAGS,
                                     all_transliterated, dotted_name_ends, ends_in_common_word,
+                                    written_shorter_elsewhere,
                                     ends_with_any_common_word, function_word_and_word,
                                     numeral_character, opens_with_clause_word,
                                     opens_with_common_word, opens_with_glue, opens_next_word,
@@ -189,7 +190,8 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
     country = pats.country.match(text, span[0])
     if country is not None and country.end() > span[1]:
         return None  # the head of a country's name running past it: 吉尔吉斯共|和国 (not 马里|奥)
-    return span[0], written_whole_elsewhere(text, span[0], span[1], limit, lex, pats)
+    end = written_shorter_elsewhere(text, span[0], span[1], pats)
+    return span[0], written_whole_elsewhere(text, span[0], end, limit, lex, pats)
 
 
 def _reading(text: str, start: int, end: int, limit: int, lex: Lexicon,
