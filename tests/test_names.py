@@ -50,6 +50,11 @@ GLUED = [
           "意大利返还796件套中国文物艺术品。", {"习近平", "孔特"}, "an adverb: 共同", {"孔特共"}),
     _case("央视网消息（新闻联播）：2019年10月11日至13日，国家主席习近平应邀赴印度出席中印领导人第二次"
           "非正式会晤、对尼泊尔进行国事访问。", {"习近平"}, "opening with a verb: 赴", {"赴印"}),
+    # a royal's or a noble's title after the name (xwlb 2014-2015)
+    _case("当地时间23号下午，习近平离开曼彻斯特启程回国，英国女王宫廷大臣皮尔伯爵等到机场送行。", {"皮尔"},
+          "a noble's title: 伯爵", {"皮尔伯爵"}),
+    _case("国务院总理李克强当地时间18日下午在伦敦会见英国议会上院议长迪苏莎女男爵。", {"李克强", "迪苏莎"},
+          "a noble's title: 女男爵", {"迪苏莎女男爵", "迪苏莎女"}),
 ]
 
 # glued words the tagger reads no person over, or reads into the name (xwlb 2012-2019)
@@ -121,6 +126,7 @@ COMMON_WORDS = [
     _case("看到总书记来了，学生们围拢过来，纷纷问习爷爷好，总书记高兴地同大家交谈，"
           "询问他们学习和生活情况。", set(), "a word and its particle: 高兴地", {"高兴地"}),
     _case("乌克兰总统选举将进行第二轮投票", set(), "a noun: 选举", {"选举"}),
+    _case("他还与沙特国王通了电话。", set(), "a verb and its particle after a title: 国王|通了", {"通了", "通了电话"}),
 ]
 
 PLACES_AND_BODIES = [
@@ -144,6 +150,10 @@ PLACES_AND_BODIES = [
           {"和党中央"}),
     _case("新宪法对古巴的政治、经济方面作出了规定，例如新设国家主席和总理职位。", set(),
           "opening with a conjunction: 和总理", {"和总理"}),
+    _case("1945年7月17号至8月2号，苏美英三国在德国波茨坦会晤，讨论对法西斯轴心国的战后处理事宜。", set(),
+          "a foreign city: 波茨坦", {"波茨坦"}),
+    _case("国家主席习近平和夫人彭丽媛在伦敦会见英国威尔士亲王查尔斯王储和夫人卡米拉。", {"习近平"},
+          "a foreign region before a title: 威尔士|亲王", {"威尔士"}),
 ]
 
 FRAGMENTS = [
@@ -244,6 +254,8 @@ WHAT_A_TITLE_IS_OF = [
           "推出的“拥抱中国”计划。", {"穆罕默德"}, "an honorific: 殿下", {"殿下"}),
     _case("陪同西方、泰国正大集团董事长兼首席执行官谢国民出席。", {"谢国民"},
           "a Chinese given name may be a word: 谢|国民"),
+    _case("按照公平地域轮流的原则，联大主席一职由各州轮流推举代表，经联大选举产生，任期一年。", set(),
+          "the post itself: 主席|一职", {"一职"}),
 ]
 
 # a head's title after a transliteration (foreign.head_after_foreign_name): the "name" starting

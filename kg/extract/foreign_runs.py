@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.name_words import KNOWN_WORD_COUNT, conjunction_character, verb_starts, word_starts
+from kg.extract.name_words import (KNOWN_WORD_COUNT, conjunction_character, verb_and_particle,
+                                   verb_starts, word_starts)
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import HAN, Patterns
 
@@ -37,7 +38,7 @@ def foreign_han_run(text: str, pos: int, limit: int, lex: Lexicon, pats: Pattern
     shortest run of two to five Han characters that something a name may be
     followed by, a word no name is glued to or a common verb ends; it does not start
     with a function word (的信中, 及参议院)."""
-    if pos >= limit or text[pos] in lex.function_chars:
+    if pos >= limit or text[pos] in lex.function_chars or verb_and_particle(text, pos, lex):
         return 0
     for length in _FOREIGN_HAN_LENGTHS:
         end = pos + length

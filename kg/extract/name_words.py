@@ -80,6 +80,14 @@ def conjunction_character(char: str) -> bool:
     return character_word_tags(CHARACTER_WORD_COUNT).get(char) == "c"
 
 
+def verb_and_particle(text: str, pos: int, lex: Lexicon) -> bool:
+    """Whether a one-character verb jieba counts often and its aspect particle (events.yaml
+    `aspect_particles`) start at `pos`: 国王|通了|电话 opens no name, though 通 opens Thai ones
+    (通邢, 通伦)."""
+    return (character_word_tags(CHARACTER_WORD_COUNT).get(text[pos]) in VERB_TAGS
+            and text.startswith(lex.words("aspect_particles"), pos + 1))
+
+
 def numeral_character(text: str, start: int, end: int) -> bool:
     """Whether `text[start:end]` is one character jieba counts as a numeral word, a number
     next (第 23112 before 13; not the 多 of 佐科·维多多|致): where the tagger ends a name

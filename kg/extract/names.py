@@ -35,7 +35,8 @@ from kg.extract.name_words import (FOREIGN_JOINER, KNOWN_WORD_COUNT, LONGEST_WOR
                                     ends_with_any_common_word, function_word_and_word,
                                     numeral_character, opens_with_clause_word,
                                     opens_with_common_word, opens_with_glue, opens_next_word,
-                                    opens_with_verb, two_character_word, verb_starts, word_across,
+                                    opens_with_verb, two_character_word, verb_and_particle, verb_starts,
+                                    word_across,
                                     word_runs_over, word_starts, written_whole_elsewhere)
 from kg.extract.ner import tag
 from kg.lang.lexicon import Lexicon
@@ -416,7 +417,7 @@ def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexic
             return length
     if text.startswith(tuple(lex.compound_surnames), pos):
         lengths = (3, 4)
-    elif pos < limit and text[pos] in lex.surnames:
+    elif pos < limit and text[pos] in lex.surnames and not verb_and_particle(text, pos, lex):
         lengths = (2, 3, 4)  # four only for names like 巴音朝鲁, when nothing shorter fits
     else:
         return _tagged_name_without_surname(text, pos, limit, pats) if unsurnamed else 0
