@@ -94,6 +94,12 @@ GLUED_WHERE_THE_TAGGER_DOES_NOT_END = [
     # ... which costs a name jieba does not know where the tagger reads none (普那)
     _case("在会见库克群岛总理普那时，习近平指出，中库建交21年来，始终坚持真诚友好、相互尊重。",
           set(), "no name ending in a word it is glued to: 普那时 (那时)", {"普那时"}),
+    # a transliteration, then a character none uses opening a rare word (xwlb 2013)
+    _case("面对舆论压力，1号，正在坦桑尼亚访问的美国总统奥巴马辩称，各国政府相互从事间谍活动很正常。", {"奥巴马"},
+          "a transliteration before a rare verb: 辩称 (25)", {"奥巴马辩"}),
+    _case("央视网消息(新闻联播)：今天，数千名示威者在泰国首都曼谷举行示威，要求看守内阁总理英拉交权，而支持政府的"
+          "红衫军也表示，将全力抵制反政府示威。", {"英拉"}, "a transliteration before a rare noun: 交权 (3)",
+          {"英拉交权"}),
 ]
 
 # pieces of words read as names after a title (xwlb 2012-2019)

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.name_words import (KNOWN_WORD_COUNT, conjunction_character, verb_and_particle,
-                                   verb_starts, word_starts)
+from kg.extract.name_words import (KNOWN_WORD_COUNT, conjunction_character,
+                                   transliteration_before_word, verb_and_particle, verb_starts,
+                                   word_starts)
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import HAN, Patterns
 
@@ -47,7 +48,8 @@ def foreign_han_run(text: str, pos: int, limit: int, lex: Lexicon, pats: Pattern
             return 0  # ... nor does it end with one, or with a conjunction: 桥下彻|所发表
         if (pats.followers.match(text, end, limit) or text.startswith(lex.words("name_glue_after"), end)
                 or text.startswith(lex.words("leader_envoys"), end)  # …总书记本扬|特使
-                or (text[end] not in lex.translit_any and verb_starts(text, end, limit))):
+                or (text[end] not in lex.translit_any and verb_starts(text, end, limit))
+                or transliteration_before_word(text, pos, end, limit, lex)):
             # ... or a word no name is glued to, or a common verb in characters no
             # transliteration goes on with: 祖马|致唁电, 阿博特|邀请 (not 卡贾维|维和, not
             # 特使内政|部长, 河野洋|平等: nouns)

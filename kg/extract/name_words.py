@@ -349,3 +349,15 @@ def written_shorter_elsewhere(text: str, start: int, end: int, pats: Patterns) -
 
 def _name_ends(text: str, at: int, pats: Patterns) -> bool:
     return bool(pats.followers.match(text, at)) or text[at:at + 1] in PUNCTUATION
+
+
+def transliteration_before_word(text: str, pos: int, end: int, limit: int, lex: Lexicon) -> bool:
+    """Whether a run of transliteration characters from `pos` ends at `end`, before a character
+    no transliteration uses that opens a word of jieba's dictionary, however rare: 奥巴马|辩称 (25),
+    英拉|交权 (3)."""
+    if end >= limit or text[end] in lex.translit_any or not all(c in lex.translit_any for c in text[pos:end]):
+        return False
+    words, rare = common_word_tags(KNOWN_WORD_COUNT), short_word_tags()
+    return any((words.get(text[end:k]) or rare.get(text[end:k])) in _RUN_ON_WORD_TAGS
+               for k in range(end + SHORTEST_NAME, min(limit, end + LONGEST_WORD) + 1))
+

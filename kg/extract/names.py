@@ -31,13 +31,12 @@ from kg.extract.name_tokens import inside_word, token_around
 from kg.extract.name_words import (FOREIGN_JOINER, KNOWN_WORD_COUNT, LONGEST_WORD,
                                     NOT_GIVEN_NAME_TAGS, SHORTEST_NAME, VERB_TAGS,
                                     all_transliterated, dotted_name_ends, ends_in_common_word,
-                                    written_shorter_elsewhere,
                                     ends_with_any_common_word, function_word_and_word,
                                     numeral_character, opens_with_clause_word,
                                     opens_with_common_word, opens_with_glue, opens_next_word,
-                                    opens_with_verb, two_character_word, verb_and_particle, verb_starts,
-                                    word_across,
-                                    word_runs_over, word_starts, written_whole_elsewhere)
+                                    opens_with_verb, two_character_word, verb_and_particle,
+                                    verb_starts, word_across, word_runs_over, word_starts,
+                                    written_shorter_elsewhere, written_whole_elsewhere)
 from kg.extract.ner import tag
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import HAN, PUNCTUATION, Patterns
