@@ -100,6 +100,11 @@ GLUED_WHERE_THE_TAGGER_DOES_NOT_END = [
     _case("央视网消息(新闻联播)：今天，数千名示威者在泰国首都曼谷举行示威，要求看守内阁总理英拉交权，而支持政府的"
           "红衫军也表示，将全力抵制反政府示威。", {"英拉"}, "a transliteration before a rare noun: 交权 (3)",
           {"英拉交权"}),
+    # the tagger reads over a glued word, or ends inside the transliteration before one (xwlb 2012-2013)
+    _case("当地时间27日下午，习近平主席夫人彭丽媛在南非总统祖马夫人恩盖马陪同下来到德班音乐学校参观。",
+          {"祖马"}, "the tagger reading over glue: 祖马|夫人恩盖马", {"祖马夫人恩盖马"}),
+    _case("这是美国总统奥巴马上台执政后，朝美举行的首次正式会谈。", {"奥巴马"},
+          "the tagger ending in a transliteration before glue: 奥巴|马上台", {"奥巴"}),
 ]
 
 # pieces of words read as names after a title (xwlb 2012-2019)
@@ -213,6 +218,13 @@ FOREIGN = [
           "科尔宾当选英国首相。", {"蓬佩奥"}, "the tagger's end before a common word: 暗示", {"蓬佩奥暗示"}),
     _case("应捷克共和国总统泽曼邀请，国家主席习近平将于3月28日至30日对捷克进行国事访问。", {"泽曼"},
           "the tagger's end before a common word: 邀请", {"泽曼邀请"}),
+    # a name's first character the tagger leaves out, the document writing it whole elsewhere (xwlb 2019)
+    _case("全国人大常委会委员长栗战书9日在人民大会堂分别会见蒙古国总理呼日勒苏赫和奥地利总统范德贝伦。\n"
+          "在会见呼日勒苏赫时，栗战书表示，2014年习近平主席访问蒙古。", {"栗战书", "呼日勒苏赫", "范德贝伦"},
+          "the tagger's slip, written whole elsewhere: 呼|日勒苏赫", {"日勒苏赫"}),
+    # the conjunction is the name's own before a time word (xwlb 2019)
+    _case("日本奥委会主席竹田恒和今天（15日）再次否认自己为获取2020年东京奥运会主办权行贿。", {"竹田恒和"},
+          "a time word after the conjunction: 竹田恒和|今天", {"竹田恒"}),
 ]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.name_words import (KNOWN_WORD_COUNT, conjunction_character,
+from kg.extract.name_words import (KNOWN_WORD_COUNT, TIME_WORD_TAGS, conjunction_character,
                                    transliteration_before_word, verb_and_particle, verb_starts,
                                    word_starts)
 from kg.lang.lexicon import Lexicon
@@ -68,8 +68,9 @@ def through_held_conjunction(text: str, pos: int, end: int, limit: int, lex: Lex
         return 0
     after = end + 1
     if after - pos < _FOREIGN_HAN_LENGTHS[-1] and after < limit and (
-            text[after] in lex.function_chars or verb_starts(text, after, limit, KNOWN_WORD_COUNT)):
-        # a verb, however rare, is no name's start: 竹田恒和|涉嫌 (269)
+            text[after] in lex.function_chars or verb_starts(text, after, limit, KNOWN_WORD_COUNT)
+            or verb_starts(text, after, limit, KNOWN_WORD_COUNT, TIME_WORD_TAGS)):
+        # a verb, however rare, or a time word is no name's start: 竹田恒和|涉嫌 (269), 竹田恒和|今天
         return after - pos
     after += 1
     if (after - pos <= _FOREIGN_HAN_LENGTHS[-1] and after < limit and _HAN_CHAR.match(text[after - 1])

@@ -24,6 +24,8 @@ KNOWN_WORD_COUNT = 100
 # jieba's tags of words no given name is: verbs, adverbs, numerals, time words, prepositions
 NOT_GIVEN_NAME_TAGS = frozenset({"v", "vd", "d", "ad", "m", "t", "p", "c", "f", "r", "u"})
 VERB_TAGS = frozenset({"v", "vd"})
+# ... and of time words (今天, 昨天)
+TIME_WORD_TAGS = frozenset({"t"})
 # ... and of words that are none of a name, a place or a body: nouns, adjectives, idioms
 WORD_TAGS = NOT_GIVEN_NAME_TAGS | {"n", "vn", "a", "l", "i"}
 # ... and of words that say how, when or what is done, which no given name opens with
@@ -46,11 +48,12 @@ def word_starts(text: str, start: int, limit: int) -> bool:
     return any(text[start:start + k] in words for k in range(2, min(5, limit - start + 1)))
 
 
-def verb_starts(text: str, start: int, limit: int, least_count: int = COMMON_WORD_COUNT) -> bool:
+def verb_starts(text: str, start: int, limit: int, least_count: int = COMMON_WORD_COUNT,
+                kinds: frozenset[str] = VERB_TAGS) -> bool:
     """Whether a verb jieba counts `least_count` times or more starts at `start` (邀请,
-    出席), not a noun (部长, 平等)."""
+    出席), not a noun (部长, 平等); or a word of other `kinds` of jieba's tags (今天 t)."""
     tags = common_word_tags(least_count)
-    return any(tags.get(text[start:start + k]) in VERB_TAGS for k in range(2, min(5, limit - start + 1)))
+    return any(tags.get(text[start:start + k]) in kinds for k in range(2, min(5, limit - start + 1)))
 
 
 def word_runs_over(text: str, start: int, end: int, limit: int, lex: Lexicon,
@@ -124,8 +127,11 @@ def opens_next_word(text: str, start: int, at: int, end: int, lex: Lexicon,
 
 def word_across(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether a word starts between `start` and `end` and runs past `end`: a glued word
-    (巴罗佐|通电话, 特朗普|北京时间; not 巴罗佐|则, which comes off) or one of jieba's dictionary."""
+    (巴罗佐|通电话, 特朗普|北京时间; not 巴罗佐|则, which comes off) or one of jieba's dictionary;
+    or a glued word of two characters or more starts at `start`: 祖马|夫人恩盖马."""
     words, glue = common_words(KNOWN_WORD_COUNT), lex.words("name_glue_after")
+    if text.startswith(tuple(w for w in glue if len(w) >= SHORTEST_NAME), start, end):
+        return True  # a glued word of two characters or more inside: 祖马|夫人恩盖马
     return any(text[k:w] in words or text[k:w] in glue for k in range(start, end)
                for w in range(end + 1, min(len(text), k + LONGEST_WORD) + 1))
 
@@ -328,8 +334,7 @@ def written_shorter_elsewhere(text: str, start: int, end: int, pats: Patterns) -
     彭丽媛|应 (…联合国秘书长潘基文邀请). What it ran on by is a one-character verb, adverb,
     preposition or conjunction jieba counts often (应, 先, 均, 会), or opens a word of its
     dictionary with what follows (专机, 辩称, 交权)."""
-    name = text[start:end]
-    if any(at != start and _name_ends(text, at + len(name), pats) for at in _occurrences(text, name)):
+    if written_elsewhere(text, start, end, pats):
         return end
     characters, rare = character_word_tags(CHARACTER_WORD_COUNT), short_word_tags()
     words = common_word_tags(KNOWN_WORD_COUNT)
@@ -345,6 +350,12 @@ def written_shorter_elsewhere(text: str, start: int, end: int, pats: Patterns) -
                          for at in _occurrences(text, short)):
             return shorter
     return end
+
+
+def written_elsewhere(text: str, start: int, end: int, pats: Patterns) -> bool:
+    """Whether the document writes `text[start:end]` elsewhere too, where a name ends."""
+    name = text[start:end]
+    return any(at != start and _name_ends(text, at + len(name), pats) for at in _occurrences(text, name))
 
 
 def _name_ends(text: str, at: int, pats: Patterns) -> bool:

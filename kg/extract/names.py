@@ -29,14 +29,15 @@ from kg.extract.foreign_runs import (LONGEST_TRANSLITERATION, foreign_han_run,
                                      through_held_conjunction, transliterated_run)
 from kg.extract.name_tokens import inside_word, token_around
 from kg.extract.name_words import (FOREIGN_JOINER, KNOWN_WORD_COUNT, LONGEST_WORD,
-                                    NOT_GIVEN_NAME_TAGS, SHORTEST_NAME, VERB_TAGS,
+                                    NOT_GIVEN_NAME_TAGS, SHORTEST_NAME, TIME_WORD_TAGS, VERB_TAGS,
                                     all_transliterated, dotted_name_ends, ends_in_common_word,
                                     ends_with_any_common_word, function_word_and_word,
                                     numeral_character, opens_with_clause_word,
                                     opens_with_common_word, opens_with_glue, opens_next_word,
                                     opens_with_verb, two_character_word, verb_and_particle,
                                     verb_starts, word_across, word_runs_over, word_starts,
-                                    written_shorter_elsewhere, written_whole_elsewhere)
+                                    written_elsewhere, written_shorter_elsewhere,
+                                    written_whole_elsewhere)
 from kg.extract.ner import tag
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import HAN, PUNCTUATION, Patterns
@@ -139,10 +140,13 @@ def _unglued(text: str, start: int, end: int, lex: Lexicon,
 def _joined_to_a_word(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether a name ending in a character that joins names (和) has it joining the
     name to a word no name is glued to (夫人, 一行): not where the name is a surname and
-    that character, which is then its last (魏凤和, 康京和), unless jieba knows the shorter."""
+    that character, which is then its last (魏凤和, 康京和), unless jieba knows the shorter; nor
+    before a time word, which it joins nothing to (竹田恒和|今天)."""
     if end - start <= SHORTEST_NAME or not text.endswith(lex.words("name_joining_ends"), start, end):
         return False
-    if not text.startswith(tuple(w for w in lex.words("name_glue_after") if len(w) >= SHORTEST_NAME), end):
+    tags = common_word_tags(KNOWN_WORD_COUNT)
+    if not text.startswith(tuple(w for w in lex.words("name_glue_after") if len(w) >= SHORTEST_NAME
+                                 and tags.get(w) not in TIME_WORD_TAGS), end):
         return False
     shorter = text[start:end - 1]
     return shorter in known_names() or not (len(shorter) == SHORTEST_NAME and shorter[0] in lex.surnames)
@@ -209,14 +213,18 @@ def _reading(text: str, start: int, end: int, limit: int, lex: Lexicon,
             return None  # the tail of a longer name: 尼西亚 of 印度尼西亚 is read so only here
         # ... but two names the tagger ran together are two: 李克强同|普连科维奇
         s = max(s, start)
-        if s - start == 1 and text[start] in lex.translit:
-            s = start  # a name's first character left out is the tagger's slip: 卡|贾维维
+        if s - start == 1 and (text[start] in lex.translit or written_elsewhere(text, start, end, pats)):
+            s = start  # a name's first character left out is the tagger's slip: 卡|贾维维, 呼|日勒苏赫
         named = e - s >= SHORTEST_NAME
         if e > end and text[s:end] in known_names() and pats.followers.match(text, end, limit):
             e = end  # a name jieba knows, then a word that follows names: 李克强|同|乌总理
         # ... not into a word that runs on past it: 巴罗佐|通电话, 特朗普|北京时间
-        # ... nor before a conjunction the proposal runs through: 志位|和夫 is 志位和夫
-        held = e < end and s + through_held_conjunction(text, s, e, limit, lex, pats) == end
+        # ... nor before a conjunction the proposal runs through: 志位|和夫 is 志位和夫; nor inside a
+        # transliteration a glued word follows: 奥巴|马上台 is 奥巴马|上台
+        held = e < end and (s + through_held_conjunction(text, s, e, limit, lex, pats) == end or (
+            all_transliterated(text, s, end, lex) and text.startswith(tuple(
+                w for w in lex.words("name_glue_after") if len(w) >= SHORTEST_NAME), end)))
+        # ... nor over a word of glue: 祖马|夫人恩盖马 (word_across)
         if e != end and not held and (e < end or not word_across(text, end, e, lex)) and (
                 _ends_name(text, s, e, limit, lex, pats)
                 or (named and word_starts(text, e, limit))
