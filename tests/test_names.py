@@ -105,6 +105,11 @@ GLUED_WHERE_THE_TAGGER_DOES_NOT_END = [
           {"祖马"}, "the tagger reading over glue: 祖马|夫人恩盖马", {"祖马夫人恩盖马"}),
     _case("这是美国总统奥巴马上台执政后，朝美举行的首次正式会谈。", {"奥巴马"},
           "the tagger ending in a transliteration before glue: 奥巴|马上台", {"奥巴"}),
+    # a Chinese name run into one-character words (xwlb 2013)
+    _case("在辽宁省省委中心组学习研讨扩大会议上，省委书记王珉先请与会的领导干部做一次换位思考。", {"王珉"},
+          "an adverb and a verb: 王珉|先请", {"王珉先请"}),
+    _case("国防大学副校长毕京京做了《强军梦：实现中国梦的坚强力量》的报告。", {"毕京京"},
+          "a verb and its particle: 毕京京|做了", {"毕京京做了"}),
 ]
 
 # pieces of words read as names after a title (xwlb 2012-2019)
@@ -138,6 +143,10 @@ COMMON_WORDS = [
           "询问他们学习和生活情况。", set(), "a word and its particle: 高兴地", {"高兴地"}),
     _case("乌克兰总统选举将进行第二轮投票", set(), "a noun: 选举", {"选举"}),
     _case("他还与沙特国王通了电话。", set(), "a verb and its particle after a title: 国王|通了", {"通了", "通了电话"}),
+    # a verb that is a surname too and a preposition or localizer completing it (xwlb 2014)
+    _case("普选办法应当符合香港基本法和全国人大常委会的有关决定，符合香港实际情况，行政长官应由爱国爱港人士担任。",
+          set(), "a verb and a preposition after a title: 行政长官|应由", {"应由"}),
+    _case("“小青柠”们还为总理戴上志愿者手环。", set(), "a verb and a localizer after a title: 总理|戴上", {"戴上"}),
 ]
 
 PLACES_AND_BODIES = [

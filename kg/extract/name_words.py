@@ -91,6 +91,20 @@ def verb_and_particle(text: str, pos: int, lex: Lexicon) -> bool:
             and text.startswith(lex.words("aspect_particles"), pos + 1))
 
 
+# jieba's tags of the one-character words that complete a verb before them, not a given name:
+# prepositions, localizers, particles (应|由 p, 戴|上 f, 通|过 ug)
+_COMPLEMENT_TAGS = frozenset({"p", "f", "ul", "uz", "ug"})
+
+
+def verb_and_complement(name: str) -> bool:
+    """Whether a stretch is two characters, a one-character verb jieba counts often (a surname
+    too: 应, 戴, 通) and a preposition, a localizer or a particle that completes it: 行政长官|应由|
+    爱国爱港人士担任, 为总理|戴上|手环. Asked where the tagger reads no person there."""
+    verbs, characters = character_word_tags(_GLUED_VERB_COUNT), character_word_tags(CHARACTER_WORD_COUNT)
+    return (len(name) == SHORTEST_NAME and verbs.get(name[0]) in VERB_TAGS
+            and characters.get(name[1]) in _COMPLEMENT_TAGS)
+
+
 def numeral_character(text: str, start: int, end: int) -> bool:
     """Whether `text[start:end]` is one character jieba counts as a numeral word, a number
     next (第 23112 before 13; not the 多 of 佐科·维多多|致): where the tagger ends a name
@@ -372,3 +386,12 @@ def transliteration_before_word(text: str, pos: int, end: int, limit: int, lex: 
     return any((words.get(text[end:k]) or rare.get(text[end:k])) in _RUN_ON_WORD_TAGS
                for k in range(end + SHORTEST_NAME, min(limit, end + LONGEST_WORD) + 1))
 
+
+
+def one_character_words(stretch: str, lex: Lexicon) -> bool:
+    """Whether a stretch of two characters or more is all one-character verbs, adverbs,
+    prepositions or conjunctions jieba counts often, or aspect particles (events.yaml
+    `aspect_particles`): what a Chinese name runs on into, 王珉|先请, 毕京京|做了."""
+    characters = character_word_tags(CHARACTER_WORD_COUNT)
+    return len(stretch) >= SHORTEST_NAME and all(
+        characters.get(c) in _RUN_ON_CHARACTER_TAGS or c in lex.words("aspect_particles") for c in stretch)
