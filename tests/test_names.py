@@ -110,6 +110,8 @@ GLUED_WHERE_THE_TAGGER_DOES_NOT_END = [
           "an adverb and a verb: 王珉|先请", {"王珉先请"}),
     _case("国防大学副校长毕京京做了《强军梦：实现中国梦的坚强力量》的报告。", {"毕京京"},
           "a verb and its particle: 毕京京|做了", {"毕京京做了"}),
+    _case("在峰会开始后，西方国家领导人多次向俄罗斯总统普京施压，但普京严肃指出，欧洲向叙利亚反对派武装提供武器是"
+          "害人害己。", {"普京"}, "the tagger's end before a rarer verb: 施压 (99)", {"普京施压"}),
 ]
 
 # pieces of words read as names after a title (xwlb 2012-2019)
@@ -174,6 +176,11 @@ PLACES_AND_BODIES = [
           "a foreign city: 波茨坦", {"波茨坦"}),
     _case("国家主席习近平和夫人彭丽媛在伦敦会见英国威尔士亲王查尔斯王储和夫人卡米拉。", {"习近平"},
           "a foreign region before a title: 威尔士|亲王", {"威尔士"}),
+    _case("克里米亚入俄条约由俄总统普京和克里米亚议长、总理及塞瓦斯托波尔市长于18号签署。", set(),
+          "a foreign city before a head: 塞瓦斯托波尔|市长", {"塞瓦斯托波尔"}),
+    # a title cut from a division's name the gazetteer knows (xwlb 2016)
+    _case("湖北省长阳县电视台总编 刘宗琳：你看它这里这个房子，几乎这个村子里面的房子都是这个样。", set(),
+          "a title cut from a county's name: 湖北省|长阳县", {"阳县"}),
 ]
 
 FRAGMENTS = [

@@ -64,8 +64,8 @@ def word_runs_over(text: str, start: int, end: int, limit: int, lex: Lexicon,
     of two characters or more that follows names at `end` outweighs it (魏曰高|一行, not
     高一), and so does a common word after transliteration (阿博特|邀请, not 特邀)."""
     words = common_words(KNOWN_WORD_COUNT)
-    if text[start:end] in words:
-        return True
+    if text[start:end] in words or short_word_tags().get(text[start:end]) in VERB_TAGS:
+        return True  # ... or a verb however rare: 普京|施压 (99)
     follower = pats.followers.match(text, end, limit)
     if (follower and follower.end() - end >= SHORTEST_NAME) or text.startswith(
             tuple(w for w in lex.words("name_glue_after") if len(w) >= SHORTEST_NAME), end):

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from kg.extract.foreign_runs import (LONGEST_TRANSLITERATION, foreign_han_run,
                                      through_held_conjunction, transliterated_run)
-from kg.extract.name_tokens import inside_word, token_around
+from kg.extract.name_tokens import inside_place, inside_word, token_around
 from kg.extract.name_words import (FOREIGN_JOINER, KNOWN_WORD_COUNT, LONGEST_WORD,
                                     NOT_GIVEN_NAME_TAGS, SHORTEST_NAME, TIME_WORD_TAGS, VERB_TAGS,
                                     all_transliterated, dotted_name_ends, ends_in_common_word,
@@ -327,6 +327,8 @@ def name_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
         return 0
     if _joining_end(text, pos, end, limit, tokens, lex, pats):
         return end + 1 - pos
+    if inside_place(text, pos, tokens, lex):
+        return 0  # a title cut from a division's name: 省|长阳县
     if text[pos:end] in known_names() or tagged_person(text, pos, end, limit):
         return end - pos  # jieba cuts unknown names as it can: 财政部|长毛|雷尔
     if inside_word(text, pos, tokens):
