@@ -350,6 +350,9 @@ CLAUSES_AFTER_A_FOREIGN_TITLE = [
     # ... kept: a name in characters that make no word after its first
     _case("李克强在吉隆坡会见老挝总理通邢\n国务院总理李克强当地时间21号晚在吉隆坡下榻饭店会见老挝总理通邢和"
           "新西兰总理约翰·基。", {"李克强", "通邢", "约翰·基"}, "a verb's character, a name: 通邢"),
+    # a headline: a rare time word opens the clause after the title (xwlb 2015)
+    _case("美国与古巴外长半世纪来首会见\n美洲国家首脑会议当地时间10日在巴拿马城开幕。", set(),
+          "a rare time word: 外长|半世纪|来首 (35)", {"半世纪来首"}),
 ]
 
 # Names that open with no surname (Tibetan, Mongolian …), read where the tagger reads them

@@ -219,6 +219,12 @@ _NAME_TAGS = frozenset({"nr", "nrt", "nrfg"})
 _PROPER_TAGS = _NAME_TAGS | {"ns", "nz", "nt"}
 
 
+# ... and of rare words (counted under 100) that open a clause too: verbs, adverbs, time words,
+# prepositions, conjunctions (外长|半世纪|来首: 半世纪 t, 35); not nouns, which Japanese surnames
+# are to jieba (二阶, 稻田, 小野, 高村: n)
+_RARE_CLAUSE_TAGS = frozenset({"v", "vd", "vn", "d", "ad", "t", "p", "c"})
+
+
 def opens_with_clause_word(run: str, lex: Lexicon) -> bool:
     """Whether a run of Han characters read as a Japanese or Korean name after a foreign title
     is words of a clause instead: it opens with a common word of jieba's dictionary (count 100
@@ -233,7 +239,8 @@ def opens_with_clause_word(run: str, lex: Lexicon) -> bool:
             or any(run[:k] in known_names() for k in range(SHORTEST_NAME, len(run) + 1))):
         return False
     tags, rare = common_word_tags(KNOWN_WORD_COUNT), short_word_tags()
-    if any(tags.get(run[:k]) not in (None, *_PROPER_TAGS) for k in range(SHORTEST_NAME, len(run) + 1)):
+    if any(tags.get(run[:k]) not in (None, *_PROPER_TAGS) or rare.get(run[:k]) in _RARE_CLAUSE_TAGS
+           for k in range(SHORTEST_NAME, len(run) + 1)):
         return True
     characters = character_word_tags(CHARACTER_WORD_COUNT)
     if characters.get(run[0]) not in _CLAUSE_OPENING_TAGS:
