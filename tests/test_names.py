@@ -290,6 +290,9 @@ WHAT_A_TITLE_IS_OF = [
           "a Chinese given name may be a word: 谢|国民"),
     _case("按照公平地域轮流的原则，联大主席一职由各州轮流推举代表，经联大选举产生，任期一年。", set(),
           "the post itself: 主席|一职", {"一职"}),
+    _case("随后邀请观察员国阿富汗总统加尼、伊朗外交部长扎里夫，主席国客人土库曼斯坦总统别尔德穆哈梅多夫以及有关国际和"
+          "地区组织代表参加大范围会谈。", {"加尼", "扎里夫", "别尔德穆哈梅多夫"},
+          "the country that holds the post: 主席|国客人", {"国客人"}),
 ]
 
 # a head's title after a transliteration (foreign.head_after_foreign_name): the "name" starting
