@@ -186,6 +186,9 @@ PLACES_AND_BODIES = [
     # a title cut from a division's name the gazetteer knows (xwlb 2016)
     _case("湖北省长阳县电视台总编 刘宗琳：你看它这里这个房子，几乎这个村子里面的房子都是这个样。", set(),
           "a title cut from a county's name: 湖北省|长阳县", {"阳县"}),
+    _case("央视网消息(新闻联播)：应沙特阿拉伯王国国王萨勒曼、阿拉伯埃及共和国总统塞西、伊朗伊斯兰共和国总统鲁哈尼邀请，"
+          "国家主席习近平将于1月19日至23日对沙特、埃及、伊朗进行国事访问。", {"萨勒曼", "习近平"},
+          "a country's long name after 、: 萨勒曼、|阿拉伯埃及共和国", {"阿拉伯埃"}),
 ]
 
 FRAGMENTS = [
@@ -439,6 +442,10 @@ _PIECES = ["习近平", "普京", "托卡耶夫", "王建国", "总统", "主席
        st.integers(0, 30), st.integers(1, 12))
 # found by hypothesis on 2026-12-02: 致应 was read on to 致应邀
 @example(["普京", "致", "应邀", "致", "应邀"], 2, 2)
+# ... on 2026-12-03: 邀应 written whole elsewhere as 邀应邀, 邀应邀应 shorter as 邀应邀, and 公爵时时
+@example(["普京", "，", "应邀", "应邀", "应邀"], 4, 2)
+@example(["普京", "，", "应邀", "应邀", "应邀"], 4, 4)
+@example(["习近平", "普京", "公爵", "时", "时"], 5, 4)
 def test_a_judged_name_never_starts_or_ends_with_glue(pieces, start, length):
     text = "".join(pieces)
     start = min(start, len(text) - 1)

@@ -322,7 +322,8 @@ def written_whole_elsewhere(text: str, start: int, end: int, limit: int, lex: Le
         if (longer > limit or not _HAN_CHAR.match(more[-1])
                 or any(c in lex.function_chars for c in more)
                 or any(pats.followers.match(text, k, limit) for k in range(end, longer))
-                or (dotted < 0 and text.startswith(lex.words("name_glue_after"), end))
+                or (dotted < 0 and (text.startswith(lex.words("name_glue_after"), end)
+                                    or text.endswith(lex.words("name_glue_after"), start, longer)))
                 or any(text[end:k] in common_words(KNOWN_WORD_COUNT)
                        for k in range(end + SHORTEST_NAME, longer + 1))):
             continue  # ... not by a word of its own: 普京|总统, 李克强|转达
@@ -349,7 +350,7 @@ _RUN_ON_CHARACTER_TAGS = frozenset({"v", "d", "p", "c"})
 _RUN_ON_WORD_TAGS = frozenset({"v", "vn", "vd", "n", "d", "ad", "a", "p", "c"})
 
 
-def written_shorter_elsewhere(text: str, start: int, end: int, pats: Patterns) -> int:
+def written_shorter_elsewhere(text: str, start: int, end: int, lex: Lexicon, pats: Patterns) -> int:
     """Where a name run on into the next word ends, if the document writes it shorter
     elsewhere where a name ends, and never as long: 普京|专机 (…目标很可能是普京。), 奥巴马|辩称,
     彭丽媛|应 (…联合国秘书长潘基文邀请). What it ran on by is a one-character verb, adverb,
@@ -360,7 +361,7 @@ def written_shorter_elsewhere(text: str, start: int, end: int, pats: Patterns) -
     characters, rare = character_word_tags(CHARACTER_WORD_COUNT), short_word_tags()
     words = common_word_tags(KNOWN_WORD_COUNT)
     for shorter in range(end - 1, max(start + SHORTEST_NAME, end - _RUN_ON) - 1, -1):
-        if not _HAN_CHAR.match(text[shorter - 1]):
+        if not _HAN_CHAR.match(text[shorter - 1]) or text.endswith(lex.words("name_glue_after"), start, shorter):
             continue
         opens = (end - shorter == 1 and characters.get(text[shorter]) in _RUN_ON_CHARACTER_TAGS) or any(
             (words.get(text[shorter:k]) or rare.get(text[shorter:k])) in _RUN_ON_WORD_TAGS

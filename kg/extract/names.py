@@ -120,10 +120,11 @@ def _before_verb(text: str, start: int, end: int, lex: Lexicon) -> int:
 
 def _unglued(text: str, start: int, end: int, lex: Lexicon,
              pats: Patterns) -> tuple[int, int] | None:
-    """The span without the glued words it ends with; none if it starts with one."""
-    if text.startswith(lex.words("name_glue_before"), start, end):
-        return None
+    """The span without the glued words it ends with; none if it starts with one, or with a
+    glued word of two characters or more (公爵|时时, 夫人|彭丽媛)."""
     glue = lex.words("name_glue_after")
+    if text.startswith(lex.words("name_glue_before") + tuple(w for w in glue if len(w) > 1), start, end):
+        return None
     while end - start >= SHORTEST_NAME and text.endswith(glue, start, end):
         at = end - max(len(w) for w in glue if text.endswith(w, start, end))
         if not _glued(text, start, at, lex, pats):
@@ -196,7 +197,7 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
     country = pats.country.match(text, span[0])
     if country is not None and country.end() > span[1]:
         return None  # the head of a country's name running past it: 吉尔吉斯共|和国 (not 马里|奥)
-    end = written_shorter_elsewhere(text, span[0], span[1], pats)
+    end = written_shorter_elsewhere(text, span[0], span[1], lex, pats)
     return span[0], written_whole_elsewhere(text, span[0], end, limit, lex, pats)
 
 
