@@ -117,6 +117,7 @@ GLUED_WHERE_THE_TAGGER_DOES_NOT_END = [
           "a verb and its particle: 毕京京|做了", {"毕京京做了"}),
     _case("在峰会开始后，西方国家领导人多次向俄罗斯总统普京施压，但普京严肃指出，欧洲向叙利亚反对派武装提供武器是"
           "害人害己。", {"普京"}, "the tagger's end before a rarer verb: 施压 (99)", {"普京施压"}),
+    _case("镇长杜玲急得挠头。", {"杜玲"}, "a verb and a particle: 杜玲|急得", {"杜玲急得"}),
 ]
 
 # pieces of words read as names after a title (xwlb 2012-2019)
@@ -189,6 +190,8 @@ PLACES_AND_BODIES = [
     _case("央视网消息(新闻联播)：应沙特阿拉伯王国国王萨勒曼、阿拉伯埃及共和国总统塞西、伊朗伊斯兰共和国总统鲁哈尼邀请，"
           "国家主席习近平将于1月19日至23日对沙特、埃及、伊朗进行国事访问。", {"萨勒曼", "习近平"},
           "a country's long name after 、: 萨勒曼、|阿拉伯埃及共和国", {"阿拉伯埃"}),
+    _case("习近平指出，中俄总理定期会晤机制成立17年来，对两国务实合作发挥了很大的促进作用。", set(),
+          "a rare place of jieba's before a title: 中俄|总理 (ns 3)", {"中俄"}),
 ]
 
 FRAGMENTS = [
