@@ -118,6 +118,8 @@ GLUED_WHERE_THE_TAGGER_DOES_NOT_END = [
     _case("在峰会开始后，西方国家领导人多次向俄罗斯总统普京施压，但普京严肃指出，欧洲向叙利亚反对派武装提供武器是"
           "害人害己。", {"普京"}, "the tagger's end before a rarer verb: 施压 (99)", {"普京施压"}),
     _case("镇长杜玲急得挠头。", {"杜玲"}, "a verb and a particle: 杜玲|急得", {"杜玲急得"}),
+    _case("黎鸿英转达了越共中央总书记阮富仲、越南国家主席张晋创致习近平的口信。", {"阮富仲", "张晋创"},
+          "the tagger reading over glue and a name: 张晋创|致习近平", {"张晋创致习近平"}),
 ]
 
 # pieces of words read as names after a title (xwlb 2012-2019)

@@ -142,10 +142,13 @@ def opens_next_word(text: str, start: int, at: int, end: int, lex: Lexicon,
 def word_across(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether a word starts between `start` and `end` and runs past `end`: a glued word
     (巴罗佐|通电话, 特朗普|北京时间; not 巴罗佐|则, which comes off) or one of jieba's dictionary;
-    or a glued word of two characters or more starts at `start`: 祖马|夫人恩盖马."""
+    or a glued word of two characters or more starts at `start` (祖马|夫人恩盖马), or a glued word
+    and then a name jieba knows run from `start` to `end` (张晋创|致习近平)."""
     words, glue = common_words(KNOWN_WORD_COUNT), lex.words("name_glue_after")
     if text.startswith(tuple(w for w in glue if len(w) >= SHORTEST_NAME), start, end):
         return True  # a glued word of two characters or more inside: 祖马|夫人恩盖马
+    if any(text.startswith(w, start) and text[start + len(w):end] in known_names() for w in glue):
+        return True  # a glued word, then a name jieba knows: 张晋创|致习近平
     return any(text[k:w] in words or text[k:w] in glue for k in range(start, end)
                for w in range(end + 1, min(len(text), k + LONGEST_WORD) + 1))
 
