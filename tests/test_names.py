@@ -254,6 +254,9 @@ FOREIGN = [
     # the conjunction is the name's own before a time word (xwlb 2019)
     _case("日本奥委会主席竹田恒和今天（15日）再次否认自己为获取2020年东京奥运会主办权行贿。", {"竹田恒和"},
           "a time word after the conjunction: 竹田恒和|今天", {"竹田恒"}),
+    # a transliteration a follower ends is whole, though the tagger ends it before a word inside (xwlb 2019)
+    _case("央视网消息（新闻联播）：国家主席习近平25日在人民大会堂会见塞浦路斯总统阿纳斯塔夏季斯。", {"习近平", "阿纳斯塔夏季斯"},
+          "the tagger's end before a word inside a transliteration: 阿纳斯塔|夏季|斯", {"阿纳斯塔"}),
 ]
 
 

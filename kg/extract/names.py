@@ -223,10 +223,11 @@ def _reading(text: str, start: int, end: int, limit: int, lex: Lexicon,
             e = end  # a name jieba knows, then a word that follows names: 李克强|同|乌总理
         # ... not into a word that runs on past it: 巴罗佐|通电话, 特朗普|北京时间
         # ... nor before a conjunction the proposal runs through: 志位|和夫 is 志位和夫; nor inside a
-        # transliteration a glued word follows: 奥巴|马上台 is 奥巴马|上台
+        # transliteration a glued word or a follower follows: 奥巴|马上台, 阿纳斯塔|夏季斯。
         held = e < end and (s + through_held_conjunction(text, s, e, limit, lex, pats) == end or (
-            all_transliterated(text, s, end, lex) and text.startswith(tuple(
-                w for w in lex.words("name_glue_after") if len(w) >= SHORTEST_NAME), end)))
+            all_transliterated(text, s, end, lex) and (pats.followers.match(text, end, limit) or
+                                                       text.startswith(tuple(w for w in lex.words(
+                                                           "name_glue_after") if len(w) > 1), end))))
         # ... nor over a word of glue: 祖马|夫人恩盖马 (word_across)
         if e != end and not held and (e < end or not word_across(text, end, e, lex)) and (
                 _ends_name(text, s, e, limit, lex, pats)
