@@ -372,6 +372,8 @@ CLAUSES_AFTER_A_FOREIGN_TITLE = [
     # a headline: a rare time word opens the clause after the title (xwlb 2015)
     _case("美国与古巴外长半世纪来首会见\n美洲国家首脑会议当地时间10日在巴拿马城开幕。", set(),
           "a rare time word: 外长|半世纪|来首 (35)", {"半世纪来首"}),
+    _case("联合国特使访叙推动组建宪法委员会\n联合国秘书长叙利亚问题特使佩德森21日抵达大马士革。", {"佩德森"},
+          "a verb and a country's one-character name: 特使|访叙", {"访叙"}),
 ]
 
 # Names that open with no surname (Tibetan, Mongolian …), read where the tagger reads them

@@ -241,7 +241,9 @@ def opens_with_clause_word(run: str, lex: Lexicon) -> bool:
     (市长|找|麻烦, 总统|派|韩国政府, 元首相|约|后会有期, 应|白俄罗斯), or a pronoun or a function
     word comes next (总书记|派|你, 首相|应|我, 县委书记|干|在实处). Not where all its characters
     are transliteration's (登盛), nor where it opens with a name jieba knows (安倍晋三) or
-    leaders.tsv lists (回良玉), nor a name in characters that make no word (通邢, 拉詹)."""
+    leaders.tsv lists (回良玉), nor a name in characters that make no word (通邢, 拉詹). A
+    one-character verb jieba counts often and a country's one-character name open a clause too
+    (特使|访叙, places.yaml country_abbreviations)."""
     if (all(c in lex.translit_any for c in run) or any(name == run for name, _role in lex.terms)
             or any(run[:k] in known_names() for k in range(SHORTEST_NAME, len(run) + 1))):
         return False
@@ -249,6 +251,9 @@ def opens_with_clause_word(run: str, lex: Lexicon) -> bool:
     if any(tags.get(run[:k]) not in (None, *_PROPER_TAGS) or rare.get(run[:k]) in _RARE_CLAUSE_TAGS
            for k in range(SHORTEST_NAME, len(run) + 1)):
         return True
+    if (character_word_tags(_GLUED_VERB_COUNT).get(run[0]) in VERB_TAGS
+            and run[1] in lex.words("country_abbreviations")):
+        return True  # a verb and a country it is done to: 特使|访叙|推动…, 总统|访俄
     characters = character_word_tags(CHARACTER_WORD_COUNT)
     if characters.get(run[0]) not in _CLAUSE_OPENING_TAGS:
         return False
