@@ -50,6 +50,16 @@ GLUED = [
           "意大利返还796件套中国文物艺术品。", {"习近平", "孔特"}, "an adverb: 共同", {"孔特共"}),
     _case("央视网消息（新闻联播）：2019年10月11日至13日，国家主席习近平应邀赴印度出席中印领导人第二次"
           "非正式会晤、对尼泊尔进行国事访问。", {"习近平"}, "opening with a verb: 赴", {"赴印"}),
+    # a royal's or a noble's title after the name (xwlb 2014-2015)
+    _case("当地时间23号下午，习近平离开曼彻斯特启程回国，英国女王宫廷大臣皮尔伯爵等到机场送行。", {"皮尔"},
+          "a noble's title: 伯爵", {"皮尔伯爵"}),
+    _case("国务院总理李克强当地时间18日下午在伦敦会见英国议会上院议长迪苏莎女男爵。", {"李克强", "迪苏莎"},
+          "a noble's title: 女男爵", {"迪苏莎女男爵", "迪苏莎女"}),
+    _case("当天下午，习近平主席夫人彭丽媛在德国总理默克尔丈夫绍尔陪同下来到柏林音乐学院参观。", {"默克尔"},
+          "a spouse, as 夫人: 默克尔|丈夫", {"默克尔丈夫绍尔"}),
+    _case("中国-阿拉伯国家友好年暨第三届阿拉伯艺术节开幕式9月10日在北京举行，国家主席习近平发来贺信，祝愿友好年活动"
+          "圆满成功。\n阿拉伯国家联盟首脑理事会轮值主席国科威特埃米尔萨巴赫也向中阿友好年发来贺信。", {"习近平"},
+          "a ruler's title before the name: 埃米尔|萨巴赫", {"埃米尔萨巴赫"}),
 ]
 
 # glued words the tagger reads no person over, or reads into the name (xwlb 2012-2019)
@@ -89,6 +99,27 @@ GLUED_WHERE_THE_TAGGER_DOES_NOT_END = [
     # ... which costs a name jieba does not know where the tagger reads none (普那)
     _case("在会见库克群岛总理普那时，习近平指出，中库建交21年来，始终坚持真诚友好、相互尊重。",
           set(), "no name ending in a word it is glued to: 普那时 (那时)", {"普那时"}),
+    # a transliteration, then a character none uses opening a rare word (xwlb 2013)
+    _case("面对舆论压力，1号，正在坦桑尼亚访问的美国总统奥巴马辩称，各国政府相互从事间谍活动很正常。", {"奥巴马"},
+          "a transliteration before a rare verb: 辩称 (25)", {"奥巴马辩"}),
+    _case("央视网消息(新闻联播)：今天，数千名示威者在泰国首都曼谷举行示威，要求看守内阁总理英拉交权，而支持政府的"
+          "红衫军也表示，将全力抵制反政府示威。", {"英拉"}, "a transliteration before a rare noun: 交权 (3)",
+          {"英拉交权"}),
+    # the tagger reads over a glued word, or ends inside the transliteration before one (xwlb 2012-2013)
+    _case("当地时间27日下午，习近平主席夫人彭丽媛在南非总统祖马夫人恩盖马陪同下来到德班音乐学校参观。",
+          {"祖马"}, "the tagger reading over glue: 祖马|夫人恩盖马", {"祖马夫人恩盖马"}),
+    _case("这是美国总统奥巴马上台执政后，朝美举行的首次正式会谈。", {"奥巴马"},
+          "the tagger ending in a transliteration before glue: 奥巴|马上台", {"奥巴"}),
+    # a Chinese name run into one-character words (xwlb 2013)
+    _case("在辽宁省省委中心组学习研讨扩大会议上，省委书记王珉先请与会的领导干部做一次换位思考。", {"王珉"},
+          "an adverb and a verb: 王珉|先请", {"王珉先请"}),
+    _case("国防大学副校长毕京京做了《强军梦：实现中国梦的坚强力量》的报告。", {"毕京京"},
+          "a verb and its particle: 毕京京|做了", {"毕京京做了"}),
+    _case("在峰会开始后，西方国家领导人多次向俄罗斯总统普京施压，但普京严肃指出，欧洲向叙利亚反对派武装提供武器是"
+          "害人害己。", {"普京"}, "the tagger's end before a rarer verb: 施压 (99)", {"普京施压"}),
+    _case("镇长杜玲急得挠头。", {"杜玲"}, "a verb and a particle: 杜玲|急得", {"杜玲急得"}),
+    _case("黎鸿英转达了越共中央总书记阮富仲、越南国家主席张晋创致习近平的口信。", {"阮富仲", "张晋创"},
+          "the tagger reading over glue and a name: 张晋创|致习近平", {"张晋创致习近平"}),
 ]
 
 # pieces of words read as names after a title (xwlb 2012-2019)
@@ -121,6 +152,11 @@ COMMON_WORDS = [
     _case("看到总书记来了，学生们围拢过来，纷纷问习爷爷好，总书记高兴地同大家交谈，"
           "询问他们学习和生活情况。", set(), "a word and its particle: 高兴地", {"高兴地"}),
     _case("乌克兰总统选举将进行第二轮投票", set(), "a noun: 选举", {"选举"}),
+    _case("他还与沙特国王通了电话。", set(), "a verb and its particle after a title: 国王|通了", {"通了", "通了电话"}),
+    # a verb that is a surname too and a preposition or localizer completing it (xwlb 2014)
+    _case("普选办法应当符合香港基本法和全国人大常委会的有关决定，符合香港实际情况，行政长官应由爱国爱港人士担任。",
+          set(), "a verb and a preposition after a title: 行政长官|应由", {"应由"}),
+    _case("“小青柠”们还为总理戴上志愿者手环。", set(), "a verb and a localizer after a title: 总理|戴上", {"戴上"}),
 ]
 
 PLACES_AND_BODIES = [
@@ -144,6 +180,20 @@ PLACES_AND_BODIES = [
           {"和党中央"}),
     _case("新宪法对古巴的政治、经济方面作出了规定，例如新设国家主席和总理职位。", set(),
           "opening with a conjunction: 和总理", {"和总理"}),
+    _case("1945年7月17号至8月2号，苏美英三国在德国波茨坦会晤，讨论对法西斯轴心国的战后处理事宜。", set(),
+          "a foreign city: 波茨坦", {"波茨坦"}),
+    _case("国家主席习近平和夫人彭丽媛在伦敦会见英国威尔士亲王查尔斯王储和夫人卡米拉。", {"习近平"},
+          "a foreign region before a title: 威尔士|亲王", {"威尔士"}),
+    _case("克里米亚入俄条约由俄总统普京和克里米亚议长、总理及塞瓦斯托波尔市长于18号签署。", set(),
+          "a foreign city before a head: 塞瓦斯托波尔|市长", {"塞瓦斯托波尔"}),
+    # a title cut from a division's name the gazetteer knows (xwlb 2016)
+    _case("湖北省长阳县电视台总编 刘宗琳：你看它这里这个房子，几乎这个村子里面的房子都是这个样。", set(),
+          "a title cut from a county's name: 湖北省|长阳县", {"阳县"}),
+    _case("央视网消息(新闻联播)：应沙特阿拉伯王国国王萨勒曼、阿拉伯埃及共和国总统塞西、伊朗伊斯兰共和国总统鲁哈尼邀请，"
+          "国家主席习近平将于1月19日至23日对沙特、埃及、伊朗进行国事访问。", {"萨勒曼", "习近平"},
+          "a country's long name after 、: 萨勒曼、|阿拉伯埃及共和国", {"阿拉伯埃"}),
+    _case("习近平指出，中俄总理定期会晤机制成立17年来，对两国务实合作发挥了很大的促进作用。", set(),
+          "a rare place of jieba's before a title: 中俄|总理 (ns 3)", {"中俄"}),
 ]
 
 FRAGMENTS = [
@@ -197,6 +247,16 @@ FOREIGN = [
           "科尔宾当选英国首相。", {"蓬佩奥"}, "the tagger's end before a common word: 暗示", {"蓬佩奥暗示"}),
     _case("应捷克共和国总统泽曼邀请，国家主席习近平将于3月28日至30日对捷克进行国事访问。", {"泽曼"},
           "the tagger's end before a common word: 邀请", {"泽曼邀请"}),
+    # a name's first character the tagger leaves out, the document writing it whole elsewhere (xwlb 2019)
+    _case("全国人大常委会委员长栗战书9日在人民大会堂分别会见蒙古国总理呼日勒苏赫和奥地利总统范德贝伦。\n"
+          "在会见呼日勒苏赫时，栗战书表示，2014年习近平主席访问蒙古。", {"栗战书", "呼日勒苏赫", "范德贝伦"},
+          "the tagger's slip, written whole elsewhere: 呼|日勒苏赫", {"日勒苏赫"}),
+    # the conjunction is the name's own before a time word (xwlb 2019)
+    _case("日本奥委会主席竹田恒和今天（15日）再次否认自己为获取2020年东京奥运会主办权行贿。", {"竹田恒和"},
+          "a time word after the conjunction: 竹田恒和|今天", {"竹田恒"}),
+    # a transliteration a follower ends is whole, though the tagger ends it before a word inside (xwlb 2019)
+    _case("央视网消息（新闻联播）：国家主席习近平25日在人民大会堂会见塞浦路斯总统阿纳斯塔夏季斯。", {"习近平", "阿纳斯塔夏季斯"},
+          "the tagger's end before a word inside a transliteration: 阿纳斯塔|夏季|斯", {"阿纳斯塔"}),
 ]
 
 
@@ -244,6 +304,11 @@ WHAT_A_TITLE_IS_OF = [
           "推出的“拥抱中国”计划。", {"穆罕默德"}, "an honorific: 殿下", {"殿下"}),
     _case("陪同西方、泰国正大集团董事长兼首席执行官谢国民出席。", {"谢国民"},
           "a Chinese given name may be a word: 谢|国民"),
+    _case("按照公平地域轮流的原则，联大主席一职由各州轮流推举代表，经联大选举产生，任期一年。", set(),
+          "the post itself: 主席|一职", {"一职"}),
+    _case("随后邀请观察员国阿富汗总统加尼、伊朗外交部长扎里夫，主席国客人土库曼斯坦总统别尔德穆哈梅多夫以及有关国际和"
+          "地区组织代表参加大范围会谈。", {"加尼", "扎里夫", "别尔德穆哈梅多夫"},
+          "the country that holds the post: 主席|国客人", {"国客人"}),
 ]
 
 # a head's title after a transliteration (foreign.head_after_foreign_name): the "name" starting
@@ -304,6 +369,11 @@ CLAUSES_AFTER_A_FOREIGN_TITLE = [
     # ... kept: a name in characters that make no word after its first
     _case("李克强在吉隆坡会见老挝总理通邢\n国务院总理李克强当地时间21号晚在吉隆坡下榻饭店会见老挝总理通邢和"
           "新西兰总理约翰·基。", {"李克强", "通邢", "约翰·基"}, "a verb's character, a name: 通邢"),
+    # a headline: a rare time word opens the clause after the title (xwlb 2015)
+    _case("美国与古巴外长半世纪来首会见\n美洲国家首脑会议当地时间10日在巴拿马城开幕。", set(),
+          "a rare time word: 外长|半世纪|来首 (35)", {"半世纪来首"}),
+    _case("联合国特使访叙推动组建宪法委员会\n联合国秘书长叙利亚问题特使佩德森21日抵达大马士革。", {"佩德森"},
+          "a verb and a country's one-character name: 特使|访叙", {"访叙"}),
 ]
 
 # Names that open with no surname (Tibetan, Mongolian …), read where the tagger reads them
@@ -313,12 +383,29 @@ WITHOUT_A_SURNAME = [
           {"黄水木", "南培"}, "Tibetan, in a list: 南培"),
 ]
 
+# Names run on into the next word where the document writes them shorter elsewhere (xwlb 2012-2015)
+RUN_ON_INTO_THE_NEXT_WORD = [
+    _case("事件发生后，曾有媒体报道称，失事客机与俄罗斯总统普京专机在半个多小时内先后飞经同一区域，因此袭击者的"
+          "真正目标很可能是普京。", {"普京"}, "a noun: 普京|专机 (…是普京。)", {"普京专机"}),
+    _case("当地时间26日下午，国家主席习近平夫人、世界卫生组织结核病和艾滋病防治亲善大使彭丽媛应联合国秘书长潘基文"
+          "邀请，在纽约出席联合国“每个妇女、每个儿童”倡议高级别会议开幕式。\n彭丽媛发表致辞表示，关爱妇女、儿童和"
+          "青少年健康，是对人类未来最重要的投入。", {"习近平", "彭丽媛", "潘基文"},
+          "a preposition: 彭丽媛|应 (彭丽媛发表…)", {"彭丽媛应"}),
+    _case("中国网络电视台消息(新闻联播)：韩国总统李明博10号下午访问了韩国与日本存在主权争议的独岛。\n10号下午，韩国总统府高层宣布了李明博登上“独岛”的消息，称"
+          "当地时间10号下午韩国总统李明博先访问了郁陵岛，然后登上了“独岛”。", {"李明博"},
+          "an adverb: 李明博|先 (李明博10号…)", {"李明博先"}),
+    # ... kept: the shorter is written only as a piece of the whole (刘大|为在, 刘大为|要)
+    _case("央视网消息(新闻联播)：中国美协主席刘大为在草原长大。\n这正是画家刘大为要捕捉的。", {"刘大为"},
+          "kept: 刘大为, 刘大 only in it", {"刘大"}),
+]
+
 CLASSES = {"tagger's body": TAGGER_BODIES, "clause after a foreign title": CLAUSES_AFTER_A_FOREIGN_TITLE,
            "what a title is of": WHAT_A_TITLE_IS_OF, "without a surname": WITHOUT_A_SURNAME,
            "head after a word or place": HEADS_AFTER_A_WORD_OR_PLACE, "glued": GLUED, "common word": COMMON_WORDS, "place or body": PLACES_AND_BODIES,
            "fragment": FRAGMENTS, "foreign": FOREIGN,
            "glued, the tagger not ending it": GLUED_WHERE_THE_TAGGER_DOES_NOT_END,
-           "piece of a word": PIECES_OF_WORDS, "glued before the next word": GLUED_BEFORE_THE_NEXT_WORD}
+           "piece of a word": PIECES_OF_WORDS, "glued before the next word": GLUED_BEFORE_THE_NEXT_WORD,
+           "run on into the next word": RUN_ON_INTO_THE_NEXT_WORD}
 
 
 def by_class(classes: dict[str, list]):
@@ -365,6 +452,10 @@ _PIECES = ["习近平", "普京", "托卡耶夫", "王建国", "总统", "主席
        st.integers(0, 30), st.integers(1, 12))
 # found by hypothesis on 2026-12-02: 致应 was read on to 致应邀
 @example(["普京", "致", "应邀", "致", "应邀"], 2, 2)
+# ... on 2026-12-03: 邀应 written whole elsewhere as 邀应邀, 邀应邀应 shorter as 邀应邀, and 公爵时时
+@example(["普京", "，", "应邀", "应邀", "应邀"], 4, 2)
+@example(["普京", "，", "应邀", "应邀", "应邀"], 4, 4)
+@example(["习近平", "普京", "公爵", "时", "时"], 5, 4)
 def test_a_judged_name_never_starts_or_ends_with_glue(pieces, start, length):
     text = "".join(pieces)
     start = min(start, len(text) - 1)

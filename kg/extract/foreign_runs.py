@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.name_words import KNOWN_WORD_COUNT, conjunction_character, verb_starts, word_starts
+from kg.extract.name_words import (KNOWN_WORD_COUNT, TIME_WORD_TAGS, conjunction_character,
+                                   transliteration_before_word, verb_and_particle, verb_starts,
+                                   word_starts)
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import HAN, Patterns
 
@@ -37,7 +39,7 @@ def foreign_han_run(text: str, pos: int, limit: int, lex: Lexicon, pats: Pattern
     shortest run of two to five Han characters that something a name may be
     followed by, a word no name is glued to or a common verb ends; it does not start
     with a function word (的信中, 及参议院)."""
-    if pos >= limit or text[pos] in lex.function_chars:
+    if pos >= limit or text[pos] in lex.function_chars or verb_and_particle(text, pos, lex):
         return 0
     for length in _FOREIGN_HAN_LENGTHS:
         end = pos + length
@@ -46,7 +48,8 @@ def foreign_han_run(text: str, pos: int, limit: int, lex: Lexicon, pats: Pattern
             return 0  # ... nor does it end with one, or with a conjunction: 桥下彻|所发表
         if (pats.followers.match(text, end, limit) or text.startswith(lex.words("name_glue_after"), end)
                 or text.startswith(lex.words("leader_envoys"), end)  # …总书记本扬|特使
-                or (text[end] not in lex.translit_any and verb_starts(text, end, limit))):
+                or (text[end] not in lex.translit_any and verb_starts(text, end, limit))
+                or transliteration_before_word(text, pos, end, limit, lex)):
             # ... or a word no name is glued to, or a common verb in characters no
             # transliteration goes on with: 祖马|致唁电, 阿博特|邀请 (not 卡贾维|维和, not
             # 特使内政|部长, 河野洋|平等: nouns)
@@ -65,8 +68,9 @@ def through_held_conjunction(text: str, pos: int, end: int, limit: int, lex: Lex
         return 0
     after = end + 1
     if after - pos < _FOREIGN_HAN_LENGTHS[-1] and after < limit and (
-            text[after] in lex.function_chars or verb_starts(text, after, limit, KNOWN_WORD_COUNT)):
-        # a verb, however rare, is no name's start: 竹田恒和|涉嫌 (269)
+            text[after] in lex.function_chars or verb_starts(text, after, limit, KNOWN_WORD_COUNT)
+            or verb_starts(text, after, limit, KNOWN_WORD_COUNT, TIME_WORD_TAGS)):
+        # a verb, however rare, or a time word is no name's start: 竹田恒和|涉嫌 (269), 竹田恒和|今天
         return after - pos
     after += 1
     if (after - pos <= _FOREIGN_HAN_LENGTHS[-1] and after < limit and _HAN_CHAR.match(text[after - 1])

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from kg.extract.foreign_runs import LONGEST_TRANSLITERATION
 from kg.extract.name_words import KNOWN_WORD_COUNT
+from kg.lang.lexicon import Lexicon
 from kg.model import Tokens
 from kg.text.segment import common_words
 
@@ -25,3 +26,11 @@ def token_around(text: str, at: int, tokens: Tokens) -> tuple[int, int] | None:
         if end is not None:
             return (start, end) if end > at else None
     return None
+
+
+def inside_place(text: str, at: int, tokens: Tokens, lex: Lexicon) -> bool:
+    """Whether `at` falls inside a token of jieba's that is a division's full name the gazetteer
+    knows: a title read from its first character is none, and no name starts there
+    (湖北省|长阳县, 湖南省|长沙市); not a short name, which may be a word (财政部|长安|瓦尔)."""
+    token = token_around(text, at, tokens)
+    return token is not None and text[token[0]:token[1]] in lex.gazetteer.by_name

@@ -24,6 +24,8 @@ KNOWN_WORD_COUNT = 100
 # jieba's tags of words no given name is: verbs, adverbs, numerals, time words, prepositions
 NOT_GIVEN_NAME_TAGS = frozenset({"v", "vd", "d", "ad", "m", "t", "p", "c", "f", "r", "u"})
 VERB_TAGS = frozenset({"v", "vd"})
+# ... and of time words (今天, 昨天)
+TIME_WORD_TAGS = frozenset({"t"})
 # ... and of words that are none of a name, a place or a body: nouns, adjectives, idioms
 WORD_TAGS = NOT_GIVEN_NAME_TAGS | {"n", "vn", "a", "l", "i"}
 # ... and of words that say how, when or what is done, which no given name opens with
@@ -46,11 +48,12 @@ def word_starts(text: str, start: int, limit: int) -> bool:
     return any(text[start:start + k] in words for k in range(2, min(5, limit - start + 1)))
 
 
-def verb_starts(text: str, start: int, limit: int, least_count: int = COMMON_WORD_COUNT) -> bool:
+def verb_starts(text: str, start: int, limit: int, least_count: int = COMMON_WORD_COUNT,
+                kinds: frozenset[str] = VERB_TAGS) -> bool:
     """Whether a verb jieba counts `least_count` times or more starts at `start` (邀请,
-    出席), not a noun (部长, 平等)."""
+    出席), not a noun (部长, 平等); or a word of other `kinds` of jieba's tags (今天 t)."""
     tags = common_word_tags(least_count)
-    return any(tags.get(text[start:start + k]) in VERB_TAGS for k in range(2, min(5, limit - start + 1)))
+    return any(tags.get(text[start:start + k]) in kinds for k in range(2, min(5, limit - start + 1)))
 
 
 def word_runs_over(text: str, start: int, end: int, limit: int, lex: Lexicon,
@@ -61,8 +64,8 @@ def word_runs_over(text: str, start: int, end: int, limit: int, lex: Lexicon,
     of two characters or more that follows names at `end` outweighs it (魏曰高|一行, not
     高一), and so does a common word after transliteration (阿博特|邀请, not 特邀)."""
     words = common_words(KNOWN_WORD_COUNT)
-    if text[start:end] in words:
-        return True
+    if text[start:end] in words or short_word_tags().get(text[start:end]) in VERB_TAGS:
+        return True  # ... or a verb however rare: 普京|施压 (99)
     follower = pats.followers.match(text, end, limit)
     if (follower and follower.end() - end >= SHORTEST_NAME) or text.startswith(
             tuple(w for w in lex.words("name_glue_after") if len(w) >= SHORTEST_NAME), end):
@@ -78,6 +81,28 @@ def conjunction_character(char: str) -> bool:
     """Whether `char` is a conjunction jieba counts often (所 76462, 而, 并): no Japanese or
     Korean name ends with one (桥下彻|所发表)."""
     return character_word_tags(CHARACTER_WORD_COUNT).get(char) == "c"
+
+
+def verb_and_particle(text: str, pos: int, lex: Lexicon) -> bool:
+    """Whether a one-character verb jieba counts often and its aspect particle (events.yaml
+    `aspect_particles`) start at `pos`: 国王|通了|电话 opens no name, though 通 opens Thai ones
+    (通邢, 通伦)."""
+    return (character_word_tags(CHARACTER_WORD_COUNT).get(text[pos]) in VERB_TAGS
+            and text.startswith(lex.words("aspect_particles"), pos + 1))
+
+
+# jieba's tags of the one-character words that complete a verb before them, not a given name:
+# prepositions, localizers, particles (应|由 p, 戴|上 f, 通|过 ug)
+_COMPLEMENT_TAGS = frozenset({"p", "f", "ul", "uz", "ug"})
+
+
+def verb_and_complement(name: str) -> bool:
+    """Whether a stretch is two characters, a one-character verb jieba counts often (a surname
+    too: 应, 戴, 通) and a preposition, a localizer or a particle that completes it: 行政长官|应由|
+    爱国爱港人士担任, 为总理|戴上|手环. Asked where the tagger reads no person there."""
+    verbs, characters = character_word_tags(_GLUED_VERB_COUNT), character_word_tags(CHARACTER_WORD_COUNT)
+    return (len(name) == SHORTEST_NAME and verbs.get(name[0]) in VERB_TAGS
+            and characters.get(name[1]) in _COMPLEMENT_TAGS)
 
 
 def numeral_character(text: str, start: int, end: int) -> bool:
@@ -116,8 +141,14 @@ def opens_next_word(text: str, start: int, at: int, end: int, lex: Lexicon,
 
 def word_across(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether a word starts between `start` and `end` and runs past `end`: a glued word
-    (巴罗佐|通电话, 特朗普|北京时间; not 巴罗佐|则, which comes off) or one of jieba's dictionary."""
+    (巴罗佐|通电话, 特朗普|北京时间; not 巴罗佐|则, which comes off) or one of jieba's dictionary;
+    or a glued word of two characters or more starts at `start` (祖马|夫人恩盖马), or a glued word
+    and then a name jieba knows run from `start` to `end` (张晋创|致习近平)."""
     words, glue = common_words(KNOWN_WORD_COUNT), lex.words("name_glue_after")
+    if text.startswith(tuple(w for w in glue if len(w) >= SHORTEST_NAME), start, end):
+        return True  # a glued word of two characters or more inside: 祖马|夫人恩盖马
+    if any(text.startswith(w, start) and text[start + len(w):end] in known_names() for w in glue):
+        return True  # a glued word, then a name jieba knows: 张晋创|致习近平
     return any(text[k:w] in words or text[k:w] in glue for k in range(start, end)
                for w in range(end + 1, min(len(text), k + LONGEST_WORD) + 1))
 
@@ -150,11 +181,15 @@ def two_character_word(name: str, lex: Lexicon) -> bool:
     tag = short_word_tags().get(name)
     if all(c in lex.translit_any for c in name):
         return False
-    return tag in _RARE_NOUN_TAGS or (tag in WORD_TAGS and name[0] not in lex.surnames)
+    return (tag in _RARE_NOUN_TAGS or (tag in WORD_TAGS and name[0] not in lex.surnames)
+            or (tag == _PLACE_TAG and name not in common_word_tags(KNOWN_WORD_COUNT)))
 
 
-# the tags of rare words no name of two characters is, whatever its first character
+# the tags of rare words no name of two characters is, whatever its first character: nouns,
+# and places counted under 100, in characters not all of transliterations (中俄 ns 3, of
+# 中俄总理定期会晤; not 普京 ns 171, a name the news writes often)
 _RARE_NOUN_TAGS = frozenset({"n", "b", "nz"})
+_PLACE_TAG = "ns"
 
 
 def opens_with_glue(name: str, lex: Lexicon) -> bool:
@@ -191,6 +226,12 @@ _NAME_TAGS = frozenset({"nr", "nrt", "nrfg"})
 _PROPER_TAGS = _NAME_TAGS | {"ns", "nz", "nt"}
 
 
+# ... and of rare words (counted under 100) that open a clause too: verbs, adverbs, time words,
+# prepositions, conjunctions (外长|半世纪|来首: 半世纪 t, 35); not nouns, which Japanese surnames
+# are to jieba (二阶, 稻田, 小野, 高村: n)
+_RARE_CLAUSE_TAGS = frozenset({"v", "vd", "vn", "d", "ad", "t", "p", "c"})
+
+
 def opens_with_clause_word(run: str, lex: Lexicon) -> bool:
     """Whether a run of Han characters read as a Japanese or Korean name after a foreign title
     is words of a clause instead: it opens with a common word of jieba's dictionary (count 100
@@ -200,13 +241,19 @@ def opens_with_clause_word(run: str, lex: Lexicon) -> bool:
     (市长|找|麻烦, 总统|派|韩国政府, 元首相|约|后会有期, 应|白俄罗斯), or a pronoun or a function
     word comes next (总书记|派|你, 首相|应|我, 县委书记|干|在实处). Not where all its characters
     are transliteration's (登盛), nor where it opens with a name jieba knows (安倍晋三) or
-    leaders.tsv lists (回良玉), nor a name in characters that make no word (通邢, 拉詹)."""
+    leaders.tsv lists (回良玉), nor a name in characters that make no word (通邢, 拉詹). A
+    one-character verb jieba counts often and a country's one-character name open a clause too
+    (特使|访叙, places.yaml country_abbreviations)."""
     if (all(c in lex.translit_any for c in run) or any(name == run for name, _role in lex.terms)
             or any(run[:k] in known_names() for k in range(SHORTEST_NAME, len(run) + 1))):
         return False
     tags, rare = common_word_tags(KNOWN_WORD_COUNT), short_word_tags()
-    if any(tags.get(run[:k]) not in (None, *_PROPER_TAGS) for k in range(SHORTEST_NAME, len(run) + 1)):
+    if any(tags.get(run[:k]) not in (None, *_PROPER_TAGS) or rare.get(run[:k]) in _RARE_CLAUSE_TAGS
+           for k in range(SHORTEST_NAME, len(run) + 1)):
         return True
+    if (character_word_tags(_GLUED_VERB_COUNT).get(run[0]) in VERB_TAGS
+            and run[1] in lex.words("country_abbreviations")):
+        return True  # a verb and a country it is done to: 特使|访叙|推动…, 总统|访俄
     characters = character_word_tags(CHARACTER_WORD_COUNT)
     if characters.get(run[0]) not in _CLAUSE_OPENING_TAGS:
         return False
@@ -287,7 +334,8 @@ def written_whole_elsewhere(text: str, start: int, end: int, limit: int, lex: Le
         if (longer > limit or not _HAN_CHAR.match(more[-1])
                 or any(c in lex.function_chars for c in more)
                 or any(pats.followers.match(text, k, limit) for k in range(end, longer))
-                or (dotted < 0 and text.startswith(lex.words("name_glue_after"), end))
+                or (dotted < 0 and (text.startswith(lex.words("name_glue_after"), end)
+                                    or text.endswith(lex.words("name_glue_after"), start, longer)))
                 or any(text[end:k] in common_words(KNOWN_WORD_COUNT)
                        for k in range(end + SHORTEST_NAME, longer + 1))):
             continue  # ... not by a word of its own: 普京|总统, 李克强|转达
@@ -302,3 +350,69 @@ def written_whole_elsewhere(text: str, start: int, end: int, limit: int, lex: Le
                                                  or text[after:after + 1] in PUNCTUATION):
                     return longer
     return end
+
+
+# a name run on into the next word is looked for this many characters shorter elsewhere
+_RUN_ON = 2
+# ... where the one character it ran on by is a word of these tags jieba counts often: a
+# verb, an adverb, a preposition, a conjunction (应 v, 先 d, 均 d, 会 v)
+_RUN_ON_CHARACTER_TAGS = frozenset({"v", "d", "p", "c"})
+# ... or opens a word of jieba's dictionary of these tags (辩称 v, 专机 n; not a name, a
+# place or a numeral: 二世)
+_RUN_ON_WORD_TAGS = frozenset({"v", "vn", "vd", "n", "d", "ad", "a", "p", "c"})
+
+
+def written_shorter_elsewhere(text: str, start: int, end: int, lex: Lexicon, pats: Patterns) -> int:
+    """Where a name run on into the next word ends, if the document writes it shorter
+    elsewhere where a name ends, and never as long: 普京|专机 (…目标很可能是普京。), 奥巴马|辩称,
+    彭丽媛|应 (…联合国秘书长潘基文邀请). What it ran on by is a one-character verb, adverb,
+    preposition or conjunction jieba counts often (应, 先, 均, 会), or opens a word of its
+    dictionary with what follows (专机, 辩称, 交权)."""
+    if written_elsewhere(text, start, end, pats):
+        return end
+    characters, rare = character_word_tags(CHARACTER_WORD_COUNT), short_word_tags()
+    words = common_word_tags(KNOWN_WORD_COUNT)
+    for shorter in range(end - 1, max(start + SHORTEST_NAME, end - _RUN_ON) - 1, -1):
+        if not _HAN_CHAR.match(text[shorter - 1]) or text.endswith(lex.words("name_glue_after"), start, shorter):
+            continue
+        opens = (end - shorter == 1 and characters.get(text[shorter]) in _RUN_ON_CHARACTER_TAGS) or any(
+            (words.get(text[shorter:k]) or rare.get(text[shorter:k])) in _RUN_ON_WORD_TAGS
+            for k in range(max(end, shorter + SHORTEST_NAME), shorter + LONGEST_WORD + 1))
+        short, ran_on = text[start:shorter], text[shorter:end]
+        if opens and any(at != start and _name_ends(text, at + len(short), pats)
+                         and not text.startswith(ran_on, at + len(short))  # 刘大为|在: not 刘大
+                         for at in _occurrences(text, short)):
+            return shorter
+    return end
+
+
+def written_elsewhere(text: str, start: int, end: int, pats: Patterns) -> bool:
+    """Whether the document writes `text[start:end]` elsewhere too, where a name ends."""
+    name = text[start:end]
+    return any(at != start and _name_ends(text, at + len(name), pats) for at in _occurrences(text, name))
+
+
+def _name_ends(text: str, at: int, pats: Patterns) -> bool:
+    return bool(pats.followers.match(text, at)) or text[at:at + 1] in PUNCTUATION
+
+
+def transliteration_before_word(text: str, pos: int, end: int, limit: int, lex: Lexicon) -> bool:
+    """Whether a run of transliteration characters from `pos` ends at `end`, before a character
+    no transliteration uses that opens a word of jieba's dictionary, however rare: 奥巴马|辩称 (25),
+    英拉|交权 (3)."""
+    if end >= limit or text[end] in lex.translit_any or not all(c in lex.translit_any for c in text[pos:end]):
+        return False
+    words, rare = common_word_tags(KNOWN_WORD_COUNT), short_word_tags()
+    return any((words.get(text[end:k]) or rare.get(text[end:k])) in _RUN_ON_WORD_TAGS
+               for k in range(end + SHORTEST_NAME, min(limit, end + LONGEST_WORD) + 1))
+
+
+
+def one_character_words(stretch: str, lex: Lexicon) -> bool:
+    """Whether a stretch of two characters or more is all one-character verbs, adverbs,
+    prepositions or conjunctions jieba counts often, or particles (得 ud; events.yaml
+    `aspect_particles`): what a Chinese name runs on into, 王珉|先请, 毕京京|做了, 杜玲|急得."""
+    characters = character_word_tags(CHARACTER_WORD_COUNT)
+    return len(stretch) >= SHORTEST_NAME and all(
+        characters.get(c) in _RUN_ON_CHARACTER_TAGS | _PARTICLE_TAGS or c in lex.words("aspect_particles")
+        for c in stretch)

@@ -27,15 +27,17 @@ from functools import lru_cache
 
 from kg.extract.foreign_runs import (LONGEST_TRANSLITERATION, foreign_han_run,
                                      through_held_conjunction, transliterated_run)
-from kg.extract.name_tokens import inside_word, token_around
+from kg.extract.name_tokens import inside_place, inside_word, token_around
 from kg.extract.name_words import (FOREIGN_JOINER, KNOWN_WORD_COUNT, LONGEST_WORD,
-                                    NOT_GIVEN_NAME_TAGS, SHORTEST_NAME, VERB_TAGS,
+                                    NOT_GIVEN_NAME_TAGS, SHORTEST_NAME, TIME_WORD_TAGS, VERB_TAGS,
                                     all_transliterated, dotted_name_ends, ends_in_common_word,
                                     ends_with_any_common_word, function_word_and_word,
-                                    numeral_character, opens_with_clause_word,
+                                    numeral_character, one_character_words, opens_with_clause_word,
                                     opens_with_common_word, opens_with_glue, opens_next_word,
-                                    opens_with_verb, two_character_word, verb_starts, word_across,
-                                    word_runs_over, word_starts, written_whole_elsewhere)
+                                    opens_with_verb, two_character_word, verb_and_complement,
+                                    verb_and_particle, verb_starts, word_across, word_runs_over,
+                                    word_starts, written_elsewhere, written_shorter_elsewhere,
+                                    written_whole_elsewhere)
 from kg.extract.ner import tag
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import HAN, PUNCTUATION, Patterns
@@ -104,22 +106,25 @@ def _glued(text: str, start: int, at: int, lex: Lexicon, pats: Patterns) -> bool
 
 def _before_verb(text: str, start: int, end: int, lex: Lexicon) -> int:
     """Where a Chinese name the tagger ran into a verb, an adverb or a numeral ends:
-    郭建|分批 (a surname and one or two characters, then the word)."""
+    郭建|分批 (a surname and one or two characters, then the word, or one-character words:
+    王珉|先请, 毕京京|做了)."""
     if text[start] not in lex.surnames or text.startswith(tuple(lex.compound_surnames), start):
         return end
     tags = common_word_tags(KNOWN_WORD_COUNT)
     for name_end in (start + 2, start + 3):
-        if end - name_end >= SHORTEST_NAME and tags.get(text[name_end:end]) in NOT_GIVEN_NAME_TAGS:
+        if end - name_end >= SHORTEST_NAME and (tags.get(text[name_end:end]) in NOT_GIVEN_NAME_TAGS
+                                                or one_character_words(text[name_end:end], lex)):
             return name_end
     return end
 
 
 def _unglued(text: str, start: int, end: int, lex: Lexicon,
              pats: Patterns) -> tuple[int, int] | None:
-    """The span without the glued words it ends with; none if it starts with one."""
-    if text.startswith(lex.words("name_glue_before"), start, end):
-        return None
+    """The span without the glued words it ends with; none if it starts with one, or with a
+    glued word of two characters or more (公爵|时时, 夫人|彭丽媛)."""
     glue = lex.words("name_glue_after")
+    if text.startswith(lex.words("name_glue_before") + tuple(w for w in glue if len(w) > 1), start, end):
+        return None
     while end - start >= SHORTEST_NAME and text.endswith(glue, start, end):
         at = end - max(len(w) for w in glue if text.endswith(w, start, end))
         if not _glued(text, start, at, lex, pats):
@@ -138,10 +143,13 @@ def _unglued(text: str, start: int, end: int, lex: Lexicon,
 def _joined_to_a_word(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether a name ending in a character that joins names (和) has it joining the
     name to a word no name is glued to (夫人, 一行): not where the name is a surname and
-    that character, which is then its last (魏凤和, 康京和), unless jieba knows the shorter."""
+    that character, which is then its last (魏凤和, 康京和), unless jieba knows the shorter; nor
+    before a time word, which it joins nothing to (竹田恒和|今天)."""
     if end - start <= SHORTEST_NAME or not text.endswith(lex.words("name_joining_ends"), start, end):
         return False
-    if not text.startswith(tuple(w for w in lex.words("name_glue_after") if len(w) >= SHORTEST_NAME), end):
+    tags = common_word_tags(KNOWN_WORD_COUNT)
+    if not text.startswith(tuple(w for w in lex.words("name_glue_after") if len(w) >= SHORTEST_NAME
+                                 and tags.get(w) not in TIME_WORD_TAGS), end):
         return False
     shorter = text[start:end - 1]
     return shorter in known_names() or not (len(shorter) == SHORTEST_NAME and shorter[0] in lex.surnames)
@@ -189,7 +197,8 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
     country = pats.country.match(text, span[0])
     if country is not None and country.end() > span[1]:
         return None  # the head of a country's name running past it: 吉尔吉斯共|和国 (not 马里|奥)
-    return span[0], written_whole_elsewhere(text, span[0], span[1], limit, lex, pats)
+    end = written_shorter_elsewhere(text, span[0], span[1], lex, pats)
+    return span[0], written_whole_elsewhere(text, span[0], end, limit, lex, pats)
 
 
 def _reading(text: str, start: int, end: int, limit: int, lex: Lexicon,
@@ -207,14 +216,19 @@ def _reading(text: str, start: int, end: int, limit: int, lex: Lexicon,
             return None  # the tail of a longer name: 尼西亚 of 印度尼西亚 is read so only here
         # ... but two names the tagger ran together are two: 李克强同|普连科维奇
         s = max(s, start)
-        if s - start == 1 and text[start] in lex.translit:
-            s = start  # a name's first character left out is the tagger's slip: 卡|贾维维
+        if s - start == 1 and (text[start] in lex.translit or written_elsewhere(text, start, end, pats)):
+            s = start  # a name's first character left out is the tagger's slip: 卡|贾维维, 呼|日勒苏赫
         named = e - s >= SHORTEST_NAME
         if e > end and text[s:end] in known_names() and pats.followers.match(text, end, limit):
             e = end  # a name jieba knows, then a word that follows names: 李克强|同|乌总理
         # ... not into a word that runs on past it: 巴罗佐|通电话, 特朗普|北京时间
-        # ... nor before a conjunction the proposal runs through: 志位|和夫 is 志位和夫
-        held = e < end and s + through_held_conjunction(text, s, e, limit, lex, pats) == end
+        # ... nor before a conjunction the proposal runs through: 志位|和夫 is 志位和夫; nor inside a
+        # transliteration a glued word or a follower follows: 奥巴|马上台, 阿纳斯塔|夏季斯。
+        held = e < end and (s + through_held_conjunction(text, s, e, limit, lex, pats) == end or (
+            all_transliterated(text, s, end, lex) and (pats.followers.match(text, end, limit) or
+                                                       text.startswith(tuple(w for w in lex.words(
+                                                           "name_glue_after") if len(w) > 1), end))))
+        # ... nor over a word of glue: 祖马|夫人恩盖马 (word_across)
         if e != end and not held and (e < end or not word_across(text, end, e, lex)) and (
                 _ends_name(text, s, e, limit, lex, pats)
                 or (named and word_starts(text, e, limit))
@@ -246,7 +260,7 @@ def _reading(text: str, start: int, end: int, limit: int, lex: Lexicon,
     if ((name not in known_names() or len(name) == SHORTEST_NAME)
             and (opens_with_common_word(name) or ends_in_common_word(name, lex) or two_character_word(name, lex))
             or opens_with_verb(name, lex) or opens_with_glue(name, lex)
-            or function_word_and_word(name, lex)):
+            or function_word_and_word(name, lex) or verb_and_complement(name)):
         return None
     return span
 
@@ -315,6 +329,8 @@ def name_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
         return 0
     if _joining_end(text, pos, end, limit, tokens, lex, pats):
         return end + 1 - pos
+    if inside_place(text, pos, tokens, lex):
+        return 0  # a title cut from a division's name: 省|长阳县
     if text[pos:end] in known_names() or tagged_person(text, pos, end, limit):
         return end - pos  # jieba cuts unknown names as it can: 财政部|长毛|雷尔
     if inside_word(text, pos, tokens):
@@ -414,7 +430,7 @@ def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexic
             return length
     if text.startswith(tuple(lex.compound_surnames), pos):
         lengths = (3, 4)
-    elif pos < limit and text[pos] in lex.surnames:
+    elif pos < limit and text[pos] in lex.surnames and not verb_and_particle(text, pos, lex):
         lengths = (2, 3, 4)  # four only for names like 巴音朝鲁, when nothing shorter fits
     else:
         return _tagged_name_without_surname(text, pos, limit, pats) if unsurnamed else 0
