@@ -50,8 +50,10 @@ MEASURED = {
     # inspections as person → place)
     "xwlb-events-dev": {"holdings": 0.938, "post structure": 0.934,
                         "talks": 0.976, "messages": 1.000, "inspections": 0.959},
+    # held-out talks 0.947 → 0.973 with the names7 round, messages 0.000 → 1.000 with the
+    # meetings a message is sent to read by the word that refers to them (summary lines only)
     "xwlb-events-heldout": {"holdings": 0.895, "post structure": 0.896,
-                            "talks": 0.947, "messages": 0.000, "inspections": 1.000},
+                            "talks": 0.973, "messages": 1.000, "inspections": 1.000},
     # drawn from items naming a message or an inspection word (their READMEs), measured
     # 2026-12-02 before any tuning on them: dev talks 0.800, messages 0.444, inspections 0.270;
     # held-out talks 1.000, messages 0.667, inspections 0.150 (after the events fixes of that
@@ -62,11 +64,13 @@ MEASURED = {
     # 0.647 → 0.919, held-out 0.233 → 0.286 (and xwlb-events-dev 0.958 → 0.959, localnews
     # 0.339 → 0.419) with sites pointed at (该市…), named by a level's word (旗医院), listed
     # before 等企业, gone to (到…调研) and ending before 进行, 开展, 实地
-    # (tests/test_inspection_sites.py, branch insp2)
+    # (tests/test_inspection_sites.py, branch insp2); second session of 2026-12-03, read on
+    # the corpus's inspection and message items: dev messages 0.818 → 0.870 (a group greeted
+    # in the next clause), held-out inspections 0.286 → 0.326 (bodies visited as stops)
     "xwlb-events2-dev": {"holdings": 0.867, "post structure": 0.851,
-                         "talks": 1.000, "messages": 0.818, "inspections": 0.919},
+                         "talks": 1.000, "messages": 0.870, "inspections": 0.919},
     "xwlb-events2-heldout": {"holdings": 0.919, "post structure": 0.915,
-                             "talks": 1.000, "messages": 0.615, "inspections": 0.286},
+                             "talks": 1.000, "messages": 0.615, "inspections": 0.326},
     # meetings: 0.294 before they were read before their verb, with their sessions, and with
     # chairs and speakers who are their clause's subject, dated by the day their sentence
     # names (13日, 昨日) and a saved page by its address (tests/test_meetings.py); documents:
