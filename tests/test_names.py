@@ -456,6 +456,8 @@ _PIECES = ["习近平", "普京", "托卡耶夫", "王建国", "总统", "主席
 @example(["普京", "，", "应邀", "应邀", "应邀"], 4, 2)
 @example(["普京", "，", "应邀", "应邀", "应邀"], 4, 4)
 @example(["习近平", "普京", "公爵", "时", "时"], 5, 4)
+# ... and 话被 of 通电话被, a stretch with no person read and glue left on
+@example(["习近平", "通电话", "被", "和", "应邀"], 5, 3)
 def test_a_judged_name_never_starts_or_ends_with_glue(pieces, start, length):
     text = "".join(pieces)
     start = min(start, len(text) - 1)

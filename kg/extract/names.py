@@ -252,8 +252,8 @@ def _reading(text: str, start: int, end: int, limit: int, lex: Lexicon,
     if text[start] in lex.function_chars and text.startswith(lex.words("name_glue_after"), start):
         return None  # a function word no name is glued to, opening it: 市长|都要, 总书记|都想给
     span = _unglued(text, start, end, lex, pats)
-    if span is None:
-        return None
+    if span is None or text.endswith(lex.words("name_glue_after"), *span):
+        return None  # with no person read, glue left on ends no name (通电话被: 话|被)
     # the words are looked for once the glue is off: 普那|时 is no 那时
     name = text[span[0]:span[1]]
     # jieba's two-character "names" are mostly words (谢谢 1089, 明白, 文明): no exception
