@@ -38,6 +38,13 @@ def _case(text: str, names: set[str], why: str, refused: set[str] = frozenset())
 
 
 GLUED = [
+    # the 726f3f2 audit's leftovers: 携 as 偕, a time phrase, a time word or an ordinal after a title
+    _case("活动还特别设置了“点亮2022”环节，国际奥委会主席巴赫携北京冬奥组委的代表们一起点亮2022。",
+          {"巴赫"}, "a verb: 携", {"巴赫携"}),
+    _case("央视网消息（新闻联播）：美国国务卿蒂勒森连日来一直在中东国家就多国与卡塔尔断交危机展开斡旋。",
+          {"蒂勒森"}, "a time phrase: 连日来", {"蒂勒森连日来"}),
+    _case("联合国副秘书长今起访问朝鲜", set(), "a time word: 今起", {"今起"}),
+    _case("决议还要求联合国秘书长向第74届联大提交报告。", set(), "an ordinal: 第", {"向第"}),
     _case("国家主席习近平致贺信，对中国非洲研究院成立表示热烈祝贺。", {"习近平"}, "a verb: 致", {"习近平致"}),
     _case("伊朗外长扎里夫当天表示，欧洲“没有任何借口不以坚定的立场来维护伊核协议，"
           "并对抗美国的单边主义行为”。", {"扎里夫"}, "a date word: 当天", {"扎里夫当天"}),
