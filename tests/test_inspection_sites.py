@@ -306,6 +306,8 @@ def test_a_leaders_thematic_inspection_is_one_and_one_told_last_year_is_not():
         (["李克强"], ["吉林省"], [])]
     # 2016-05-14: a sentence opening with a time not the report's tells an earlier one
     assert _stops("去年7月，习近平总书记在吉林考察时说，振兴东北到了关键阶段。") == []
+    # 2018-02-15: 去年6月30日， is seven characters long
+    assert _stops("去年6月30日，习近平在香港考察了“少年警讯”永久活动中心暨青少年综合训练营。") == []
 
 
 @pytest.mark.parametrize("text, site", [

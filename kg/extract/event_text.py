@@ -35,7 +35,7 @@ def _now(text: str, clause_start: int, pos: int, lex: Lexicon, tokens: Tokens) -
     return True
 
 # a sentence's opening clause of this many characters at most is a time it is told at
-_LONGEST_TIME_CLAUSE = 6
+_LONGEST_TIME_CLAUSE = 8
 
 def _told_at_another_time(text: str, sent_start: int, pos: int, lex: Lexicon,
                           tokens: Tokens) -> bool:
