@@ -45,6 +45,9 @@ GLUED = [
           {"蒂勒森"}, "a time phrase: 连日来", {"蒂勒森连日来"}),
     _case("联合国副秘书长今起访问朝鲜", set(), "a time word: 今起", {"今起"}),
     _case("决议还要求联合国秘书长向第74届联大提交报告。", set(), "an ordinal: 第", {"向第"}),
+    # a title's order, no holder (the same slice)
+    _case("国家主席习近平在人民大会堂会见沙特王储兼副首相、国防大臣萨勒曼。萨勒曼表示，这次我奉国王之命"
+          "专程访华，目的是加强同中国的战略关系。", {"萨勒曼"}, "国王|之命", {"之命"}),
     # places of the Middle East the tagger reads as people (a 3,022-item slice, 2026-12-03)
     _case("问题有关四方特使布莱尔19号在耶路撒冷和拉姆安拉分别会见了以色列总统佩雷斯。", {"佩雷斯"},
           "a city: 拉姆安拉", {"拉姆安拉"}),
