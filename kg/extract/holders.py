@@ -5,6 +5,7 @@ leader before a short title (习近平主席: who that is, is leaders.tsv's)."""
 from __future__ import annotations
 
 from kg.extract.clause import BRACKETED, Clause, Role
+from kg.extract.name_words import ends_with_any_common_word
 from kg.extract.names import name_length, tagged_person
 from kg.extract.orgs import national_body
 from kg.lang.patterns import PUNCTUATION
@@ -85,6 +86,8 @@ def name_before(c: Clause, title: Title) -> Mention | None:
                 tagged_person(c.text, start, end, c.sent.end)):
             continue  # no opening before it, and the tagger reads no name: 落实|习近平总书记
         if name_length(c.text, start, end, c.tokens, c.lex, c.pats) == length:
+            if c.text[start] not in c.lex.surnames and ends_with_any_common_word(c.text[start:end]):
+                return None  # words, no name: ，大力支持|澳门行政长官和特区政府
             if not caption and _not_listed(c, title, c.text[start:end]):
                 return None  # 阮富仲总书记 is no 中共中央总书记
             if (row is not None and row.implies == c.w.state_council
