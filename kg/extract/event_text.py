@@ -126,3 +126,11 @@ def counted(name: str, counters: tuple[str, ...], lex: Lexicon) -> int:
     (两个|村, 六国|), or 0."""
     k = len(name) - len(name.lstrip("".join(lex.words("numerals"))))
     return k + 1 if 0 < k < len(name) and name[k] in counters else 0
+
+
+def _after_last(text: str, words: tuple[str, ...], start: int, end: int,
+                default: int | None = None) -> int | None:
+    """Where the last of `words` in text[start:end] ends, or `default`: a name starts after
+    what a 的 joins to it (赤峰市的|临潢家园社区, 在北京开幕的|第二十届…核能大会)."""
+    return max((text.rfind(w, start, end) + len(w) for w in words
+                if text.rfind(w, start, end) >= 0), default=default)

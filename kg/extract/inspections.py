@@ -14,9 +14,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from kg.extract.event_text import (_clause_end, _clause_start, _find_words, _longest_first, counted,
-                                   _most_specific, _told_at_another_time,
-                                   _now, _once, _place_mentions, _split_present, _studied)
+from kg.extract.event_text import (_after_last, _clause_end, _clause_start, _find_words,
+                                   _longest_first, _most_specific, _now, _once, _place_mentions,
+                                   _split_present, _studied, _told_at_another_time, counted)
 from kg.extract.name_words import COMMON_WORD_COUNT
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import patterns
@@ -101,9 +101,9 @@ def _now_but_a_meeting(text: str, begin: int, pos: int, lex: Lexicon, tokens: To
     attended aside, which a mark of another time may date in an attributive phrase (出席|
     将于7月1日举行的|…大会并视察香港), not the visit (习近平将于近日出席…并视察香港,
     …出席将于7月1日举行的庆祝大会并将视察香港)."""
-    for at, marker in _find_words(text, begin, pos, lex.words("not_now_markers")):
-        if not text.endswith(lex.words("attend_words"), begin, at):
-            break
+    first = next(iter(_find_words(text, begin, pos, lex.words("not_now_markers"))), None)
+    if first is not None and text.endswith(lex.words("attend_words"), begin, first[0]):
+        at, marker = first
         phrase_end = next((k + len(word) + len(joiner)
                            for k, word in _find_words(text, at + len(marker), pos,
                                                       lex.words("occasion_words"))
@@ -111,7 +111,6 @@ def _now_but_a_meeting(text: str, begin: int, pos: int, lex: Lexicon, tokens: To
                            if text.startswith(joiner, k + len(word))), None)
         if phrase_end is not None:
             return _now(text, begin, at, lex, tokens) and _now(text, phrase_end, pos, lex, tokens)
-        break
     return _now(text, begin, pos, lex, tokens)
 
 
@@ -165,13 +164,10 @@ def _years_ago(text: str, start: int, pos: int, people: list[Mention], lex: Lexi
     """Whether the sentence tells, before its first person (or its inspection word at `pos`),
     a count of years ago (五年前，习近平总书记考察…; 3年前): a visit recalled."""
     first = min((m.start for m in people if start <= m.start < pos), default=pos)
-    for _, word in _find_words(text, start, first, lex.words("years_ago")):
-        at = text.find(word, start, first)
-        while at >= 0:
-            before = text[at - 1] if at > start else ""
-            if before.isdigit() or before in lex.words("numerals"):
-                return True
-            at = text.find(word, at + 1, first)
+    for at, _ in _find_words(text, start, first, lex.words("years_ago")):
+        before = text[at - 1] if at > start else ""
+        if before.isdigit() or before in lex.words("numerals"):
+            return True
     return False
 
 
@@ -319,14 +315,12 @@ def _site(adoc: AnnotatedDocument, sent: Sentence, start: int, end: int,
     stop = begin + length
     # what a 的 joins to a site's name says what it is: 赤峰市的|临潢家园社区,
     # 定点帮扶的|部官乡, 莫海涛创办的|海桂中学
-    joined = max((text.rfind(w, begin, stop) + len(w) for w in lex.words("site_joiners")
-                  if text.rfind(w, begin, stop) >= 0), default=None)
+    joined = _after_last(text, lex.words("site_joiners"), begin, stop)
     if joined is not None:
         begin = label_start = joined
     if text[begin:stop].endswith(lex.words("village_heads")):
         # 吕梁山区深度贫困村|赵家洼村: what the village is, before its name
-        kind = max((text.rfind(w, begin, stop - 2) + len(w) for w in lex.words("village_kinds")
-                    if text.rfind(w, begin, stop - 2) >= 0), default=None)
+        kind = _after_last(text, lex.words("village_kinds"), begin, stop - 2)
         if kind is not None:
             begin = label_start = kind
     while label_start == begin and (kind := next(
@@ -361,9 +355,8 @@ def _site(adoc: AnnotatedDocument, sent: Sentence, start: int, end: int,
             # 中国(上海)自由贸易试验区: the division is named inside the site's brackets
             # from the stop's start (中国|(上海)…), after what a 的 joins to it
             at = text.rfind(opening, start, label_start)
-            label_start = max([start] + [text.rfind(w, start, at) + len(w)
-                                         for w in lex.words("site_joiners")
-                                         if text.rfind(w, start, at) >= 0]) if at >= 0 else start
+            label_start = (_after_last(text, lex.words("site_joiners"), start, at, start)
+                           if at >= 0 else start)
     return Site(text[label_start:stop], last[0] if last is not None else pointed,
                 Mention.of(doc, label_start, stop, "place", sent.index))
 
@@ -404,8 +397,7 @@ def _listed_site(doc: Document, sent: Sentence, start: int, end: int,
     """The site an item of a list of sites names without a site word (科兴 of 在科兴、百度等企业),
     after what a 的 joins to it (省内的|…)."""
     text = doc.text
-    begin = max([start] + [text.rfind(w, start, end) + len(w) for w in lex.words("site_joiners")
-                           if text.rfind(w, start, end) >= 0])
+    begin = _after_last(text, lex.words("site_joiners"), start, end, start)
     name = text[begin:end]
     if not 2 <= len(name) <= _LONGEST_SITE or name.startswith(lex.words("site_not_first")) or any(
             w in name for w in lex.words("not_in_sites")):

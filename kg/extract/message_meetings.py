@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.event_text import _CLAUSE_END, _clause_end, _longest_first
+from kg.extract.event_text import _CLAUSE_END, _after_last, _clause_end, _longest_first
 from kg.lang.lexicon import Lexicon
 from kg.model import AnnotatedDocument, Document, Mention, Sentence
 
@@ -27,8 +27,7 @@ def meeting_recipient(doc: Document, sent: Sentence, start: int, pos: int,
             or not named.endswith(lex.words("meeting_recipients"))):
         return None
     # the name follows what tells where or when it is held: 在北京开幕的|第二十届…核能大会
-    joined = max((named.rfind(w) + len(w) for w in lex.words("site_joiners") if w in named),
-                 default=0)
+    joined = _after_last(named, lex.words("site_joiners"), 0, len(named), 0)
     if joined < len(named) - 1:
         start += joined
     return Mention.of(doc, start, end, "meeting", sent.index)
@@ -74,8 +73,7 @@ def _meeting_opening(doc: Document, adoc: AnnotatedDocument, sentence: int, star
     for word, at in sorted(((w, at) for w in lex.words("meeting_recipients")
                             for at in _positions(text, w, start, end)),
                            key=lambda wa: wa[1] + len(wa[0])):
-        begin = max([start] + [text.rfind(w, start, at) + len(w)
-                               for w in lex.words("site_joiners") if text.rfind(w, start, at) >= 0])
+        begin = _after_last(text, lex.words("site_joiners"), start, at, start)
         # 在|第一届国家公园论坛开幕之际: the marker of a time clause opens no name
         begin += next((len(w) for w in lex.words("present_starts") if text.startswith(w, begin)), 0)
         if (at > begin and _opens(text, at + len(word), lex)

@@ -11,8 +11,9 @@ import datetime as dt
 
 import re
 
-from kg.extract.event_text import (_CLAUSE_END, _EVENT_WORDS, _clause_end, _clause_start,
-                                   _find_words, _longest_first, _now, _read_past, _studied)
+from kg.extract.event_text import (_CLAUSE_END, _EVENT_WORDS, _after_last, _clause_end,
+                                   _clause_start, _find_words, _longest_first, _now, _read_past,
+                                   _studied)
 from kg.extract.message_meetings import meeting_recipient, opening_meeting
 from kg.extract.name_words import COMMON_WORD_COUNT
 from kg.lang.lexicon import Lexicon
@@ -237,8 +238,7 @@ def _greeted_next(doc: Document, sent: Sentence, clause_end: int, people: list[M
     body = next((o for o, m in bodies if start <= m.start and m.end <= greeting), None)
     if body is not None:
         return [], body
-    joined = max((text.rfind(w, start, greeting) + len(w) for w in lex.words("site_joiners")
-                  if text.rfind(w, start, greeting) >= 0), default=start)
+    joined = _after_last(text, lex.words("site_joiners"), start, greeting, start)
     if any(w in text[start:joined] for w in lex.words("list_joiners")) and not _opens_with_verb(
             text[start:joined]):
         # 向中央人民广播电台和从事对农村广播的同志们: the 的 tells of the last only (not
