@@ -370,14 +370,12 @@ def written_shorter_elsewhere(text: str, start: int, end: int, lex: Lexicon, pat
     dictionary with what follows (专机, 辩称, 交权)."""
     if written_elsewhere(text, start, end, pats):
         return end
-    characters, rare = character_word_tags(CHARACTER_WORD_COUNT), short_word_tags()
-    words = common_word_tags(KNOWN_WORD_COUNT)
+    characters = character_word_tags(CHARACTER_WORD_COUNT)
     for shorter in range(end - 1, max(start + SHORTEST_NAME, end - _RUN_ON) - 1, -1):
         if not _HAN_CHAR.match(text[shorter - 1]) or text.endswith(lex.words("name_glue_after"), start, shorter):
             continue
-        opens = (end - shorter == 1 and characters.get(text[shorter]) in _RUN_ON_CHARACTER_TAGS) or any(
-            (words.get(text[shorter:k]) or rare.get(text[shorter:k])) in _RUN_ON_WORD_TAGS
-            for k in range(max(end, shorter + SHORTEST_NAME), shorter + LONGEST_WORD + 1))
+        opens = (end - shorter == 1 and characters.get(text[shorter]) in _RUN_ON_CHARACTER_TAGS) or (
+            _opens_run_on_word(text, shorter, max(end, shorter + SHORTEST_NAME), shorter + LONGEST_WORD))
         short, ran_on = text[start:shorter], text[shorter:end]
         if opens and any(at != start and _name_ends(text, at + len(short), pats)
                          and not text.startswith(ran_on, at + len(short))  # 刘大为|在: not 刘大
@@ -402,9 +400,15 @@ def transliteration_before_word(text: str, pos: int, end: int, limit: int, lex: 
     英拉|交权 (3)."""
     if end >= limit or text[end] in lex.translit_any or not all(c in lex.translit_any for c in text[pos:end]):
         return False
+    return _opens_run_on_word(text, end, end + SHORTEST_NAME, min(limit, end + LONGEST_WORD))
+
+
+def _opens_run_on_word(text: str, at: int, shortest_end: int, longest_end: int) -> bool:
+    """Whether a word of jieba's dictionary, however rare, of one of _RUN_ON_WORD_TAGS starts
+    at `at` and ends from `shortest_end` to `longest_end` (专机, 辩称, 交权)."""
     words, rare = common_word_tags(KNOWN_WORD_COUNT), short_word_tags()
-    return any((words.get(text[end:k]) or rare.get(text[end:k])) in _RUN_ON_WORD_TAGS
-               for k in range(end + SHORTEST_NAME, min(limit, end + LONGEST_WORD) + 1))
+    return any((words.get(text[at:k]) or rare.get(text[at:k])) in _RUN_ON_WORD_TAGS
+               for k in range(shortest_end, longest_end + 1))
 
 
 

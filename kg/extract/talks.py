@@ -112,6 +112,7 @@ def _possessor(text: str, end: int, lex: Lexicon) -> bool:
     """Whether a name ending at `end` names whose spouse, kin or envoy the one taking part is:
     习近平|夫人, 马万祺|先生的亲属, 习近平|主席的特使."""
     rest = text[end:end + _LONGEST_POSSESSOR_GAP]
+    # honorifics twice: 先生, then the 的 after it (马万祺|先生|的|亲属)
     for words in (lex.words("title_after_name"), lex.words("possessor_honorifics"),
                   lex.words("possessor_honorifics")):
         rest = rest.removeprefix(next((w for w in _longest_first(words) if rest.startswith(w)), ""))
