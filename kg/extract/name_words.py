@@ -6,6 +6,7 @@ writes a name cut short longer elsewhere."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import HAN, PUNCTUATION, Patterns
@@ -67,8 +68,7 @@ def word_runs_over(text: str, start: int, end: int, limit: int, lex: Lexicon,
     if text[start:end] in words or short_word_tags().get(text[start:end]) in VERB_TAGS:
         return True  # ... or a verb however rare: 普京|施压 (99)
     follower = pats.followers.match(text, end, limit)
-    if (follower and follower.end() - end >= SHORTEST_NAME) or text.startswith(
-            tuple(w for w in lex.words("name_glue_after") if len(w) >= SHORTEST_NAME), end):
+    if (follower and follower.end() - end >= SHORTEST_NAME) or text.startswith(long_glue(lex), end):
         return False
     if all(c in lex.translit_any for c in text[start:end]) and word_starts(text, end, limit):
         return False  # the name goes on in transliteration up to the word: not 奥巴马|不打算
@@ -113,6 +113,17 @@ def numeral_character(text: str, start: int, end: int) -> bool:
             and character_word_tags(CHARACTER_WORD_COUNT).get(text[start]) == "m")
 
 
+def long_glue(lex: Lexicon) -> tuple[str, ...]:
+    """The words glued after a name that are two characters or more (夫人, 通电话, 当地时间):
+    no name runs into one, whatever the tagger reads."""
+    return _long_words(lex.words("name_glue_after"))
+
+
+@lru_cache(maxsize=4)
+def _long_words(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(w for w in words if len(w) >= SHORTEST_NAME)
+
+
 def dotted_name_ends(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether a name with · the tagger ends at `end` ends there: a word of jieba's
     dictionary follows, in characters no transliteration uses (特雷莎·梅|递交了辞呈; not
@@ -145,7 +156,7 @@ def word_across(text: str, start: int, end: int, lex: Lexicon) -> bool:
     or a glued word of two characters or more starts at `start` (祖马|夫人恩盖马), or a glued word
     and then a name jieba knows run from `start` to `end` (张晋创|致习近平)."""
     words, glue = common_words(KNOWN_WORD_COUNT), lex.words("name_glue_after")
-    if text.startswith(tuple(w for w in glue if len(w) >= SHORTEST_NAME), start, end):
+    if text.startswith(long_glue(lex), start, end):
         return True  # a glued word of two characters or more inside: 祖马|夫人恩盖马
     if any(text.startswith(w, start) and text[start + len(w):end] in known_names() for w in glue):
         return True  # a glued word, then a name jieba knows: 张晋创|致习近平

@@ -31,7 +31,7 @@ from kg.extract.name_tokens import inside_place, inside_word, token_around
 from kg.extract.name_words import (FOREIGN_JOINER, KNOWN_WORD_COUNT, LONGEST_WORD,
                                     NOT_GIVEN_NAME_TAGS, SHORTEST_NAME, TIME_WORD_TAGS, VERB_TAGS,
                                     all_transliterated, dotted_name_ends, ends_in_common_word,
-                                    ends_with_any_common_word, function_word_and_word,
+                                    ends_with_any_common_word, function_word_and_word, long_glue,
                                     numeral_character, one_character_words, opens_with_clause_word,
                                     opens_with_common_word, opens_with_glue, opens_next_word,
                                     opens_with_verb, two_character_word, verb_and_complement,
@@ -97,7 +97,7 @@ def _glued(text: str, start: int, at: int, lex: Lexicon, pats: Patterns) -> bool
     glue = lex.words("name_glue_after")
     if not text.startswith(glue, at):
         return False
-    if text.startswith(tuple(w for w in glue if len(w) > 1), at) or pats.followers.match(text, at, at + 1):
+    if text.startswith(long_glue(lex), at) or pats.followers.match(text, at, at + 1):
         return True
     if text[start:at + 1].rsplit(FOREIGN_JOINER, 1)[-1] in known_names():
         return False  # the last character of a name jieba knows: 侯赛因, 马姆努恩·侯赛因
@@ -123,7 +123,7 @@ def _unglued(text: str, start: int, end: int, lex: Lexicon,
     """The span without the glued words it ends with; none if it starts with one, or with a
     glued word of two characters or more (公爵|时时, 夫人|彭丽媛)."""
     glue = lex.words("name_glue_after")
-    if text.startswith(lex.words("name_glue_before") + tuple(w for w in glue if len(w) > 1), start, end):
+    if text.startswith(lex.words("name_glue_before") + long_glue(lex), start, end):
         return None
     while end - start >= SHORTEST_NAME and text.endswith(glue, start, end):
         at = end - max(len(w) for w in glue if text.endswith(w, start, end))
@@ -148,8 +148,7 @@ def _joined_to_a_word(text: str, start: int, end: int, lex: Lexicon) -> bool:
     if end - start <= SHORTEST_NAME or not text.endswith(lex.words("name_joining_ends"), start, end):
         return False
     tags = common_word_tags(KNOWN_WORD_COUNT)
-    if not text.startswith(tuple(w for w in lex.words("name_glue_after") if len(w) >= SHORTEST_NAME
-                                 and tags.get(w) not in TIME_WORD_TAGS), end):
+    if not text.startswith(tuple(w for w in long_glue(lex) if tags.get(w) not in TIME_WORD_TAGS), end):
         return False
     shorter = text[start:end - 1]
     return shorter in known_names() or not (len(shorter) == SHORTEST_NAME and shorter[0] in lex.surnames)
@@ -225,9 +224,8 @@ def _reading(text: str, start: int, end: int, limit: int, lex: Lexicon,
         # ... nor before a conjunction the proposal runs through: 志位|和夫 is 志位和夫; nor inside a
         # transliteration a glued word or a follower follows: 奥巴|马上台, 阿纳斯塔|夏季斯。
         held = e < end and (s + through_held_conjunction(text, s, e, limit, lex, pats) == end or (
-            all_transliterated(text, s, end, lex) and (pats.followers.match(text, end, limit) or
-                                                       text.startswith(tuple(w for w in lex.words(
-                                                           "name_glue_after") if len(w) > 1), end))))
+            all_transliterated(text, s, end, lex) and (pats.followers.match(text, end, limit)
+                                                       or text.startswith(long_glue(lex), end))))
         # ... nor over a word of glue: 祖马|夫人恩盖马 (word_across)
         if e != end and not held and (e < end or not word_across(text, end, e, lex)) and (
                 _ends_name(text, s, e, limit, lex, pats)
