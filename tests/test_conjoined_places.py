@@ -33,3 +33,17 @@ def test_a_conjunction_before_a_county_word_is_no_place(text):
 ])
 def test_the_county_itself_is_still_read(text):
     assert "和县" in {p.name for p, _ in extraction(text).places}
+
+
+def test_a_short_county_name_off_the_reports_province_is_no_place():
+    # 琼海 and 海城 are both read as counties only because the report says 我市; 海城 (Liaoning)
+    # lies in no province of the report's places (琼海市, 海南省): part of a site's name
+    x = extraction("琼海融媒记者 2月23日，海南省政协副主席李国梁到我市调研。"
+                   "调研组还深入海城时代广场调研。")
+    assert {p.name for p, _ in x.places} == {"琼海市", "海南省"}
+    assert all("海城市" not in {p.name for p in i.places} for i in x.inspections)
+
+
+def test_a_short_county_name_is_kept_where_the_report_names_no_other_place():
+    assert "宁陕县" in {p.name for p, _ in extraction(
+        "宁陕融媒讯 2月3日下午，县委书记周锦政走访慰问敬老院老人，向全县干部群众问候。").places}

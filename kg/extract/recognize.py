@@ -68,6 +68,7 @@ def find_places(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
     # the characters of every name found so far: a short name inside one is not another place
     covered: set[int] = set()
     bare_levels = tuple(word[1:] for word in lex.words("whole_level") if word in doc.text)
+    read_for_the_bare_level: set[int] = set()
     for sent in sentences:
         for m in pats.place.finditer(doc.text, sent.start, sent.end):
             if tokens.starts_at(m.start()) and not conjoined_place(doc.text, m.start(), lex):
@@ -88,6 +89,9 @@ def find_places(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
                      or bare_levels and p.name.endswith(bare_levels)
                      and m.group() not in common_words(_SHORT_COUNTY_WORD_COUNT)]
             if cands and tokens.starts_at(m.start()) and m.start() not in covered:
+                if len(m.group()) < _SHORTEST_COUNTY_SHORT_NAME and all(
+                        p.level == "county" for p in cands):
+                    read_for_the_bare_level.add(m.start())
                 shorts.append((m.start(), m.end(), cands, sent.index))
         raw.extend(shorts)
         covered.update(i for s, e, _, _ in shorts for i in range(s, e))
@@ -98,7 +102,22 @@ def find_places(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
         place = _disambiguate(cands, unique, gaz)
         if place is not None:
             found.append((place, Mention.of(doc, start, end, "place", sent)))
-    return found
+    return _within_the_reports_provinces(found, read_for_the_bare_level, gaz)
+
+
+def _within_the_reports_provinces(found: list[tuple[Place, Mention]], read_for_the_bare_level: set[int],
+                               gaz: Gazetteer) -> list[tuple[Place, Mention]]:
+    """Without the two-character county names read only because the report speaks of its level
+    bare, where they lie in no province the report's other places lie in: such a name stands for
+    the report's own county (开化 with 我县), and another is a word or part of a name (海城时代广场 in
+    a 琼海市 report, 海城 of Liaoning)."""
+    def province(place: Place) -> Place:
+        return gaz.chain(place)[-1]
+    provinces = {province(p) for p, m in found if m.start not in read_for_the_bare_level}
+    if not provinces:
+        return found
+    return [(p, m) for p, m in found
+            if m.start not in read_for_the_bare_level or province(p) in provinces]
 
 
 def conjoined_place(text: str, pos: int, lex: Lexicon) -> bool:
