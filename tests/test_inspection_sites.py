@@ -360,3 +360,17 @@ def test_a_one_character_mark_of_another_time_is_a_word_of_its_own():
     # 将 of 将乐县 tells no future
     assert _stops("国务院总理李克强在福建将乐县考察。") == [(["李克强"], ["将乐县"], [])]
     assert _stops("国务院总理李克强将在福建考察。") == []
+
+
+@pytest.mark.parametrize("text, sites", [
+    # 和 joins two sites after a hall's, a park's, a quarter's or an office's word
+    ("19日下午，习近平在银川考察了宁浙创业园和宁东能源化工基地。", ["宁浙创业园", "宁东能源化工基地"]),
+    ("访问期间，国务院副总理韩正考察了新加坡城市规划馆和新加坡国际港务集团。",
+     ["新加坡城市规划馆", "新加坡国际港务集团"]),
+    ("俞正声来到网格化管理办公室和便民服务站调研。", ["网格化管理办公室", "便民服务站"]),
+    # ... but not inside one name, nor is a campus or a sentence a site
+    ("习近平来到白俄罗斯国家儿童和青少年艺术创作中心考察。", ["白俄罗斯国家儿童和青少年艺术创作中心"]),
+    ("李克强来到北大校园考察。", []),
+])
+def test_halls_parks_and_offices_are_sites_and_a_conjunction_after_one_joins_two(text, sites):
+    assert [label for _, _, found in _stops(text) for label, _ in found] == sites
