@@ -19,6 +19,8 @@ CASES = [
      {("张孝木", "市人大常委会主任"), ("毛振忠", "市人大常委会副主任")}),
     # local-043 with no place named: a bare 政法委 after 区委常委 is that (unnamed) district's
     ("区委常委、政法委书记孙国梁到会并讲话。", {("孙国梁", "区委常委"), ("孙国梁", "区政法委书记")}),
+    # local-051: the last of names sharing a title ends before 一同 (a rare surname, 伊, needs it)
+    ("县人大副主任毛振忠、伊改莲一同调研。", {("毛振忠", "县人大副主任"), ("伊改莲", "县人大副主任")}),
     # local-010
     ("县委常委、政法委书记高建平出席会议并讲话。",
      {("高建平", "县委常委"), ("高建平", "县政法委书记")}),
