@@ -125,10 +125,9 @@ _GUANGXI = ("10日下午，广西壮族自治区成立60周年庆祝大会在广
     ("中共中央总书记、国家主席、中央军委主席习近平发来贺信，向大会表示热烈祝贺。", [("习近平", "大会")]),
     # no recipient named, none told of: no message
     ("中共中央、国务院、中央军委致电祝贺长征五号运载火箭首次飞行任务圆满成功。", []),
-    # a body writing to one the recognisers read as of its own name (中国国民党中央委员会 as
-    # 中共中央) writes to no one
+    # a body named right after the word is its recipient (中 of 中国国民党 is no 在贺电中)
     ("本台消息：中国共产党中央委员会10日致电中国国民党中央委员会，祝贺中国国民党第十九次代表大会召开。",
-     []),
+     [("中共中央", "中国国民党")]),
     # anything else named before the word: the bodies send nothing
     ("全国双拥工作领导小组、民政部、中央军委政治工作部近日联合致信慰问人民解放军指战员。", []),
 ])
@@ -269,3 +268,23 @@ def test_a_partner_marker_that_may_join_a_list_yields_to_another():
     # 和 joins the senders; 同 marks the other side
     assert _messages("国家主席习近平和国务院总理李克强分别同俄罗斯总统普京和总理梅德韦杰夫互致贺电。") == [
         ("习近平", "普京"), ("普京", "习近平"), ("李克强", "梅德韦杰夫"), ("梅德韦杰夫", "李克强")]
+
+
+SCHOOL = ("央视网消息（新闻联播）：在老挝中老友好农冰村小学师生代表来华参加民心相通分论坛前夕，"
+          "全体师生致信中共中央总书记、国家主席习近平，表达真诚谢意。习近平给学校师生回信，勉励他们。")
+
+
+def test_a_school_written_by_its_members_alone_is_the_one_named_before():
+    # a group written by its members alone (全体师生, 学校师生) is the school the report named,
+    # without the country it is in; 中 of 中共中央 after 致信 is no 在贺电中表示
+    assert _messages(SCHOOL) == [("中老友好农冰村小学", "习近平"), ("习近平", "中老友好农冰村小学")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("中国国民党主席吴敦义致电中共中央，表示感谢。", [("吴敦义", "中共中央")]),
+    # a message word inside a title names a book, and 中 after one tells what it says
+    ("学生们向习近平赠送了专门制作的《习近平主席回信纪念专刊》。", []),
+    ("习近平总书记在给学生们的回信中说，希望大家扎根中国大地。", []),
+])
+def test_what_follows_a_message_word_and_a_title_holding_one(text, expected):
+    assert _messages(text) == expected

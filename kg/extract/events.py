@@ -239,7 +239,9 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
             talks[key] = replace(last, present=_once(list(last.present) + before))
         for talk in found:
             talks.setdefault((talk.kind, tuple(sorted(m.text for m in talk.participants))), talk)
-        for message in read_messages(doc, sent, people, lex, date, adoc):
+        told = tuple(body for m in messages.values() for body in (m.sender_body, m.recipient_body)
+                     if body is not None)
+        for message in read_messages(doc, sent, people, lex, date, adoc, told, lang.words.china):
             messages.setdefault((message.sender_label, message.recipient_label), message)
         for visit in read_inspections(doc, sent, people, lex, date, adoc):
             if not (visit.places or visit.sites):

@@ -31,18 +31,28 @@ _LIST_INTRODUCER = "："
 
 
 def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lexicon,
-              date: dt.date | None, adoc: AnnotatedDocument):
+                  date: dt.date | None, adoc: AnnotatedDocument, told: tuple[OrgRef, ...] = (),
+                  home: str = ""):
+    """The messages a sentence reports; `told`: the groups earlier messages of the report went
+    to or came from, which a group written by its members alone stands for (全体师生致信…,
+    给学校师生回信: the school the report named); `home`: the name of the report's own
+    country, which a group's name holds (中国工合国际委员会), not as where it is."""
     text = doc.text
     bodies = [(o, m) for o, m in adoc.organizations if m.sentence == sent.index]
+    if not told:
+        school = _school_named_before(text, sent.end, lex, home)
+        told = (school,) if school is not None else ()
+    named_at = {m.start for _, m in bodies} | {m.start for m in people}
     for pos, word in _find_words(text, sent.start, sent.end, lex.words("message_words")):
+        if text.rfind("《", sent.start, pos) > text.rfind("》", sent.start, pos):
+            continue  # a title's word: 《习近平主席回信纪念专刊》 is a book
         begin = _clause_start(text, sent.start, pos)
         # a message thanked for was sent before the thanks, however long (感谢奥巴马不久前致电),
         # not after it (感谢…并将致电)
         thanked_before = _find_words(text, begin, pos, lex.words("thanks_words")) and not any(
             w in text[begin:pos] for w in lex.words("future_markers"))
-        if not (thanked_before or _now(text, begin, pos, lex, adoc.tokens)) or text.startswith(
-                lex.words("message_not_before"), pos + len(word)) or _studied(
-                text, begin, pos, people, lex):
+        if not (thanked_before or _now(text, begin, pos, lex, adoc.tokens)) or _told_inside(
+                text, pos + len(word), named_at, lex) or _studied(text, begin, pos, people, lex):
             continue
         mention = Mention.of(doc, pos, pos + len(word), "meeting", sent.index)
         kind = word
@@ -94,7 +104,7 @@ def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lex
                                                for m in before if m.start > marker[0]], pos, lex)
                 body = next((o for o, m in bodies if marker[0] < m.start and m.end <= pos), None)
                 if not recipients and body is None and marker[1] in lex.words("group_markers"):
-                    body = _group(text, marker[0] + len(marker[1]), pos, lex)
+                    body = _group(text, marker[0] + len(marker[1]), pos, lex, told, home)
             if any(w in text[marker[0]:pos] for w in lex.words("handing_verbs")):
                 continue  # 傅自应向…长者代表宣读和转交了习近平主席的回信: not sent here
         else:
@@ -125,6 +135,9 @@ def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lex
         # with no one named to send it, the bodies named right before it do: 中共中央、国务院致电
         sending_bodies = [] if listed else _sending_bodies(
             text, begin, marker[0] if marker is not None else pos, bodies, lex)
+        if not (listed or sending_bodies) and told and _members_alone(
+                text, begin, marker[0] if marker is not None else pos, lex):
+            sending_bodies = [told[-1]]
         if body is not None and body.label in {o.label for o in sending_bodies}:
             body = None  # a body writes to no one of its name: 中共中央10日致电中国国民党中央委员会
         if not (listed or sending_bodies):
@@ -278,26 +291,75 @@ def _opens_with_verb(stretch: str) -> bool:
     return any(tags.get(stretch[:k], "").startswith("v") for k in (2, 3))
 
 
-def _group(text: str, start: int, pos: int, lex: Lexicon) -> OrgRef | None:
+def _group(text: str, start: int, pos: int, lex: Lexicon,
+           told: tuple[OrgRef, ...] = (), home: str = "") -> OrgRef | None:
     """The group a message is sent to, named from `start` to the word at `pos` (给|福建省寿宁县
-    下党乡的乡亲们|回信), as the text names it but for a school's pupils (…红军小学|的学生)."""
+    下党乡的乡亲们|回信), as the text names it but for a school's pupils (…红军小学|的学生) and the
+    country it is in (老挝|中老友好农冰村小学); a group told of before (给该校师生, 给学校的, 给师生的)
+    is the last of `told`."""
     named = text[start:pos]
     for joiner in lex.words("site_joiners"):
         named = named.removesuffix(joiner)
     if (len(named) < 2 or len(named) > _LONGEST_GROUP or any(c in _CLAUSE_END for c in named)
             or named.startswith(lex.words("site_not_first"))
             or named in lex.words("site_heads") + lex.words("member_words")):
-        return None  # 给该校师生回信, 给学校的回信, 给师生的回信: a group told of before
+        return told[-1] if told and not any(c in _CLAUSE_END for c in named) else None
     for member in _longest_first(lex.words("member_words")):
         school = named.removesuffix(member)
         for joiner in lex.words("site_joiners"):
             school = school.removesuffix(joiner)
         if school != named and school.endswith(lex.words("site_heads")):
             if school in lex.words("site_heads"):
-                return None  # 给学校师生回信: the school told of before
+                return told[-1] if told else None  # 给学校师生回信
             named = school
             break
-    return OrgRef(named, "", None)
+    return OrgRef(_without_country(named, lex, home), "", None)
+
+
+def _without_country(named: str, lex: Lexicon, home: str) -> str:
+    """A group's name without the foreign country written before it as where it is
+    (老挝|中老友好农冰村小学), where a name is left."""
+    country = next((c for c in _longest_first(lex.countries)
+                    if named.startswith(c) and c != home), "")
+    rest = named[len(country):]
+    if country and any(rest.endswith(head) and len(rest) - len(head) >= 2
+                       for head in lex.words("site_heads")):
+        return rest
+    return named
+
+
+def _school_named_before(text: str, end: int, lex: Lexicon, home: str) -> OrgRef | None:
+    """The last school (a site) the report names by its members before `end` (在老挝中老友好农冰村
+    小学|师生代表来华…): the group its members alone stand for later (全体师生致信…)."""
+    heads = lex.words("site_heads")
+    for at, _member in sorted(_find_words(text, 0, end, lex.words("member_words")), reverse=True):
+        floor = max(0, at - _LONGEST_GROUP)
+        begin = max([text.rfind(c, floor, at) + 1 for c in _CLAUSE_END]
+                    + [p + len(w) for p, w in _find_words(
+                        text, floor, at, lex.words("recipient_markers") + lex.words("present_starts"))])
+        named = text[max(begin, floor):at]
+        for joiner in lex.words("site_joiners"):
+            named = named.removesuffix(joiner)
+        if any(named.endswith(head) and len(named) - len(head) >= 2 for head in heads):
+            return OrgRef(_without_country(named, lex, home), "", None)
+    return None
+
+
+def _told_inside(text: str, after: int, named_at: set[int], lex: Lexicon) -> bool:
+    """Whether what follows a message's word tells what it says or means (在贺电中表示, 回信中说,
+    回信精神): not where a body or a person is named there (致信|中共中央总书记)."""
+    return text.startswith(lex.words("message_not_before"), after) and after not in named_at
+
+
+def _members_alone(text: str, begin: int, end: int, lex: Lexicon) -> bool:
+    """Whether the clause names the senders by their membership alone before the message
+    (全体师生|致信, 师生们|给…写信): the group the report told of writes."""
+    named = text[begin:end]
+    named = next((named.removesuffix(v) for v in _longest_first(lex.words("sending_words"))
+                  if named.endswith(v)), named)
+    for plural in lex.words("plural_ends"):
+        named = named.removesuffix(plural)
+    return named in lex.words("member_words")
 
 
 def _sending_bodies(text: str, begin: int, end: int, bodies: list[tuple[OrgRef, Mention]],
