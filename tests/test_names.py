@@ -45,6 +45,17 @@ GLUED = [
           {"蒂勒森"}, "a time phrase: 连日来", {"蒂勒森连日来"}),
     _case("联合国副秘书长今起访问朝鲜", set(), "a time word: 今起", {"今起"}),
     _case("决议还要求联合国秘书长向第74届联大提交报告。", set(), "an ordinal: 第", {"向第"}),
+    # a leader's coming and going after the name (a whole-corpus scan of labels that are a more
+    # often named label and a word)
+    _case("率团参加进博会的匈牙利总理欧尔班回国后表示，进博会是一个历史性的创举。", {"欧尔班"},
+          "a verb: 回国", {"欧尔班回国"}),
+    _case("比勒陀利亚高等法院14日签署临时禁令，限制苏丹总统巴希尔离境。", {"巴希尔"}, "a verb: 离境",
+          {"巴希尔离境"}),
+    _case("美国媒体报道特朗普上周与俄罗斯外长拉夫罗夫会面时，曾向俄方透露情报。", {"拉夫罗夫"},
+          "a verb: 会面", {"拉夫罗夫会"}),
+    _case("商务部部长钟山很有信心地说，我们将继续推进改革。", {"钟山"}, "an adverb: 很有", {"钟山很有"}),
+    _case("沉浸在建校60周年喜悦中的师生，认真学习总书记贺信。", set(), "a message's word: 贺信",
+          {"贺信"}),
     # a title's order, no holder (the same slice)
     _case("国家主席习近平在人民大会堂会见沙特王储兼副首相、国防大臣萨勒曼。萨勒曼表示，这次我奉国王之命"
           "专程访华，目的是加强同中国的战略关系。", {"萨勒曼"}, "国王|之命", {"之命"}),

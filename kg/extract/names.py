@@ -189,9 +189,11 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
     """The name a proposed stretch `text[start:end]` is, as (start, end), or None.
 
     `limit` is where the sentence (or the stretch a name may run in) ends. A foreign
-    city is no name, whatever the tagger reads (布拉格 is a person to it)."""
+    city is no name, whatever the tagger reads (布拉格 is a person to it), nor a message's
+    word (学习总书记|贺信)."""
     span = _reading(text, start, end, limit, lex, pats)
-    if span is None or text[span[0]:span[1]] in lex.words("foreign_cities"):
+    if span is None or text[span[0]:span[1]] in lex.words("foreign_cities") + lex.words(
+            "message_words"):
         return None
     country = pats.country.match(text, span[0])
     if country is not None and country.end() > span[1]:
