@@ -66,11 +66,15 @@ MEASURED = {
     # before 等企业, gone to (到…调研) and ending before 进行, 开展, 实地
     # (tests/test_inspection_sites.py, branch insp2); second session of 2026-12-03, read on
     # the corpus's inspection and message items: dev messages 0.818 → 0.870 (a group greeted
-    # in the next clause), held-out inspections 0.286 → 0.326 (bodies visited as stops)
+    # in the next clause), held-out inspections 0.286 → 0.326 (bodies visited as stops); third
+    # session of 2026-12-03: dev messages 0.870 → 0.960 (a school written by its members alone),
+    # held-out inspections 0.326 → 0.372 (halls and parks are sites; 和 after one joins two),
+    # localnews inspections 0.419 → 0.476 and holdings 0.954 → 0.956 (海城 off the report's
+    # province is no place; 毛振忠、伊改莲|一同调研)
     "xwlb-events2-dev": {"holdings": 0.867, "post structure": 0.851,
-                         "talks": 1.000, "messages": 0.870, "inspections": 0.919},
+                         "talks": 1.000, "messages": 0.960, "inspections": 0.919},
     "xwlb-events2-heldout": {"holdings": 0.919, "post structure": 0.915,
-                             "talks": 1.000, "messages": 0.615, "inspections": 0.326},
+                             "talks": 1.000, "messages": 0.615, "inspections": 0.372},
     # meetings: 0.294 before they were read before their verb, with their sessions, and with
     # chairs and speakers who are their clause's subject, dated by the day their sentence
     # names (13日, 昨日) and a saved page by its address (tests/test_meetings.py); documents:
@@ -78,7 +82,7 @@ MEASURED = {
     # before quotes side by side, names ending in 行动/建设年 and the centre's campaigns
     # holdings 0.766 and post structure 0.795 before 和县 stopped being read over 和+县委
     # (tests/test_conjoined_places.py)
-    "localnews": {"holdings": 0.954, "post structure": 0.962, "inspections": 0.419,
+    "localnews": {"holdings": 0.956, "post structure": 0.962, "inspections": 0.476,
                   "meetings": 0.708, "documents": 0.659, "campaigns": 0.571},
 }
 TOLERANCE = 0.005
