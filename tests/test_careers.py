@@ -140,6 +140,10 @@ def test_a_name_the_reader_does_not_know_is_taken_only_in_a_removal():
     removal = _spans("中共中央决定：免去令计划的中央统战部部长职务。", dt.date(2014, 12, 31))
     assert ("令计划", "中共中央统战部部长", None, "2014-12-31") in removal
     assert _spans("会议决定今年为公安部部长接访年。", dt.date(2014, 12, 31)) == set()
+    # the verb's particle opens no name (a whole-corpus audit's 了冯淑萍)
+    assert _spans("会议经表决，免去了冯淑萍的全国人大常委会预算工作委员会副主任职务。",
+                  dt.date(2013, 2, 27)) == {
+        ("冯淑萍", "全国人大常委会预算工作委员会副主任", None, "2013-02-27")}
 
 
 def test_a_lines_holding_derives_from_that_line():

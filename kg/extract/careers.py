@@ -269,6 +269,8 @@ def _notice_clauses(adoc: AnnotatedDocument, sent: Sentence, lang: Language) -> 
             pos = sent.start + m.end()
             if any(s <= sent.start + m.start() < e for s, e in taken):
                 continue
+            # 免去了|冯淑萍的…职务: the verb's particle opens no name
+            pos += next((len(p) for p in lex.words("aspect_particles") if text.startswith(p, pos)), 0)
             link = ((lang.words.elected,) if begins else lex.words("removal_links"))
             names = _names_before_link(adoc, sent, pos, link, lang, bare=not begins)
             while names:
