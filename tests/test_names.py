@@ -56,6 +56,11 @@ GLUED = [
     _case("商务部部长钟山很有信心地说，我们将继续推进改革。", {"钟山"}, "an adverb: 很有", {"钟山很有"}),
     _case("沉浸在建校60周年喜悦中的师生，认真学习总书记贺信。", set(), "a message's word: 贺信",
           {"贺信"}),
+    # the 5d14d69 audit's: a time word after a title, a name with · read on into glue
+    _case("习近平主席明天同总统先生会见，必将为两国关系发展进一步指明方向。", set(), "a time word: 明天",
+          {"明天"}),
+    _case("哈蒙德转交了英国首相特雷莎·梅致李克强总理的亲署信。", {"特雷莎·梅"}, "glue after ·: 致",
+          {"特雷莎·梅致李克强"}),
     # a title's order, no holder (the same slice)
     _case("国家主席习近平在人民大会堂会见沙特王储兼副首相、国防大臣萨勒曼。萨勒曼表示，这次我奉国王之命"
           "专程访华，目的是加强同中国的战略关系。", {"萨勒曼"}, "国王|之命", {"之命"}),

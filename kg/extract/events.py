@@ -21,7 +21,7 @@ from kg.extract.messages import read_messages
 from kg.extract.talks import both_sides, joining, read_talks, told_apart
 from kg.extract.foreign_names import hyphenated, transliteration
 from kg.extract.foreign_runs import transliterated_run
-from kg.extract.name_words import FOREIGN_JOINER
+from kg.extract.name_words import FOREIGN_JOINER, long_glue
 from kg.extract.names import confirmed, judged, name_before_title, name_length, tagged_person
 from kg.lang.language import Language
 from kg.lang.lexicon import Lexicon
@@ -123,9 +123,9 @@ def _name_at(adoc: AnnotatedDocument, sent: Sentence, start: int, after_title: b
     text, lex, pats = adoc.doc.text, lang.lexicon, lang.patterns
     if (text.startswith(_EVENT_WORDS(lex), start) or text[start] in lex.function_chars
             or not adoc.tokens.starts_at(start)
-            or text.startswith(lex.words("title_after_name"), start)):
+            or text.startswith(lex.words("title_after_name") + long_glue(lex), start)):
         return None  # nor inside a word: 兴致|勃勃地, 俄罗斯联邦|委员会; nor a title:
-        # 科威特|埃米尔萨巴赫 is read after the title
+        # 科威特|埃米尔萨巴赫 is read after the title; nor glue: 主席|明天同…
     reach = _reach(text, start, sent.end, lex)
     if after_title or text[start] in lex.translit:
         joined = hyphenated(text, start, reach, lex, pats)

@@ -126,11 +126,22 @@ def _long_words(words: tuple[str, ...]) -> tuple[str, ...]:
 
 def dotted_name_ends(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether a name with · the tagger ends at `end` ends there: a word of jieba's
-    dictionary follows, in characters no transliteration uses (特雷莎·梅|递交了辞呈; not
-    阿不来提·阿|不都热西提)."""
+    dictionary or of glue follows, in characters no transliteration uses (特雷莎·梅|递交了辞呈,
+    特雷莎·梅|致李克强总理的亲署信; not 阿不来提·阿|不都热西提)."""
     words = common_words(KNOWN_WORD_COUNT)
     return (FOREIGN_JOINER in text[start:end] and text[end] not in lex.translit_any
-            and any(text[end:end + k] in words for k in range(SHORTEST_NAME, LONGEST_WORD + 1)))
+            and (any(text[end:end + k] in words for k in range(SHORTEST_NAME, LONGEST_WORD + 1))
+                 or text.startswith(lex.words("name_glue_after"), end)))
+
+
+def dotted_name_glued(text: str, start: int, end: int, lex: Lexicon) -> int:
+    """Where a name with · the tagger reads on into glue ends: before the glue, the first
+    character after its last · that no transliteration uses (特雷莎·梅|致李克强总理的亲署信; not
+    阿不来提·阿不|都热西提, whose last part is no transliteration's)."""
+    last = text.rfind(FOREIGN_JOINER, start, end)
+    at = next((at for at in range(last + 1, end) if text[at] not in lex.translit_any), end)
+    glued = last >= 0 and at > last + 1 and text.startswith(lex.words("name_glue_after"), at)
+    return at if glued else end
 
 
 def opens_next_word(text: str, start: int, at: int, end: int, lex: Lexicon,

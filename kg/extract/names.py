@@ -29,15 +29,16 @@ from kg.extract.foreign_runs import (LONGEST_TRANSLITERATION, foreign_han_run,
                                      through_held_conjunction, transliterated_run)
 from kg.extract.name_tokens import inside_place, inside_word, token_around
 from kg.extract.name_words import (FOREIGN_JOINER, KNOWN_WORD_COUNT, LONGEST_WORD,
-                                    NOT_GIVEN_NAME_TAGS, SHORTEST_NAME, TIME_WORD_TAGS, VERB_TAGS,
-                                    all_transliterated, dotted_name_ends, ends_in_common_word,
-                                    ends_with_any_common_word, function_word_and_word, long_glue,
-                                    numeral_character, one_character_words, opens_with_clause_word,
-                                    opens_with_common_word, opens_with_glue, opens_next_word,
-                                    opens_with_verb, two_character_word, verb_and_complement,
-                                    verb_and_particle, verb_starts, word_across, word_runs_over,
-                                    word_starts, written_elsewhere, written_shorter_elsewhere,
-                                    written_whole_elsewhere)
+                                   NOT_GIVEN_NAME_TAGS, SHORTEST_NAME, TIME_WORD_TAGS, VERB_TAGS,
+                                   all_transliterated, dotted_name_ends, dotted_name_glued,
+                                   ends_in_common_word, ends_with_any_common_word,
+                                   function_word_and_word, long_glue, numeral_character,
+                                   one_character_words, opens_with_clause_word,
+                                   opens_with_common_word, opens_with_glue, opens_next_word,
+                                   opens_with_verb, two_character_word, verb_and_complement,
+                                   verb_and_particle, verb_starts, word_across, word_runs_over,
+                                   word_starts, written_elsewhere, written_shorter_elsewhere,
+                                   written_whole_elsewhere)
 from kg.extract.ner import tag
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import HAN, PUNCTUATION, Patterns
@@ -107,9 +108,9 @@ def _glued(text: str, start: int, at: int, lex: Lexicon, pats: Patterns) -> bool
 def _before_verb(text: str, start: int, end: int, lex: Lexicon) -> int:
     """Where a Chinese name the tagger ran into a verb, an adverb or a numeral ends:
     郭建|分批 (a surname and one or two characters, then the word, or one-character words:
-    王珉|先请, 毕京京|做了)."""
+    王珉|先请, 毕京京|做了); a name with · into glue: `dotted_name_glued`."""
     if text[start] not in lex.surnames or text.startswith(tuple(lex.compound_surnames), start):
-        return end
+        return dotted_name_glued(text, start, end, lex)
     tags = common_word_tags(KNOWN_WORD_COUNT)
     for name_end in (start + 2, start + 3):
         if end - name_end >= SHORTEST_NAME and (tags.get(text[name_end:end]) in NOT_GIVEN_NAME_TAGS
