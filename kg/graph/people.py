@@ -13,8 +13,8 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 
 from rdflib import Graph, Literal, URIRef
 
@@ -39,13 +39,15 @@ class PersonFacts:
     sentences: set[URIRef] = field(default_factory=set)
     holdings: set[tuple[URIRef, URIRef]] = field(default_factory=set)  # (holding, post)
     roles: set[tuple[URIRef, URIRef]] = field(default_factory=set)  # (predicate, meeting)
+    continuations: set[str] = field(default_factory=set)  # what follows each mention
 
     def candidate(self) -> Candidate:
         # a post's jurisdiction says more than the report's place: a 秦州区
         # report on 江苏省副省长张健 is about a 江苏省 official
         return Candidate(self.name, self.doc, self.date, tuple(sorted(self.post_places)),
                          tuple(sorted(self.posts)), self.doc_place,
-                         tuple(sorted(self.spans, key=str)), tuple(sorted(self.span_places)))
+                         tuple(sorted(self.spans, key=str)), tuple(sorted(self.span_places)),
+                         tuple(sorted(self.continuations)))
 
     def add_post(self, org: str, role: str, place: str | None,
                  start: str | None = None, end: str | None = None) -> None:
@@ -114,6 +116,36 @@ class PersonParts:
         self._spool.write(part.ntriples)
         self._by_name.setdefault(name, {})[doc] = (part.candidate, at, len(part.ntriples))
 
+    def names(self) -> list[str]:
+        return list(self._by_name)
+
+    def docs(self, name: str) -> list[str]:
+        return sorted(self._by_name.get(name, {}))
+
+    def candidate(self, name: str, doc: str) -> Candidate:
+        return self._by_name[name][doc][0]
+
+    def rename(self, name: str, doc: str, to: str,
+               join: Callable[[Candidate | None, Candidate], Candidate]) -> None:
+        """Move what document `doc` says of `name` to the name `to`, joined (`join`) to what
+        it says of `to` already (kg.graph.cut_names)."""
+        moved, at, size = self._by_name[name].pop(doc)
+        if not self._by_name[name]:
+            del self._by_name[name]
+        triples = self._read(at, size)
+        into = self._by_name.get(to, {}).get(doc)
+        if into is not None:
+            triples = self._read(*into[1:]) + triples
+        self._spool.seek(0, 2)
+        start = self._spool.tell()
+        self._spool.write(triples)
+        self._by_name.setdefault(to, {})[doc] = (
+            join(into[0] if into is not None else None, replace(moved, name=to)), start, len(triples))
+
+    def _read(self, at: int, size: int) -> bytes:
+        self._spool.seek(at)
+        return self._spool.read(size)
+
     def candidates(self, name: str) -> Iterable[Candidate]:
         return (candidate for candidate, _, _ in self._by_name.get(name, {}).values())
 
@@ -122,9 +154,7 @@ class PersonParts:
         found = self._by_name.get(name, {}).get(doc)
         if found is None:
             return None
-        _, at, size = found
-        self._spool.seek(at)
-        return self._spool.read(size)
+        return self._read(*found[1:])
 
 
 @dataclass

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from rdflib import Graph, Literal, URIRef
 
+from kg.graph.cut_names import complete_cut_names
 from kg.graph.events import add_events
 from kg.graph.iri import iri_path, mint, pinyin_label, place_pinyin, short_hash
 from kg.graph.ns import (DCTERMS, DEFAULT_BASE, FOAF, KG, NIF, ORG, PINYIN, PREFIXES, PROV, RDF,
@@ -306,6 +307,7 @@ class GraphBuilder:
             if traditional != name:
                 facts.hant.add(traditional)
         facts.sentences.add(self._source_sentence(x, mention.sentence))
+        facts.continuations.add(doc.text[mention.end:mention.end + 2])
         return facts
 
     # -------------------------------------------------------------- people
@@ -315,6 +317,7 @@ class GraphBuilder:
         their nodes, and return the graph."""
         if not self._dirty:
             return self.graph
+        self._dirty |= complete_cut_names(self._dirty, self._people, self._parts)
         names, self._dirty = sorted(self._dirty), set()
         for name in names:
             for node in self._nodes.pop(name, ()):

@@ -66,6 +66,7 @@ class Candidate:
             span with no end is held on the report's date and is in `posts`
             and `places` too.
         span_places: division codes of the jurisdictions of `spans`.
+        continuations: what the text has right after each of the name's mentions.
     """
 
     name: str
@@ -76,6 +77,8 @@ class Candidate:
     report_place: str | None = None
     spans: tuple[tuple[str, str, str | None, str | None], ...] = ()
     span_places: tuple[str, ...] = ()
+    # the two characters after each of the name's mentions here (kg.graph.cut_names)
+    continuations: tuple[str, ...] = ()
 
     @property
     def key(self) -> tuple[str, str]:
