@@ -41,9 +41,16 @@ def test_a_short_county_name_off_the_reports_province_is_no_place():
     x = extraction("琼海融媒记者 2月23日，海南省政协副主席李国梁到我市调研。"
                    "调研组还深入海城时代广场调研。")
     assert {p.name for p, _ in x.places} == {"琼海市", "海南省"}
-    assert all("海城市" not in {p.name for p in i.places} for i in x.inspections)
+    assert x.inspections and all("海城市" not in {p.name for p in i.places} for i in x.inspections)
 
 
 def test_a_short_county_name_is_kept_where_the_report_names_no_other_place():
     assert "宁陕县" in {p.name for p, _ in extraction(
         "宁陕融媒讯 2月3日下午，县委书记周锦政走访慰问敬老院老人，向全县干部群众问候。").places}
+
+
+def test_the_reports_own_county_in_its_lead_stays_beside_a_place_of_another_province():
+    x = extraction("宁陕融媒讯 2月3日下午，县委书记周锦政从北京返回后走访慰问敬老院老人，"
+                   "向全县干部群众问候。")
+    assert {"宁陕县", "北京市"} <= {p.name for p, _ in x.places}
+    assert x.doc_place.name == "宁陕县"

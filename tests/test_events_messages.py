@@ -288,3 +288,15 @@ def test_a_school_written_by_its_members_alone_is_the_one_named_before():
 ])
 def test_what_follows_a_message_word_and_a_title_holding_one(text, expected):
     assert _messages(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a country before a common word is part of the name, not where the group is
+    ("习近平给新加坡国立大学学生回信，勉励他们。", [("习近平", "新加坡国立大学")]),
+    # a body an earlier message went to is no school its members alone stand for
+    ("中共中央致电中国国民党，表示祝贺。全体师生致信国家主席习近平，表达谢意。",
+     [("中共中央", "中国国民党")]),
+])
+def test_a_group_keeps_its_countrys_name_and_only_a_school_is_written_by_its_members(
+        text, expected):
+    assert _messages(text) == expected

@@ -15,7 +15,7 @@ from kg.extract.event_text import (_CLAUSE_END, _EVENT_WORDS, _after_last, _clau
                                    _clause_start, _find_words, _longest_first, _now, _read_past,
                                    _studied)
 from kg.extract.message_meetings import meeting_recipient, opening_meeting
-from kg.extract.name_words import COMMON_WORD_COUNT
+from kg.extract.name_words import COMMON_WORD_COUNT, opens_with_common_word
 from kg.lang.lexicon import Lexicon
 from kg.model import AnnotatedDocument, Document, Mention, MessageFact, OrgRef, Sentence
 from kg.text.segment import common_word_tags
@@ -39,7 +39,9 @@ def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lex
     country, which a group's name holds (中国工合国际委员会), not as where it is."""
     text = doc.text
     bodies = [(o, m) for o, m in adoc.organizations if m.sentence == sent.index]
-    if not told:
+    told = tuple(o for o in told if o.label.endswith(lex.words("site_heads")))
+    if not told and any(w in sent.text for w in lex.words("member_words")):
+        # 全体师生致信…, 给学校师生回信: the school the report named by its members before
         school = _school_named_before(text, sent.end, lex, home)
         told = (school,) if school is not None else ()
     named_at = {m.start for _, m in bodies} | {m.start for m in people}
@@ -318,12 +320,13 @@ def _group(text: str, start: int, pos: int, lex: Lexicon,
 
 def _without_country(named: str, lex: Lexicon, home: str) -> str:
     """A group's name without the foreign country written before it as where it is
-    (老挝|中老友好农冰村小学), where a name is left."""
+    (老挝|中老友好农冰村小学), where a name is left: not a common word that goes on the name
+    (新加坡国立大学, 韩国外国语大学)."""
     country = next((c for c in _longest_first(lex.countries)
                     if named.startswith(c) and c != home), "")
     rest = named[len(country):]
-    if country and any(rest.endswith(head) and len(rest) - len(head) >= 2
-                       for head in lex.words("site_heads")):
+    if country and not opens_with_common_word(rest) and any(
+            rest.endswith(head) and len(rest) - len(head) >= 2 for head in lex.words("site_heads")):
         return rest
     return named
 

@@ -139,8 +139,10 @@ def dotted_name_glued(text: str, start: int, end: int, lex: Lexicon) -> int:
     character after its last · that no transliteration uses (特雷莎·梅|致李克强总理的亲署信; not
     阿不来提·阿不|都热西提, whose last part is no transliteration's)."""
     last = text.rfind(FOREIGN_JOINER, start, end)
+    if last < 0:
+        return end
     at = next((at for at in range(last + 1, end) if text[at] not in lex.translit_any), end)
-    glued = last >= 0 and at > last + 1 and text.startswith(lex.words("name_glue_after"), at)
+    glued = at > last + 1 and text.startswith(lex.words("name_glue_after"), at)
     return at if glued else end
 
 

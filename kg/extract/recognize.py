@@ -102,18 +102,25 @@ def find_places(doc: Document, sentences: tuple[Sentence, ...], tokens: Tokens,
         place = _disambiguate(cands, unique, gaz)
         if place is not None:
             found.append((place, Mention.of(doc, start, end, "place", sent)))
-    return _within_the_reports_provinces(found, read_for_the_bare_level, gaz)
+    return _within_the_reports_provinces(doc.text, found, read_for_the_bare_level, gaz)
 
 
-def _within_the_reports_provinces(found: list[tuple[Place, Mention]], read_for_the_bare_level: set[int],
-                               gaz: Gazetteer) -> list[tuple[Place, Mention]]:
+def _within_the_reports_provinces(text: str, found: list[tuple[Place, Mention]],
+                                  read_for_the_bare_level: set[int],
+                                  gaz: Gazetteer) -> list[tuple[Place, Mention]]:
     """Without the two-character county names read only because the report speaks of its level
-    bare, where they lie in no province the report's other places lie in: such a name stands for
-    the report's own county (开化 with 我县), and another is a word or part of a name (海城时代广场 in
-    a 琼海市 report, 海城 of Liaoning)."""
+    bare, where they lie in no province of its places named in full nor of the first such name
+    opening a line of its lead (宁陕融媒讯: the report's own county, 开化 with 我县): another is a
+    word or part of a name (海城时代广场 in a 琼海市 report, 海城 of Liaoning; 惠民 of a headline)."""
     def province(place: Place) -> Place:
         return gaz.chain(place)[-1]
+    own = min(((m.start, p) for p, m in found
+               if m.start in read_for_the_bare_level and m.sentence < LEAD_SENTENCES
+               and (m.start == 0 or text[m.start - 1] == "\n")),
+              default=None, key=lambda sp: sp[0])
     provinces = {province(p) for p, m in found if m.start not in read_for_the_bare_level}
+    if own is not None:
+        provinces.add(province(own[1]))
     if not provinces:
         return found
     return [(p, m) for p, m in found

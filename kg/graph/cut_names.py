@@ -39,37 +39,45 @@ def completion(name: str, continuations: Iterable[str], counts: Counter) -> str 
     return found.pop() if len(found) == 1 else None
 
 
-def complete_cut_names(names: Iterable[str], people: dict[str, dict[str, PersonFacts]],
-                       parts: PersonParts) -> set[str]:
-    """Move what each report says of one of `names` it cut short to the longer name (in
-    `people`, the builder's own documents, and `parts`, its workers'); the longer names
-    whose people must be resolved again."""
+def complete_cut_names(people: dict[str, dict[str, PersonFacts]], parts: PersonParts) -> set[str]:
+    """Move what each report says of a name it cut short to the longer name (in `people`, the
+    builder's own documents and a graph's read back, and `parts`, its workers'), whichever
+    documents came first; the names, shorter and longer, whose people must be written again."""
     counts = Counter({name: len(by_doc) for name, by_doc in people.items()})
     for name in parts.names():
         counts[name] += len(parts.docs(name))
-    completed = set()
-    for name in sorted(names):
+    moved = set()
+    for name in sorted(counts):
         for doc, facts in sorted(people.get(name, {}).items()):
             longer = completion(name, facts.continuations, counts)
             if longer is not None:
                 _move_facts(people, name, doc, longer)
-                completed.add(longer)
+                moved |= {name, longer}
         for doc in parts.docs(name):
             longer = completion(name, parts.candidate(name, doc).continuations, counts)
             if longer is not None:
                 parts.rename(name, doc, longer, joined)
-                completed.add(longer)
-    return completed
+                moved |= {name, longer}
+    return moved
 
 
-def joined(into: Candidate | None, moved: Candidate) -> Candidate:
-    """One report's candidate for a name with what it said under the name cut short."""
+def _rest(continuations: Iterable[str], name: str, longer: str) -> tuple[str, ...]:
+    """What follows the longer name, of what followed the shorter (生手 → 手)."""
+    cut = len(longer) - len(name)
+    return tuple(sorted({following[cut:] for following in continuations}))
+
+
+def joined(into: Candidate | None, moved: Candidate, name: str) -> Candidate:
+    """One report's candidate for a longer name with what it said under `name`, cut short,
+    sorted as `PersonFacts.candidate` sorts them."""
+    moved = dataclasses.replace(moved, continuations=_rest(moved.continuations, name, moved.name))
     if into is None:
         return moved
-    def union(field: str) -> tuple:
-        return tuple(sorted(set(getattr(into, field)) | set(getattr(moved, field)), key=str))
-    return dataclasses.replace(into, **{f: union(f) for f in (
-        "places", "posts", "spans", "span_places", "continuations")})
+    def union(field: str, **order) -> tuple:
+        return tuple(sorted(set(getattr(into, field)) | set(getattr(moved, field)), **order))
+    return dataclasses.replace(into, places=union("places"), posts=union("posts"),
+                               spans=union("spans", key=str), span_places=union("span_places"),
+                               continuations=union("continuations"))
 
 
 def _move_facts(people: dict[str, dict[str, PersonFacts]], name: str, doc: str,
@@ -78,6 +86,7 @@ def _move_facts(people: dict[str, dict[str, PersonFacts]], name: str, doc: str,
     if not people[name]:
         del people[name]
     facts.name = longer
+    facts.continuations = set(_rest(facts.continuations, name, longer))
     into = people.setdefault(longer, {}).get(doc)
     if into is None:
         people[longer][doc] = facts

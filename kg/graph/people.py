@@ -126,7 +126,7 @@ class PersonParts:
         return self._by_name[name][doc][0]
 
     def rename(self, name: str, doc: str, to: str,
-               join: Callable[[Candidate | None, Candidate], Candidate]) -> None:
+               join: Callable[[Candidate | None, Candidate, str], Candidate]) -> None:
         """Move what document `doc` says of `name` to the name `to`, joined (`join`) to what
         it says of `to` already (kg.graph.cut_names)."""
         moved, at, size = self._by_name[name].pop(doc)
@@ -140,7 +140,8 @@ class PersonParts:
         start = self._spool.tell()
         self._spool.write(triples)
         self._by_name.setdefault(to, {})[doc] = (
-            join(into[0] if into is not None else None, replace(moved, name=to)), start, len(triples))
+            join(into[0] if into is not None else None, replace(moved, name=to), name), start,
+            len(triples))
 
     def _read(self, at: int, size: int) -> bytes:
         self._spool.seek(at)
@@ -167,6 +168,16 @@ class DocumentTriples:
     doc_id: str
     ntriples: str
     people: dict[str, PersonPart]
+
+
+def continuations(sentence: str, name: str) -> set[str]:
+    """The two characters after each of the name's mentions in a sentence's text (what the
+    builder keeps of a mention while extracting, read back from a graph)."""
+    found, at = set(), sentence.find(name)
+    while at >= 0:
+        found.add(sentence[at + len(name):at + len(name) + 2])
+        at = sentence.find(name, at + 1)
+    return found
 
 
 def read_people(graph: Graph, base: str) -> tuple[dict[str, dict[str, PersonFacts]],
@@ -211,6 +222,7 @@ def read_people(graph: Graph, base: str) -> tuple[dict[str, dict[str, PersonFact
                 continue
             f = docs[source] = stored_facts(name, source)
             f.sentences.add(sentence)
+            f.continuations |= continuations(str(g.value(sentence, NIF.anchorOf) or ""), name)
             if (source, DCTERMS.language, Literal(ZH_HANT)) in g:
                 f.hant |= hant
         for holding in g.subjects(ORG.member, node):

@@ -317,7 +317,7 @@ class GraphBuilder:
         their nodes, and return the graph."""
         if not self._dirty:
             return self.graph
-        self._dirty |= complete_cut_names(self._dirty, self._people, self._parts)
+        self._dirty |= complete_cut_names(self._people, self._parts)
         names, self._dirty = sorted(self._dirty), set()
         for name in names:
             for node in self._nodes.pop(name, ()):
