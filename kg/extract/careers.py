@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from kg.extract.clause import Clause, roles_in
 from kg.extract.days import notice_day
+from kg.extract.name_words import past_particle
 from kg.extract.names import person_names
 from kg.extract.posts import PLACE_BODIES, first_titles, next_title
 from kg.extract.titles import post_of, sentence_places
@@ -269,8 +270,7 @@ def _notice_clauses(adoc: AnnotatedDocument, sent: Sentence, lang: Language) -> 
             pos = sent.start + m.end()
             if any(s <= sent.start + m.start() < e for s, e in taken):
                 continue
-            # 免去了|冯淑萍的…职务: the verb's particle opens no name
-            pos += next((len(p) for p in lex.words("aspect_particles") if text.startswith(p, pos)), 0)
+            pos = past_particle(text, pos, lex)
             link = ((lang.words.elected,) if begins else lex.words("removal_links"))
             names = _names_before_link(adoc, sent, pos, link, lang, bare=not begins)
             while names:

@@ -21,7 +21,7 @@ from kg.extract.messages import read_messages
 from kg.extract.talks import both_sides, joining, read_talks, told_apart
 from kg.extract.foreign_names import hyphenated, transliteration
 from kg.extract.foreign_runs import transliterated_run
-from kg.extract.name_words import FOREIGN_JOINER, long_glue
+from kg.extract.name_words import FOREIGN_JOINER, long_glue, past_particle
 from kg.extract.names import confirmed, judged, name_before_title, name_length, tagged_person
 from kg.lang.language import Language
 from kg.lang.lexicon import Lexicon
@@ -60,8 +60,7 @@ def titled_names(adoc: AnnotatedDocument, sent: Sentence, people: list[Mention],
             at = text.rfind(stop, begin, pos)
             if at >= 0:
                 begin = max(begin, at + len(stop))
-        # 会见了|白俄罗斯总统办公厅主任: the verb's particle starts no name
-        begin += next((len(p) for p in lex.words("aspect_particles") if text.startswith(p, begin)), 0)
+        begin = past_particle(text, begin, lex)
         if any(m.start < pos and begin < m.end for m in taken):
             continue
         start = name_before_title(text, begin, pos, sent.end, adoc.tokens, lex, lang.patterns)
@@ -123,7 +122,8 @@ def _name_at(adoc: AnnotatedDocument, sent: Sentence, start: int, after_title: b
     text, lex, pats = adoc.doc.text, lang.lexicon, lang.patterns
     if (text.startswith(_EVENT_WORDS(lex), start) or text[start] in lex.function_chars
             or not adoc.tokens.starts_at(start)
-            or text.startswith(lex.words("title_after_name") + long_glue(lex), start)):
+            or text.startswith(lex.words("title_after_name"), start)
+            or text.startswith(long_glue(lex), start)):
         return None  # nor inside a word: 兴致|勃勃地, 俄罗斯联邦|委员会; nor a title:
         # 科威特|埃米尔萨巴赫 is read after the title; nor glue: 主席|明天同…
     reach = _reach(text, start, sent.end, lex)

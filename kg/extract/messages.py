@@ -299,17 +299,13 @@ def _group(text: str, start: int, pos: int, lex: Lexicon,
     下党乡的乡亲们|回信), as the text names it but for a school's pupils (…红军小学|的学生) and the
     country it is in (老挝|中老友好农冰村小学); a group told of before (给该校师生, 给学校的, 给师生的)
     is the last of `told`."""
-    named = text[start:pos]
-    for joiner in lex.words("site_joiners"):
-        named = named.removesuffix(joiner)
+    named = _without_joiners(text[start:pos], lex)
     if (len(named) < 2 or len(named) > _LONGEST_GROUP or any(c in _CLAUSE_END for c in named)
             or named.startswith(lex.words("site_not_first"))
             or named in lex.words("site_heads") + lex.words("member_words")):
         return told[-1] if told and not any(c in _CLAUSE_END for c in named) else None
     for member in _longest_first(lex.words("member_words")):
-        school = named.removesuffix(member)
-        for joiner in lex.words("site_joiners"):
-            school = school.removesuffix(joiner)
+        school = _without_joiners(named.removesuffix(member), lex)
         if school != named and school.endswith(lex.words("site_heads")):
             if school in lex.words("site_heads"):
                 return told[-1] if told else None  # 给学校师生回信
@@ -325,25 +321,33 @@ def _without_country(named: str, lex: Lexicon, home: str) -> str:
     country = next((c for c in _longest_first(lex.countries)
                     if named.startswith(c) and c != home), "")
     rest = named[len(country):]
-    if country and not opens_with_common_word(rest) and any(
-            rest.endswith(head) and len(rest) - len(head) >= 2 for head in lex.words("site_heads")):
-        return rest
+    return rest if country and not opens_with_common_word(rest) and _names_a_site(rest, lex) else named
+
+
+def _without_joiners(named: str, lex: Lexicon) -> str:
+    """A stretch without what joins it to the word after (…红军小学|的)."""
+    for joiner in lex.words("site_joiners"):
+        named = named.removesuffix(joiner)
     return named
+
+
+def _names_a_site(named: str, lex: Lexicon) -> bool:
+    """Whether a stretch is a site's name: a name of two characters or more, then a site's word
+    (中老友好农冰村|小学; not a bare 学校)."""
+    return any(named.endswith(head) and len(named) - len(head) >= 2
+               for head in lex.words("site_heads"))
 
 
 def _school_named_before(text: str, end: int, lex: Lexicon, home: str) -> OrgRef | None:
     """The last school (a site) the report names by its members before `end` (在老挝中老友好农冰村
     小学|师生代表来华…): the group its members alone stand for later (全体师生致信…)."""
-    heads = lex.words("site_heads")
     for at, _member in sorted(_find_words(text, 0, end, lex.words("member_words")), reverse=True):
         floor = max(0, at - _LONGEST_GROUP)
         begin = max([text.rfind(c, floor, at) + 1 for c in _CLAUSE_END]
                     + [p + len(w) for p, w in _find_words(
                         text, floor, at, lex.words("recipient_markers") + lex.words("present_starts"))])
-        named = text[max(begin, floor):at]
-        for joiner in lex.words("site_joiners"):
-            named = named.removesuffix(joiner)
-        if any(named.endswith(head) and len(named) - len(head) >= 2 for head in heads):
+        named = _without_joiners(text[max(begin, floor):at], lex)
+        if _names_a_site(named, lex):
             return OrgRef(_without_country(named, lex, home), "", None)
     return None
 

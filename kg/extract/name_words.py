@@ -124,6 +124,12 @@ def _long_words(words: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(w for w in words if len(w) >= SHORTEST_NAME)
 
 
+def past_particle(text: str, pos: int, lex: Lexicon) -> int:
+    """Where a name after a verb may start: past the verb's particle (会见了|白俄罗斯总统…,
+    免去了|冯淑萍的…职务), which opens no name."""
+    return pos + next((len(p) for p in lex.words("aspect_particles") if text.startswith(p, pos)), 0)
+
+
 def dotted_name_ends(text: str, start: int, end: int, lex: Lexicon) -> bool:
     """Whether a name with · the tagger ends at `end` ends there: a word of jieba's
     dictionary or of glue follows, in characters no transliteration uses (特雷莎·梅|递交了辞呈,

@@ -193,8 +193,8 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
     city is no name, whatever the tagger reads (布拉格 is a person to it), nor a message's
     word (学习总书记|贺信)."""
     span = _reading(text, start, end, limit, lex, pats)
-    if span is None or text[span[0]:span[1]] in lex.words("foreign_cities") + lex.words(
-            "message_words"):
+    if span is None or any(text[span[0]:span[1]] in lex.words(kind)
+                           for kind in ("foreign_cities", "message_words")):
         return None
     country = pats.country.match(text, span[0])
     if country is not None and country.end() > span[1]:

@@ -114,13 +114,12 @@ def _within_the_reports_provinces(text: str, found: list[tuple[Place, Mention]],
     word or part of a name (海城时代广场 in a 琼海市 report, 海城 of Liaoning; 惠民 of a headline)."""
     def province(place: Place) -> Place:
         return gaz.chain(place)[-1]
-    own = min(((m.start, p) for p, m in found
-               if m.start in read_for_the_bare_level and m.sentence < LEAD_SENTENCES
-               and (m.start == 0 or text[m.start - 1] == "\n")),
-              default=None, key=lambda sp: sp[0])
+    own = next((p for p, m in found
+                if m.start in read_for_the_bare_level and m.sentence < LEAD_SENTENCES
+                and (m.start == 0 or text[m.start - 1] == "\n")), None)
     provinces = {province(p) for p, m in found if m.start not in read_for_the_bare_level}
     if own is not None:
-        provinces.add(province(own[1]))
+        provinces.add(province(own))
     if not provinces:
         return found
     return [(p, m) for p, m in found

@@ -66,7 +66,8 @@ class Candidate:
             span with no end is held on the report's date and is in `posts`
             and `places` too.
         span_places: division codes of the jurisdictions of `spans`.
-        continuations: what the text has right after each of the name's mentions.
+        continuations: the two characters after each of the name's mentions here
+            (kg.graph.cut_names).
     """
 
     name: str
@@ -77,7 +78,6 @@ class Candidate:
     report_place: str | None = None
     spans: tuple[tuple[str, str, str | None, str | None], ...] = ()
     span_places: tuple[str, ...] = ()
-    # the two characters after each of the name's mentions here (kg.graph.cut_names)
     continuations: tuple[str, ...] = ()
 
     @property
