@@ -436,13 +436,45 @@ RUN_ON_INTO_THE_NEXT_WORD = [
           "kept: 刘大为, 刘大 only in it", {"刘大"}),
 ]
 
+# Read otherwise by the words around them (kg/extract/other_readings.py; the 1b856a6 audit's)
+OTHER_READINGS = [
+    _case("联合国秘书长南南合作特使豪尔赫·切迪克等与会代表作了发言。", {"豪尔赫·切迪克"},
+          "the head of a longer word: 南南|合作", {"南南"}),
+    _case("央视网消息(新闻联播)：国家主席习近平当地时间25日抵达比勒陀利亚，开始对南非进行国事访问，并出席在南非"
+          "德班举行的金砖国家领导人第五次会晤。", {"习近平"}, "where something is held: 在南非|德班|举行",
+          {"德班"}),
+    _case("李克强分别会见坦桑尼亚总统基奎特、贝宁总统亚伊。\n在会见基奎特时，李克强表示，中国和坦桑等非洲国家都是"
+          "发展中国家。", {"李克强", "基奎特", "亚伊"}, "a country by its name's start: 坦桑 of 坦桑尼亚",
+          {"坦桑"}),
+    _case("两国隆重庆祝建交20周年，纳扎尔巴耶夫总统成功访华，中哈总理定期会晤机制正式启动。", set(),
+          "two countries paired: 中哈", {"中哈"}),
+    _case("这些优秀的县委书记干在实处、走在前列，成为人们公认的“亲民书记”“实干书记”。", set(),
+          "a clause of four: 干|在|实处", {"干在实处"}),
+    _case("央视网消息(新闻联播)：5月17日，国家主席习近平在人民大会堂会见沙特外交大臣费萨尔亲王。\n费萨尔转达了"
+          "阿卜杜拉国王致习近平的友好口信，表示沙特高度重视对华关系。", {"习近平", "费萨尔", "阿卜杜拉"},
+          "glue before a known name: 致|习近平", {"致习近平"}),
+    # ... and a whole-corpus scan of labels that are words of jieba's dictionary
+    _case("埃及开罗刑事法庭18号宣布，埃及前总统穆尔西因间谍罪及泄露“机密文件”等被判40年监禁。法庭指控说，穆尔西在"
+          "总统任内与其他10名被告向卡塔尔泄露有关埃及军队部署等涉及国家安全的机密文件。", set(),
+          "a rare pronoun: 总统|任内", {"任内"}),
+    _case("并称“美国国会赋予了总统管控边境的权力”。", set(), "a rare verbal noun: 总统|管控", {"管控"}),
+    _case("五是制定全国政协党组成员廉洁自律的规定。", set(), "a set phrase: 廉洁自律", {"廉洁自律"}),
+    _case("俄罗斯联邦委员会主席马特维延科表示，习近平主席和普京总统近两年来进行了八次会晤。",
+          {"马特维延科", "习近平", "普京"}, "a rare set phrase: 总统|近两年来", {"近两年来"}),
+    _case("习近平向老挝人民革命党总书记、国家主席朱马里·赛亚颂致唁电，代表中国党、政府和人民表示哀悼。",
+          {"习近平", "朱马里·赛亚颂"}, "a dotted name, glue jieba reads with it: 赛亚颂|致|唁电",
+          {"朱马里·赛亚颂致唁电"}),
+    _case("王岐山会见蒙古国大呼拉尔主席\n央视网消息（新闻联播）：国家副主席王岐山12日在中南海会见蒙古国"
+          "大呼拉尔主席恩赫包勒德。", {"王岐山", "恩赫包勒德"}, "a foreign chamber: 大呼拉尔", {"大呼拉尔"}),
+]
+
 CLASSES = {"tagger's body": TAGGER_BODIES, "clause after a foreign title": CLAUSES_AFTER_A_FOREIGN_TITLE,
            "what a title is of": WHAT_A_TITLE_IS_OF, "without a surname": WITHOUT_A_SURNAME,
            "head after a word or place": HEADS_AFTER_A_WORD_OR_PLACE, "glued": GLUED, "common word": COMMON_WORDS, "place or body": PLACES_AND_BODIES,
            "fragment": FRAGMENTS, "foreign": FOREIGN,
            "glued, the tagger not ending it": GLUED_WHERE_THE_TAGGER_DOES_NOT_END,
            "piece of a word": PIECES_OF_WORDS, "glued before the next word": GLUED_BEFORE_THE_NEXT_WORD,
-           "run on into the next word": RUN_ON_INTO_THE_NEXT_WORD}
+           "run on into the next word": RUN_ON_INTO_THE_NEXT_WORD, "read otherwise": OTHER_READINGS}
 
 
 def by_class(classes: dict[str, list]):

@@ -22,7 +22,8 @@ from kg.extract.talks import both_sides, joining, read_talks, told_apart
 from kg.extract.foreign_names import hyphenated, transliteration
 from kg.extract.foreign_runs import transliterated_run
 from kg.extract.name_words import FOREIGN_JOINER, long_glue, past_particle
-from kg.extract.names import confirmed, judged, name_before_title, name_length, tagged_person
+from kg.extract.names import confirmed, judged, name_length, tagged_person
+from kg.extract.title_names import name_before_title
 from kg.lang.language import Language
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import Patterns

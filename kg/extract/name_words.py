@@ -202,7 +202,7 @@ def ends_in_common_word(name: str, lex: Lexicon) -> bool:
 def two_character_word(name: str, lex: Lexicon) -> bool:
     """Whether `name` is two characters jieba's dictionary has as a common word, not as
     a place or a name: 带队 191, 特使 213 (not 普京, ns); or as a rare one, in characters
-    not all of transliterations: a noun, 下届 51 (b), 全票 20, 中英 3 (nz), or a word of
+    not all of transliterations: a noun, 下届 51 (b), 全票 20, 中英 3 (nz), 任内 82 (r), or a word of
     another kind opening with no surname, 叛逃 82 (not 连战 63 (v), not 祖马 6 (n))."""
     if len(name) != SHORTEST_NAME:
         return False
@@ -216,9 +216,10 @@ def two_character_word(name: str, lex: Lexicon) -> bool:
 
 
 # the tags of rare words no name of two characters is, whatever its first character: nouns,
-# and places counted under 100, in characters not all of transliterations (中俄 ns 3, of
-# 中俄总理定期会晤; not 普京 ns 171, a name the news writes often)
-_RARE_NOUN_TAGS = frozenset({"n", "b", "nz"})
+# pronouns and verbal nouns (总统|任内 r 82, 总统|管控 vn 13), and places counted under 100,
+# in characters not all of transliterations (中俄 ns 3, of 中俄总理定期会晤; not 普京 ns 171,
+# a name the news writes often)
+_RARE_NOUN_TAGS = frozenset({"n", "b", "nz", "r", "vn"})
 _PLACE_TAG = "ns"
 
 
@@ -323,6 +324,15 @@ def opens_with_common_word(name: str) -> bool:
     """Whether a stretch is a common word or opens with one (关于, 高兴|地, 日前|通电话)."""
     words = common_words(COMMON_WORD_COUNT)
     return any(name[:k] in words for k in range(SHORTEST_NAME, len(name) + 1))
+
+
+def glue_before_a_word(text: str, at: int, lex: Lexicon) -> bool:
+    """Whether a one-character word no name is glued to starts at `at` and a message's word or
+    a common word follows it: a dotted name ends there though jieba reads its last part and
+    the glue as one token (朱马里·赛亚颂|致|唁电: 赛亚颂致)."""
+    rest = text[at + 1:at + 1 + LONGEST_WORD]
+    return (text[at:at + 1] in lex.words("name_glue_after")
+            and (rest.startswith(lex.words("message_words")) or opens_with_common_word(rest)))
 
 
 def ends_with_any_common_word(name: str, least_count: int = COMMON_WORD_COUNT) -> bool:

@@ -32,7 +32,8 @@ from kg.extract.name_words import (FOREIGN_JOINER, KNOWN_WORD_COUNT, LONGEST_WOR
                                    NOT_GIVEN_NAME_TAGS, SHORTEST_NAME, TIME_WORD_TAGS, VERB_TAGS,
                                    all_transliterated, dotted_name_ends, dotted_name_glued,
                                    ends_in_common_word, ends_with_any_common_word,
-                                   function_word_and_word, long_glue, numeral_character,
+                                   function_word_and_word, glue_before_a_word, long_glue,
+                                   numeral_character,
                                    one_character_words, opens_with_clause_word,
                                    opens_with_common_word, opens_with_glue, opens_next_word,
                                    opens_with_verb, two_character_word, verb_and_complement,
@@ -40,6 +41,8 @@ from kg.extract.name_words import (FOREIGN_JOINER, KNOWN_WORD_COUNT, LONGEST_WOR
                                    word_starts, written_elsewhere, written_shorter_elsewhere,
                                    written_whole_elsewhere)
 from kg.extract.ner import tag
+from kg.extract.other_readings import (clause_of_four, countries_paired, country_head,
+                                       glued_to_known_name, runs_into_a_word, where_held)
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import HAN, PUNCTUATION, Patterns
 from kg.model import Document, Mention, Sentence, Tokens
@@ -65,6 +68,11 @@ _AFTER_A_NAME_TAGS = frozenset({"d", "ad", "t"})
 
 def _tagged(text: str, start: int, end: int) -> tuple[tuple[int, int, str], ...]:
     return tuple((start + s, start + e, label) for s, e, label in _window_spans(text[start:end]))
+
+
+def tagged_around(text: str, start: int, end: int, limit: int) -> tuple[tuple[int, int, str], ...]:
+    """The tagger's spans over `text[start:end]` and a few characters either side."""
+    return _tagged(text, _window_start(text, start), min(limit, end + _WINDOW))
 
 
 # Keyed by the window's text, not the document's: each stage that reads a name asks about
@@ -168,7 +176,7 @@ def _place_or_body(text: str, s: int, e: int, label: str, start: int, end: int,
         return True
     if e > end and (s < start or pats.followers.match(text, end, e)):
         return False
-    if label == "ORG" and (s, e) == (start, end) and not _named_like_a_body(text[s:e], lex, pats):
+    if label == "ORG" and (s, e) == (start, end) and not named_like_a_body(text[s:e], lex, pats):
         return False  # a body read exactly over a name with no body's ending: 曹环球
     if label == "ORG" and s < start and e == end and text[s:start].endswith(tuple(lex.roles)):
         return False  # the title read into the body, up to the name: 斐济总理|姆拜尼马拉马
@@ -179,7 +187,7 @@ def _place_or_body(text: str, s: int, e: int, label: str, start: int, end: int,
             or place in lex.gazetteer.by_short or place.endswith(lex.words("level_markers")))
 
 
-def _named_like_a_body(name: str, lex: Lexicon, pats: Patterns) -> bool:
+def named_like_a_body(name: str, lex: Lexicon, pats: Patterns) -> bool:
     """Whether `name` ends as bodies' names do (卫生院, 纪委) or is a national body's."""
     return (name in pats.national_names or name.endswith(tuple(lex.org_suffixes))
             or name.endswith(tuple(lex.bodies)))
@@ -199,6 +207,13 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
     country = pats.country.match(text, span[0])
     if country is not None and country.end() > span[1]:
         return None  # the head of a country's name running past it: 吉尔吉斯共|和国 (not 马里|奥)
+    name = text[span[0]:span[1]]
+    if (runs_into_a_word(text, span[0], span[1], limit) or where_held(text, span[0], span[1], lex)
+            or country_head(text, span[0], span[1], lex) or countries_paired(name, lex)
+            or clause_of_four(name, lex)):
+        return None
+    if glued_to_known_name(text, span[0], span[1], lex):
+        return span[0] + 1, span[1]
     end = written_shorter_elsewhere(text, span[0], span[1], lex, pats)
     return span[0], written_whole_elsewhere(text, span[0], end, limit, lex, pats)
 
@@ -206,7 +221,7 @@ def judged(text: str, start: int, end: int, limit: int, lex: Lexicon,
 def _reading(text: str, start: int, end: int, limit: int, lex: Lexicon,
              pats: Patterns) -> tuple[int, int] | None:
     """The name a proposed stretch is as the tagger and the dictionary read it."""
-    spans = _tagged(text, _window_start(text, start), min(limit, end + _WINDOW))
+    spans = tagged_around(text, start, end, limit)
     # a person of one character in a common word is the tagger's slip: 谢|谢
     common = opens_with_common_word(text[start:end])
     person = next(((s, e) for s, e, label in spans if label == "PER" and s < end and start < e
@@ -268,14 +283,14 @@ def _reading(text: str, start: int, end: int, limit: int, lex: Lexicon,
 
 def _person_over(text: str, start: int, end: int, limit: int) -> bool:
     """Whether the tagger reads a person over `text[start:end]`'s first character."""
-    spans = _tagged(text, _window_start(text, start), min(limit, end + _WINDOW))
+    spans = tagged_around(text, start, end, limit)
     return any(label == "PER" and s <= start < e for s, e, label in spans)
 
 
 def tagged_person(text: str, start: int, end: int, limit: int) -> bool:
     """Whether the tagger reads exactly `text[start:end]` as a person (习近平|总书记),
     wherever it stands: what a name is told by when nothing before it opens one."""
-    spans = _tagged(text, _window_start(text, start), min(limit, end + _WINDOW))
+    spans = tagged_around(text, start, end, limit)
     return (start, end, "PER") in spans
 
 
@@ -316,7 +331,7 @@ def name_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
                 pats: Patterns, *, foreign: bool = False, unsurnamed: bool = False) -> int:
     """How many characters from `pos` form a person's name (0 if none): what the
     rules propose, as the tagger and the context judge it (`judged`)."""
-    length = _proposed_length(text, pos, limit, tokens, lex, pats, foreign=foreign,
+    length = proposed_length(text, pos, limit, tokens, lex, pats, foreign=foreign,
                               unsurnamed=unsurnamed)
     if not length:
         return 0
@@ -374,7 +389,7 @@ def _joining_end(text: str, start: int, end: int, limit: int, tokens: Tokens, le
     return tag in _AFTER_A_NAME_TAGS or (tag in VERB_TAGS and bool(pats.followers.fullmatch(word)))
 
 
-def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
+def proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexicon,
                      pats: Patterns, *, foreign: bool = False, unsurnamed: bool = False) -> int:
     """How many characters from `pos` the rules read as a person's name (0 if none).
 
@@ -390,7 +405,8 @@ def _proposed_length(text: str, pos: int, limit: int, tokens: Tokens, lex: Lexic
         # the name ends where something that is no transliteration follows:
         # 埃娃·斯拉夫科夫斯卡|一行
         for end in range(text.index("·", pos) + 2, dotted.end() + 1):
-            if end < limit and token_around(text, end, tokens) is not None:
+            if end < limit and token_around(text, end, tokens) is not None and not glue_before_a_word(
+                    text, end, lex):
                 continue  # not inside a part jieba reads whole: 阿不|都|热西提
             if pats.followers.match(text, end, limit) and (end == limit or text[end] not in lex.translit):
                 return end - pos
@@ -462,39 +478,10 @@ def _tagged_name_without_surname(text: str, pos: int, limit: int, pats: Patterns
     """A name that opens with no surname (贡嘎县县长|次仁|的联系点: Tibetan, Mongolian and
     other names of one or two words): the person the tagger reads from `pos`, of two to four
     Han characters, where what follows names follows it."""
-    spans = _tagged(text, _window_start(text, pos), min(limit, pos + _WINDOW))
+    spans = tagged_around(text, pos, pos, limit)
     end = next((e for s, e, label in spans if label == "PER" and s == pos), None)
     if (end is None or not SHORTEST_NAME <= end - pos <= LONGEST_NAME_WITHOUT_SURNAME
             or not all(_HAN_CHAR.match(c) for c in text[pos:end])
             or not pats.followers.match(text, end, limit)):
         return 0
     return end - pos
-
-
-# ---------------------------------------------------------------- names a title follows
-
-def name_before_title(text: str, begin: int, end: int, limit: int, tokens: Tokens,
-                      lex: Lexicon, pats: Patterns) -> int | None:
-    """Where the name written from `begin` to a title at `end` starts (胡锦涛|主席,
-    瓦塔拉|总统), or None when the stretch is no name. A country's name may come
-    first: 英国|菲利普|亲王 is 菲利普, a prince of Britain."""
-    country = max((c for c in lex.countries if text.startswith(c, begin, end)), key=len, default="")
-    for start in dict.fromkeys((begin, begin + len(country))):
-        name = text[start:end]
-        if end - start < SHORTEST_NAME or not tokens.starts_at(end) or _named_like_a_body(
-                name, lex, pats) or (
-                name in lex.countries or name in lex.gazetteer.by_name
-                or name in lex.gazetteer.by_short or name in lex.roles):
-            continue
-        token_end = tokens.end_of(start, end)
-        if token_end < end and text[start:token_end] in known_names():
-            continue  # a name jieba knows, and more before the title: 连战|荣誉主席
-        # the title is no follower of names: the name is read as if the stretch ended at it
-        if start + _proposed_length(text, start, end, tokens, lex, pats, foreign=True) != end:
-            continue
-        if judged(text, start, end, limit, lex, pats) == (start, end):
-            return start
-        if start > begin and any((s, e) == (begin, end) for s, e, _ in _tagged(
-                text, _window_start(text, begin), min(limit, end + _WINDOW))):
-            return start  # the tagger read the country and the name as one: 英国菲利普
-    return None

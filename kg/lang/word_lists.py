@@ -57,6 +57,7 @@ WORD_LISTS: dict[str, str] = {
     "country_abbreviations": "places.yaml",
     "time_zone_words": "places.yaml",
     "own_country_words": "places.yaml",
+    "own_country_abbreviations": "places.yaml",
     "short_name_suffixes": "places.yaml",
     "level_abbreviations": "places.yaml",
     "report_levels": "places.yaml",
