@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from kg.extract.name_words import SHORTEST_NAME
+from kg.extract.name_words import SHORTEST_NAME, WORD_TAGS
 from kg.lang.lexicon import Lexicon
-from kg.text.segment import idioms, known_names, long_words
+from kg.text.segment import idioms, known_names, long_words, short_word_tags
 
 # the longest word of jieba's dictionary looked for past a name's end (南南合作特使 is no word,
 # 中华人民共和国 is)
@@ -69,11 +69,17 @@ def countries_paired(name: str, lex: Lexicon) -> bool:
 
 
 def clause_of_four(name: str, lex: Lexicon) -> bool:
-    """Whether `name` is four characters with a function word second (干|在|实处) or an idiom
-    or set phrase of jieba's dictionary (总统|近两年来, 廉洁自律): the words of a clause, since
-    names of four characters (巴音朝鲁, 白玛赤林) have no function word there."""
-    return (len(name) >= _FOUR and name in idioms()
-            or len(name) == _FOUR and name[1] in lex.function_chars and name not in known_names())
+    """Whether `name` is four characters with a function word second (干|在|实处), or two
+    words of jieba's dictionary that are neither names nor places (总统|礼宾|马车, 勤政|爱民),
+    or an idiom or set phrase of it (总统|近两年来, 廉洁自律): the words of a clause, since
+    names of four characters (巴音朝鲁, 白玛赤林) are none of these."""
+    if len(name) >= _FOUR and name in idioms():
+        return True
+    if len(name) != _FOUR or name in known_names():
+        return False
+    words = short_word_tags()
+    return (name[1] in lex.function_chars
+            or words.get(name[:2]) in WORD_TAGS and words.get(name[2:]) in WORD_TAGS)
 
 
 # jieba's names this long, or leaders.tsv's, are the name after a word glued to them (its names
