@@ -252,6 +252,11 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
                 continue
             key = (tuple(m.text for m in visit.people), tuple(p.code for p in visit.places),
                    tuple(s.label for s in visit.sites))
+            if not visit.places and any(key[2] == other[2] and key[0] != other[0]
+                                        for other in inspections):
+                # 张高丽先后到…。…习近平总书记在黑龙江考察调研时强调: the report's stops are the
+                # visit told first, and one told later with no place of its own is recalled
+                continue
             inspections.setdefault(key, visit)
     return replace(adoc, talks=told_apart(tuple(talks.values())), messages=tuple(messages.values()),
                    inspections=tuple(inspections.values()))

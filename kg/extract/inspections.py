@@ -17,7 +17,7 @@ from dataclasses import replace
 from kg.extract.event_text import (_after_last, _clause_end, _clause_start, _find_words,
                                    _longest_first, _most_specific, _now, _once, _place_mentions,
                                    _split_present, _studied, _told_at_another_time, counted)
-from kg.extract.name_words import COMMON_WORD_COUNT
+from kg.extract.name_words import COMMON_WORD_COUNT, KNOWN_WORD_COUNT
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import patterns
 from kg.model import (AnnotatedDocument, Document, InspectionFact, Mention, Place, Sentence,
@@ -45,14 +45,16 @@ def read_inspections(doc: Document, sent: Sentence, people: list[Mention], lex: 
                 or _told_at_another_time(text, sent.start, pos, lex, adoc.tokens)
                 or _of_an_earlier_year(doc, sent.start, pos)
                 or _studied(text, begin, pos, people, lex)
-                or _years_ago(text, sent.start, pos, people, lex)):
+                or _years_ago(text, sent.start, pos, people, lex)
+                or _recalled_after(text, pos + len(word), sent.end, lex)):
             continue
         taking_part, present = _split_present(text, sent, people, lex)
         # who is named at a stop is no inspector (调研组来到由省政协常委莫海涛创办的海桂中学调研)
         visit = max((p + len(w) for p, w in _find_words(text, begin, pos, lex.words("visit_words"))
                      if w not in lex.words("inspection_words")), default=pos)
-        inspectors = _once([m for m in taking_part if m.end <= pos and not visit <= m.start]
-                           ) or _referred_to(adoc, sent, pos, lex)
+        inspectors = (_once([m for m in taking_part if m.end <= pos and not visit <= m.start])
+                      or _referred_to(adoc, sent, pos, lex)
+                      or _told_of(text, sent, begin, pos + len(word), taking_part, lex))
         if not inspectors:
             continue
         if text[begin:pos].endswith(lex.words("together_words")):
@@ -112,6 +114,17 @@ def _now_but_a_meeting(text: str, begin: int, pos: int, lex: Lexicon, tokens: To
         if phrase_end is not None:
             return _now(text, begin, at, lex, tokens) and _now(text, phrase_end, pos, lex, tokens)
     return _now(text, begin, pos, lex, tokens)
+
+
+def _recalled_after(text: str, end: int, limit: int, lex: Lexicon) -> bool:
+    """Whether the inspection word at `end` is followed by a clause of time and a mark of
+    another time, which tells the inspection as past: 在…十八洞村考察|时|曾指出 (events.yaml
+    while_markers, not_now_markers)."""
+    marker = next((w for w in lex.words("while_markers") if text.startswith(w, end)), None)
+    if marker is None:
+        return False
+    at = end + len(marker)
+    return at < limit and text.startswith(lex.words("not_now_markers"), at)
 
 
 def _bodies_visited(adoc: AnnotatedDocument, sent: Sentence, inspectors: tuple[Mention, ...],
@@ -182,6 +195,26 @@ def _referred_to(adoc: AnnotatedDocument, sent: Sentence, pos: int,
     return (min(before, key=lambda m: m.start),) if before else ()
 
 
+# the most characters between an inspection word and the marker of the phrase it ends
+# (正在广东考察工作的|…习近平: 工作)
+_ATTRIBUTIVE_GAP = 2
+
+
+def _told_of(text: str, sent: Sentence, begin: int, end: int, people: list[Mention],
+             lex: Lexicon) -> tuple[Mention, ...]:
+    """The inspector of an inspection told in a phrase before his titles and name, in his
+    clause: 正在广东考察工作的|中共中央总书记、中共中央军委主席|习近平 (a visit marker opening
+    the phrase, events.yaml attributive_openers, and an attributive marker ending it)."""
+    if not text.startswith(lex.words("attributive_openers"), begin):
+        return ()
+    marker = next((at for at in range(end, min(end + _ATTRIBUTIVE_GAP, sent.end) + 1)
+                   if text.startswith(lex.words("attributive_markers"), at)), None)
+    if marker is None:
+        return ()
+    clause_end = _clause_end(text, marker, sent.end)
+    return tuple(m for m in people if marker < m.start and m.end <= clause_end)[:1]
+
+
 def _stops(adoc: AnnotatedDocument, inspectors: set[str], named: tuple[Place, ...],
            lex: Lexicon) -> tuple[tuple[Site, ...], list[tuple[Place, Mention]]]:
     """(the sites, the divisions) the report says the inspectors went to, in the
@@ -208,6 +241,8 @@ def _stops(adoc: AnnotatedDocument, inspectors: set[str], named: tuple[Place, ..
         for (pos, word), (next_visit, _) in zip(visits, [*visits[1:], (sent.end, "")]):
             # 来到南京市|考察江苏省产业技术研究院: a visit word starts the next stop
             start = pos + len(word)
+            if text[start:start + 1] in lex.words("partner_markers") and adoc.tokens.end_of(start) == start + 1:
+                continue  # 在|和|张庄村党员群众代表座谈时: whom the inspector sat with, not where
             end = min(_clause_end(text, start, sent.end), next_visit)
             # 在科兴、百度、联想、曙光等企业: each item is a site, of the kind the list's end says
             listed = min((at for w in lex.words("site_list_ends")
@@ -218,8 +253,9 @@ def _stops(adoc: AnnotatedDocument, inspectors: set[str], named: tuple[Place, ..
                     text[s:e] in lex.words("site_list_sectors")
                     or text[s:e].endswith(lex.words("site_list_activities")) for s, e in items):
                 continue  # 新材料、新能源、电子信息、飞机制造等企业: sectors, not sites
-            if any(text[s:e] in lex.words("site_heads") for s, e in items):
-                continue  # 来到地铁施工现场、派出所、环卫站: kinds of places, not places
+            if any(text[s:e] in lex.words("site_heads") for s, e in items) or (
+                    listed is None and items and all(_kind_of_place(text[s:e], lex) for s, e in items)):
+                continue  # 来到地铁施工现场、派出所、环卫站, 深入工厂企业、科技园区: kinds, not places
             for item_start, item_end in items:
                 written = [(p, m) for p, m in places
                            if item_start <= m.start and m.end <= item_end]
@@ -245,6 +281,31 @@ def _stops(adoc: AnnotatedDocument, inspectors: set[str], named: tuple[Place, ..
     return tuple(site for label, site in sites.items()
                  if not any(other != label and (label in other[1:] or label.startswith(other))
                             for other in labels)), divisions
+
+
+# jieba's tags of the names of places, bodies, people and other proper nouns (中关村 ns, 北京大学
+# nt, 白鹿镇 nr): its other words that name places are kinds of them (科技园区 n, 文化设施)
+_PROPER_TAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg"})
+# ... of two characters or more, where a kind is two words
+_SHORTEST_WORD = 2
+
+
+def _kind_of_place(name: str, lex: Lexicon) -> bool:
+    """Whether `name`, unlisted, is a kind of place, not one: a common word of jieba's
+    dictionary that is no proper noun (科技园区 260 n) nor a division's name (酒泉 n), or two
+    such words the last of which is no site word (工厂|企业, 文化|设施; not 人民|银行, whose
+    head names a site); not an item of a list that says what its items are (科兴、百度、联想、
+    曙光等企业)."""
+    return _common_noun(name, lex) or any(
+        _common_noun(name[:k], lex) and _common_noun(name[k:], lex)
+        and name[k:] not in lex.words("site_heads")
+        for k in range(_SHORTEST_WORD, len(name) - _SHORTEST_WORD + 1))
+
+
+def _common_noun(word: str, lex: Lexicon) -> bool:
+    tag = common_word_tags(KNOWN_WORD_COUNT).get(word)
+    return (tag is not None and tag not in _PROPER_TAGS
+            and word not in lex.gazetteer.by_name and word not in lex.gazetteer.by_short)
 
 
 def _written(doc: Document, sent: Sentence, start: int, end: int,

@@ -194,7 +194,13 @@ class Gazetteer:
         for row in rows:
             place = Place(row["code"], row["name"], row["level"], row["parent"] or None)
             self.by_code[place.code] = place
-            self.by_name.setdefault(place.name, []).append(place)
+        # a city with no counties has a county-level twin of its name (东莞市 441900 in 东莞市
+        # 4419, 嘉峪关市): its name is the city's, which would be ambiguous with it
+        twins = {p.code for p in self.by_code.values()
+                 if p.parent in self.by_code and self.by_code[p.parent].name == p.name}
+        for place in self.by_code.values():
+            if place.code not in twins:
+                self.by_name.setdefault(place.name, []).append(place)
         for place in list(self.by_code.values()):
             for suffix, abbreviation in abbreviations:
                 if place.name.endswith(suffix):
@@ -202,7 +208,7 @@ class Gazetteer:
                     self.by_name.setdefault(written, []).append(place)
         for place in self.by_code.values():
             short = self.short_name(place.name)
-            if short != place.name:
+            if short != place.name and place.code not in twins:
                 self.by_short.setdefault(short, []).append(place)
         # the other names a division is written with (张家川回族自治县: 张家川县), by its code
         self.written: dict[str, tuple[str, ...]] = {}

@@ -150,6 +150,7 @@ WORD_LISTS: dict[str, str] = {
     "sending_words": "events.yaml",
     "partner_markers": "events.yaml",
     "aspect_particles": "events.yaml",
+    "attributive_openers": "events.yaml",
     "inspection_words": "events.yaml",
     "visit_words": "events.yaml",
     "together_words": "events.yaml",
