@@ -21,6 +21,11 @@ def test_an_inspection_told_in_a_phrase_before_the_inspectors_titles_is_his():
                         "在广州主持召开经济工作座谈会。") == [(["习近平"], ["广州市"], [])]
 
 
+def test_a_phrase_opened_by_a_bare_visit_marker_tells_no_inspection_of_the_report():
+    # a feature of 2003 in a report of 2018
+    assert _inspections("在杭州萧山梅林村调研的习近平，发现了这个在当时可以供大家参考借鉴的新村庄。") == []
+
+
 def test_an_inspection_a_mark_of_another_time_follows_is_recalled():
     assert _inspections("央视网消息(新闻联播)：习近平总书记在湖南省花垣县十八洞村考察时曾指出，扶贫经验要可复制、"
                         "可推广。") == []
@@ -30,6 +35,10 @@ def test_whom_the_inspector_sat_with_is_no_stop():
     assert _inspections("说起习近平总书记在张庄村一个多小时的调研，村民们说，总书记和咱群众没有距离。\n"
                         "总书记在和张庄村党员群众代表座谈时指出，要坚持上下联动。") == [
         (["习近平"], [], ["张庄村"])]
+    # ... but a site's name may open with the marker's character
+    assert _inspections("在赤峰市白音敖包国家自然保护区，李长春考察沙地云杉繁育基地；在和信园蒙草抗旱绿化公司，"
+                        "李长春了解节水抗旱植物培植推广情况。") == [
+        (["李长春"], [], ["赤峰市白音敖包国家自然保护区", "沙地云杉繁育基地", "和信园蒙草抗旱绿化公司"])]
 
 
 def test_a_list_of_kinds_of_places_names_no_site():

@@ -241,9 +241,11 @@ def _stops(adoc: AnnotatedDocument, inspectors: set[str], named: tuple[Place, ..
         for (pos, word), (next_visit, _) in zip(visits, [*visits[1:], (sent.end, "")]):
             # 来到南京市|考察江苏省产业技术研究院: a visit word starts the next stop
             start = pos + len(word)
-            if text[start:start + 1] in lex.words("partner_markers") and adoc.tokens.end_of(start) == start + 1:
-                continue  # 在|和|张庄村党员群众代表座谈时: whom the inspector sat with, not where
             end = min(_clause_end(text, start, sent.end), next_visit)
+            if (text[start:start + 1] in lex.words("partner_markers")
+                    and adoc.tokens.end_of(start) == start + 1
+                    and _find_words(text, start, end, lex.words("sitting_with_words"))):
+                continue  # 在|和|张庄村党员群众代表座谈时: whom the inspector sat with (not 在和信园…公司)
             # 在科兴、百度、联想、曙光等企业: each item is a site, of the kind the list's end says
             listed = min((at for w in lex.words("site_list_ends")
                           for at in [text.find(w, start, end)] if at > start), default=None)

@@ -151,6 +151,7 @@ WORD_LISTS: dict[str, str] = {
     "partner_markers": "events.yaml",
     "aspect_particles": "events.yaml",
     "attributive_openers": "events.yaml",
+    "sitting_with_words": "events.yaml",
     "inspection_words": "events.yaml",
     "visit_words": "events.yaml",
     "together_words": "events.yaml",
