@@ -5,7 +5,8 @@
 set -e
 KG=${KG:-.venv/bin/kg}
 for set in dev heldout xwlb-dev xwlb-heldout xwlb-events-dev xwlb-events-heldout \
-           xwlb-events2-dev xwlb-events2-heldout xwlb-events3-dev xwlb-events3-heldout localnews \
+           xwlb-events2-dev xwlb-events2-heldout xwlb-events3-dev xwlb-events3-heldout \
+           xwlb-messages-dev xwlb-messages-heldout localnews \
            xwlb-bios xwlb-bios/heldout; do
     echo "== tests/gold/$set"
     "$KG" eval "tests/gold/$set" | grep -E '^(holdings|post structure|spans|talks|messages|inspections|meetings|documents|campaigns) '

@@ -300,3 +300,30 @@ def test_what_follows_a_message_word_and_a_title_holding_one(text, expected):
 def test_a_group_keeps_its_countrys_name_and_only_a_school_is_written_by_its_members(
         text, expected):
     assert _messages(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a message's word vouches for the name after it where the clause or the purpose ends it
+    # (xwlb-messages-dev 19164)
+    ("央视网消息（新闻联播）：中共中央总书记习近平26日致电洪秀柱，祝贺她当选中国国民党主席。",
+     [("习近平", "洪秀柱")]),
+    ("国家主席习近平4日致电波罗申科，祝贺他当选乌克兰总统。", [("习近平", "波罗申科")]),
+    # an occasion between the mutual marker and the word (28580)
+    ("2月8日，中共中央总书记、国家主席习近平与越共中央总书记阮富仲互致新年贺信。",
+     [("习近平", "阮富仲"), ("阮富仲", "习近平")]),
+    # a partner marker opening a word before anyone is named is no partner's (37809)
+    ("同日，国务院总理李克强同俄罗斯总理梅德韦杰夫也互致贺电。",
+     [("李克强", "梅德韦杰夫"), ("梅德韦杰夫", "李克强")]),
+])
+def test_messages_of_the_messages_dev_set(text, expected):
+    assert _messages(text) == expected
+
+
+def test_leaders_quoted_from_their_messages_sent_them_to_the_one_congratulated():
+    # xwlb-messages-dev 27104; not a quote of a message the report told before
+    text = ("央视网消息（新闻联播）：一些国家和政党领导人、友好人士近日致电或致函，热烈祝贺习近平当选中国共产党第十九届"
+            "中央委员会总书记。\n俄罗斯总统普京在贺电中表示，选举的结果充分表明您拥有很高政治威望。\n"
+            "德国总理默克尔在贺电中说，我谨对您再次当选表示衷心祝贺。")
+    assert _messages(text) == [("普京", "习近平"), ("默克尔", "习近平")]
+    assert _messages("国家主席习近平和俄罗斯总统普京12月31日互致新年贺电。\n习近平在贺电中表示，值此新年来临之际，"
+                     "我谨代表中国政府和中国人民致以祝贺。") == [("习近平", "普京"), ("普京", "习近平")]

@@ -3,9 +3,11 @@ share: clauses, the words of kg/data/events.yaml found in them, who is present."
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from kg.lang.lexicon import Lexicon
+from kg.lang.patterns import HAN
 from kg.model import AnnotatedDocument, Document, Mention, Place, Sentence, Tokens
 
 _CLAUSE_END = "，。；：！？"
@@ -134,3 +136,17 @@ def _after_last(text: str, words: tuple[str, ...], start: int, end: int,
     what a 的 joins to it (赤峰市的|临潢家园社区, 在北京开幕的|第二十届…核能大会)."""
     return max((text.rfind(w, start, end) + len(w) for w in words
                 if text.rfind(w, start, end) >= 0), default=default)
+
+
+# the most characters between a mutual marker and the message's word: 互致|新年|贺信
+_MUTUAL_GAP = 2
+_HAN_RUN = re.compile(f"[{HAN}]*")
+
+
+def _mutually(text: str, start: int, pos: int, lex: Lexicon) -> int | None:
+    """Where a mutual marker (events.yaml mutual_markers) starts that comes right before the
+    message's word at `pos`, or with its occasion between them (互致贺电, 互致新年贺信)."""
+    return next((pos - gap - len(marker) for gap in range(_MUTUAL_GAP + 1)
+                 for marker in lex.words("mutual_markers")
+                 if text.endswith(marker, start, pos - gap)
+                 and _HAN_RUN.fullmatch(text, pos - gap, pos)), None)

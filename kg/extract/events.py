@@ -17,6 +17,7 @@ from dataclasses import replace
 from kg.extract.event_text import (_CLAUSE_END, _EVENT_WORDS, _clause_end, _clause_start,
                                    _find_words, _longest_first, _once, counted)
 from kg.extract.inspections import read_inspections
+from kg.extract.message_quotes import quoted_messages
 from kg.extract.messages import read_messages
 from kg.extract.talks import both_sides, joining, read_talks, told_apart
 from kg.extract.foreign_names import hyphenated, transliteration
@@ -132,8 +133,15 @@ def _name_at(adoc: AnnotatedDocument, sent: Sentence, start: int, after_title: b
         joined = hyphenated(text, start, reach, lex, pats)
         if joined is not None and joined[0] == start:
             return joined
-    length = name_length(text, start, reach, adoc.tokens, lex, pats, foreign=after_title)
+    # a message's word before a name (致电|普京|，祝贺他) reads it as a title does, if what
+    # follows the name ends the clause or tells the message's purpose
+    addressed = text.endswith(lex.words("object_message_words"), 0, start)
+    length = name_length(text, start, reach, adoc.tokens, lex, pats,
+                         foreign=after_title or addressed)
     span = (start, start + length) if length else None
+    addressed = addressed and span is not None and (
+        span[1] >= sent.end or text[span[1]] in _CLAUSE_END
+        or text.startswith(lex.words("purpose_words"), span[1]))
     clause_end = _clause_end(text, start, sent.end)
     if (after_title and reach >= clause_end and clause_end - start <= _LONGEST_NAME_TO_CLAUSE_END
             and (span is None or span[1] < clause_end)
@@ -156,10 +164,10 @@ def _name_at(adoc: AnnotatedDocument, sent: Sentence, start: int, after_title: b
     if span is None or tagged_person(text, *span, sent.end) or _dotted_transliteration(
             text[span[0]:span[1]], lex):
         return span  # the · and the characters vouch for 致电拉尼尔·维克拉马辛哈|祝贺他
-    if not after_title:
+    if not (after_title or addressed):
         return None  # with nothing to vouch for it, the tagger must read the person
-    # a title vouches for a Chinese name or a transliteration, not any run of words
-    # (校长|们忙着开会|调研, 外长|会期间|会见)
+    # a title or such a message's word vouches for a Chinese name or a transliteration, not any
+    # run of words (校长|们忙着开会|调研, 外长|会期间|会见)
     name = text[span[0]:span[1]]
     if (name[0] in lex.surnames or name[:2] in lex.compound_surnames
             or _transliterated_share(name, lex)):
@@ -258,6 +266,9 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
                 # visit told first, and one told later with no place of its own is recalled
                 continue
             inspections.setdefault(key, visit)
+    for message in quoted_messages(adoc, lambda sent: _with_known(doc, sent, people_of[sent.index],
+                                                                   known), lex, doc.date):
+        messages.setdefault((message.sender_label, message.recipient_label), message)
     return replace(adoc, talks=told_apart(tuple(talks.values())), messages=tuple(messages.values()),
                    inspections=tuple(inspections.values()))
 

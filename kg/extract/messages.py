@@ -12,8 +12,8 @@ import datetime as dt
 import re
 
 from kg.extract.event_text import (_CLAUSE_END, _EVENT_WORDS, _after_last, _clause_end,
-                                   _clause_start, _find_words, _longest_first, _now, _read_past,
-                                   _studied)
+                                   _clause_start, _find_words, _longest_first, _mutually, _now,
+                                   _read_past, _studied)
 from kg.extract.message_meetings import meeting_recipient, opening_meeting
 from kg.extract.name_words import COMMON_WORD_COUNT, opens_with_common_word
 from kg.lang.lexicon import Lexicon
@@ -75,8 +75,9 @@ def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lex
             sender, thanker = thanked
             yield MessageFact(kind, mention, sender, thanker, None, date)
             continue
-        if text[max(sent.start, pos - 2):pos] in lex.words("mutual_markers"):
-            yield from _mutual(doc, sent, before, pos, kind, mention, date, lex)
+        marker_start = _mutually(text, sent.start, pos, lex)
+        if marker_start is not None:
+            yield from _mutual(doc, sent, before, marker_start, kind, mention, date, lex)
             continue
         clause_end = _clause_end(text, pos, sent.end)
         markers = [p for p in _find_words(text, begin, pos, lex.words("recipient_markers")
@@ -166,19 +167,22 @@ def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lex
                                   sender_body=sender_body)
 
 
-def _mutual(doc: Document, sent: Sentence, before: list[Mention], pos: int, kind: str,
+
+def _mutual(doc: Document, sent: Sentence, before: list[Mention], marker_start: int, kind: str,
             mention: Mention, date: dt.date | None, lex: Lexicon):
     """A message sent both ways (习近平同托卡耶夫互致贺电), to each of a list on the other
-    side (同欧洲理事会主席图斯克、欧盟委员会主席容克互致贺电)."""
+    side (同欧洲理事会主席图斯克、欧盟委员会主席容克互致贺电); the mutual marker starts at
+    `marker_start`."""
     text = doc.text
-    found = _find_words(text, sent.start, pos, lex.words("partner_markers"))
+    # a marker with no one named before it is no partner's (同日，李克强同梅德韦杰夫…)
+    found = [p for p in _find_words(text, sent.start, marker_start, lex.words("partner_markers"))
+             if any(m.end <= p[0] for m in before)]
     # 习近平和李克强分别同普京和梅德韦杰夫互致贺电: a marker that may join a list (和) marks
     # the other side only where no other one does
     partner = next((p for p in found if p[1] not in lex.words("list_joiners")),
                    found[0] if found else None)
     if partner is None:
         return
-    marker_start = pos - 2
     # a name an earlier stage read into the marker (朱马里互|致) ends before it
     before = [Mention.of(doc, m.start, marker_start, "person", m.sentence)
               if m.end > marker_start else m for m in before

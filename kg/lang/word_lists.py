@@ -127,6 +127,7 @@ WORD_LISTS: dict[str, str] = {
     "talk_verbs": "events.yaml",
     "turn_words": "events.yaml",
     "present_words": "events.yaml",
+    "quote_markers": "events.yaml",
     "message_words": "events.yaml",
     "message_not_before": "events.yaml",
     "purpose_words": "events.yaml",
