@@ -308,6 +308,9 @@ def test_a_group_keeps_its_countrys_name_and_only_a_school_is_written_by_its_mem
     ("央视网消息（新闻联播）：中共中央总书记习近平26日致电洪秀柱，祝贺她当选中国国民党主席。",
      [("习近平", "洪秀柱")]),
     ("国家主席习近平4日致电波罗申科，祝贺他当选乌克兰总统。", [("习近平", "波罗申科")]),
+    # a reply by telegram names its recipient after it, and no name runs into it (19164)
+    ("中共中央总书记习近平26日致电洪秀柱，祝贺她当选中国国民党主席。\n同日，中国国民党主席洪秀柱复电习近平"
+     "表示感谢。", [("习近平", "洪秀柱"), ("洪秀柱", "习近平")]),
     # an occasion between the mutual marker and the word (28580)
     ("2月8日，中共中央总书记、国家主席习近平与越共中央总书记阮富仲互致新年贺信。",
      [("习近平", "阮富仲"), ("阮富仲", "习近平")]),

@@ -133,15 +133,16 @@ def _name_at(adoc: AnnotatedDocument, sent: Sentence, start: int, after_title: b
         joined = hyphenated(text, start, reach, lex, pats)
         if joined is not None and joined[0] == start:
             return joined
-    # a message's word before a name (致电|普京|，祝贺他) reads it as a title does, if what
+    length = name_length(text, start, reach, adoc.tokens, lex, pats, foreign=after_title)
+    # a message's word before a name (致电|普京|，祝贺他) reads it as a title does, where what
     # follows the name ends the clause or tells the message's purpose
-    addressed = text.endswith(lex.words("object_message_words"), 0, start)
-    length = name_length(text, start, reach, adoc.tokens, lex, pats,
-                         foreign=after_title or addressed)
+    addressed = False
+    if not after_title and text.endswith(lex.words("object_message_words"), 0, start):
+        end = start + name_length(text, start, reach, adoc.tokens, lex, pats, foreign=True)
+        addressed = end > start and (end >= sent.end or text[end] in _CLAUSE_END
+                                     or text.startswith(lex.words("purpose_words"), end))
+        length = end - start if addressed else length
     span = (start, start + length) if length else None
-    addressed = addressed and span is not None and (
-        span[1] >= sent.end or text[span[1]] in _CLAUSE_END
-        or text.startswith(lex.words("purpose_words"), span[1]))
     clause_end = _clause_end(text, start, sent.end)
     if (after_title and reach >= clause_end and clause_end - start <= _LONGEST_NAME_TO_CLAUSE_END
             and (span is None or span[1] < clause_end)
