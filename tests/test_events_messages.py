@@ -330,3 +330,13 @@ def test_leaders_quoted_from_their_messages_sent_them_to_the_one_congratulated()
     assert _messages(text) == [("普京", "习近平"), ("默克尔", "习近平")]
     assert _messages("国家主席习近平和俄罗斯总统普京12月31日互致新年贺电。\n习近平在贺电中表示，值此新年来临之际，"
                      "我谨代表中国政府和中国人民致以祝贺。") == [("习近平", "普京"), ("普京", "习近平")]
+
+
+def test_a_mutual_marker_is_looked_for_inside_the_sentence_only():
+    from kg.extract.event_text import _mutually
+    from kg.lang.language import default_language
+    lex = default_language().lexicon
+    # a word at the text's start: no marker from the text's end (negative slice bounds)
+    assert _mutually("贺信全文如下，两国互致。", 0, 0, lex) is None
+    text = "习近平与阮富仲互致新年贺信。"
+    assert _mutually(text, 0, text.index("贺信"), lex) == text.index("互致")

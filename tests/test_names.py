@@ -628,3 +628,11 @@ def test_a_character_that_opens_the_next_word_elsewhere_ends_a_name_before_punct
 ])
 def test_a_foreign_han_run_of_words_is_a_clause(run, clause):
     assert name_words.opens_with_clause_word(run, _LANG.lexicon) is clause
+
+
+def test_a_countrys_head_is_its_short_name_only_where_it_is_listed_as_a_country():
+    from kg.extract.other_readings import country_head
+    lex = default_language().lexicon
+    text = "库克群岛总理普纳会见中国客人。\n中国和坦桑等非洲国家都是发展中国家。坦桑尼亚总统基奎特表示，库克表示赞同。"
+    assert country_head(text, text.index("坦桑"), text.index("坦桑") + 2, lex)
+    assert not country_head(text, text.rindex("库克"), text.rindex("库克") + 2, lex)

@@ -146,7 +146,7 @@ _HAN_RUN = re.compile(f"[{HAN}]*")
 def _mutually(text: str, start: int, pos: int, lex: Lexicon) -> int | None:
     """Where a mutual marker (events.yaml mutual_markers) starts that comes right before the
     message's word at `pos`, or with its occasion between them (互致贺电, 互致新年贺信)."""
-    return next((pos - gap - len(marker) for gap in range(_MUTUAL_GAP + 1)
+    return next((pos - gap - len(marker) for gap in range(min(_MUTUAL_GAP, pos - start) + 1)
                  for marker in lex.words("mutual_markers")
                  if text.endswith(marker, start, pos - gap)
                  and _HAN_RUN.fullmatch(text, pos - gap, pos)), None)

@@ -137,7 +137,8 @@ def _name_at(adoc: AnnotatedDocument, sent: Sentence, start: int, after_title: b
     # a message's word before a name (致电|普京|，祝贺他) reads it as a title does, where what
     # follows the name ends the clause or tells the message's purpose
     addressed = False
-    if not after_title and text.endswith(lex.words("object_message_words"), 0, start):
+    if not after_title and text.endswith(lex.words("object_message_words"), 0, start) and not (
+            length and tagged_person(text, start, start + length, sent.end)):
         end = start + name_length(text, start, reach, adoc.tokens, lex, pats, foreign=True)
         addressed = end > start and (end >= sent.end or text[end] in _CLAUSE_END
                                      or text.startswith(lex.words("purpose_words"), end))
@@ -267,8 +268,10 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
                 # visit told first, and one told later with no place of its own is recalled
                 continue
             inspections.setdefault(key, visit)
-    for message in quoted_messages(adoc, lambda sent: _with_known(doc, sent, people_of[sent.index],
-                                                                   known), lex, doc.date):
+    senders = {message.sender_label for message in messages.values()}
+    for message in quoted_messages(
+            adoc, lambda sent: _with_known(doc, sent, people_of[sent.index], known), lex,
+            lambda sent: _date(doc, sent, lang.patterns), senders):
         messages.setdefault((message.sender_label, message.recipient_label), message)
     return replace(adoc, talks=told_apart(tuple(talks.values())), messages=tuple(messages.values()),
                    inspections=tuple(inspections.values()))

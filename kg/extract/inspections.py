@@ -14,10 +14,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from kg.extract.event_text import (_after_last, _clause_end, _clause_start, _find_words,
-                                   _longest_first, _most_specific, _now, _once, _place_mentions,
-                                   _split_present, _studied, _told_at_another_time, counted)
-from kg.extract.name_words import COMMON_WORD_COUNT, KNOWN_WORD_COUNT
+from kg.extract.event_text import (_HAN_RUN, _after_last, _clause_end, _clause_start,
+                                   _find_words, _longest_first, _most_specific, _now, _once,
+                                   _place_mentions, _split_present, _studied,
+                                   _told_at_another_time, counted)
+from kg.extract.name_words import (COMMON_WORD_COUNT, KNOWN_WORD_COUNT, PROPER_NAME_TAGS,
+                                   SHORTEST_NAME)
 from kg.lang.lexicon import Lexicon
 from kg.lang.patterns import patterns
 from kg.model import (AnnotatedDocument, Document, InspectionFact, Mention, Place, Sentence,
@@ -117,7 +119,7 @@ def _now_but_a_meeting(text: str, begin: int, pos: int, lex: Lexicon, tokens: To
 
 
 def _recalled_after(text: str, end: int, limit: int, lex: Lexicon) -> bool:
-    """Whether the inspection word at `end` is followed by a clause of time and a mark of
+    """Whether the inspection word ending at `end` is followed by a clause of time and a mark of
     another time, which tells the inspection as past: 在…十八洞村考察|时|曾指出 (events.yaml
     while_markers, not_now_markers)."""
     marker = next((w for w in lex.words("while_markers") if text.startswith(w, end)), None)
@@ -203,12 +205,13 @@ _ATTRIBUTIVE_GAP = 2
 def _told_of(text: str, sent: Sentence, begin: int, end: int, people: list[Mention],
              lex: Lexicon) -> tuple[Mention, ...]:
     """The inspector of an inspection told in a phrase before his titles and name, in his
-    clause: 正在广东考察工作的|中共中央总书记、中共中央军委主席|习近平 (a visit marker opening
-    the phrase, events.yaml attributive_openers, and an attributive marker ending it)."""
+    clause: 正在广东考察工作的|中共中央总书记、中共中央军委主席|习近平 (events.yaml
+    attributive_openers opening the phrase, and an attributive marker ending it)."""
     if not text.startswith(lex.words("attributive_openers"), begin):
         return ()
-    marker = next((at for at in range(end, min(end + _ATTRIBUTIVE_GAP, sent.end) + 1)
-                   if text.startswith(lex.words("attributive_markers"), at)), None)
+    marker = next((at for at in range(end, min(end + _ATTRIBUTIVE_GAP, sent.end - 1) + 1)
+                   if text.startswith(lex.words("attributive_markers"), at)
+                   and _HAN_RUN.fullmatch(text, end, at)), None)
     if marker is None:
         return ()
     clause_end = _clause_end(text, marker, sent.end)
@@ -285,12 +288,6 @@ def _stops(adoc: AnnotatedDocument, inspectors: set[str], named: tuple[Place, ..
                             for other in labels)), divisions
 
 
-# jieba's tags of the names of places, bodies, people and other proper nouns (中关村 ns, 北京大学
-# nt, 白鹿镇 nr): its other words that name places are kinds of them (科技园区 n, 文化设施)
-_PROPER_TAGS = frozenset({"ns", "nt", "nz", "nr", "nrt", "nrfg"})
-# ... of two characters or more, where a kind is two words
-_SHORTEST_WORD = 2
-
 
 def _kind_of_place(name: str, lex: Lexicon) -> bool:
     """Whether `name`, unlisted, is a kind of place, not one: a common word of jieba's
@@ -301,12 +298,14 @@ def _kind_of_place(name: str, lex: Lexicon) -> bool:
     return _common_noun(name, lex) or any(
         _common_noun(name[:k], lex) and _common_noun(name[k:], lex)
         and name[k:] not in lex.words("site_heads")
-        for k in range(_SHORTEST_WORD, len(name) - _SHORTEST_WORD + 1))
+        for k in range(SHORTEST_NAME, len(name) - SHORTEST_NAME + 1))
 
 
 def _common_noun(word: str, lex: Lexicon) -> bool:
     tag = common_word_tags(KNOWN_WORD_COUNT).get(word)
-    return (tag is not None and tag not in _PROPER_TAGS
+    # jieba's proper nouns (中关村 ns, 北京大学 nt, 白鹿镇 nr) name places; its other words that
+    # name places are kinds of them (科技园区 n)
+    return (tag is not None and tag not in PROPER_NAME_TAGS
             and word not in lex.gazetteer.by_name and word not in lex.gazetteer.by_short)
 
 

@@ -14,10 +14,13 @@ from kg.model import AnnotatedDocument, MessageFact, Mention, Sentence
 
 
 def quoted_messages(adoc: AnnotatedDocument, people: Callable[[Sentence], list[Mention]],
-                    lex: Lexicon, date: dt.date | None) -> list[MessageFact]:
+                    lex: Lexicon, date: Callable[[Sentence], dt.date | None],
+                    senders: set[str]) -> list[MessageFact]:
     """The messages the report quotes, each from the person its clause names before the venue
     marker (events.yaml venue_markers) to the one its first sentence congratulates; `people`
-    gives a sentence's people."""
+    and `date` give a sentence's people and date. Not from one of `senders`, who sent a
+    message the report tells already: 习近平致电祝贺普京…。李克强致电梅德韦杰夫…。李克强在贺电
+    中表示 quotes 李克强's to 梅德韦杰夫."""
     if not adoc.sentences:
         return []
     recipient = _congratulated(adoc, adoc.sentences[0], people(adoc.sentences[0]), lex)
@@ -27,25 +30,26 @@ def quoted_messages(adoc: AnnotatedDocument, people: Callable[[Sentence], list[M
     for sent in adoc.sentences[1:]:
         for pos, word in _find_words(text, sent.start, sent.end, lex.words("message_words")):
             end = pos + len(word)
-            quoted = text.startswith(lex.words("quote_markers"), end) and any(
-                text.startswith(turn, end + len(marker))
-                for marker in lex.words("quote_markers") for turn in lex.words("turn_words"))
+            quoted = any(text.startswith(marker, end)
+                         and text.startswith(lex.words("turn_words"), end + len(marker))
+                         for marker in lex.words("quote_markers"))
             venue = next((v for v in lex.words("venue_markers") if text.endswith(v, 0, pos)), None)
             if not quoted or venue is None:
                 continue
             begin = _clause_start(text, sent.start, pos)
-            senders = [m for m in people(sent) if begin <= m.start and m.end == pos - len(venue)]
-            if senders and senders[-1].text != recipient.text:
+            named = [m for m in people(sent) if begin <= m.start and m.end == pos - len(venue)]
+            if named and named[-1].text not in senders | {recipient.text}:
                 found.append(MessageFact(word, Mention.of(adoc.doc, pos, end, "meeting", sent.index),
-                                         senders[-1], recipient, None, date))
+                                         named[-1], recipient, None, date(sent)))
     return found
 
 
 def _congratulated(adoc: AnnotatedDocument, sent: Sentence, people: list[Mention],
                    lex: Lexicon) -> Mention | None:
-    """The person a sentence congratulates: named right after a purpose word (祝贺习近平当选)."""
+    """The person a sentence congratulates: named right after a word of congratulation
+    (events.yaml congratulation_words: 祝贺习近平当选; not 吊唁, after which the dead are)."""
     text = adoc.doc.text
-    for pos, word in _find_words(text, sent.start, sent.end, lex.words("purpose_words")):
+    for pos, word in _find_words(text, sent.start, sent.end, lex.words("congratulation_words")):
         named = next((m for m in people if m.start == pos + len(word)), None)
         if named is not None:
             return named

@@ -167,7 +167,6 @@ def read_messages(doc: Document, sent: Sentence, people: list[Mention], lex: Lex
                                   sender_body=sender_body)
 
 
-
 def _mutual(doc: Document, sent: Sentence, before: list[Mention], marker_start: int, kind: str,
             mention: Mention, date: dt.date | None, lex: Lexicon):
     """A message sent both ways (习近平同托卡耶夫互致贺电), to each of a list on the other

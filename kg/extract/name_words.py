@@ -34,7 +34,7 @@ _ADVERBIAL_TAGS = frozenset({"v", "d", "a", "p"})
 # ... nor with a particle (的 uj, 了 ul, 地 uv, 得 ud, 着 uz, 过 ug): 总书记|时|的情景, 总统|时|的宪法
 _PARTICLE_TAGS = frozenset({"uj", "ul", "uv", "ud", "uz", "ug"})
 # jieba's tags of the names of people, places, bodies and other proper nouns
-_PROPER_NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz"})
+PROPER_NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz"})
 # a one-character word counted this often after 曾 is the word, not a given name's first
 # character (有 423765, 到 205341; not 庆 2279 of 曾庆红, 培 260 of 曾培炎)
 CHARACTER_WORD_COUNT = 5000
@@ -340,7 +340,7 @@ def ends_with_any_common_word(name: str, least_count: int = COMMON_WORD_COUNT) -
     `least_count` times or more, that is not the whole of it nor a name of a person or place
     (登岛|计划, 非正式|会议, 塞西|上台; not 科|罗马): no foreign name read from characters does."""
     tags = common_word_tags(least_count)
-    return any(name[k:] in tags and tags[name[k:]] not in _PROPER_NAME_TAGS
+    return any(name[k:] in tags and tags[name[k:]] not in PROPER_NAME_TAGS
                for k in range(1, len(name) - SHORTEST_NAME + 1))
 
 

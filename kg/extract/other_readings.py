@@ -51,10 +51,13 @@ def _country_heads(countries: frozenset[str]) -> dict[str, tuple[str, ...]]:
 
 
 def country_head(text: str, start: int, end: int, lex: Lexicon) -> bool:
-    """Whether `text[start:end]` opens the name of a country the report writes whole: the
-    country's short name (坦桑 of 坦桑尼亚: 中国和|坦桑|等非洲国家), no person; not after a
-    title, which names one (格林纳达总督|格林)."""
-    countries = _country_heads(frozenset(lex.countries)).get(text[start:end], ())
+    """Whether `text[start:end]` opens the name of a country the report writes whole and is
+    listed as countries are (places.yaml country_head_followers): the country's short name
+    (坦桑 of 坦桑尼亚: 中国和|坦桑|等非洲国家), no person; not after a title, which names one
+    (格林纳达总督|格林)."""
+    if not text.startswith(lex.words("country_head_followers"), end):
+        return False
+    countries = _country_heads(lex.countries).get(text[start:end], ())
     if not any(country in text for country in countries):
         return False
     return not any(text[max(0, start - len(role)):start] == role for role in lex.roles)
@@ -73,7 +76,7 @@ def clause_of_four(name: str, lex: Lexicon) -> bool:
     words of jieba's dictionary that are neither names nor places (总统|礼宾|马车, 勤政|爱民),
     or an idiom or set phrase of it (总统|近两年来, 廉洁自律): the words of a clause, since
     names of four characters (巴音朝鲁, 白玛赤林) are none of these."""
-    if len(name) >= _FOUR and name in idioms():
+    if name in idioms():
         return True
     if len(name) != _FOUR or name in known_names():
         return False
