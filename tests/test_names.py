@@ -630,9 +630,9 @@ def test_a_foreign_han_run_of_words_is_a_clause(run, clause):
     assert name_words.opens_with_clause_word(run, _LANG.lexicon) is clause
 
 
-def test_a_countrys_head_is_its_short_name_only_where_it_is_listed_as_a_country():
+def test_a_countrys_head_is_its_short_name_where_the_report_names_the_country():
     from kg.extract.other_readings import country_head
     lex = default_language().lexicon
-    text = "库克群岛总理普纳会见中国客人。\n中国和坦桑等非洲国家都是发展中国家。坦桑尼亚总统基奎特表示，库克表示赞同。"
-    assert country_head(text, text.index("坦桑"), text.index("坦桑") + 2, lex)
-    assert not country_head(text, text.rindex("库克"), text.rindex("库克") + 2, lex)
+    text = "韩正会见埃塞俄比亚总理阿比。\n韩正表示，中国与埃塞是好朋友。中方愿同埃塞一道，深化合作。"
+    assert country_head(text, text.rindex("埃塞"), text.rindex("埃塞") + 2, lex)
+    assert not country_head("中方愿同埃塞一道，深化合作。", 4, 6, lex)  # the report names no 埃塞俄比亚

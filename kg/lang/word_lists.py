@@ -57,7 +57,6 @@ WORD_LISTS: dict[str, str] = {
     "country_abbreviations": "places.yaml",
     "time_zone_words": "places.yaml",
     "own_country_words": "places.yaml",
-    "country_head_followers": "places.yaml",
     "own_country_abbreviations": "places.yaml",
     "short_name_suffixes": "places.yaml",
     "level_abbreviations": "places.yaml",
