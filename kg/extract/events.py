@@ -229,9 +229,18 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
     talks: dict[tuple, TalkFact] = {}
     messages: dict[tuple, MessageFact] = {}
     inspections: dict[tuple, InspectionFact] = {}
+    people_in: dict[int, list[Mention]] = {}
+
+    def people_at(sent: Sentence) -> list[Mention]:
+        """The sentence's people with the names the report gives, read once for the readers
+        below and the quoted messages after them."""
+        if sent.index not in people_in:
+            people_in[sent.index] = _with_known(doc, sent, people_of[sent.index], known)
+        return people_in[sent.index]
+
     for sent in reporting:
         # a sentence naming no one may still report an inspection (他来到…，视察了…)
-        people = _with_known(doc, sent, people_of[sent.index], known)
+        people = people_at(sent)
         date = _date(doc, sent, lang.patterns)
         found = list(read_talks(doc, sent, people, lex, date, adoc)) or both_sides(
             adoc, sent, known, lex, date)
@@ -269,9 +278,8 @@ def events(adoc: AnnotatedDocument, lang: Language) -> AnnotatedDocument:
                 continue
             inspections.setdefault(key, visit)
     senders = {message.sender_label for message in messages.values()}
-    for message in quoted_messages(
-            adoc, lambda sent: _with_known(doc, sent, people_of[sent.index], known), lex,
-            lambda sent: _date(doc, sent, lang.patterns), senders):
+    for message in quoted_messages(adoc, people_at, lex,
+                                   lambda sent: _date(doc, sent, lang.patterns), senders):
         messages.setdefault((message.sender_label, message.recipient_label), message)
     return replace(adoc, talks=told_apart(tuple(talks.values())), messages=tuple(messages.values()),
                    inspections=tuple(inspections.values()))

@@ -275,7 +275,7 @@ def opens_with_clause_word(run: str, lex: Lexicon) -> bool:
     leaders.tsv lists (回良玉), nor a name in characters that make no word (通邢, 拉詹). A
     one-character verb jieba counts often and a country's one-character name open a clause too
     (特使|访叙, places.yaml country_abbreviations)."""
-    if (all(c in lex.translit_any for c in run) or any(name == run for name, _role in lex.terms)
+    if (all(c in lex.translit_any for c in run) or run in lex.leader_names
             or any(run[:k] in known_names() for k in range(SHORTEST_NAME, len(run) + 1))):
         return False
     tags, rare = common_word_tags(KNOWN_WORD_COUNT), short_word_tags()

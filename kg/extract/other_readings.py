@@ -2,8 +2,9 @@
 otherwise (kg.extract.names.judged asks): the head of a longer word of jieba's dictionary
 (秘书长|南南|合作特使), where something is held (在南非|德班|举行), a country named by the
 start of its name (中国和|坦桑|等非洲国家, in a report writing 坦桑尼亚), two countries paired
-(中哈|总理定期会晤机制), a clause or an idiom of four characters (县委书记|干在实处, 总统|近两年来); and a word no name is
-glued to before a name jieba knows (国王|致习近平, which the tagger reads as one)."""
+(中哈|总理定期会晤机制), a clause or an idiom of four characters (县委书记|干在实处,
+总统|近两年来); and a word no name is glued to before a name jieba knows (国王|致习近平, which
+the tagger reads as one)."""
 
 from __future__ import annotations
 
@@ -59,7 +60,7 @@ def country_head(text: str, start: int, end: int, lex: Lexicon) -> bool:
     countries = _country_heads(lex.countries).get(text[start:end], ())
     if not any(country in text for country in countries):
         return False
-    return not any(text[max(0, start - len(role)):start] == role for role in lex.roles)
+    return not text.endswith(tuple(lex.roles), 0, start)
 
 
 def countries_paired(name: str, lex: Lexicon) -> bool:
@@ -95,4 +96,4 @@ def glued_to_known_name(text: str, start: int, end: int, lex: Lexicon) -> bool:
     rest = text[start + 1:end]
     return (text[start] in lex.words("name_glue_after")
             and (len(rest) >= _LONG_NAME and rest in known_names()
-                 or any(name == rest for name, _role in lex.terms)))
+                 or rest in lex.leader_names))

@@ -368,6 +368,7 @@ class Lexicon:
     gazetteer: Gazetteer
     # leaders.tsv: (name, role) -> their terms in that role, in the file's order
     terms: dict[tuple[str, str], tuple[Term, ...]]
+    leader_names: frozenset[str]  # ... and the names it lists
 
     def words(self, key: str) -> tuple[str, ...]:
         """A word list of kg/data/*.yaml (declared in kg.lang.word_lists.WORD_LISTS)."""
@@ -438,6 +439,7 @@ def read_lexicon(folder: Traversable) -> Lexicon:
                             pairs(lists["autonomous_levels"], folder, "places.yaml"),
                             lists["ethnic_groups"], _abbreviations(folder)),
         terms={key: tuple(value) for key, value in terms.items()},
+        leader_names=frozenset(name for name, _role in terms),
     )
 
 
