@@ -288,7 +288,6 @@ def _stops(adoc: AnnotatedDocument, inspectors: set[str], named: tuple[Place, ..
                             for other in labels)), divisions
 
 
-
 def _kind_of_place(name: str, lex: Lexicon) -> bool:
     """Whether `name`, unlisted, is a kind of place, not one: a common word of jieba's
     dictionary that is no proper noun (科技园区 260 n) nor a division's name (酒泉 n), or two
